@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# One command installs everything into ./.venv: bash install.sh
+# llama-cpp-python compiles from source the first time (~8 minutes on 2 cores); pip caches the wheel.
+set -euo pipefail
+cd "$(dirname "$0")"
+PYTHON=${PYTHON:-python3.11}
+command -v "$PYTHON" >/dev/null || PYTHON=python3
+[ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
+.venv/bin/pip install --upgrade pip >/dev/null
+.venv/bin/pip install -r requirements.txt
+.venv/bin/pip install --no-deps -e .
+if [ "${RAG_INSTALL_BROWSER:-1}" = "1" ] && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+  # Debian's Chromium for the browser tests (never a browser download by a test tool)
+  if ! command -v chromium >/dev/null; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  fi
+fi
+echo "installed: activate with 'source .venv/bin/activate' or call .venv/bin/rag directly"

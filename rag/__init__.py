@@ -1,0 +1,44 @@
+"""A local, cited question-answering assistant over a folder of news articles.
+
+Public names are imported lazily so ``rag --help`` and the UI start without loading torch.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rag.errors import (
+    DocumentError,
+    EmptyQuestionError,
+    IndexCorruptError,
+    IndexLockedError,
+    IndexMismatchError,
+    IndexMissingError,
+    ModelNotFoundError,
+    QuestionTooLongError,
+    RagError,
+    SettingsError,
+)
+from rag.records import Answer, Chunk, Citation, Document, Hit, SentenceVerdict, Span, TokenEvent
+from rag.settings import Settings
+
+if TYPE_CHECKING:
+    from rag.index import BuildReport, build_index
+    from rag.pipeline import Assistant
+
+__all__ = [
+    "Answer", "Assistant", "BuildReport", "Chunk", "Citation", "Document", "DocumentError", "EmptyQuestionError",
+    "Hit", "IndexCorruptError", "IndexLockedError", "IndexMismatchError", "IndexMissingError", "ModelNotFoundError",
+    "QuestionTooLongError", "RagError", "SentenceVerdict", "Settings", "SettingsError", "Span", "TokenEvent",
+    "build_index",
+]  # fmt: skip
+
+_LAZY = {"Assistant": "rag.pipeline", "build_index": "rag.index", "BuildReport": "rag.index"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'rag' has no attribute {name!r}")

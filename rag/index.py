@@ -1,0 +1,185 @@
+"""Stage 4 — index: documents → chunks → vectors → an on-disk faiss index, incrementally.
+
+Unchanged documents (same content hash) keep their chunks and vectors; changed and new
+ones are chunked and embedded; documents no longer present disappear (``sync`` mode).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from rag import store
+from rag.chunk import chunk_document
+from rag.errors import IndexMismatchError, IndexMissingError
+from rag.load import Skipped, load_paths
+from rag.records import Chunk, Document
+from rag.settings import Settings
+
+if TYPE_CHECKING:
+    from rag.embed import Embedder
+
+log = logging.getLogger(__name__)
+
+SPLITTER = "pysbd-0.3.4"
+HNSW_THRESHOLD = 200_000  # chunks; below it exact search is fast enough (see BENCHMARKS.md)
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    index_dir: str
+    documents: int
+    chunks: int
+    embedded_documents: tuple[str, ...]
+    reused_documents: tuple[str, ...]
+    removed_documents: tuple[str, ...]
+    skipped: tuple[Skipped, ...]
+    seconds: float
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def expected_manifest(settings: Settings, dim: int) -> dict[str, Any]:
+    """The manifest fields an index must match to be used with ``settings``."""
+    return {
+        "format_version": store.FORMAT_VERSION,
+        "embed_model": settings.embed_model,
+        "dim": dim,
+        "chunking": {"chunk_words": settings.chunk_words, "overlap": settings.chunk_overlap, "splitter": SPLITTER},
+    }
+
+
+def check_compatible(manifest: dict[str, Any], settings: Settings, dim: int | None = None) -> None:
+    """Raise :class:`IndexMismatchError` naming every field that differs."""
+    want = expected_manifest(settings, dim if dim is not None else manifest.get("dim", 0))
+    diffs = [
+        f"{k}: index has {manifest.get(k)!r}, settings want {v!r}" for k, v in want.items() if manifest.get(k) != v
+    ]
+    if diffs:
+        raise IndexMismatchError(
+            f"the index in {settings.index_dir} was built with other settings ({'; '.join(diffs)}). "
+            f"Rebuild it: `rag index FOLDER --rebuild --index-dir {settings.index_dir}`, "
+            "or use the settings it was built with."
+        )
+
+
+def build_index(
+    paths: list[Path],
+    settings: Settings,
+    embedder: Embedder,
+    *,
+    mode: str = "sync",
+    rebuild: bool = False,
+    progress: bool = False,
+) -> BuildReport:
+    """Index ``paths`` into ``settings.index_dir``.
+
+    ``mode="sync"``: the index holds exactly the documents under ``paths``;
+    ``mode="add"``: they are added to (or replace same-id documents in) the index.
+    A file that cannot be read keeps its previously indexed version, if any.
+    """
+    began = time.perf_counter()
+    with store.writer_lock(settings.index_dir):
+        loaded = load_paths(paths, settings.max_file_bytes)
+        old = None if rebuild else _previous(settings, embedder.dim)
+        old_docs = old.documents if old else {}
+        skipped_ids = {Path(s.path).stem for s in loaded.skipped}
+        new_docs = {d.doc_id: d for d in loaded.documents}
+        keep_ids = set(old_docs) if mode == "add" else skipped_ids & set(old_docs)
+        for doc_id in keep_ids - set(new_docs):
+            new_docs[doc_id] = old_docs[doc_id]
+        documents = sorted(new_docs.values(), key=lambda d: d.doc_id)
+        reusable = _reusable_vectors(old, documents)
+        chunks, vectors, embedded = _chunk_and_embed(documents, reusable, settings, embedder, progress)
+        manifest = {
+            **expected_manifest(settings, embedder.dim),
+            "index_type": "hnsw" if len(chunks) >= HNSW_THRESHOLD else "flat",
+            "n_documents": len(documents),
+            "n_chunks": len(chunks),
+            "documents": {d.doc_id: {"sha256": d.sha256, "path": d.path} for d in documents},
+            "embed_dtype": embedder.dtype,
+            "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        }
+        store.write_generation(settings.index_dir, manifest, documents, chunks, make_faiss_index(vectors))
+    removed = sorted(set(old_docs) - set(new_docs))
+    return BuildReport(
+        index_dir=str(settings.index_dir),
+        documents=len(documents),
+        chunks=len(chunks),
+        embedded_documents=tuple(embedded),
+        reused_documents=tuple(sorted(set(new_docs) - set(embedded))),
+        removed_documents=tuple(removed),
+        skipped=loaded.skipped,
+        seconds=time.perf_counter() - began,
+    )
+
+
+def make_faiss_index(vectors: np.ndarray) -> Any:
+    """Exact inner-product search while small; HNSW past ``HNSW_THRESHOLD`` chunks."""
+    import faiss
+
+    dim = vectors.shape[1]
+    if len(vectors) >= HNSW_THRESHOLD:
+        index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction = 80
+    else:
+        index = faiss.IndexFlatIP(dim)
+    if len(vectors):
+        index.add(vectors)
+    return index
+
+
+def _previous(settings: Settings, dim: int) -> store.StoredIndex | None:
+    try:
+        old = store.read_generation(settings.index_dir)
+    except IndexMissingError:
+        return None
+    check_compatible(old.manifest, settings, dim)
+    return old
+
+
+def _reusable_vectors(
+    old: store.StoredIndex | None, documents: list[Document]
+) -> dict[str, tuple[list[Chunk], np.ndarray]]:
+    """Chunks and vectors of documents whose text is unchanged since the previous build."""
+    if old is None:
+        return {}
+    wanted = {d.doc_id for d in documents if d.doc_id in old.documents and old.documents[d.doc_id].sha256 == d.sha256}
+    vectors = old.vectors()
+    by_doc: dict[str, list[int]] = {}
+    for row, chunk in enumerate(old.chunks):
+        if chunk.doc_id in wanted:
+            by_doc.setdefault(chunk.doc_id, []).append(row)
+    return {doc_id: ([old.chunks[r] for r in rows], vectors[rows]) for doc_id, rows in by_doc.items()}
+
+
+def _chunk_and_embed(
+    documents: list[Document],
+    reusable: dict[str, tuple[list[Chunk], np.ndarray]],
+    settings: Settings,
+    embedder: Embedder,
+    progress: bool,
+) -> tuple[list[Chunk], np.ndarray, list[str]]:
+    fresh: dict[str, list[Chunk]] = {}
+    for doc in documents:
+        if doc.doc_id not in reusable:
+            fresh[doc.doc_id] = chunk_document(doc, settings.chunk_words, settings.chunk_overlap)
+    fresh_chunks = [c for chunks in fresh.values() for c in chunks]
+    fresh_vectors = embedder.encode([c.text for c in fresh_chunks], settings.embed_batch, progress)
+    fresh_rows = {c.chunk_id: i for i, c in enumerate(fresh_chunks)}
+    chunks: list[Chunk] = []
+    parts: list[np.ndarray] = []
+    for doc in documents:
+        if doc.doc_id in reusable:
+            doc_chunks, doc_vectors = reusable[doc.doc_id]
+        else:
+            doc_chunks = fresh[doc.doc_id]
+            doc_vectors = fresh_vectors[[fresh_rows[c.chunk_id] for c in doc_chunks]]
+        chunks.extend(doc_chunks)
+        parts.append(doc_vectors.reshape(-1, embedder.dim))
+    vectors = np.concatenate(parts) if parts else np.zeros((0, embedder.dim), dtype=np.float32)
+    return chunks, np.ascontiguousarray(vectors, dtype=np.float32), sorted(fresh)

@@ -1,0 +1,241 @@
+"""The pipeline: the one module that wires the stages together.
+
+load → chunk → embed → index (``rag.index``) and, per question,
+retrieve → generate → verify/repair → extractive fallback → cite → Answer.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from rag import extract
+from rag.cite import make_citation, parse_markers
+from rag.embed import Embedder
+from rag.errors import EmptyQuestionError, IndexMissingError, QuestionTooLongError
+from rag.generate import Generator
+from rag.index import BuildReport, build_index, check_compatible
+from rag.prompting import build_messages, templates_hash
+from rag.records import Answer, Citation, Hit, SentenceVerdict, TokenEvent
+from rag.retrieve import Retriever
+from rag.settings import Settings
+from rag.store import StoredIndex, read_generation
+from rag.verify import Verification, verify
+
+log = logging.getLogger(__name__)
+
+ABSTAIN_TEXT = "The articles don't say. The closest passages they have are listed as sources."
+
+
+def normalize_question(question: str, max_chars: int) -> str:
+    """Collapse whitespace and control characters; reject empty or oversized questions."""
+    if not isinstance(question, str):
+        raise EmptyQuestionError("the question must be text")
+    text = "".join(" " if unicodedata.category(c).startswith("C") else c for c in question)
+    text = re.sub(r"\s+", " ", text).strip()
+    if not text or not re.search(r"\w", text):
+        raise EmptyQuestionError("the question is empty: type a question about the articles")
+    if len(text) > max_chars:
+        raise QuestionTooLongError(
+            f"the question has {len(text):,} characters; the limit is {max_chars:,} (max_question_chars)"
+        )
+    return text
+
+
+class Assistant:
+    """Answers questions over one index with cited, verified sentences."""
+
+    def __init__(self, settings: Settings, embedder: Embedder, generator: Generator, index: StoredIndex) -> None:
+        self.settings = settings
+        self.embedder = embedder
+        self.generator = generator
+        self._use_index(index)
+
+    @classmethod
+    def load(cls, settings: Settings | None = None, *, build_if_missing: bool = True, **overrides: Any) -> Assistant:
+        """Load models and the index (building the sample corpus index on first use)."""
+        settings = (
+            settings.with_(**{k: v for k, v in overrides.items() if v is not None})
+            if settings
+            else Settings.load(**overrides)
+        )
+        embedder = Embedder(settings.embed_model, settings.embed_dtype, settings.embed_threads)
+        try:
+            index = read_generation(settings.index_dir)
+        except IndexMissingError:
+            if not build_if_missing:
+                raise
+            log.info("no index in %s: building it from %s", settings.index_dir, settings.corpus_dir)
+            build_index([settings.corpus_dir], settings, embedder)
+            index = read_generation(settings.index_dir)
+        check_compatible(index.manifest, settings, embedder.dim)
+        generator = Generator(settings.model_path, settings.n_ctx, settings.n_threads, settings.seed)
+        return cls(settings, embedder, generator, index)
+
+    def _use_index(self, index: StoredIndex) -> None:
+        self.index = index
+        self.retriever = Retriever(index, self.embedder)
+
+    # -- indexing ---------------------------------------------------------------------
+    def add_documents(self, paths: list[Path], progress: bool = False) -> BuildReport:
+        """Index more files into this assistant's index (incremental) and start using it."""
+        report = build_index(paths, self.settings, self.embedder, mode="add", progress=progress)
+        self._use_index(read_generation(self.settings.index_dir))
+        return report
+
+    def status(self) -> dict[str, Any]:
+        return {
+            "documents": len(self.index.documents),
+            "chunks": len(self.index.chunks),
+            "embedding_model": f"{self.settings.embed_model} ({self.embedder.dtype})",
+            "generator_model": self.generator.name,
+            "index_dir": str(self.settings.index_dir),
+            "index_generation": self.index.path.name,
+        }
+
+    def provenance(self) -> dict[str, Any]:
+        return {
+            "index_generation": self.index.path.name,
+            "index_fingerprint": self.index.manifest.get("files", {}).get("chunks.jsonl", "")[:16],
+            "model_file": str(self.generator.path),
+            "model_sha256": self.generator.sha256(),
+            "prompt_templates_hash": templates_hash(self.settings.prompts_dir),
+        }
+
+    # -- answering --------------------------------------------------------------------
+    def ask(self, question: str, **options: Any) -> Answer:
+        answer = None
+        for event in self.stream(question, **options):
+            if isinstance(event, Answer):
+                answer = event
+        assert answer is not None
+        return answer
+
+    def stream(
+        self, question: str, *, top_k: int | None = None, temperature: float | None = None
+    ) -> Iterator[TokenEvent | Answer]:
+        """Yield :class:`TokenEvent` pieces of the model's raw output, then the final :class:`Answer`."""
+        s = self.settings
+        question = normalize_question(question, s.max_question_chars)
+        began = time.perf_counter()
+        hits = self.retriever.search(question, top_k or s.top_k, s.candidates, s.rrf_k)
+        timings = {"retrieval": time.perf_counter() - began}
+        if not hits or max(h.dense_score for h in hits) < s.min_relevance:
+            timings["total"] = time.perf_counter() - began
+            yield self._abstain(question, hits, timings, "")
+            return
+        messages = build_messages(s.prompts_dir, question, hits, [h.chunk.text for h in hits])
+        pieces: list[str] = []
+        for piece in self.generator.stream(
+            messages, s.max_tokens, s.temperature if temperature is None else temperature
+        ):
+            if not pieces:
+                timings["first_token"] = time.perf_counter() - began
+            pieces.append(piece)
+            yield TokenEvent(piece)
+        raw = "".join(pieces)
+        timings["generation"] = time.perf_counter() - began - timings["retrieval"]
+        answer = self._finish(question, hits, raw, timings)
+        answer.timings["total"] = time.perf_counter() - began
+        yield answer
+
+    def _finish(self, question: str, hits: list[Hit], raw: str, timings: dict[str, float]) -> Answer:
+        if not self.settings.verify:
+            checked = Verification(
+                tuple(SentenceVerdict(raw.strip(), tuple(parse_markers(raw)), True)), (), False, False
+            )
+        else:
+            checked = verify(raw, hits, self._similarity)
+        ranked = extract.candidates(question, hits, self._encode)
+        kind = extract.answer_type(question)
+        useful = checked.kept and (kind == "other" or any(extract.matches_type(kind, v.text) for v in checked.kept))
+        if useful:
+            kept = list(checked.kept) + self._other_values(question, ranked, checked.kept, hits)
+            mode = "repaired" if checked.repaired else "generated"
+            return self._answer(question, hits, kept, checked.removed, mode, raw, timings)
+        best = ranked[0].score if ranked else 0.0
+        if best < self.settings.min_answer_score:
+            return self._abstain(question, hits, timings, raw, checked.removed)
+        picked = extract.pick(question, ranked)
+        kept = [self._extracted(c, hits, attribute=len(picked) > 1) for c in picked]
+        return self._answer(question, hits, kept, checked.removed, "extractive", raw, timings)
+
+    def _other_values(
+        self, question: str, ranked: list[extract.Candidate], kept: tuple[SentenceVerdict, ...], hits: list[Hit]
+    ) -> list[SentenceVerdict]:
+        """Sources that give a different figure than the generated answer, each attributed."""
+        if extract.answer_type(question) != "number" or not ranked:
+            return []
+        said = " ".join(v.text for v in kept)
+        others = [c for c in [ranked[0], *extract.conflicting(ranked, ranked[0])] if c.text not in said]
+        return [self._extracted(c, hits, attribute=True) for c in others if not _same_numbers(c.text, said)]
+
+    def _extracted(self, cand: extract.Candidate, hits: list[Hit], attribute: bool) -> SentenceVerdict:
+        n = cand.hit_index + 1
+        text = cand.text.rstrip(" .")
+        if attribute:
+            hit = hits[cand.hit_index]
+            who = hit.outlet or f"article {hit.chunk.doc_id}"
+            text = f"According to {who}{f' ({hit.date})' if hit.date else ''}: {text}"
+        return SentenceVerdict(f"{text} [{n}].", (n,), True, "extracted verbatim from the source")
+
+    def _answer(
+        self,
+        question: str,
+        hits: list[Hit],
+        kept: list[SentenceVerdict],
+        removed: tuple[SentenceVerdict, ...],
+        mode: str,
+        raw: str,
+        timings: dict[str, float],
+    ) -> Answer:
+        return Answer(
+            question=question,
+            text=" ".join(v.text for v in kept),
+            citations=tuple(self._citations(kept, hits)),
+            sources=tuple(hits),
+            abstained=False,
+            mode=mode,
+            sentences=tuple(kept),
+            removed=tuple(removed),
+            raw_text=raw,
+            timings=timings,
+        )
+
+    def _citations(self, kept: list[SentenceVerdict], hits: list[Hit]) -> list[Citation]:
+        claims: dict[int, list[str]] = {}
+        for verdict in kept:
+            for n in verdict.citations:
+                claims.setdefault(n, []).append(verdict.text)
+        return [
+            make_citation(n, hits[n - 1], self.index.documents[hits[n - 1].chunk.doc_id], " ".join(claims[n]))
+            for n in sorted(claims)
+        ]
+
+    def _abstain(
+        self,
+        question: str,
+        hits: list[Hit],
+        timings: dict[str, float],
+        raw: str,
+        removed: tuple[SentenceVerdict, ...] = (),
+    ) -> Answer:
+        return Answer(question, ABSTAIN_TEXT, (), tuple(hits), True, "abstained", (), tuple(removed), raw, timings)
+
+    def _encode(self, texts: list[str]) -> Any:
+        return self.embedder.encode(texts)
+
+    def _similarity(self, a: str, b: str) -> float:
+        vectors = self.embedder.encode([a, b])
+        return float(vectors[0] @ vectors[1])
+
+
+def _same_numbers(a: str, b: str) -> bool:
+    from rag.judge import numbers
+
+    return bool(numbers(a)) and numbers(a) <= numbers(b)

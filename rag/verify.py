@@ -1,0 +1,74 @@
+"""Stage 7c — verify: check every answer sentence against the passages it cites.
+
+Each factual sentence must be supported (see :mod:`rag.judge`) by a passage it cites.
+A sentence whose citation is wrong but which another retrieved passage supports is
+re-cited to that passage; a sentence nothing supports is removed and reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rag.cite import clean_markers, markers_of, split_sentences, with_markers
+from rag.judge import content_words, judge
+from rag.records import Hit, SentenceVerdict
+
+ABSTAIN_RE = re.compile(
+    r"\b(?:articles?|passages?|sources?|texts?|context)\s+(?:do(?:es)?\s*n[o']t|do(?:es)? not)\s+(?:say|mention|state|"
+    r"contain|provide|answer)|\bno (?:information|mention)\b|\bcannot (?:answer|find)\b|\bnot (?:mentioned|stated)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Verification:
+    kept: tuple[SentenceVerdict, ...]
+    removed: tuple[SentenceVerdict, ...]
+    repaired: bool
+    model_abstained: bool
+
+    @property
+    def text(self) -> str:
+        return " ".join(v.text for v in self.kept)
+
+
+Similarity = Callable[[str, str], float]
+
+
+def is_factual(sentence: str) -> bool:
+    """Sentences with at least two content words make claims; "Yes." or "[1]" do not."""
+    return len(content_words(sentence)) >= 2
+
+
+def verify(raw: str, hits: list[Hit], similarity: Similarity | None = None) -> Verification:
+    """Verify, repair or remove each sentence of the model's raw answer."""
+    cleaned = clean_markers(raw, len(hits))
+    if not cleaned or ABSTAIN_RE.search(cleaned):
+        return Verification((), (), False, bool(cleaned))
+    kept: list[SentenceVerdict] = []
+    removed: list[SentenceVerdict] = []
+    repaired = False
+    for sentence in split_sentences(cleaned):
+        if not is_factual(sentence):
+            continue
+        verdict = verify_sentence(sentence, hits, similarity)
+        (removed if verdict.removed else kept).append(verdict)
+        repaired = repaired or verdict.removed or bool(verdict.reason)
+    return Verification(tuple(kept), tuple(removed), repaired, False)
+
+
+def verify_sentence(sentence: str, hits: list[Hit], similarity: Similarity | None = None) -> SentenceVerdict:
+    cited = markers_of(sentence)
+    good = tuple(n for n in cited if judge(sentence, hits[n - 1].chunk.text, similarity).supported)
+    if good:
+        return SentenceVerdict(with_markers(sentence, good), good, True)
+    first_reason = judge(sentence, hits[cited[0] - 1].chunk.text, similarity).reason if cited else "no citation"
+    for n in range(1, len(hits) + 1):
+        if n not in cited and judge(sentence, hits[n - 1].chunk.text, similarity).supported:
+            how = f"re-cited from {''.join(f'[{c}]' for c in cited)} to [{n}]" if cited else f"citation [{n}] added"
+            return SentenceVerdict(with_markers(sentence, (n,)), (n,), True, how)
+    return SentenceVerdict(
+        with_markers(sentence, cited), cited, False, f"not supported by any passage: {first_reason}", removed=True
+    )

@@ -1,0 +1,36 @@
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str, timeout: int = 300) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "rag.cli", *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout
+    )
+
+
+def test_help_is_fast_and_lists_settings():
+    began = time.perf_counter()
+    result = run("--help")
+    assert result.returncode == 0 and "RAG_MODEL_PATH" in result.stdout
+    assert time.perf_counter() - began < 5
+
+
+def test_index_then_ask_from_the_command_line(tmp_path):
+    index_dir = str(tmp_path / "idx")
+    built = run("index", "data/articles", "--index-dir", index_dir)
+    assert built.returncode == 0, built.stderr
+    assert "indexed 5 documents" in built.stdout
+    asked = run("ask", "what range was Ukraine allowed?", "--index-dir", index_dir)
+    assert asked.returncode == 0, asked.stderr
+    assert "Sources:" in asked.stdout and ("190" in asked.stdout or "300" in asked.stdout)
+
+
+def test_errors_are_reported_without_traceback(tmp_path):
+    result = run("ask", "   ", "--index-dir", str(tmp_path / "idx"))
+    assert result.returncode == 2 and result.stderr.startswith("error:") and "Traceback" not in result.stderr
+    missing = run("ask", "range?", "--index-dir", str(tmp_path / "idx"), "--model", str(tmp_path / "x.gguf"))
+    assert missing.returncode == 2 and "x.gguf" in missing.stderr

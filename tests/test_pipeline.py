@@ -1,0 +1,65 @@
+import pytest
+
+from rag.errors import EmptyQuestionError, QuestionTooLongError
+from rag.pipeline import normalize_question
+from rag.records import Answer, TokenEvent
+
+QUESTIONS = [
+    "What range was Ukraine allowed?",
+    "Who is the Kremlin spokesman?",
+    "How many North Korean troops are in Russia?",
+    "When did Ukraine conduct its first long-range strike under the new policy?",
+    "What did Dmitry Peskov say about the decision?",
+    "Which missiles did Ukraine fire on Wednesday?",
+]
+
+
+def test_sample_question_is_answered_with_exact_citations(assistant):
+    answer = assistant.ask("What range was Ukraine allowed?")
+    assert not answer.abstained
+    assert "190 miles" in answer.text or "300 km" in answer.text
+    assert answer.citations
+    texts = " ".join(c.quote for c in answer.citations)
+    assert "190" in texts or "300" in texts
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_every_citation_quote_is_an_exact_source_span(assistant, question):
+    answer = assistant.ask(question)
+    markers = {int(n) for n in __import__("re").findall(r"\[(\d+)\]", answer.text)}
+    assert markers == {c.n for c in answer.citations}
+    for citation in answer.citations:
+        document = assistant.index.documents[citation.doc_id]
+        assert citation.quote == document.text[citation.start : citation.end]
+        hit = answer.sources[citation.n - 1]
+        assert hit.chunk.chunk_id == citation.chunk_id
+        assert hit.chunk.start <= citation.start < citation.end <= hit.chunk.end
+
+
+def test_out_of_scope_question_abstains_and_lists_nearest_passages(assistant):
+    answer = assistant.ask("Who won the 2018 FIFA World Cup?")
+    assert answer.abstained and answer.mode == "abstained"
+    assert answer.text.startswith("The articles don't say")
+    assert answer.citations == () and answer.sources
+
+
+def test_stream_yields_tokens_then_answer(assistant):
+    events = list(assistant.stream("Who is the Kremlin spokesman?"))
+    assert isinstance(events[-1], Answer)
+    assert any(isinstance(e, TokenEvent) for e in events[:-1])
+    assert "Peskov" in events[-1].text
+
+
+@pytest.mark.parametrize("question", ["", "   ", "\n\t", "?!"])
+def test_empty_question_is_rejected_before_any_model_call(assistant, question, monkeypatch):
+    monkeypatch.setattr(assistant.generator, "stream", lambda *a, **k: pytest.fail("model was called"))
+    with pytest.raises(EmptyQuestionError):
+        assistant.ask(question)
+    with pytest.raises(ValueError):  # part of the ValueError family too
+        assistant.ask(question)
+
+
+def test_question_normalisation_and_length_limit():
+    assert normalize_question("  what\x00 range\n? ", 100) == "what range ?"
+    with pytest.raises(QuestionTooLongError):
+        normalize_question("x" * 101, 100)
