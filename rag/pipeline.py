@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from rag import extract
-from rag.cite import make_citation, parse_markers
+from rag.cite import clean_markers, make_citation, parse_markers
 from rag.embed import Embedder
 from rag.errors import EmptyQuestionError, IndexMissingError, QuestionTooLongError
 from rag.generate import Generator
@@ -25,7 +25,7 @@ from rag.records import Answer, Citation, Hit, SentenceVerdict, TokenEvent
 from rag.retrieve import Retriever
 from rag.settings import Settings
 from rag.store import StoredIndex, read_generation
-from rag.verify import Verification, verify
+from rag.verify import ABSTAIN_RE, verify
 
 log = logging.getLogger(__name__)
 
@@ -117,19 +117,34 @@ class Assistant:
         return answer
 
     def stream(
-        self, question: str, *, top_k: int | None = None, temperature: float | None = None
+        self,
+        question: str,
+        *,
+        top_k: int | None = None,
+        temperature: float | None = None,
+        history: list[str] | None = None,
     ) -> Iterator[TokenEvent | Answer]:
-        """Yield :class:`TokenEvent` pieces of the model's raw output, then the final :class:`Answer`."""
+        """Yield :class:`TokenEvent` pieces of the model's raw output, then the final :class:`Answer`.
+
+        ``history`` holds the conversation's earlier questions (oldest first); a follow-up
+        such as "and how far is that in miles?" is resolved against the latest of them.
+        """
         s = self.settings
         question = normalize_question(question, s.max_question_chars)
         began = time.perf_counter()
-        hits = self.retriever.search(question, top_k or s.top_k, s.candidates, s.rrf_k)
+        query = resolve_followup(question, history or [])
+        hits = self.retriever.search(query, top_k or s.top_k, s.candidates, s.rrf_k)
         timings = {"retrieval": time.perf_counter() - began}
         if not hits or max(h.dense_score for h in hits) < s.min_relevance:
             timings["total"] = time.perf_counter() - began
             yield self._abstain(question, hits, timings, "")
             return
-        messages = build_messages(s.prompts_dir, question, hits, [h.chunk.text for h in hits])
+        if s.answer_mode == "extractive":
+            answer = self._finish(query, hits, "", timings)
+            answer.timings["total"] = time.perf_counter() - began
+            yield answer
+            return
+        messages = build_messages(s.prompts_dir, query, hits, [h.chunk.text for h in hits])
         pieces: list[str] = []
         for piece in self.generator.stream(
             messages, s.max_tokens, s.temperature if temperature is None else temperature
@@ -140,17 +155,14 @@ class Assistant:
             yield TokenEvent(piece)
         raw = "".join(pieces)
         timings["generation"] = time.perf_counter() - began - timings["retrieval"]
-        answer = self._finish(question, hits, raw, timings)
+        answer = self._finish(query, hits, raw, timings)
         answer.timings["total"] = time.perf_counter() - began
         yield answer
 
     def _finish(self, question: str, hits: list[Hit], raw: str, timings: dict[str, float]) -> Answer:
-        if not self.settings.verify:
-            checked = Verification(
-                tuple(SentenceVerdict(raw.strip(), tuple(parse_markers(raw)), True)), (), False, False
-            )
-        else:
-            checked = verify(raw, hits, self._similarity)
+        if not self.settings.verify or self.settings.answer_mode == "generate":
+            return self._unverified(question, hits, raw, timings)
+        checked = verify(raw, hits, self._similarity)
         ranked = extract.candidates(question, hits, self._encode)
         kind = extract.answer_type(question)
         useful = checked.kept and (kind == "other" or any(extract.matches_type(kind, v.text) for v in checked.kept))
@@ -164,6 +176,14 @@ class Assistant:
         picked = extract.pick(question, ranked)
         kept = [self._extracted(c, hits, attribute=len(picked) > 1) for c in picked]
         return self._answer(question, hits, kept, checked.removed, "extractive", raw, timings)
+
+    def _unverified(self, question: str, hits: list[Hit], raw: str, timings: dict[str, float]) -> Answer:
+        """The raw model output, markers cleaned but claims unchecked (the baseline to beat)."""
+        text = clean_markers(raw, len(hits))
+        if not text or ABSTAIN_RE.search(text):
+            return self._abstain(question, hits, timings, raw)
+        kept = [SentenceVerdict(text, tuple(parse_markers(text)), True, "not verified")]
+        return self._answer(question, hits, kept, (), "generated", raw, timings)
 
     def _other_values(
         self, question: str, ranked: list[extract.Candidate], kept: tuple[SentenceVerdict, ...], hits: list[Hit]
@@ -233,6 +253,20 @@ class Assistant:
     def _similarity(self, a: str, b: str) -> float:
         vectors = self.embedder.encode([a, b])
         return float(vectors[0] @ vectors[1])
+
+
+_FOLLOWUP_RE = re.compile(
+    r"^(?:and|but|so|also|what about|how about)\b|\b(?:that|this|it|they|them|those|these|he|she|his|her|its|their)\b",
+    re.IGNORECASE,
+)
+
+
+def resolve_followup(question: str, history: list[str]) -> str:
+    """A follow-up that leans on the previous turn ("and how far is that in miles?") is
+    searched together with the previous question; a self-contained question is left alone."""
+    if not history or len(question.split()) > 14 or not _FOLLOWUP_RE.search(question):
+        return question
+    return f"{history[-1]} {question}"
 
 
 def _same_numbers(a: str, b: str) -> bool:

@@ -51,7 +51,11 @@ class Settings:
     n_threads: int = _opt(2, "Threads for the generator.", 1, 256)
     embed_threads: int = _opt(2, "Torch threads for the embedder.", 1, 256)
     seed: int = _opt(0, "Generator sampling seed.", 0, 2**31 - 1)
-    verify: bool = _opt(True, "Verify every answer sentence against its cited passages.")
+    verify: bool = _opt(True, "Verify every answer sentence against its cited passages (off = raw model output).")
+    answer_mode: str = _opt(
+        "auto",
+        "'auto' (generate, verify, repair, fall back to extraction), 'extractive' (no generation) or 'generate'.",
+    )
     max_question_chars: int = _opt(4000, "Longer questions are rejected.", 10, 1_000_000)
     max_file_bytes: int = _opt(20_000_000, "Files larger than this are skipped when indexing.", 1, 10**10)
 
@@ -61,6 +65,8 @@ class Settings:
             lo, hi = f.metadata["lo"], f.metadata["hi"]
             if lo is not None and not (lo <= value <= hi):
                 raise SettingsError(f"setting {f.name}={value!r} is outside [{lo}, {hi}]: {f.metadata['doc']}")
+        if self.answer_mode not in ("auto", "extractive", "generate"):
+            raise SettingsError(f"setting answer_mode={self.answer_mode!r} must be auto, extractive or generate")
         if self.embed_dtype not in ("auto", "bf16", "fp32"):
             raise SettingsError(f"setting embed_dtype={self.embed_dtype!r} must be auto, bf16 or fp32")
 
