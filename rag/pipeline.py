@@ -11,6 +11,7 @@ import re
 import time
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from rag.records import Answer, Citation, Hit, SentenceVerdict, TokenEvent
 from rag.retrieve import Retriever
 from rag.settings import Settings
 from rag.store import StoredIndex, read_generation
-from rag.verify import ABSTAIN_RE, verify
+from rag.verify import ABSTAIN_RE, Verification, verify
 
 log = logging.getLogger(__name__)
 
@@ -142,7 +143,7 @@ class Assistant:
         if s.answer_mode == "extractive":
             answer = self._finish(query, hits, "", timings)
             answer.timings["total"] = time.perf_counter() - began
-            yield answer
+            yield replace(answer, question=question)
             return
         messages = build_messages(s.prompts_dir, query, hits, [h.chunk.text for h in hits])
         pieces: list[str] = []
@@ -157,21 +158,34 @@ class Assistant:
         timings["generation"] = time.perf_counter() - began - timings["retrieval"]
         answer = self._finish(query, hits, raw, timings)
         answer.timings["total"] = time.perf_counter() - began
-        yield answer
+        yield replace(answer, question=question)
 
     def _finish(self, question: str, hits: list[Hit], raw: str, timings: dict[str, float]) -> Answer:
         if not self.settings.verify or self.settings.answer_mode == "generate":
             return self._unverified(question, hits, raw, timings)
         checked = verify(raw, hits, self._similarity)
         ranked = extract.candidates(question, hits, self._encode)
+        answer = self._decide(question, hits, raw, timings, checked, ranked)
+        return replace(answer, confidence=ranked[0].score if ranked else 0.0)
+
+    def _decide(
+        self,
+        question: str,
+        hits: list[Hit],
+        raw: str,
+        timings: dict[str, float],
+        checked: Verification,
+        ranked: list[extract.Candidate],
+    ) -> Answer:
+        """Verified generated sentences when they answer the question; else the best source
+        sentences; else an abstention."""
         kind = extract.answer_type(question)
         useful = checked.kept and (kind == "other" or any(extract.matches_type(kind, v.text) for v in checked.kept))
         if useful:
             kept = list(checked.kept) + self._other_values(question, ranked, checked.kept, hits)
             mode = "repaired" if checked.repaired else "generated"
             return self._answer(question, hits, kept, checked.removed, mode, raw, timings)
-        best = ranked[0].score if ranked else 0.0
-        if best < self.settings.min_answer_score:
+        if not ranked or ranked[0].score < self.settings.min_answer_score:
             return self._abstain(question, hits, timings, raw, checked.removed)
         picked = extract.pick(question, ranked)
         kept = [self._extracted(c, hits, attribute=len(picked) > 1) for c in picked]

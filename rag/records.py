@@ -87,6 +87,7 @@ class Answer:
     sentences: tuple[SentenceVerdict, ...] = ()
     removed: tuple[SentenceVerdict, ...] = ()
     raw_text: str = ""  # what the model produced before verification
+    confidence: float = 0.0  # score of the best source sentence for the question; abstention threshold applies to it
     timings: dict[str, float] = field(default_factory=dict, compare=False)
 
 
