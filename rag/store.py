@@ -75,7 +75,10 @@ def current_generation(index_dir: Path) -> Path | None:
     pointer = index_dir / "CURRENT"
     if not pointer.is_file():
         return None
-    name = pointer.read_text(encoding="utf-8").strip()
+    try:
+        name = pointer.read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):  # binary junk in CURRENT is damage too, not a crash
+        name = "<unreadable>"
     if not name.startswith("gen-") or "/" in name:
         raise IndexCorruptError(f"{pointer} is damaged ({name!r}); rebuild with `rag index FOLDER --rebuild`")
     return index_dir / name
