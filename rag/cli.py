@@ -51,7 +51,15 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--questions", type=Path, default=Path("eval/questions.jsonl"))
     evaluate.add_argument("--out", type=Path, default=Path("reports/latest"))
     evaluate.add_argument("--limit", type=int, help="only the first N questions")
-    evaluate.add_argument("--thresholds", type=Path, help="fail (exit 3) when a figure is below these thresholds")
+    evaluate.add_argument("--thresholds", type=Path, help="fail (exit 3) when a figure misses these thresholds (TOML)")
+    evaluate.add_argument(
+        "--answer-mode", choices=("auto", "extractive", "generate"), help="answer mode to evaluate (RAG_ANSWER_MODE)"
+    )
+    evaluate.add_argument("--no-verify", action="store_true", help="skip sentence verification (the naive baseline)")
+    evaluate.add_argument(
+        "--compare", type=Path, action="append", help="report.json (or its folder) of another run to put side by side"
+    )
+    evaluate.add_argument("--no-progress", action="store_true", help="no progress bar")
     _common(evaluate)
     return parser
 
