@@ -1,10 +1,17 @@
 """The offline support judge: is a claim sentence supported by a passage?
 
-No LLM involved. A claim is supported when (1) every number — with its unit — and every
-named entity it states appears in the passage, (2) its polarity (negation) matches the
-passage sentence it paraphrases, (3) two entities it relates appear in the same roles, and
-(4) most of its content words (or, for paraphrases, its meaning by embedding similarity)
-are found in the passage. Each failed check yields a reason a person can read.
+No LLM involved. A claim is supported when
+(1) every number it states — with its unit — appears in the passage, and no unit of time or
+    distance is swapped for another ("weeks" for "months");
+(2) every name it states appears in the passage (aliases and demonyms merged);
+(3) its polarity matches the passage words it restates: the same negation, and no word whose
+    lexical opposite stands there instead (welcomed/criticized, confirmed/denied);
+(4) names keep their roles — who did what to whom (see :func:`rag.judge_rules.role_contexts`);
+(5) each clause joined on (", and they…", ", which…") is backed by the passage, so a true
+    sentence cannot carry an invented addition; and
+(6) most of its content words are in the passage or, when a ``similarity`` function is given,
+    its meaning is close to the passage by embedding similarity (real paraphrases).
+Each failed check yields a reason a person can read.
 """
 
 from __future__ import annotations
@@ -13,41 +20,46 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been before being below
-    between both but by can could did do does doing down during each few for from further had has have having he
-    her here hers herself him himself his how i if in into is it its itself just me more most my myself now of
-    off on once only or other our ours out over own same she should so some such than that the their theirs them
-    themselves then there these they this those through to too under until up very was we were what when where
-    which while who whom why will with would you your yours according said says say reported reports told
-    tells per its it's""".split()
-)  # fmt: skip
-NEGATIONS = frozenset("not no never none nobody nothing neither nor without cannot n't".split())
-UNITS = {
-    "km": "km", "kilometer": "km", "kilometers": "km", "kilometre": "km", "kilometres": "km",
-    "mile": "mi", "miles": "mi", "mi": "mi", "%": "pct", "percent": "pct", "per cent": "pct",
-    "square kilometers": "km2", "square kilometres": "km2", "square miles": "mi2", "sq km": "km2",
-    "weeks": "week", "week": "week", "months": "month", "month": "month", "days": "day", "day": "day",
-    "years": "year", "year": "year", "hours": "hour", "hour": "hour",
-}  # fmt: skip
-_UNIT_RE = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
-NUMBER_RE = re.compile(
-    rf"(?<![\w.])(\d{{1,3}}(?:[, ]\d{{3}})+(?!\d)|\d+(?:\.\d+)?)(?:\s*-\s*|\s*)(?:({_UNIT_RE})\b)?", re.IGNORECASE
+from rag.judge_rules import (
+    ALIASES,
+    DIMENSION,
+    NEGATING_VERBS,
+    NEGATIONS,
+    STOPWORDS,
+    UNITS,
+    WORD_NUMBERS,
+    clauses,
+    is_name,
+    join_multiword,
+    name_key,
+    opposite_in,
+    role_contexts,
+    stem,
+    words,
 )
-WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100,
-}  # fmt: skip
-ALIASES = {
-    "us": "united-states", "u.s.": "united-states", "u.s": "united-states", "america": "united-states",
-    "american": "united-states", "washington": "united-states", "uk": "united-kingdom", "britain": "united-kingdom",
-    "british": "united-kingdom", "kiev": "kyiv", "pyongyang": "north-korea", "moscow": "russia",
-    "kremlin": "russia", "atacms": "atacms", "army tactical missile system": "atacms",
-}  # fmt: skip
-_MULTIWORD = {"united states": "united-states", "united kingdom": "united-kingdom", "north korea": "north-korea"}
-MIN_PRECISION = 0.75
-MIN_PRECISION_WITH_SIMILARITY = 0.5
-MIN_SIMILARITY = 0.7
+
+__all__ = ["ALIASES", "STOPWORDS", "Verdict", "best_sentence", "content_precision", "content_words", "judge"]
+
+Similarity = Callable[[str, str], float]
+
+_UNIT_RE = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
+# "one" is left out: far more often a pronoun ("one of the…") than a figure.
+_WORD_RE = "|".join(w for w in WORD_NUMBERS if w != "one")
+NUMBER_RE = re.compile(
+    rf"(?<![\w.])(\d{{1,3}}(?:[, ]\d{{3}})+(?!\d)|\d+(?:\.\d+)?|{_WORD_RE}\b|one(?=[\s-]+(?:{_UNIT_RE})\b))"
+    rf"(?:\s*-\s*|\s*)(?:({_UNIT_RE})(?![a-z]))?",
+    re.IGNORECASE,
+)
+UNIT_WORD_RE = re.compile(rf"(?<![\w$%])({_UNIT_RE})(?![a-z])", re.IGNORECASE)
+MIN_PRECISION = 0.75  # share of content words found that is enough on its own
+# Embedding thresholds (all-MiniLM-L6-v2): two *different* sentences of one news article reach
+# cosine 0.59 at the 95th and 0.68 at the 99th percentile (measured over the sample corpus), so
+# a claim that close to the passage restates it rather than merely sharing its topic.
+MIN_SIMILARITY = 0.70  # enough on its own once the hard checks pass
+MIN_SIMILARITY_WITH_OVERLAP = 0.60  # enough with MIN_PRECISION_WITH_SIMILARITY of the words
+MIN_PRECISION_WITH_SIMILARITY = 0.3
+MIN_CLAUSE_PRECISION = 0.5  # a joined-on clause below this needs MIN_CLAUSE_SIMILARITY
+MIN_CLAUSE_SIMILARITY = 0.55
 
 
 @dataclass(frozen=True)
@@ -57,19 +69,28 @@ class Verdict:
     precision: float  # share of the claim's content words found in the passage
 
 
-def judge(claim: str, passage: str, similarity: Callable[[str, str], float] | None = None) -> Verdict:
+def judge(claim: str, passage: str, similarity: Similarity | None = None) -> Verdict:
     """Decide whether ``passage`` supports ``claim`` (markers like ``[1]`` are ignored)."""
     claim = strip_markers(claim)
     precision = content_precision(claim, passage)
-    for check in (_check_numbers, _check_entities, _check_negation, _check_roles):
+    for check in (_check_numbers, _check_unit_words, _check_entities, _check_polarity, _check_roles):
         reason = check(claim, passage)
         if reason:
             return Verdict(False, reason, precision)
+    reason = _check_clauses(claim, passage, similarity)
+    if reason:
+        return Verdict(False, reason, precision)
     if precision >= MIN_PRECISION:
         return Verdict(True, "", precision)
-    if similarity is not None and precision >= MIN_PRECISION_WITH_SIMILARITY:
-        if similarity(claim, best_sentence(claim, passage)) >= MIN_SIMILARITY:
+    if similarity is not None:
+        score = meaning_similarity(claim, passage, similarity)
+        if score >= MIN_SIMILARITY or (
+            score >= MIN_SIMILARITY_WITH_OVERLAP and precision >= MIN_PRECISION_WITH_SIMILARITY
+        ):
             return Verdict(True, "", precision)
+        return Verdict(
+            False, f"only {precision:.0%} of its content words are in the passage (similarity {score:.2f})", precision
+        )
     return Verdict(False, f"only {precision:.0%} of its content words are in the passage", precision)
 
 
@@ -77,16 +98,14 @@ def strip_markers(text: str) -> str:
     return re.sub(r"\s*\[\d+(?:\s*,\s*\d+)*\]", "", text).strip()
 
 
+# -- numbers and units ---------------------------------------------------------------
 def numbers(text: str) -> set[tuple[float, str]]:
     """Every (value, unit) stated in ``text``; unit is "" when none follows the number."""
     found = set()
     for match in NUMBER_RE.finditer(text):
-        value = float(re.sub(r"[, ]", "", match.group(1)))
-        unit = UNITS.get((match.group(2) or "").lower(), "")
-        found.add((value, unit))
-    for word in re.findall(r"[a-z]+", text.lower()):
-        if word in WORD_NUMBERS:
-            found.add((float(WORD_NUMBERS[word]), ""))
+        raw = match.group(1).lower()
+        value = float(WORD_NUMBERS[raw]) if raw in WORD_NUMBERS else float(re.sub(r"[, ]", "", raw))
+        found.add((value, UNITS.get((match.group(2) or "").lower(), "")))
     return found
 
 
@@ -104,96 +123,175 @@ def _check_numbers(claim: str, passage: str) -> str:
     return ""
 
 
+def _unit_words(text: str) -> set[str]:
+    return {UNITS[m.lower()] for m in UNIT_WORD_RE.findall(text)}
+
+
+def _check_unit_words(claim: str, passage: str) -> str:
+    """ "days after" where the passage says "hours after": a unit of the same dimension swapped."""
+    have = _unit_words(passage)
+    for unit in sorted(_unit_words(claim) - have):
+        rivals = sorted(u for u in have if DIMENSION.get(u) and DIMENSION.get(u) == DIMENSION.get(unit))
+        if rivals:
+            return f"the passage speaks of {rivals[0]}s, not {unit}s"
+    return ""
+
+
+# -- names -----------------------------------------------------------------------------
 def entities(text: str) -> list[str]:
-    """Normalised names in ``text``: capitalised words (not sentence-initial stopwords), aliases merged."""
-    lowered = text.lower()
-    for phrase, alias in _MULTIWORD.items():
-        lowered = lowered.replace(phrase, alias)
-    tokens = re.findall(r"[A-Za-z][\w.’'-]*", text)
-    names = []
-    for i, token in enumerate(tokens):
-        bare = token.rstrip(".’'").removesuffix("’s").removesuffix("'s")
-        if not bare[:1].isupper() or bare.lower() in STOPWORDS or (i == 0 and bare.lower() in _COMMON_INITIAL):
-            continue
-        names.append(ALIASES.get(bare.lower(), bare.lower()))
-    for phrase, alias in _MULTIWORD.items():
-        if phrase in text.lower():
-            names.append(alias)
-    return names
-
-
-_COMMON_INITIAL = frozenset("it its the a an this that these those there they he she we in on at after before".split())
+    """Normalised names in ``text``: capitalised words (not sentence-initial common words), aliases merged."""
+    tokens = re.findall(r"[A-Za-z][\w.’'-]*", join_multiword(text))
+    return [name_key(t) for i, t in enumerate(tokens) if is_name(tokens, i)]
 
 
 def _name_in(name: str, passage_names: set[str], passage_lower: str) -> bool:
-    if name in passage_names or name in passage_lower:
+    if name in passage_names or re.search(rf"\b{re.escape(name)}", passage_lower):
         return True
-    stem = name[:6] if len(name) >= 6 else name
-    return len(name) >= 5 and any(p.startswith(stem) for p in passage_names)
+    return len(name) >= 5 and any(len(p) >= 5 and p.startswith(name[:6]) for p in passage_names)
 
 
 def _check_entities(claim: str, passage: str) -> str:
-    passage_names = set(entities(passage)) | {ALIASES.get(w, w) for w in _words(passage)}
-    passage_lower = passage.lower()
+    joined = join_multiword(passage)
+    passage_names = {name_key(t) for t in re.findall(r"[A-Za-z][\w.’'-]*", joined)}
+    passage_lower = joined.lower()
     for name in entities(claim):
-        if name in ("united-states", "united-kingdom", "north-korea") and name in passage_names:
-            continue
         if not _name_in(name, passage_names, passage_lower):
             return f"{name!r} is not mentioned in the passage"
     return ""
 
 
-def _negated(text: str) -> bool:
-    words = set(re.findall(r"[a-z']+", text.lower().replace("n't", " n't")))
-    return bool(words & NEGATIONS)
+# -- polarity ----------------------------------------------------------------------------
+def _negations(tokens: list[str]) -> int:
+    return sum(1 for t in tokens if t in NEGATIONS or stem(t) in NEGATING_VERBS)
 
 
-def _check_negation(claim: str, passage: str) -> str:
-    if _negated(claim) != _negated(best_sentence(claim, passage)):
-        return "negation differs from the passage" if _negated(claim) else "the passage states the opposite (negated)"
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"[a-z][a-z'’-]*", text.lower().replace("n't", " n't"))
+
+
+def covered_span(claim: str, sentence: str) -> list[str]:
+    """The words of ``sentence`` from just before its first to its last word shared with the
+    claim: the part the claim restates (a negation in another clause is not its business)."""
+    tokens = _tokens(sentence)
+    wanted = {stem(w) for w in _tokens(claim) if w not in STOPWORDS and w not in NEGATIONS}
+    hits = [i for i, t in enumerate(tokens) if stem(t) in wanted]
+    return tokens[max(0, hits[0] - 3) : hits[-1] + 1] if hits else tokens
+
+
+def _check_polarity(claim: str, passage: str) -> str:
+    """Each clause against the passage sentence it restates."""
+    for part in clauses(claim) or [claim]:
+        reason = _clause_polarity(part, passage)
+        if reason:
+            return reason
     return ""
+
+
+def _clause_polarity(claim: str, passage: str) -> str:
+    sentence = best_sentence(claim, passage)
+    span = covered_span(claim, sentence)
+    claim_tokens = _tokens(claim)
+    # A negation the whole sentence lacks is added; one in the restated part that the claim
+    # lacks is dropped (a negation in another clause of the sentence is not the claim's business).
+    if _negations(claim_tokens) > _negations(_tokens(sentence)):
+        return "negation differs from the passage"
+    if _negations(claim_tokens) < _negations(span):
+        return "the passage states the opposite (negated)"
+    sentence_stems = {stem(t) for t in _tokens(sentence)}
+    claim_stems = {stem(t) for t in claim_tokens}
+    for word in claim_tokens:
+        if stem(word) in sentence_stems:
+            continue
+        opposite = opposite_in(word, sentence_stems - claim_stems)
+        if opposite:
+            return f"the passage says {opposite!r} where the claim says {word!r}"
+    return ""
+
+
+# -- roles -----------------------------------------------------------------------------------
+# Prepositions and relative pronouns hint at a role but follow many names in ordinary paraphrase.
+_WEAK_CONTEXTS = frozenset(
+    "from to of in on at by with for into onto over under about against between among which who that whom".split()
+)
 
 
 def _check_roles(claim: str, passage: str) -> str:
-    """Two names in reversed order, with passive voice in neither sentence, suggest swapped roles."""
-    sentence = best_sentence(claim, passage)
-    claim_order = list(dict.fromkeys(entities(claim)))
-    passage_order = list(dict.fromkeys(entities(sentence)))
-    shared = [n for n in claim_order if n in passage_order]
-    if len(shared) != 2 or _passive(claim) or _passive(sentence):
-        return ""
-    if passage_order.index(shared[0]) > passage_order.index(shared[1]):
-        return f"{shared[0]!r} and {shared[1]!r} appear in swapped roles"
+    """A name standing where, in the passage, another name stands — and never itself."""
+    mine = role_contexts(claim)
+    theirs = role_contexts(best_sentence(claim, passage))
+    shared = [n for n in mine if n in theirs]
+    for a in shared:
+        if mine[a] & theirs[a]:
+            continue
+        for b in shared:
+            if b == a or theirs[b] <= theirs[a]:
+                continue
+            # A shared content word ("accused") is evidence enough; a function word ("from",
+            # "has") only when b also took a's place.
+            common = mine[a] & theirs[b]
+            if any(w not in _WEAK_CONTEXTS for _, w in common) or (common and mine[b] & theirs[a]):
+                return f"{a!r} and {b!r} appear in swapped roles"
     return ""
 
 
-def _passive(text: str) -> bool:
-    return bool(re.search(r"\b(?:by|from|to)\b", text.lower()))
+# -- clauses and meaning ----------------------------------------------------------------------
+def _check_clauses(claim: str, passage: str, similarity: Similarity | None) -> str:
+    """Every clause joined onto the claim must be backed by the passage on its own."""
+    parts = clauses(claim)
+    if len(parts) < 2:
+        return ""
+    for part in parts:
+        if len(content_words(part)) < 2 or content_precision(part, passage) >= MIN_CLAUSE_PRECISION:
+            continue
+        if similarity is None or meaning_similarity(part, passage, similarity) < MIN_CLAUSE_SIMILARITY:
+            return f"the passage does not back the part {part!r}"
+    return ""
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z][a-z'’-]*", text.lower())
-
-
-def _stem(word: str) -> str:
-    word = word.replace("’", "'").removesuffix("'s")
-    return word[:5] if len(word) > 5 else word
+def meaning_similarity(claim: str, passage: str, similarity: Similarity) -> float:
+    """Best embedding similarity of the claim to its best sentence, that sentence with its
+    neighbours, or (when short) the whole passage."""
+    sentences = _sentences(passage)
+    wanted = set(content_words(claim))
+    best = max(range(len(sentences)), key=lambda i: len(wanted & set(content_words(sentences[i]))))
+    candidates = [sentences[best], " ".join(sentences[max(0, best - 1) : best + 2])]
+    if len(passage) <= 600:
+        candidates.append(passage)
+    return max(similarity(claim, c) for c in dict.fromkeys(candidates))
 
 
 def content_words(text: str) -> list[str]:
-    return [_stem(w) for w in _words(strip_markers(text)) if w not in STOPWORDS and len(w) > 2]
+    return [stem(w) for w in words(strip_markers(text)) if w not in STOPWORDS and len(w) > 2]
 
 
 def content_precision(claim: str, passage: str) -> float:
-    words = content_words(claim)
-    if not words:
+    claim_words = content_words(claim)
+    if not claim_words:
         return 0.0
     have = set(content_words(passage))
-    return sum(1 for w in words if w in have) / len(words)
+    return sum(1 for w in claim_words if w in have) / len(claim_words)
+
+
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st jr sr gen col lt sen rep gov u.s u.k jan feb mar apr jun jul aug sep sept oct nov dec vs".split()
+)
+
+
+def _sentences(passage: str) -> list[str]:
+    """Split at ". " unless the period closes an initial ("J."), or an abbreviation ("Nov.")."""
+    out, start = [], 0
+    for match in re.finditer(r"[.!?][\"”’]?\s+(?=[\"“‘(]?[A-Z0-9])", passage):
+        before = re.search(r"([\w.]+)[.!?][\"”’]?$", passage[start : match.end()].rstrip())
+        word = before.group(1).lower() if before else ""
+        if (len(word) == 1 and word.isalpha()) or word in _ABBREVIATIONS:
+            continue
+        out.append(passage[start : match.end()].strip())
+        start = match.end()
+    out.append(passage[start:].strip())
+    return [s for s in out if s] or [passage]
 
 
 def best_sentence(claim: str, passage: str) -> str:
     """The passage sentence sharing the most content words with the claim."""
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", passage) if s.strip()] or [passage]
     wanted = set(content_words(claim))
-    return max(sentences, key=lambda s: len(wanted & set(content_words(s))))
+    return max(_sentences(passage), key=lambda s: len(wanted & set(content_words(s))))
