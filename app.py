@@ -37,6 +37,10 @@ EXAMPLES = (
     "Who is the Kremlin spokesman?",
     "Who won the 2018 FIFA World Cup?",
 )
+PLACEHOLDER = (
+    "**Ask about the indexed articles** — or add your own in the sidebar.<br>"
+    "Every sentence of an answer cites its passage: click a **[n]** to see the quote highlighted under Sources."
+)
 MODEL_NOTE = (
     "Only models the operator listed at start-up can be chosen (`--model`, `--models-dir`): a file path "
     "typed into a web page would let any open tab make this machine read arbitrary files."
@@ -87,7 +91,7 @@ def ask(
     top_k: float,
     temperature: float,
     past: list[str],
-    turns: list[str],
+    turns: list[tuple[str, str]],
 ) -> Iterator[tuple[Any, ...]]:
     """Stream one answer: raw tokens first, then the verified answer with linked markers."""
     question = (question or "").strip()
@@ -125,7 +129,7 @@ def ask(
         return doc.text if doc else None
 
     chat[-1] = _msg("assistant", render.answer_html(answer, turn))
-    turns = [*turns, render.sources_html(answer, turn, doc_text)]
+    turns = [*turns, (question, render.sources_html(answer, turn, doc_text))]
     yield chat, render.sources_panel(turns), "", [*past, question], turns
 
 
@@ -170,7 +174,7 @@ def switch_model(rt: Runtime, label: str) -> tuple[str, str]:
     return rt.status(), f'<div class="note">Now answering with {render.esc(label)}.</div>'
 
 
-def clear() -> tuple[list[Any], str, str, list[str], list[str]]:
+def clear() -> tuple[list[Any], str, str, list[str], list[tuple[str, str]]]:
     return [], render.sources_panel([]), "", [], []
 
 

@@ -154,8 +154,9 @@ def test_sources_fall_back_to_chunk_text_or_quote() -> None:
 
 def test_sources_panel_keeps_earlier_turns_collapsed() -> None:
     assert "Ask a question" in render.sources_panel([])
-    out = render.sources_panel(["<p>one</p>", "<p>two</p>"])
+    out = render.sources_panel([("first <q>", "<p>one</p>"), ("second", "<p>two</p>")])
     assert out.index("two") < out.index("one") and out.count('<details class="earlier">') == 1
+    assert "<summary>Earlier: first &lt;q&gt;</summary>" in out
     assert "<script>" not in render.sources_panel([], pending="<script>")
 
 
@@ -289,6 +290,21 @@ def test_app_upload_lands_good_files_and_reports_bad_ones(app_url: str, tmp_path
     _, message, sources = ask(client, "How many passengers does the Zorblat harbour ferry carry per crossing?")
     assert "412" in message and 'class="cite"' in message
     assert "zorblat-ferry" in sources and re.search(r"<mark>[^<]*412 passengers", sources), sources
+
+
+def test_app_upload_limits_and_no_server_paths(app_url: str, tmp_path: Path) -> None:
+    import httpx
+
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"a" * (10 * 1024 * 1024 + 1))
+    with open(big, "rb") as handle:  # the server itself refuses it, not just the page
+        refused = httpx.post(f"{app_url}/gradio_api/upload", files={"files": ("big.txt", handle)}, timeout=60)
+    assert refused.status_code == 413
+    # a file path the browser did not upload is never read (gradio refuses it before our handler)
+    data = {"data": [[{"path": str(ROOT / "README.md"), "meta": {"_type": "gradio.FileData"}}]]}
+    event = httpx.post(f"{app_url}/gradio_api/call/upload", json=data).json()["event_id"]
+    result = httpx.get(f"{app_url}/gradio_api/call/upload/{event}", timeout=60).text
+    assert "event: error" in result and "not uploaded by a user" in result, result
 
 
 @pytest.mark.slow

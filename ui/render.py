@@ -196,16 +196,18 @@ def sources_html(answer: Answer, turn: int, doc_text: DocText) -> str:
     return f'<section class="turn" data-turn="{turn}">{head}{"".join(cards)}{rest}</section>'
 
 
-def sources_panel(turns: list[str], pending: str | None = None) -> str:
-    """The latest turn's sources open; earlier turns collapsed (their markers still link)."""
+def sources_panel(turns: list[tuple[str, str]], pending: str | None = None) -> str:
+    """``turns`` are (question, sources HTML) pairs, oldest first. The latest is shown open;
+    earlier ones are collapsed under their question (their markers still link into them)."""
     if not turns and pending is None:
         return '<div class="sources-empty">Ask a question: the passages behind each answer appear here.</div>'
     parts = [f'<div class="pending">{esc(pending)}</div>'] if pending is not None else []
-    for i, turn_html in enumerate(reversed(turns)):
+    for i, (question, turn_html) in enumerate(reversed(turns)):
         if i == 0 and pending is None:
             parts.append(turn_html)
         else:
-            parts.append(f'<details class="earlier"><summary>Earlier question</summary>{turn_html}</details>')
+            summary = f"Earlier: {esc(question)}"
+            parts.append(f'<details class="earlier"><summary>{summary}</summary>{turn_html}</details>')
     return "".join(parts)
 
 
