@@ -11,7 +11,9 @@ import re
 from rag.judge import content_words
 from rag.records import Chunk, Citation, Document, Hit, Span
 
-MARKER_RE = re.compile(r"\[\s*(\d{1,3}(?:\s*[,;]\s*\d{1,3})*)\s*\]")
+# Spaces and tabs only inside a marker: with ``\s`` a "[\n7]" escaped cleaning (it spans a
+# line) yet parsed as marker 7, and "[0;\x1f0]" crashed int().
+MARKER_RE = re.compile(r"\[[ \t]*(\d{1,3}(?:[ \t]*[,;][ \t]*\d{1,3})*)[ \t]*\]")
 _ANY_BRACKET_NUMBER = re.compile(r"\[[^\]\n]{0,40}\]")
 
 
