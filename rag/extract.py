@@ -17,11 +17,13 @@ from rag.records import Hit, Span
 
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DATE_RE = re.compile(
-    rf"\b(?:{_MONTHS}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTHS}|(?:19|20)\d{{2}}|monday|tuesday|wednesday|thursday|friday|"
-    rf"saturday|sunday|yesterday|today|{_MONTHS}|(?:last|next|this) (?:week|month|year))\b",
+    rf"\b(?:{_MONTHS}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTHS}|(?:19|20)\d{{2}}s?|monday|tuesday|wednesday|thursday|friday|"
+    rf"saturday|sunday|yesterday|today|{_MONTHS}|(?:last|next|this) (?:week|month|year)|\w+ (?:weeks|months) ago)\b",
     re.IGNORECASE,
 )
-TYPE_BONUS = 0.12
+TYPE_BONUS = 0.15
+OVERLAP_WEIGHT = 0.3
+SECOND_SENTENCE_MARGIN = 0.15
 
 
 @dataclass(frozen=True)
@@ -30,17 +32,24 @@ class Candidate:
     span: Span  # offsets into the document
     text: str  # clean sentence text, whitespace collapsed
     score: float
+    next_text: str = ""  # the sentence after it in the same chunk ("" when last)
+    next_span: Span | None = None
 
 
 _NUMBER_Q = re.compile(
-    r"\bhow (?:many|much|far|long|big|large|old)\b|\bwhat (?:range|number|distance|percentage)\b"
+    r"\bhow (?:many|much|far|long|big|large|old|deep)\b|\bwhat (?:range|number|distance|percentage)\b"
     r"|\bwhat is the range\b"
 )
 _DATE_Q = re.compile(r"\bwhen\b|\bwhat (?:date|day|month|year|time)\b|\bwhich (?:day|month|year)\b")
 _NAME_Q = re.compile(
-    r"^\s*who\b|\bwho (?:is|was|said|told|warned|called)\b|\bwhat is the name\b"
-    r"|\bwhich (?:official|person|minister|president|outlet|newspaper|country|countries)\b"
+    r"^\s*who\b|\bwho (?:is|was|are|were|said|told|warned|called)\b|\bwhat is the name\b|\bwhich \w+ (?:said|told)\b"
+    r"|\bwhich (?:\w+ )?(?:official|person|minister|president|outlet|newspaper|company|analyst|mp|lawmaker|"
+    r"spokesperson|spokesman|correspondent|member|politicians?|leader|general)\b"
 )
+_REASON_Q = re.compile(
+    r"^\s*(?:why|how did|how does|what did \w+ (?:say|tell|post|write))\b|\bwhat did .* (?:say|tell)"
+)
+_NAME_TOKEN = re.compile(r"\b[A-Z][a-zA-Z’'.-]+")
 
 
 def answer_type(question: str) -> str:
@@ -52,51 +61,130 @@ def answer_type(question: str) -> str:
     return "other"
 
 
-def matches_type(kind: str, sentence: str) -> bool:
+def matches_type(kind: str, sentence: str, question: str = "") -> bool:
+    """Does ``sentence`` contain the kind of thing the question asks for (and that the
+    question does not already say)?"""
     sentence = strip_markers(sentence)
     if kind == "number":
-        return bool(numbers(sentence))
+        return bool(_counted(sentence, question))
     if kind == "date":
         return bool(_DATE_RE.search(sentence))
     if kind == "name":
-        return bool(re.search(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+", sentence))
+        return bool(new_names(sentence, question))
     return True
+
+
+def new_names(sentence: str, question: str) -> set[str]:
+    """Capitalised words of ``sentence`` (not its first word) that the question does not contain."""
+    asked = {w.lower()[:5] for w in _NAME_TOKEN.findall(question)}
+    tokens = _NAME_TOKEN.findall(sentence)
+    first = sentence.split()[0] if sentence.split() else ""
+    return {t for t in tokens if t != first and t.lower()[:5] not in asked and len(t) > 2}
+
+
+_NOT_NOUNS = frozenset("did does do have has are were was is times time".split())
+_COUNT_WORDS = r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred|twice)"
+
+
+def _counted(sentence: str, question: str) -> set[tuple[float, str]]:
+    """Numbers in ``sentence``; for "how many X" only those followed closely by X."""
+    found = _quantities(sentence) | ({(2.0, "")} if re.search(r"\btwice\b", sentence.lower()) else set())
+    match = re.search(r"\bhow many ((?:\w+\s*){1,3})", question.lower())
+    if not match or not found:
+        return found
+    nouns: set[str] = set()
+    for word in re.findall(r"[a-z]+", match.group(1)):
+        if word in _NOT_NOUNS:  # the counted noun phrase ends at the verb
+            break
+        nouns.add(word[:5])
+    if not nouns:  # "how many times": any count will do
+        return found
+    lowered = sentence.lower()
+    near = re.findall(rf"(\d[\d,. ]*\d|\d|{_COUNT_WORDS})\s+((?:[a-z’'-]+\s+){{0,3}}[a-z’'-]+)", lowered)
+    if any(nouns & {w[:5] for w in words.split()} for _, words in near):
+        return found
+    return set()
 
 
 def candidates(question: str, hits: list[Hit], encode: Callable[[list[str]], np.ndarray]) -> list[Candidate]:
     """Every sentence of the retrieved chunks, scored against the question, best first."""
     seen: set[tuple[str, int]] = set()
-    rows: list[tuple[int, Span, str]] = []
+    rows: list[tuple[int, Span, str, str, Span | None]] = []
     for i, hit in enumerate(hits):
-        for span in hit.chunk.sentences:
+        spans = hit.chunk.sentences
+        for j, span in enumerate(spans):
             key = (hit.chunk.doc_id, span.start)
-            text = " ".join(hit.chunk.text[span.start - hit.chunk.start : span.end - hit.chunk.start].split())
+            text = _sentence_text(hit, span)
             if key in seen or len(text.split()) < 4 or text.endswith("?"):
                 continue
             seen.add(key)
-            rows.append((i, span, text))
+            nxt = spans[j + 1] if j + 1 < len(spans) else None
+            rows.append((i, span, text, _sentence_text(hit, nxt) if nxt else "", nxt))
     if not rows:
         return []
-    vectors = encode([question] + [text for _, _, text in rows])
+    vectors = encode([question] + [row[2] for row in rows])
     cosines = vectors[1:] @ vectors[0]
-    kind = answer_type(question)
-    wanted = set(content_words(question))
-    scored = []
-    for (i, span, text), cosine in zip(rows, cosines, strict=True):
-        overlap = len(wanted & set(content_words(text))) / max(len(wanted), 1)
-        bonus = TYPE_BONUS if kind != "other" and matches_type(kind, text) else 0.0
-        scored.append(Candidate(i, span, text, float(cosine) + 0.3 * overlap + bonus))
+    scored = [
+        Candidate(i, span, text, _score(question, text, float(cosine)), nxt, nxt_span)
+        for (i, span, text, nxt, nxt_span), cosine in zip(rows, cosines, strict=True)
+    ]
     return sorted(scored, key=lambda c: -c.score)
 
 
-def pick(question: str, ranked: list[Candidate], max_sentences: int = 1) -> list[Candidate]:
-    """The best candidate, plus for number questions the best one of each disagreeing source."""
+def _score(question: str, text: str, cosine: float) -> float:
+    """Answer score: meaning (cosine) + shared words + a bonus when it has the asked-for type."""
+    kind = answer_type(question)
+    wanted = set(content_words(question))
+    overlap = len(wanted & set(content_words(text))) / max(len(wanted), 1)
+    bonus = TYPE_BONUS if kind != "other" and matches_type(kind, text, question) else 0.0
+    return cosine + OVERLAP_WEIGHT * overlap + bonus
+
+
+def score_sentence(question: str, text: str, encode: Callable[[list[str]], np.ndarray]) -> float:
+    """The same answer score for any text (e.g. a generated answer)."""
+    vectors = encode([question, text])
+    return _score(question, text, float(vectors[1] @ vectors[0]))
+
+
+def _sentence_text(hit: Hit, span: Span) -> str:
+    return " ".join(hit.chunk.text[span.start - hit.chunk.start : span.end - hit.chunk.start].split())
+
+
+def pick(question: str, ranked: list[Candidate]) -> list[Candidate]:
+    """The best candidate; for number questions also the best one of each disagreeing source;
+    otherwise a second sentence when it covers question words the first one lacks."""
     if not ranked:
         return []
-    chosen = [ranked[0]]
-    if answer_type(question) == "number":
-        chosen.extend(conflicting(ranked, chosen[0]))
-    return chosen[: max(max_sentences, len(chosen))]
+    kind = answer_type(question)
+    typed = [c for c in ranked if kind == "other" or matches_type(kind, c.text, question)]
+    top = typed[0] if typed and typed[0].score >= ranked[0].score - TYPE_BONUS else ranked[0]
+    if kind == "number":
+        return [top, *conflicting(ranked, top)]
+    return [top, *_complement(question, ranked, top)]
+
+
+def needs_next_sentence(question: str, cand: Candidate) -> bool:
+    """For why/what-did-X-say questions the best-matching sentence often only restates the
+    question; the answer is then in the sentence that follows."""
+    if not cand.next_text or not _REASON_Q.search(question.lower()):
+        return False
+    wanted = set(content_words(question))
+    novel = set(content_words(cand.text)) - wanted
+    return len(novel) <= 4
+
+
+def _complement(question: str, ranked: list[Candidate], top: Candidate) -> list[Candidate]:
+    wanted = set(content_words(question))
+    missing = wanted - set(content_words(top.text))
+    if len(missing) < 2:
+        return []
+    for cand in ranked[1:6]:
+        if cand.score < top.score - SECOND_SENTENCE_MARGIN:
+            break
+        adds = missing & set(content_words(cand.text))
+        if len(adds) >= 2 and cand.text != top.text:
+            return [cand]
+    return []
 
 
 def conflicting(ranked: list[Candidate], top: Candidate, margin: float = 0.12, limit: int = 3) -> list[Candidate]:
@@ -107,7 +195,9 @@ def conflicting(ranked: list[Candidate], top: Candidate, margin: float = 0.12, l
     units = {u for _, u in top_values}
     seen_values = set(top_values)
     extra: list[Candidate] = []
-    for cand in ranked[1:]:
+    for cand in ranked:
+        if cand is top:
+            continue
         if cand.score < top.score - margin or len(extra) + 1 >= limit:
             break
         values = {q for q in _quantities(cand.text) if q[1] in units}
@@ -120,3 +210,47 @@ def conflicting(ranked: list[Candidate], top: Candidate, margin: float = 0.12, l
 def _quantities(text: str) -> set[tuple[float, str]]:
     """Numbers that are not years."""
     return {(v, u) for v, u in numbers(text) if not (u == "" and 1900 <= v <= 2100 and v.is_integer())}
+
+
+_DEMONYMS = {"polish": "poland", "british": "britain", "french": "france", "german": "germany", "chinese": "china"}
+_TIME_WORDS = re.compile(
+    r"\b(?:january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
+_QUESTION_WORDS = frozenset("who what when where which why how is was did does has have according".split())
+
+
+def vocabulary(texts: list[str]) -> frozenset[str]:
+    """Lower-cased words of the corpus, for telling whether a name occurs in it at all."""
+    return frozenset(w.lower() for text in texts for w in re.findall(r"[A-Za-z][A-Za-z’'-]*", text))
+
+
+def unknown_names(question: str, vocab: frozenset[str]) -> list[str]:
+    """Capitalised words of the question that no indexed document contains (prefix-matched so
+    "Korean" finds "Korea"): a question about someone or something the articles never name."""
+    stems = {w[:5] for w in vocab}
+    missing = []
+    for token in _NAME_TOKEN.findall(question):
+        word = token.lower().rstrip(".’'").removesuffix("’s").removesuffix("'s")
+        if word in _QUESTION_WORDS or any(w in vocab or w[:5] in stems for w in (word, _DEMONYMS.get(word, word))):
+            continue
+        missing.append(token)
+    return missing
+
+
+def unanswerable_reason(
+    question: str, ranked: list[Candidate], top: Candidate, context: str, vocab: frozenset[str]
+) -> str:
+    """Why the retrieved sentences cannot answer the question, or "" when they may.
+
+    ``context`` is the text of the passage holding ``top``."""
+    missing = unknown_names(question, vocab)
+    if missing:
+        return f"the articles never mention {', '.join(missing)}"
+    if re.search(r"\bhow many\b", question.lower()) and not any(_counted(c.text, question) for c in ranked):
+        return "no passage gives a count of what is asked"
+    times = {t.lower() for t in _TIME_WORDS.findall(question)}
+    if times and not times <= {t.lower() for t in _TIME_WORDS.findall(context)}:
+        return f"the best passage is not about {', '.join(sorted(times))}"
+    return ""

@@ -21,6 +21,7 @@ from rag.embed import Embedder
 from rag.errors import EmptyQuestionError, IndexMissingError, QuestionTooLongError
 from rag.generate import Generator
 from rag.index import BuildReport, build_index, check_compatible
+from rag.judge import strip_markers
 from rag.prompting import build_messages, templates_hash
 from rag.records import Answer, Citation, Hit, SentenceVerdict, TokenEvent
 from rag.retrieve import Retriever
@@ -30,6 +31,7 @@ from rag.verify import ABSTAIN_RE, Verification, verify
 
 log = logging.getLogger(__name__)
 
+GENERATED_MARGIN = 0.1  # how much worse than the best source sentence a generated answer may score
 ABSTAIN_TEXT = "The articles don't say. The closest passages they have are listed as sources."
 
 
@@ -81,6 +83,7 @@ class Assistant:
     def _use_index(self, index: StoredIndex) -> None:
         self.index = index
         self.retriever = Retriever(index, self.embedder)
+        self.vocabulary = extract.vocabulary([d.text for d in index.documents.values()])
 
     # -- indexing ---------------------------------------------------------------------
     def add_documents(self, paths: list[Path], progress: bool = False) -> BuildReport:
@@ -177,19 +180,30 @@ class Assistant:
         checked: Verification,
         ranked: list[extract.Candidate],
     ) -> Answer:
-        """Verified generated sentences when they answer the question; else the best source
-        sentences; else an abstention."""
-        kind = extract.answer_type(question)
-        useful = checked.kept and (kind == "other" or any(extract.matches_type(kind, v.text) for v in checked.kept))
-        if useful:
-            kept = list(checked.kept) + self._other_values(question, ranked, checked.kept, hits)
-            mode = "repaired" if checked.repaired else "generated"
-            return self._answer(question, hits, kept, checked.removed, mode, raw, timings)
+        """Verified generated sentences when they answer the question as well as the best
+        source sentence does; else the best source sentences; else an abstention."""
         if not ranked or ranked[0].score < self.settings.min_answer_score:
             return self._abstain(question, hits, timings, raw, checked.removed)
         picked = extract.pick(question, ranked)
-        kept = [self._extracted(c, hits, attribute=len(picked) > 1) for c in picked]
+        context = hits[picked[0].hit_index].chunk.text
+        if extract.unanswerable_reason(question, ranked, picked[0], context, self.vocabulary):
+            return self._abstain(question, hits, timings, raw, checked.removed)
+        if checked.kept and self._answers_question(question, checked.kept, picked[0]):
+            kept = list(checked.kept) + self._other_values(question, ranked, checked.kept, hits)
+            mode = "repaired" if checked.repaired else "generated"
+            return self._answer(question, hits, kept, checked.removed, mode, raw, timings)
+        attribute = len(picked) > 1 and extract.answer_type(question) == "number"
+        kept = [self._extracted(c, hits, attribute, question) for c in picked]
         return self._answer(question, hits, kept, checked.removed, "extractive", raw, timings)
+
+    def _answers_question(self, question: str, kept: tuple[SentenceVerdict, ...], best: extract.Candidate) -> bool:
+        """The generated sentences carry what the question asks for (a number, date or new
+        name) and score, as an answer, within a margin of the best source sentence."""
+        kind = extract.answer_type(question)
+        if kind != "other" and not any(extract.matches_type(kind, v.text, question) for v in kept):
+            return False
+        text = " ".join(strip_markers(v.text) for v in kept)
+        return extract.score_sentence(question, text, self._encode) >= best.score - GENERATED_MARGIN
 
     def _unverified(self, question: str, hits: list[Hit], raw: str, timings: dict[str, float]) -> Answer:
         """The raw model output, markers cleaned but claims unchecked (the baseline to beat)."""
@@ -207,14 +221,17 @@ class Assistant:
             return []
         said = " ".join(v.text for v in kept)
         others = [c for c in [ranked[0], *extract.conflicting(ranked, ranked[0])] if c.text not in said]
-        return [self._extracted(c, hits, attribute=True) for c in others if not _same_numbers(c.text, said)]
+        return [self._extracted(c, hits, True, question) for c in others if not _same_numbers(c.text, said)]
 
-    def _extracted(self, cand: extract.Candidate, hits: list[Hit], attribute: bool) -> SentenceVerdict:
+    def _extracted(self, cand: extract.Candidate, hits: list[Hit], attribute: bool, question: str) -> SentenceVerdict:
         n = cand.hit_index + 1
-        text = cand.text.rstrip(" .")
+        text = cand.text
+        if extract.needs_next_sentence(question, cand):
+            text = f"{text} {cand.next_text}"
+        text = text.rstrip(" .")
         if attribute:
             hit = hits[cand.hit_index]
-            who = hit.outlet or f"article {hit.chunk.doc_id}"
+            who = hit.outlet or f"“{hit.title}”"
             text = f"According to {who}{f' ({hit.date})' if hit.date else ''}: {text}"
         return SentenceVerdict(f"{text} [{n}].", (n,), True, "extracted verbatim from the source")
 
@@ -259,7 +276,17 @@ class Assistant:
         raw: str,
         removed: tuple[SentenceVerdict, ...] = (),
     ) -> Answer:
-        return Answer(question, ABSTAIN_TEXT, (), tuple(hits), True, "abstained", (), tuple(removed), raw, timings)
+        return Answer(
+            question=question,
+            text=ABSTAIN_TEXT,
+            citations=(),
+            sources=tuple(hits),
+            abstained=True,
+            mode="abstained",
+            removed=tuple(removed),
+            raw_text=raw,
+            timings=timings,
+        )
 
     def _encode(self, texts: list[str]) -> Any:
         return self.embedder.encode(texts)

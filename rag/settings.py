@@ -40,10 +40,13 @@ class Settings:
     candidates: int = _opt(30, "Candidates taken from each of dense and BM25 retrieval before fusion.", 1, 1000)
     rrf_k: int = _opt(60, "Reciprocal-rank-fusion constant.", 1, 1000)
     min_relevance: float = _opt(
-        0.35, "Abstain when the best passage's cosine similarity to the question is below this.", 0.0, 1.0
+        0.18, "Abstain without generating when no passage's cosine similarity to the question reaches this.", 0.0, 1.0
     )
     min_answer_score: float = _opt(
-        0.75, "Abstain when the best extractive sentence scores below this (cosine + overlap + type bonus).", 0.0, 3.0
+        0.5,
+        "Abstain when the best source sentence scores below this (cosine + overlap + type bonus; fit on eval/).",
+        0.0,
+        3.0,
     )
     temperature: float = _opt(0.0, "Sampling temperature; 0 is deterministic.", 0.0, 2.0)
     max_tokens: int = _opt(120, "Cap on generated tokens per answer.", 8, 4096)
