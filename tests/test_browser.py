@@ -18,6 +18,9 @@ pytestmark = pytest.mark.slow
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+TOKENS_SHOWN = (
+    "() => { const d = document.querySelector('#chat .drafting .draft'); return d && d.textContent.length > 20; }"
+)
 ANSWER_TIMEOUT = 120_000  # ms; a streamed, verified answer takes ~5-10 s on 2 cores
 
 
@@ -47,11 +50,15 @@ def open_page(browser: object, url: str, errors: list[str]) -> object:
     return page
 
 
-def ask(page: object, question: str, turn: int) -> object:
+def ask(page: object, question: str, turn: int, wait_for_tokens: bool = False) -> object:
     """Type a question, see the raw tokens stream, then wait for this turn's verified answer."""
     page.fill("#question textarea", question)  # type: ignore[attr-defined]
     page.click("#ask")  # type: ignore[attr-defined]
     page.wait_for_selector("#chat .drafting", timeout=ANSWER_TIMEOUT)  # type: ignore[attr-defined]
+    if wait_for_tokens:  # the raw tokens grow in the bubble before the verified answer replaces them
+        page.wait_for_function(  # type: ignore[attr-defined]
+            TOKENS_SHOWN, timeout=ANSWER_TIMEOUT
+        )
     page.wait_for_selector(f'#sources section.turn[data-turn="{turn}"]', timeout=ANSWER_TIMEOUT)  # type: ignore[attr-defined]
     return page.locator("#chat .answer").last  # type: ignore[attr-defined]
 
@@ -65,7 +72,7 @@ def test_browser_chat_citations_uploads_and_escaping(browser: object, url: str, 
     errors: list[str] = []
     page = open_page(browser, url, errors)
 
-    answer = ask(page, SAMPLE_Q, turn=1)
+    answer = ask(page, SAMPLE_Q, turn=1, wait_for_tokens=True)
     marker = answer.locator("a.cite").first
     assert re.fullmatch(r"\[\d+\]", marker.inner_text())
     target = marker.get_attribute("href").lstrip("#")
