@@ -10,13 +10,12 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import subprocess
 import sys
 import time
 import tomllib
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +24,7 @@ from rag.cite import markers_of, split_sentences
 from rag.errors import RagError
 from rag.judge import judge
 from rag.records import Answer
+from rag.report import provenance
 from rag.settings import PROJECT_ROOT, Settings
 
 if TYPE_CHECKING:
@@ -189,7 +189,7 @@ def score_answer(
         answer=answer.text,
         abstained=answer.abstained,
         mode=answer.mode,
-        confidence=answer.confidence,
+        confidence=answer.confidence if isinstance(answer.confidence, int | float) else 0.0,
         correct=metrics.is_correct(answer.text, answer.abstained, q.answerable, q.answers),
         source_docs=source_docs,
         recall_at_k=metrics.doc_recall(source_docs, q.gold_docs, len(source_docs)),
@@ -307,28 +307,6 @@ def judge_accuracy(path: Path, similarity: Callable[[str, str], float]) -> dict[
         "by_kind": {kind: sum(oks) / len(oks) for kind, oks in sorted(agree.items())},
         "wrong": wrong,
     }
-
-
-def provenance(assistant: Assistant) -> dict[str, Any]:
-    settings = {k: str(v) if isinstance(v, Path) else v for k, v in asdict(assistant.settings).items()}
-    return {**assistant.provenance(), "git_commit": _git_commit(), "settings": settings}
-
-
-def _git_commit() -> str:
-    try:
-        head = subprocess.run(
-            ["git", "rev-parse", "HEAD"], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=10, check=True
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=no"],
-            cwd=PROJECT_ROOT,
-            capture_output=True,
-            text=True,
-            timeout=10,
-        ).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        return "unknown"
-    return f"{head}{' (uncommitted changes)' if dirty else ''}"
 
 
 # -- thresholds (the CI gate) ----------------------------------------------------------

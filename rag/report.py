@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rag.settings import PROJECT_ROOT
+
 if TYPE_CHECKING:
     from rag.evaluate import Report
+    from rag.pipeline import Assistant
 
 LABELS = {
     "answer_correctness": "Answer correctness (answerable)",
@@ -31,6 +35,29 @@ def to_json(report: Report) -> dict[str, Any]:
     for result in data["results"]:
         result["question"]["answers"] = [list(g) for g in result["question"]["answers"]]
     return data
+
+
+def provenance(assistant: Assistant) -> dict[str, Any]:
+    """Index fingerprint, model sha256, prompt hash, git commit and every setting of the evaluated assistant."""
+    settings = {k: str(v) if isinstance(v, Path) else v for k, v in asdict(assistant.settings).items()}
+    return {**assistant.provenance(), "git_commit": _git_commit(), "settings": settings}
+
+
+def _git_commit() -> str:
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=10, check=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=PROJECT_ROOT,
+            capture_output=True,
+            text=True,
+            timeout=10,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+    return f"{head}{' (uncommitted changes)' if dirty else ''}"
 
 
 def write_report(report: Report, out_dir: Path, compare: list[dict[str, Any]] | None = None) -> Path:
