@@ -259,6 +259,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # gradio's own start-up probes
     try:
         settings = Settings.load(index_dir=args.index_dir, model_path=args.model)
         print(f"Loading the index in {settings.index_dir} and the models (once)…", flush=True)
