@@ -169,13 +169,22 @@ def _tokens(text: str) -> list[str]:
     return re.findall(r"[a-z][a-z'’-]*", text.lower().replace("n't", " n't"))
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:()–—]|\s-\s|\b(?:and|but|while|whereas|however|although)\b", re.IGNORECASE)
+
+
 def covered_span(claim: str, sentence: str) -> list[str]:
-    """The words of ``sentence`` from just before its first to its last word shared with the
-    claim: the part the claim restates (a negation in another clause is not its business)."""
-    tokens = _tokens(sentence)
+    """The words of ``sentence`` the claim restates: from just before its first word shared with
+    the claim to the end of the clause holding its last one (so "has not disclosed the price" is
+    covered by "the ministry has revealed the cost", while a negation in an earlier clause is not)."""
     wanted = {stem(w) for w in _tokens(claim) if w not in STOPWORDS and w not in NEGATIONS}
+    tokens: list[str] = []
+    clause_end: list[int] = []
+    for piece in _CLAUSE_BREAK.split(sentence):
+        words_ = _tokens(piece)
+        tokens += words_
+        clause_end += [len(tokens)] * len(words_)
     hits = [i for i, t in enumerate(tokens) if stem(t) in wanted]
-    return tokens[max(0, hits[0] - 3) : hits[-1] + 1] if hits else tokens
+    return tokens[max(0, hits[0] - 3) : clause_end[hits[-1]]] if hits else tokens
 
 
 def _check_polarity(claim: str, passage: str) -> str:

@@ -218,4 +218,4 @@ def _opposites() -> dict[str, frozenset[str]]:
 
 OPPOSITES = _opposites()
 # Verbs that negate the action they govern ("declined to give" = "did not give").
-NEGATING_VERBS = frozenset(stem(w) for w in ("decline", "refuse", "fail", "deny", "reject"))
+NEGATING_VERBS = frozenset(stem(w) for w in ("decline", "refuse", "fail", "deny", "reject", "avoid"))
