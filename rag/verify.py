@@ -60,15 +60,18 @@ def verify(raw: str, hits: list[Hit], similarity: Similarity | None = None) -> V
 
 
 def verify_sentence(sentence: str, hits: list[Hit], similarity: Similarity | None = None) -> SentenceVerdict:
+    """Keep the citations whose passage supports the sentence; else re-cite it to the first
+    (best-ranked) passage that does; else mark it removed with the judge's reason."""
     cited = markers_of(sentence)
-    good = tuple(n for n in cited if judge(sentence, hits[n - 1].chunk.text, similarity).supported)
+    verdicts = {n: judge(sentence, hits[n - 1].chunk.text, similarity) for n in cited}
+    good = tuple(n for n in cited if verdicts[n].supported)
     if good:
         return SentenceVerdict(with_markers(sentence, good), good, True)
-    first_reason = judge(sentence, hits[cited[0] - 1].chunk.text, similarity).reason if cited else "no citation"
     for n in range(1, len(hits) + 1):
         if n not in cited and judge(sentence, hits[n - 1].chunk.text, similarity).supported:
             how = f"re-cited from {''.join(f'[{c}]' for c in cited)} to [{n}]" if cited else f"citation [{n}] added"
             return SentenceVerdict(with_markers(sentence, (n,)), (n,), True, how)
+    first_reason = verdicts[cited[0]].reason if cited else "no citation"
     return SentenceVerdict(
         with_markers(sentence, cited), cited, False, f"not supported by any passage: {first_reason}", removed=True
     )

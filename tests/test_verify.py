@@ -1,0 +1,141 @@
+"""rag.verify: keep, re-cite, add a citation to, or remove each answer sentence."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from rag.records import Chunk, Hit, Span
+from rag.verify import verify
+
+PASSAGES = [
+    "ATACMS missiles have a range of about 300 km. They were first developed in the 1980s.",
+    "Poland's Foreign Minister Radosław Sikorski welcomed the change. He said Putin would understand the message.",
+    "Russian attacks in October killed 183 civilians, according to the UN.",
+    "North Korea has sent about 10,000 troops to the Kursk region.",
+]
+
+
+def make_hits(passages: list[str]) -> list[Hit]:
+    """Hits over one made-up document holding the passages back to back (offsets are real)."""
+    hits, offset = [], 0
+    for rank, text in enumerate(passages, start=1):
+        spans = tuple(
+            Span(offset + m.start(), offset + m.end()) for m in re.finditer(r"[^.!?]+[.!?]", text) if m.group().strip()
+        )
+        chunk = Chunk(f"doc#{rank - 1}", "doc", offset, offset + len(text), text, spans)
+        hits.append(Hit(chunk, 1.0 / rank, 0.5, 1.0, rank))
+        offset += len(text) + 1
+    return hits
+
+
+HITS = make_hits(PASSAGES)
+
+# (case id, raw model output, kept [(text, citations, reason contains)], removed [reason contains])
+CASES = [
+    (
+        "correct-citation-kept",
+        "ATACMS missiles have a range of about 300 km [1].",
+        [("ATACMS missiles have a range of about 300 km [1].", (1,), "")],
+        [],
+    ),
+    (
+        "two-correct-citations-kept",
+        "ATACMS missiles have a range of about 300 km [1]. Sikorski welcomed the change [2].",
+        [
+            ("ATACMS missiles have a range of about 300 km [1].", (1,), ""),
+            ("Sikorski welcomed the change [2].", (2,), ""),
+        ],
+        [],
+    ),
+    (
+        "wrong-citation-recited",
+        "Russian attacks in October killed 183 civilians [1].",
+        [("Russian attacks in October killed 183 civilians [3].", (3,), "re-cited from [1] to [3]")],
+        [],
+    ),
+    (
+        "uncited-gets-citation",
+        "North Korea has sent about 10,000 troops to the Kursk region.",
+        [("North Korea has sent about 10,000 troops to the Kursk region [4].", (4,), "citation [4] added")],
+        [],
+    ),
+    (
+        "unsupported-removed",
+        "ATACMS missiles have a range of about 300 km [1]. ATACMS missiles have a range of about 500 km [1].",
+        [("ATACMS missiles have a range of about 300 km [1].", (1,), "")],
+        ["500"],
+    ),
+    (
+        "unsupported-antonym-removed",
+        "Sikorski criticized the change [2].",
+        [],
+        ["not supported"],
+    ),
+    (
+        "invalid-marker-dropped",
+        "Sikorski welcomed the change [9].",
+        [("Sikorski welcomed the change [2].", (2,), "citation [2] added")],
+        [],
+    ),
+    (
+        "invalid-marker-in-list-dropped",
+        "North Korea has sent about 10,000 troops to the Kursk region [4, 9].",
+        [("North Korea has sent about 10,000 troops to the Kursk region [4].", (4,), "")],
+        [],
+    ),
+    ("non-factual-skipped", "Yes. [1]", [], []),
+]
+
+
+@pytest.mark.parametrize(("raw", "kept", "removed"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_verify_cases(raw: str, kept: list, removed: list) -> None:
+    result = verify(raw, HITS)
+    assert [(v.text, v.citations) for v in result.kept] == [(text, cites) for text, cites, _ in kept]
+    for verdict, (_, _, reason) in zip(result.kept, kept, strict=True):
+        assert verdict.supported and not verdict.removed
+        assert reason in verdict.reason
+        assert (verdict.reason == "") is (reason == "")
+    assert len(result.removed) == len(removed)
+    for verdict, reason in zip(result.removed, removed, strict=True):
+        assert verdict.removed and not verdict.supported
+        assert reason in verdict.reason and verdict.reason.startswith("not supported")
+    assert result.repaired is any(reason for *_, reason in kept) or bool(removed)
+    assert not result.model_abstained
+    assert "[9]" not in result.text
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "The articles don't say.",
+        "The passages do not mention the price of the missiles.",
+        "I cannot answer that from the articles.",
+        "There is no information about this in the sources [1].",
+    ],
+)
+def test_model_abstention_is_recognised(raw: str) -> None:
+    result = verify(raw, HITS)
+    assert result.model_abstained
+    assert result.kept == () and result.removed == ()
+
+
+def test_empty_output_is_not_an_abstention() -> None:
+    result = verify("", HITS)
+    assert not result.model_abstained and result.kept == ()
+
+
+def test_paraphrase_recited_with_embedder(embedder) -> None:
+    """A paraphrase sharing few words is judged by meaning, and moved to the passage that supports it."""
+
+    def similarity(a: str, b: str) -> float:
+        vectors = embedder.encode([a, b])
+        return float(vectors[0] @ vectors[1])
+
+    raw = "Pyongyang has deployed roughly 10,000 soldiers to Kursk [1]."
+    lexical = verify(raw, HITS)
+    assert lexical.removed and not lexical.kept
+    result = verify(raw, HITS, similarity)
+    assert [v.citations for v in result.kept] == [(4,)]
+    assert "re-cited from [1] to [4]" in result.kept[0].reason
