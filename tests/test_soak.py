@@ -1,0 +1,196 @@
+"""Load and soak: concurrent clients get their own, unchanged answers; memory stays flat.
+
+Sizes can be raised for a full run: ``RAG_LOAD_N`` (questions per API client, slow test),
+``RAG_LOAD_APP_N`` (per gradio client) and ``RAG_SOAK_N`` (sequential soak questions).
+Figures are printed (run with ``-s``) so they can be recorded.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from rag.pipeline import Assistant
+
+ROOT = Path(__file__).resolve().parent.parent
+CLIENTS = 4
+QUESTIONS = [
+    "Who is the Kremlin spokesman?",
+    "Who won the 2018 FIFA World Cup?",
+    "What range was Ukraine allowed?",
+    "What is the capital of Australia?",
+    "How many North Korean troops are in Russia?",
+    "Which missiles did Ukraine fire on Wednesday?",
+]
+
+
+def eval_questions() -> list[str]:
+    rows = [json.loads(line) for line in (ROOT / "eval" / "questions.jsonl").read_text().splitlines() if line.strip()]
+    return [row["question"] for row in rows]
+
+
+def rss_kib() -> int:
+    """Resident set size of this process (VmRSS from /proc/self/status)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    raise RuntimeError("no VmRSS in /proc/self/status")
+
+
+def run_clients(work: Callable[[int, str], None], per_client: int) -> tuple[list[float], list[str]]:
+    """``CLIENTS`` threads, each asking ``per_client`` questions (rotated so they differ at any moment)."""
+    latencies: list[float] = []
+    errors: list[str] = []
+    lock = threading.Lock()
+
+    def client(i: int) -> None:
+        for j in range(per_client):
+            question = QUESTIONS[(i + j * CLIENTS) % len(QUESTIONS)]
+            began = time.perf_counter()
+            try:
+                work(i, question)
+            except Exception as exc:  # every failure is counted and reported, none is lost
+                with lock:
+                    errors.append(f"client {i} {question!r}: {exc.__class__.__name__}: {exc}")
+            with lock:
+                latencies.append(time.perf_counter() - began)
+
+    threads = [threading.Thread(target=client, args=(i,), daemon=True) for i in range(CLIENTS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=3600)
+    assert not any(t.is_alive() for t in threads), "a client hung"
+    return latencies, errors
+
+
+def figures(name: str, latencies: list[float], errors: list[str], seconds: float) -> str:
+    ordered = sorted(latencies)
+    p95 = ordered[max(0, round(0.95 * len(ordered)) - 1)]
+    return (
+        f"{name}: {len(latencies)} requests from {CLIENTS} clients in {seconds:.1f}s, {len(errors)} errors, "
+        f"median {statistics.median(ordered):.2f}s, p95 {p95:.2f}s"
+    )
+
+
+def api_load(assistant: Assistant, per_client: int) -> None:
+    """Each answer must be the one a lone client gets for the same question (greedy decoding)."""
+    used = {QUESTIONS[(i + j * CLIENTS) % len(QUESTIONS)] for i in range(CLIENTS) for j in range(per_client)}
+    baseline = {q: assistant.ask(q) for q in sorted(used)}
+
+    def work(_: int, question: str) -> None:
+        answer = assistant.ask(question)
+        assert answer.question == question, f"got the answer to {answer.question!r}"
+        expected = baseline[question]
+        assert (answer.text, answer.abstained) == (expected.text, expected.abstained), "answer differs from alone"
+        for citation in answer.citations:
+            assert citation.quote == assistant.index.documents[citation.doc_id].text[citation.start : citation.end]
+
+    began = time.perf_counter()
+    latencies, errors = run_clients(work, per_client)
+    print("\n" + figures("API load", latencies, errors, time.perf_counter() - began))
+    assert errors == [] and len(latencies) == CLIENTS * per_client
+
+
+def test_concurrent_api_clients_get_their_own_answers(assistant):
+    api_load(assistant, per_client=1)
+
+
+@pytest.mark.slow
+def test_concurrent_api_load(assistant):
+    api_load(assistant, per_client=int(os.environ.get("RAG_LOAD_N", "10")))
+
+
+@contextlib.contextmanager
+def running_app(tmp: Path) -> Iterator[str]:
+    """``python app.py`` on a free loopback port, with its own index directory."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "RAG_INDEX_DIR": str(tmp / "index"), "GRADIO_ANALYTICS_ENABLED": "False"}
+    log = open(tmp / "app.log", "w")  # closed in finally
+    proc = subprocess.Popen(
+        [sys.executable, str(ROOT / "app.py"), "--port", str(port)], cwd=tmp, env=env, stdout=log, stderr=log
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 300
+        while True:
+            assert proc.poll() is None, (tmp / "app.log").read_text()[-3000:]
+            with contextlib.suppress(OSError):
+                urllib.request.urlopen(url, timeout=2)
+                break
+            assert time.monotonic() < deadline, "app did not start"
+            time.sleep(0.5)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.mark.slow
+def test_concurrent_clients_through_the_running_app(tmp_path):
+    """4 gradio clients against ``app.py`` on 127.0.0.1: no errors, each sees its own question answered."""
+    from gradio_client import Client
+
+    per_client = int(os.environ.get("RAG_LOAD_APP_N", "5"))
+    with running_app(tmp_path) as url:
+        clients = [Client(url, verbose=False) for _ in range(CLIENTS)]
+
+        def work(i: int, question: str) -> None:
+            job = clients[i].submit(question, [], 4, 0.0, api_name="/ask")
+            chat, sources, _ = job.result(timeout=600)
+            user, reply = chat[-2]["content"][0]["text"], chat[-1]["content"][0]["text"]
+            assert html.escape(question, quote=False) in user or html.escape(question) in user, user
+            assert len(chat) == 2, "a fresh conversation holds only this question and its answer"
+            assert 'class="drafting"' not in reply, "the final output is the verified answer"
+            assert "Traceback" not in reply and "error" not in reply.lower()[:200]
+            assert html.escape(question, quote=False) in sources or html.escape(question) in sources
+
+        began = time.perf_counter()
+        latencies, errors = run_clients(work, per_client)
+    print("\n" + figures("gradio app load", latencies, errors, time.perf_counter() - began))
+    assert errors == [] and len(latencies) == CLIENTS * per_client
+
+
+@pytest.mark.slow
+def test_soak_memory_stays_flat(assistant):
+    """Sequential questions through the Python API (default answer mode): RSS grows < 10%."""
+    count = int(os.environ.get("RAG_SOAK_N", "500"))
+    questions = eval_questions()
+    for question in questions[:20]:  # warm-up: first-use allocations (caches, arenas, KV buffers)
+        assistant.ask(question)
+    start = rss_kib()
+    began = time.perf_counter()
+    modes: dict[str, int] = {}
+    for i in range(count):
+        answer = assistant.ask(questions[i % len(questions)])
+        modes[answer.mode] = modes.get(answer.mode, 0) + 1
+        if (i + 1) % 50 == 0:
+            print(
+                f"soak {i + 1}/{count}: {time.perf_counter() - began:.0f}s, RSS {rss_kib() / 1024:.1f} MiB", flush=True
+            )
+    end = rss_kib()
+    growth = (end - start) / start
+    print(
+        f"\nsoak: {count} questions in {time.perf_counter() - began:.0f}s; RSS {start / 1024:.1f} -> "
+        f"{end / 1024:.1f} MiB ({growth:+.1%}); modes {modes}"
+    )
+    assert growth < 0.10
