@@ -1,0 +1,141 @@
+"""Answer latency over the eval questions: retrieval, time to first token, total (median, p95).
+
+Each configuration runs in its own fresh subprocess (OpenMP reads its environment once), and
+configurations alternate over ``--repeats`` rounds so that a burst of load from other
+processes hits all of them alike. "baseline" is the generator as it was before issue 7
+(spinning OpenMP threads, no warm-up, no prefix cache, extra buffer types off); "tuned" is
+the shipped default.
+
+    .venv/bin/python bench/answer_latency.py [--limit N] [--repeats R] [--configs baseline,tuned]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import ARTICLES, ROOT, cites, fmt, footer, header, is_correct, loadavg, questions, summary
+
+# name -> (environment, Generator keyword arguments, Settings overrides)
+CONFIGS: dict[str, tuple[dict[str, str], dict, dict]] = {
+    "baseline": ({"OMP_WAIT_POLICY": ""}, {"extra_bufts": "off", "cache_prefix": False, "warmup": False}, {}),
+    "tuned": ({}, {}, {}),
+    "tuned-1thread": ({}, {}, {"n_threads": 1, "embed_threads": 1}),
+    "spin": ({"OMP_WAIT_POLICY": ""}, {}, {}),
+    "nocache": ({}, {"cache_prefix": False}, {}),
+    "max64": ({}, {}, {"max_tokens": 64}),
+}
+
+
+def worker(config: str, limit: int | None, index_dir: Path, model: str, out: Path) -> None:
+    began = time.perf_counter()
+    from rag.embed import Embedder
+    from rag.generate import Generator
+    from rag.index import build_index
+    from rag.pipeline import Assistant
+    from rag.settings import Settings
+    from rag.store import read_generation
+
+    _, gen_kwargs, overrides = CONFIGS[config]
+    settings = Settings.load(index_dir=index_dir, model_path=model, **overrides)
+    embedder = Embedder(settings.embed_model, settings.embed_dtype, settings.embed_threads)
+    if not (index_dir / "CURRENT").exists():
+        build_index([ARTICLES], settings, embedder)
+    generator = Generator(settings.model_path, settings.n_ctx, settings.n_threads, settings.seed, **gen_kwargs)
+    assistant = Assistant(settings, embedder, generator, read_generation(index_dir))
+    load_s = time.perf_counter() - began
+    rows = []
+    for q in questions(limit):
+        t0 = time.perf_counter()
+        answer = assistant.ask(q["question"])
+        rows.append(
+            {
+                "id": q["id"],
+                "wall": time.perf_counter() - t0,
+                **answer.timings,
+                "correct": is_correct(q, answer.text, answer.abstained),
+                "cited": bool(answer.citations) or answer.abstained,
+                "raw_cites": cites(answer.raw_text),
+                "raw": answer.raw_text,
+            }
+        )
+    out.write_text(json.dumps({"config": config, "load": load_s, "rows": rows, "loadavg": loadavg()}))
+
+
+def run_config(config: str, args: argparse.Namespace, index_dir: Path) -> dict:
+    env_changes, _, _ = CONFIGS[config]
+    env = {**os.environ, **env_changes}
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
+        out = Path(handle.name)
+    cmd = [sys.executable, __file__, "--worker", config, "--index-dir", str(index_dir), "--out", str(out)]
+    cmd += ["--model", args.model] + (["--limit", str(args.limit)] if args.limit else [])
+    subprocess.run(cmd, env=env, check=True, cwd=ROOT)
+    result = json.loads(out.read_text())
+    out.unlink()
+    return result
+
+
+def report(results: dict[str, list[dict]], base: str) -> None:
+    stats = {}
+    for config, runs in results.items():
+        rows = [r for run in runs for r in run["rows"]]
+        stats[config] = {k: summary([r[k] for r in rows if k in r]) for k in ("retrieval", "first_token", "total")}
+        n = len(rows)
+        print(
+            f"\n{config}: {n} answers over {len(runs)} run(s); load time {min(r['load'] for r in runs):.2f} s; "
+            f"loadavg during runs: {' | '.join(r['loadavg'] for r in runs)}"
+        )
+        for key, s in stats[config].items():
+            ratio = ""
+            if config != base and base in stats and stats[base][key]["median"]:
+                ratio = f"  ({s['median'] / stats[base][key]['median']:.2f}x of {base} median)"
+            print(f"  {key:<12} median {fmt(s['median'])}  p95 {fmt(s['p95'])}  n={s['n']}{ratio}")
+        first = [run["rows"][0]["total"] for run in runs]
+        correct = sum(r["correct"] for r in rows) / n
+        cited = sum(r["cited"] for r in rows) / n
+        raw_cited = sum(r["raw_cites"] for r in rows) / n
+        print(
+            f"  first answer after load: {fmt(min(first))}; correct {correct:.3f}; cited {cited:.3f}; "
+            f"raw [n] {raw_cited:.3f}"
+        )
+    if base in results:
+        base_raw = [r["raw"] for r in results[base][0]["rows"]]
+        for config, runs in results.items():
+            same = sum(a == b for a, b in zip(base_raw, [r["raw"] for r in runs[0]["rows"]], strict=True))
+            print(f"  {config}: raw model output identical to {base} for {same}/{len(base_raw)} questions")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--configs", default="baseline,tuned")
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--repeats", type=int, default=2)
+    parser.add_argument("--model", default="", help="GGUF file (default: the bundled SmolLM2-135M)")
+    parser.add_argument("--index-dir", type=Path, default=None)
+    parser.add_argument("--worker", default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--out", type=Path, default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        worker(args.worker, args.limit, args.index_dir, args.model, args.out)
+        return
+    header("answer latency")
+    configs = args.configs.split(",")
+    with tempfile.TemporaryDirectory() as tmp:
+        index_dir = args.index_dir or Path(tmp) / "index"
+        results: dict[str, list[dict]] = {c: [] for c in configs}
+        for _ in range(args.repeats):
+            for config in configs:
+                results[config].append(run_config(config, args, index_dir))
+        report(results, configs[0])
+    footer()
+
+
+if __name__ == "__main__":
+    main()
