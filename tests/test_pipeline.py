@@ -63,3 +63,32 @@ def test_question_normalisation_and_length_limit():
     assert normalize_question("  what\x00 range\n? ", 100) == "what range ?"
     with pytest.raises(QuestionTooLongError):
         normalize_question("x" * 101, 100)
+
+
+def test_conflicting_figures_are_stated_with_attribution(assistant):
+    answer = assistant.ask("How many North Korean troops are in Russia?")
+    assert not answer.abstained
+    figures = [f for f in ("12,000", "10,000", "8,000", "50,000") if f in answer.text]
+    assert len(figures) >= 2, answer.text
+    assert answer.text.count("According to") >= 2 and len(answer.citations) >= 2
+    assert len({c.doc_id for c in answer.citations}) >= 2
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who won the 2018 FIFA World Cup?",
+        "What is the capital of Australia?",
+        "How did China react to the US lifting restrictions on ATACMS?",
+        "How many HIMARS launchers has the US supplied to Ukraine?",
+        "How many civilians did Russian attacks on Ukraine kill in September?",
+    ],
+)
+def test_questions_the_articles_do_not_answer_are_abstained_on(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained and answer.sources and not answer.citations
+
+
+def test_follow_up_question_is_resolved_against_history(assistant):
+    answer = assistant.ask("And how far is that in miles?", history=["What range was Ukraine allowed?"])
+    assert not answer.abstained and "miles" in answer.text

@@ -1,0 +1,170 @@
+"""Stage 7d — compose: verified, repaired or extracted sentences → the final cited Answer.
+
+Decides which path answers a question: the model's verified sentences when they answer it as
+well as the best source sentence does; else the best source sentences (extractive); else an
+abstention. Number questions whose sources disagree get every value with its attribution.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+from rag import extract
+from rag.cite import clean_markers, make_citation, parse_markers
+from rag.judge import content_words, numbers, strip_markers
+from rag.records import Answer, Citation, Document, Hit, SentenceVerdict
+from rag.settings import Settings
+from rag.verify import ABSTAIN_RE, Verification, verify
+
+ABSTAIN_TEXT = "The articles don't say. The closest passages they have are listed as sources."
+GENERATED_MARGIN = 0.1  # how much worse than the best source sentence a generated answer may score
+Encode = Callable[[list[str]], np.ndarray]
+
+
+@dataclass(frozen=True)
+class Turn:
+    """Everything one question's answer is built from, fixed when the question arrives (so an
+    index swapped by a concurrent upload cannot mix documents into this answer)."""
+
+    question: str  # as the user asked it
+    query: str  # the question with a follow-up resolved against the conversation
+    hits: tuple[Hit, ...]
+    documents: Mapping[str, Document]
+    vocabulary: frozenset[str]
+    raw: str = ""
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def compose(turn: Turn, settings: Settings, encode: Encode) -> Answer:
+    """The final Answer for ``turn`` (the model's raw output is in ``turn.raw``)."""
+    if not settings.verify or settings.answer_mode == "generate":
+        return _unverified(turn)
+    checked = verify(turn.raw, list(turn.hits), lambda a, b: _similarity(encode, a, b))
+    ranked = extract.candidates(turn.query, list(turn.hits), encode)
+    answer = _decide(turn, settings, encode, checked, ranked)
+    return replace(answer, confidence=ranked[0].score if ranked else 0.0)
+
+
+def abstain(turn: Turn, removed: tuple[SentenceVerdict, ...] = ()) -> Answer:
+    return Answer(
+        question=turn.question,
+        text=ABSTAIN_TEXT,
+        citations=(),
+        sources=turn.hits,
+        abstained=True,
+        mode="abstained",
+        removed=removed,
+        raw_text=turn.raw,
+        timings=turn.timings,
+    )
+
+
+def _decide(
+    turn: Turn, settings: Settings, encode: Encode, checked: Verification, ranked: list[extract.Candidate]
+) -> Answer:
+    query = turn.query
+    if not ranked or ranked[0].score < settings.min_answer_score:
+        return abstain(turn, checked.removed)
+    picked = extract.pick(query, ranked)
+    context = turn.hits[picked[0].hit_index].chunk.text
+    if extract.unanswerable_reason(query, ranked, picked[0], context, turn.vocabulary):
+        return abstain(turn, checked.removed)
+    if checked.kept and _answers_question(query, checked.kept, picked[0], encode):
+        kept = _dedupe(list(checked.kept)) + _other_values(turn, ranked, checked.kept)
+        return _answer(turn, kept, checked.removed, "repaired" if checked.repaired else "generated")
+    attribute = len(picked) > 1 and extract.answer_type(query) == "number"
+    kept = [_extracted(turn, c, attribute) for c in picked]
+    return _answer(turn, kept, checked.removed, "extractive")
+
+
+def _answers_question(
+    question: str, kept: tuple[SentenceVerdict, ...], best: extract.Candidate, encode: Encode
+) -> bool:
+    """The generated sentences carry what the question asks for (a number, date or new name)
+    and score, as an answer, within a margin of the best source sentence."""
+    kind = extract.answer_type(question)
+    if kind != "other" and not any(extract.matches_type(kind, v.text, question) for v in kept):
+        return False
+    text = " ".join(strip_markers(v.text) for v in kept)
+    return extract.score_sentence(question, text, encode) >= best.score - GENERATED_MARGIN
+
+
+def _dedupe(kept: list[SentenceVerdict]) -> list[SentenceVerdict]:
+    """Drop a sentence whose content words an earlier kept sentence already states (small
+    models repeat themselves)."""
+    result: list[SentenceVerdict] = []
+    for verdict in kept:
+        words = set(content_words(verdict.text))
+        if not any(words <= set(content_words(prior.text)) for prior in result):
+            result.append(verdict)
+    return result
+
+
+def _unverified(turn: Turn) -> Answer:
+    """The raw model output, markers cleaned but claims unchecked (the baseline to beat)."""
+    text = clean_markers(turn.raw, len(turn.hits))
+    if not text or ABSTAIN_RE.search(text):
+        return abstain(turn)
+    return _answer(turn, [SentenceVerdict(text, tuple(parse_markers(text)), True, "not verified")], (), "generated")
+
+
+def _other_values(
+    turn: Turn, ranked: list[extract.Candidate], kept: tuple[SentenceVerdict, ...]
+) -> list[SentenceVerdict]:
+    """Sources that give a different figure than the generated answer, each attributed."""
+    if extract.answer_type(turn.query) != "number" or not ranked:
+        return []
+    said = " ".join(v.text for v in kept)
+    others = [c for c in [ranked[0], *extract.conflicting(ranked, ranked[0])] if c.text not in said]
+    return [_extracted(turn, c, True) for c in others if not _same_numbers(c.text, said)]
+
+
+def _extracted(turn: Turn, cand: extract.Candidate, attribute: bool) -> SentenceVerdict:
+    n = cand.hit_index + 1
+    text = cand.text
+    if extract.needs_next_sentence(turn.query, cand):
+        text = f"{text} {cand.next_text}"
+    text = text.rstrip(" .")
+    if attribute:
+        hit = turn.hits[cand.hit_index]
+        who = hit.outlet or f"“{hit.title}”"
+        text = f"According to {who}{f' ({hit.date})' if hit.date else ''}: {text}"
+    return SentenceVerdict(f"{text} [{n}].", (n,), True, "extracted verbatim from the source")
+
+
+def _answer(turn: Turn, kept: list[SentenceVerdict], removed: tuple[SentenceVerdict, ...], mode: str) -> Answer:
+    return Answer(
+        question=turn.question,
+        text=" ".join(v.text for v in kept),
+        citations=tuple(_citations(turn, kept)),
+        sources=turn.hits,
+        abstained=False,
+        mode=mode,
+        sentences=tuple(kept),
+        removed=removed,
+        raw_text=turn.raw,
+        timings=turn.timings,
+    )
+
+
+def _citations(turn: Turn, kept: list[SentenceVerdict]) -> list[Citation]:
+    claims: dict[int, list[str]] = {}
+    for verdict in kept:
+        for n in verdict.citations:
+            claims.setdefault(n, []).append(verdict.text)
+    return [
+        make_citation(n, turn.hits[n - 1], turn.documents[turn.hits[n - 1].chunk.doc_id], " ".join(claims[n]))
+        for n in sorted(claims)
+    ]
+
+
+def _similarity(encode: Encode, a: str, b: str) -> float:
+    vectors = encode([a, b])
+    return float(vectors[0] @ vectors[1])
+
+
+def _same_numbers(a: str, b: str) -> bool:
+    return bool(numbers(a)) and numbers(a) <= numbers(b)

@@ -1,0 +1,93 @@
+import pytest
+
+from rag.extract import (
+    Candidate,
+    answer_type,
+    conflicting,
+    matches_type,
+    new_names,
+    pick,
+    unanswerable_reason,
+    unknown_names,
+    vocabulary,
+)
+from rag.records import Span
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("How many North Korean troops are in Russia?", "number"),
+        ("What range was Ukraine allowed?", "number"),
+        ("How far can Storm Shadow missiles reach?", "number"),
+        ("When did Ukraine conduct its first strike?", "date"),
+        ("Who is the Kremlin spokesman?", "name"),
+        ("Which company builds the ATACMS?", "name"),
+        ("Why did the US change its policy?", "other"),
+    ],
+)
+def test_answer_type(question, kind):
+    assert answer_type(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("kind", "sentence", "question", "expected"),
+    [
+        ("number", "There are around 10,000 North Korean troops now in Kursk.", "How many North Korean troops?", True),
+        ("number", "Ukraine fired a volley of Storm Shadow missiles.", "How many Storm Shadow missiles?", False),
+        ("number", "Officials said 50 km of road was hit.", "How many troops are there?", False),
+        ("number", "They were taken to three military training sites.", "How many training sites?", True),
+        ("number", "Ukraine used these missiles twice in Crimea.", "How many times did Ukraine use them?", True),
+        ("date", "They were first developed in the 1980s.", "When were they developed?", True),
+        ("date", "They were developed long ago.", "When were they developed?", False),
+        ("name", "Kremlin spokesman Dmitry Peskov said so.", "Who is the Kremlin spokesman?", True),
+        ("name", "The Kremlin spokesman said so.", "Who is the Kremlin spokesman?", False),
+        ("other", "Anything at all.", "Why?", True),
+    ],
+)
+def test_matches_type(kind, sentence, question, expected):
+    assert matches_type(kind, sentence, question) is expected
+
+
+def test_new_names_ignores_names_the_question_already_has():
+    assert new_names("Kremlin spokesman Dmitry Peskov said", "Who is the Kremlin spokesman?") == {"Dmitry", "Peskov"}
+
+
+@pytest.mark.parametrize(
+    ("question", "missing"),
+    [
+        ("Who won the 2018 FIFA World Cup?", ["FIFA", "Cup"]),
+        ("What did Kim Jong Un say?", ["Kim", "Jong", "Un"]),
+        ("Which Polish minister welcomed it?", []),
+        ("What did the North Korean troops do?", []),
+    ],
+)
+def test_unknown_names(question, missing):
+    vocab = vocabulary(["Poland's minister welcomed North Korea's move; World War III fears. What did he say?"])
+    assert unknown_names(question, vocab) == missing
+
+
+def cand(text: str, score: float, hit: int) -> Candidate:
+    return Candidate(hit, Span(0, len(text)), text, score)
+
+
+def test_conflicting_figures_are_all_reported_once():
+    ranked = [
+        cand("Nearly 12,000 North Korean troops have been sent to Russia.", 1.2, 0),
+        cand("There are around 10,000 North Korean troops now in the Kursk region.", 1.15, 1),
+        cand("Officials said 12,000 North Korean troops arrived.", 1.14, 2),
+        cand("Blinken said as many as 8,000 North Korean forces were in Kursk.", 1.1, 3),
+        cand("Some 5,000 troops far below in score.", 0.5, 4),
+    ]
+    picked = pick("How many North Korean troops are in Russia?", ranked)
+    assert [c.hit_index for c in picked] == [0, 1, 3]
+    assert conflicting(ranked, cand("It happened in 2022.", 1.2, 5)) == [], "years are not quantities"
+
+
+def test_unanswerable_reasons():
+    vocab = vocabulary(["On Monday 11 people were killed. Ukraine fired missiles in October, not September."])
+    top = cand("At least 11 people were killed in this attack.", 1.0, 0)
+    assert unanswerable_reason("How many people were killed?", [top], top, "On Monday ...", vocab) == ""
+    assert "count" in unanswerable_reason("How many Ukraine launchers were sent?", [top], top, "", vocab)
+    assert "september" in unanswerable_reason("How many were killed in September?", [top], top, "October", vocab)
+    assert "FIFA" in unanswerable_reason("Who won the FIFA cup?", [top], top, "", vocab)
