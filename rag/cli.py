@@ -48,8 +48,15 @@ def build_parser() -> argparse.ArgumentParser:
     status = sub.add_parser("status", help="show what the index holds")
     _common(status)
     evaluate = sub.add_parser("eval", help="evaluate over a question set and write a report")
-    evaluate.add_argument("--questions", type=Path, default=Path("eval/questions.jsonl"))
-    evaluate.add_argument("--out", type=Path, default=Path("reports/latest"))
+    evaluate.add_argument(
+        "--questions",
+        type=Path,
+        default=Path("eval/questions.jsonl"),
+        help="JSONL rows {id, question, answerable, answers, gold_docs, category?}",
+    )
+    evaluate.add_argument(
+        "--out", type=Path, default=Path("reports/latest"), help="folder for report.json, report.md and plots"
+    )
     evaluate.add_argument("--limit", type=int, help="only the first N questions")
     evaluate.add_argument("--thresholds", type=Path, help="fail (exit 3) when a figure misses these thresholds (TOML)")
     evaluate.add_argument(

@@ -354,7 +354,9 @@ def run_cli(args: argparse.Namespace, settings: Settings) -> int:
 
     questions = load_questions(args.questions)  # fail fast, before loading models
     if args.limit is not None:
-        questions = questions[: max(args.limit, 0)]
+        if args.limit < 1:
+            raise EvalInputError(f"--limit must be at least 1, not {args.limit}")
+        questions = questions[: args.limit]
     thresholds = load_thresholds(args.thresholds) if args.thresholds else None
     compare = [_read_report(p) for p in args.compare or []]
     if args.answer_mode:

@@ -242,3 +242,12 @@ def test_bad_question_file_fails_before_loading_models(tmp_path, capsys):
     path.write_text(json.dumps(VALID) + "\n{oops\n")
     assert main(["eval", "--questions", str(path), "--out", str(tmp_path / "o")]) == 2
     assert "line 2" in capsys.readouterr().err
+
+
+def test_limit_must_be_positive(tmp_path, capsys):
+    from rag.cli import main
+
+    path = tmp_path / "q.jsonl"
+    path.write_text(json.dumps(VALID) + "\n")
+    assert main(["eval", "--questions", str(path), "--out", str(tmp_path / "o"), "--limit", "0"]) == 2
+    assert "--limit must be at least 1" in capsys.readouterr().err
