@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rag.cite import clean_markers, markers_of, split_sentences, with_markers
-from rag.judge import content_words, judge
+from rag.judge import Verdict, content_words, judge
 from rag.records import Hit, SentenceVerdict
 
 ABSTAIN_RE = re.compile(
@@ -68,10 +68,21 @@ def verify_sentence(sentence: str, hits: list[Hit], similarity: Similarity | Non
     if good:
         return SentenceVerdict(with_markers(sentence, good), good, True)
     for n in range(1, len(hits) + 1):
-        if n not in cited and judge(sentence, hits[n - 1].chunk.text, similarity).supported:
+        if n in cited:
+            continue
+        verdicts[n] = judge(sentence, hits[n - 1].chunk.text, similarity)
+        if verdicts[n].supported:
             how = f"re-cited from {''.join(f'[{c}]' for c in cited)} to [{n}]" if cited else f"citation [{n}] added"
             return SentenceVerdict(with_markers(sentence, (n,)), (n,), True, how)
-    first_reason = verdicts[cited[0]].reason if cited else "no citation"
-    return SentenceVerdict(
-        with_markers(sentence, cited), cited, False, f"not supported by any passage: {first_reason}", removed=True
-    )
+    return SentenceVerdict(with_markers(sentence, cited), cited, False, _removal_reason(cited, verdicts), removed=True)
+
+
+def _removal_reason(cited: tuple[int, ...], verdicts: dict[int, Verdict]) -> str:
+    """Why nothing supports the sentence: the judge's reason for its own citation or, when it
+    had none, for the passage closest to it."""
+    if cited:
+        return f"not supported by any passage: {verdicts[cited[0]].reason}"
+    if not verdicts:
+        return "not supported by any passage: no citation and no passages"
+    n = max(verdicts, key=lambda k: verdicts[k].precision)
+    return f"not supported by any passage: no citation; closest passage [{n}]: {verdicts[n].reason}"

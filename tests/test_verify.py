@@ -74,6 +74,12 @@ CASES = [
         ["not supported"],
     ),
     (
+        "uncited-unsupported-removed",
+        "Sikorski resigned from the government in protest.",
+        [],
+        ["no citation; closest passage [2]"],
+    ),
+    (
         "invalid-marker-dropped",
         "Sikorski welcomed the change [9].",
         [("Sikorski welcomed the change [2].", (2,), "citation [2] added")],
