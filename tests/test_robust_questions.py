@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -165,3 +166,60 @@ def test_prompt_extraction_and_override_attempts_stay_grounded(assistant, questi
     for verdict in answer.sentences:
         assert_no_prompt_leak(verdict.text)
     assert "joke" not in answer.text.casefold() and "matey" not in answer.text.casefold()
+
+
+# Run in a child process: every outward connection is recorded and refused, then the
+# models load and a question is answered. Loopback and Unix sockets stay allowed.
+NO_NETWORK = """
+import socket, sys
+attempts = []
+real_connect, real_connect_ex = socket.socket.connect, socket.socket.connect_ex
+def outward(sock, address):
+    return sock.family in (socket.AF_INET, socket.AF_INET6) and address[0] not in ("127.0.0.1", "::1", "localhost")
+def connect(sock, address):
+    if outward(sock, address):
+        attempts.append(address)
+        raise OSError(f"network blocked in test: {address}")
+    return real_connect(sock, address)
+def connect_ex(sock, address):
+    if outward(sock, address):
+        attempts.append(address)
+        return 111
+    return real_connect_ex(sock, address)
+socket.socket.connect, socket.socket.connect_ex = connect, connect_ex
+try:  # the guard itself works (a documentation-range address, never reached)
+    socket.create_connection(("203.0.113.9", 80), timeout=1)
+except OSError:
+    pass
+assert attempts == [("203.0.113.9", 80)], attempts
+attempts.clear()
+from rag import Assistant
+answer = Assistant.load(index_dir=sys.argv[1], build_if_missing=False).ask("What range was Ukraine allowed?")
+print(answer.mode, answer.text)
+print("ATTEMPTS", attempts)
+"""
+
+
+@pytest.mark.slow
+def test_answering_needs_no_network(sample_index_dir):
+    """Models come from installed wheels: loading and answering make no outward connection,
+    even without the HF_*_OFFLINE variables the test session sets."""
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_OFFLINE")}
+    result = subprocess.run(
+        [sys.executable, "-c", NO_NETWORK, str(sample_index_dir)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "ATTEMPTS []" in result.stdout, result.stdout
+    assert "190" in result.stdout or "300" in result.stdout
+
+
+def test_ui_binds_to_loopback_by_default(monkeypatch):
+    monkeypatch.delenv("RAG_UI_HOST", raising=False)
+    from app import parse_args
+
+    assert parse_args([]).host == "127.0.0.1"
