@@ -121,11 +121,25 @@ def write_generation(
 
 def read_generation(index_dir: Path) -> StoredIndex:
     """Load the current generation, verifying checksums; raises a clear error when absent or damaged."""
+    for attempt in range(3):
+        gen = current_generation(index_dir)
+        if gen is None:
+            raise IndexMissingError(
+                f"no index in {index_dir}; build one with `rag index FOLDER --index-dir {index_dir}`"
+            )
+        try:
+            return _read(index_dir, gen)
+        except IndexCorruptError:
+            # Readers take no lock: a writer may have switched CURRENT and removed this
+            # generation while it was being read. That is not damage; read the new one.
+            if attempt == 2 or current_generation(index_dir) == gen:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _read(index_dir: Path, gen: Path) -> StoredIndex:
     import faiss
 
-    gen = current_generation(index_dir)
-    if gen is None:
-        raise IndexMissingError(f"no index in {index_dir}; build one with `rag index FOLDER --index-dir {index_dir}`")
     hint = f"rebuild with `rag index FOLDER --rebuild --index-dir {index_dir}`"
     try:
         manifest = json.loads((gen / "manifest.json").read_text(encoding="utf-8"))

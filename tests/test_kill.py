@@ -165,6 +165,31 @@ def test_second_writer_gets_a_clear_locked_error(base_index, tmp_path, small_cor
     assert report.documents == 2
 
 
+def test_reader_racing_a_writer_gets_the_new_generation(base_index, tmp_path, monkeypatch):
+    """Readers take no lock: when a build commits and removes the generation being read,
+    the reader loads the new one instead of reporting damage."""
+    index_dir = fresh_copy(base_index, tmp_path)
+    old = store.read_generation(index_dir)
+    real_read_jsonl = store._read_jsonl
+    raced: list[Path] = []
+
+    def read_jsonl_while_a_writer_commits(path: Path):
+        if not raced:  # in the middle of the first read, another process commits a build
+            raced.append(path)
+            docs = sorted(old.documents.values(), key=lambda d: d.doc_id)[:1]
+            rows = [i for i, c in enumerate(old.chunks) if c.doc_id == docs[0].doc_id]
+            from rag.index import make_faiss_index
+
+            chunks = [old.chunks[i] for i in rows]
+            store.write_generation(index_dir, dict(old.manifest), docs, chunks, make_faiss_index(old.vectors()[rows]))
+        return real_read_jsonl(path)
+
+    monkeypatch.setattr(store, "_read_jsonl", read_jsonl_while_a_writer_commits)
+    stored = store.read_generation(index_dir)
+    assert raced and not raced[0].exists(), "the generation being read was removed mid-read"
+    assert stored.path != old.path and len(stored.documents) == 1
+
+
 def _truncate(path: Path) -> None:
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 2])
