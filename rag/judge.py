@@ -38,7 +38,18 @@ from rag.judge_rules import (
     words,
 )
 
-__all__ = ["ALIASES", "STOPWORDS", "Verdict", "best_sentence", "content_precision", "content_words", "judge"]
+__all__ = [
+    "ALIASES",
+    "STOPWORDS",
+    "Verdict",
+    "best_sentence",
+    "content_precision",
+    "content_words",
+    "entities",
+    "judge",
+    "numbers",
+    "strip_markers",
+]
 
 Similarity = Callable[[str, str], float]
 
@@ -50,7 +61,10 @@ NUMBER_RE = re.compile(
     rf"(?:\s*-\s*|\s*)(?:({_UNIT_RE})(?![a-z]))?",
     re.IGNORECASE,
 )
-UNIT_WORD_RE = re.compile(rf"(?<![\w$%])({_UNIT_RE})(?![a-z])", re.IGNORECASE)
+# Units that, even without a number, state a quantity ("for months", "days after"). Singular
+# time units ("this year") and "second" (also an ordinal) say too little to compare.
+_BARE_UNITS = "hours|days|weeks|months|years|decades|kilometers|kilometres|miles|meters|metres"
+UNIT_WORD_RE = re.compile(rf"\b(?:square\s+)?({_BARE_UNITS})\b", re.IGNORECASE)
 MIN_PRECISION = 0.75  # share of content words found that is enough on its own
 # Embedding thresholds (all-MiniLM-L6-v2): two *different* sentences of one news article reach
 # cosine 0.59 at the 95th and 0.68 at the 99th percentile (measured over the sample corpus), so
@@ -124,7 +138,7 @@ def _check_numbers(claim: str, passage: str) -> str:
 
 
 def _unit_words(text: str) -> set[str]:
-    return {UNITS[m.lower()] for m in UNIT_WORD_RE.findall(text)}
+    return {UNITS[" ".join(m.group().lower().split())] for m in UNIT_WORD_RE.finditer(text)}
 
 
 def _check_unit_words(claim: str, passage: str) -> str:
