@@ -15,6 +15,11 @@ import numpy as np
 
 from rag.errors import ModelNotFoundError
 
+# Must be set before torch loads libgomp. Idle OpenMP workers that spin (the default) steal
+# the 2 cores from whichever threads have work, including llama.cpp's; sleeping workers cost
+# nothing measurable when idle and are 2x faster under load (see BENCHMARKS.md).
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
 log = logging.getLogger(__name__)
 
 PACKAGED_MODELS = {
@@ -85,7 +90,10 @@ class Embedder:
             convert_to_numpy=True,
             normalize_embeddings=True,
         )
-        return np.ascontiguousarray(vectors, dtype=np.float32)
+        vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+        if self.dtype == "bf16":  # normalised in bf16, the norms drift by up to ~0.3%
+            vectors /= np.linalg.norm(vectors, axis=1, keepdims=True).clip(min=1e-12)
+        return vectors
 
     def encode_query(self, text: str) -> np.ndarray:
         return self.encode([text])[0]
