@@ -138,7 +138,9 @@ def _check_numbers(claim: str, passage: str) -> str:
 
 
 def _unit_words(text: str) -> set[str]:
-    return {UNITS[" ".join(m.group().lower().split())] for m in UNIT_WORD_RE.finditer(text)}
+    """Units ``text`` speaks of: those after its numbers and the bare ones ("for months")."""
+    bare = {UNITS[" ".join(m.group().lower().split())] for m in UNIT_WORD_RE.finditer(text)}
+    return bare | {unit for _, unit in numbers(text) if unit}
 
 
 def _check_unit_words(claim: str, passage: str) -> str:
