@@ -224,7 +224,8 @@ def test_huge_file_indexes_with_raised_limit_in_bounded_time(batch, tmp_path, em
     began = time.perf_counter()
     chunks = chunk_document(document)
     seconds = time.perf_counter() - began
-    assert seconds < 3 * per_byte * len(document.text) + 60, f"{seconds:.0f}s: chunking is not linear"
+    assert seconds < 4 * per_byte * len(document.text) + 120, f"{seconds:.0f}s: chunking is not linear"
+    print(f"\nchunked {len(document.text):,} characters into {len(chunks):,} chunks in {seconds:.0f}s")
     assert chunks[-1].end >= len(document.text.rstrip()) - 1
     assert all(document.text[c.start : c.end].strip() for c in chunks[:: max(1, len(chunks) // 1000)])
     cut = tmp_path / "big.txt"

@@ -178,6 +178,7 @@ def test_soak_memory_stays_flat(assistant):
     for question in questions[:20]:  # warm-up: first-use allocations (caches, arenas, KV buffers)
         assistant.ask(question)
     start = rss_kib()
+    print(f"\nsoak: RSS after warm-up {start / 1024:.1f} MiB", flush=True)
     began = time.perf_counter()
     modes: dict[str, int] = {}
     for i in range(count):
