@@ -227,6 +227,7 @@ def evaluate(
 
     documents = {doc_id: doc.text for doc_id, doc in assistant.index.documents.items()}
     s = assistant.settings
+    source = provenance(assistant)  # before the run: the code and index that answer the questions
     began = time.perf_counter()
     results = []
     for q in tqdm(questions, desc="eval", unit="q", disable=not progress, file=sys.stderr):
@@ -241,7 +242,7 @@ def evaluate(
     report.judge = judge_accuracy(judge_pairs, similarity) if judge_pairs and Path(judge_pairs).exists() else {}
     if report.judge:
         report.figures["judge_accuracy"] = report.judge["accuracy"]
-    report.provenance = provenance(assistant)
+    report.provenance = source
     report.meta = {
         "questions": len(questions),
         "top_k": s.top_k,
