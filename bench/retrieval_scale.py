@@ -5,7 +5,8 @@ retriever asks), index memory, and HNSW recall@10 against exact search.
 Vectors: real all-MiniLM-L6-v2 embeddings of the Wikipedia summaries (saved by
 ``bench/indexing.py --save-vectors``), topped up to the larger sizes with synthetic vectors
 (a real vector plus Gaussian noise, renormalised, so the neighbourhoods stay realistic).
-Queries: real chunk vectors with noise (held out of nothing: a query's own chunk is a fair hit).
+Queries: the Wikipedia short descriptions ("1968 film by Stanley Kubrick"), embedded with the
+same model: real text queries against real text embeddings.
 
     .venv/bin/python bench/retrieval_scale.py --vectors /tmp/b/wiki_vectors.npy [--sizes 10000,100000,1000000]
 """
@@ -13,6 +14,7 @@ Queries: real chunk vectors with noise (held out of nothing: a query's own chunk
 from __future__ import annotations
 
 import argparse
+import json
 import resource
 import statistics
 import sys
@@ -22,7 +24,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import footer, header, loadavg, percentile
+from _common import WIKI_JSON, footer, header, loadavg, percentile
 
 
 def make_vectors(real: np.ndarray, n: int, rng: np.random.Generator) -> np.ndarray:
@@ -34,10 +36,12 @@ def make_vectors(real: np.ndarray, n: int, rng: np.random.Generator) -> np.ndarr
     return np.ascontiguousarray(np.concatenate([real, extra]))
 
 
-def make_queries(real: np.ndarray, n: int, rng: np.random.Generator) -> np.ndarray:
-    q = real[rng.integers(0, len(real), n)] + rng.normal(0, 0.05, (n, real.shape[1]))
-    q = q.astype(np.float32)
-    return q / np.linalg.norm(q, axis=1, keepdims=True)
+def make_queries(n: int, rng: np.random.Generator) -> np.ndarray:
+    from rag.embed import Embedder
+
+    items = list(json.loads(WIKI_JSON.read_text()).values())
+    texts = [items[i]["description"] for i in rng.permutation(len(items)) if items[i].get("description")][:n]
+    return Embedder().encode(texts)
 
 
 def rss_mb() -> float:
@@ -104,7 +108,7 @@ def main() -> None:
     rng = np.random.default_rng(0)
     real = np.load(args.vectors).astype(np.float32)
     print(f"# {len(real):,} real vectors of dim {real.shape[1]}")
-    queries = make_queries(real, args.queries, rng)
+    queries = make_queries(args.queries, rng)
     for n in map(int, args.sizes.split(",")):
         bench_size(make_vectors(real, n, rng), queries, [int(e) for e in args.ef_search.split(",")])
         print(f"# peak RSS so far {rss_mb():.0f} MB", flush=True)
