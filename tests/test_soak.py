@@ -172,10 +172,15 @@ def test_concurrent_clients_through_the_running_app(tmp_path):
 
 @pytest.mark.slow
 def test_soak_memory_stays_flat(assistant):
-    """Sequential questions through the Python API (default answer mode): RSS grows < 10%."""
+    """Sequential questions through the Python API (default answer mode): RSS grows < 10%
+    over 500 questions after a warm-up pass over the 138 evaluation questions."""
     count = int(os.environ.get("RAG_SOAK_N", "500"))
     questions = eval_questions()
-    for question in questions[:20]:  # warm-up: first-use allocations (caches, arenas, KV buffers)
+    # Warm-up: one pass over every distinct question. Each new input length still makes the
+    # allocators (torch, glibc arenas, llama.cpp) grow RSS during the first pass; measured in
+    # extractive mode: 799 -> 996 MiB over the first 138 questions, then flat (1002 MiB at 276).
+    # A leak keeps growing on repeats; that is what is measured after the warm-up.
+    for question in questions:
         assistant.ask(question)
     start = rss_kib()
     print(f"\nsoak: RSS after warm-up {start / 1024:.1f} MiB", flush=True)
