@@ -20,7 +20,11 @@ from rag.settings import Settings
 from rag.verify import ABSTAIN_RE, Verification, verify
 
 ABSTAIN_TEXT = "The articles don't say. The closest passages they have are listed as sources."
-GENERATED_MARGIN = 0.1  # how much worse than the best source sentence a generated answer may score
+# A generated answer is used when at least MIN_NEW_WORDS of its words are not in the question
+# and MIN_AGREEMENT of those come from one of the TOP_SENTENCES best source sentences.
+MIN_NEW_WORDS = 2
+MIN_AGREEMENT = 0.6
+TOP_SENTENCES = 10
 Encode = Callable[[list[str]], np.ndarray]
 
 
@@ -42,6 +46,7 @@ def compose(turn: Turn, settings: Settings, encode: Encode) -> Answer:
     """The final Answer for ``turn`` (the model's raw output is in ``turn.raw``)."""
     if not settings.verify or settings.answer_mode == "generate":
         return _unverified(turn)
+    encode = _cached(encode)  # the judge compares the same sentences many times
     checked = verify(turn.raw, list(turn.hits), lambda a, b: _similarity(encode, a, b))
     ranked = extract.candidates(turn.query, list(turn.hits), encode)
     answer = _decide(turn, settings, encode, checked, ranked)
@@ -72,7 +77,7 @@ def _decide(
     context = turn.hits[picked[0].hit_index].chunk.text
     if extract.unanswerable_reason(query, ranked, picked[0], context, turn.vocabulary):
         return abstain(turn, checked.removed)
-    if checked.kept and _answers_question(query, checked.kept, picked[0], encode):
+    if checked.kept and _answers_question(query, checked.kept, ranked):
         kept = _dedupe(list(checked.kept)) + _other_values(turn, ranked, checked.kept)
         return _answer(turn, kept, checked.removed, "repaired" if checked.repaired else "generated")
     attribute = len(picked) > 1 and extract.answer_type(query) == "number"
@@ -80,16 +85,22 @@ def _decide(
     return _answer(turn, kept, checked.removed, "extractive")
 
 
-def _answers_question(
-    question: str, kept: tuple[SentenceVerdict, ...], best: extract.Candidate, encode: Encode
-) -> bool:
+def _answers_question(question: str, kept: tuple[SentenceVerdict, ...], ranked: list[extract.Candidate]) -> bool:
     """The generated sentences carry what the question asks for (a number, date or new name)
-    and score, as an answer, within a margin of the best source sentence."""
+    and their new information — the words the question does not already contain — comes
+    mostly from the best-ranked source sentences. A sentence that only restates the question
+    is verified (its words are all in the passage) but answers nothing."""
     kind = extract.answer_type(question)
     if kind != "other" and not any(extract.matches_type(kind, v.text, question) for v in kept):
         return False
-    text = " ".join(strip_markers(v.text) for v in kept)
-    return extract.score_sentence(question, text, encode) >= best.score - GENERATED_MARGIN
+    asked = set(content_words(question))
+    novel = set(content_words(" ".join(strip_markers(v.text) for v in kept))) - asked
+    if len(novel) < MIN_NEW_WORDS:
+        return False
+    return any(
+        len(novel & set(content_words(f"{c.text} {c.next_text}"))) / len(novel) >= MIN_AGREEMENT
+        for c in ranked[:TOP_SENTENCES]
+    )
 
 
 def _dedupe(kept: list[SentenceVerdict]) -> list[SentenceVerdict]:
@@ -114,12 +125,18 @@ def _unverified(turn: Turn) -> Answer:
 def _other_values(
     turn: Turn, ranked: list[extract.Candidate], kept: tuple[SentenceVerdict, ...]
 ) -> list[SentenceVerdict]:
-    """Sources that give a different figure than the generated answer, each attributed."""
+    """Sources that give a different figure for the same thing than the generated answer."""
     if extract.answer_type(turn.query) != "number" or not ranked:
         return []
     said = " ".join(v.text for v in kept)
     others = [c for c in [ranked[0], *extract.conflicting(ranked, ranked[0])] if c.text not in said]
-    return [_extracted(turn, c, True) for c in others if not _same_numbers(c.text, said)]
+    return [
+        _extracted(turn, c, True)
+        for c in others
+        if not _same_numbers(c.text, said)
+        and extract.matches_type("number", c.text, turn.query)
+        and extract.same_quantity(c.text, said)
+    ]
 
 
 def _extracted(turn: Turn, cand: extract.Candidate, attribute: bool) -> SentenceVerdict:
@@ -156,9 +173,22 @@ def _citations(turn: Turn, kept: list[SentenceVerdict]) -> list[Citation]:
         for n in verdict.citations:
             claims.setdefault(n, []).append(verdict.text)
     return [
-        make_citation(n, turn.hits[n - 1], turn.documents[turn.hits[n - 1].chunk.doc_id], " ".join(claims[n]))
+        make_citation(n, turn.hits[n - 1], turn.documents[turn.hits[n - 1].chunk.doc_id], claims[n])
         for n in sorted(claims)
     ]
+
+
+def _cached(encode: Encode) -> Encode:
+    """``encode`` with a per-answer memo of single texts."""
+    memo: dict[str, np.ndarray] = {}
+
+    def encode_cached(texts: list[str]) -> np.ndarray:
+        missing = [t for t in dict.fromkeys(texts) if t not in memo]
+        if missing:
+            memo.update(zip(missing, encode(missing), strict=True))
+        return np.stack([memo[t] for t in texts])
+
+    return encode_cached
 
 
 def _similarity(encode: Encode, a: str, b: str) -> float:

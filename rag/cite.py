@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from rag.judge import content_words
+from rag.judge import content_words, numbers
 from rag.records import Chunk, Citation, Document, Hit, Span
 
 # Spaces and tabs only inside a marker: with ``\s`` a "[\n7]" escaped cleaning (it spans a
@@ -74,32 +74,44 @@ def with_markers(sentence: str, markers: tuple[int, ...]) -> str:
 
 def quote_span(chunk: Chunk, claim: str) -> Span:
     """The chunk sentence(s) that best support ``claim``: the best one, plus its neighbour
-    when the neighbour adds claim words the best one lacks."""
+    when the neighbour adds claim words the best one lacks. Shared numbers count double:
+    they are the most specific evidence a sentence can hold."""
     sentences = list(chunk.sentences) or [Span(chunk.start, chunk.end)]
-    wanted = set(content_words(claim))
+    wanted = _evidence(claim)
 
-    def words(span: Span) -> set[str]:
-        return set(content_words(chunk.text[span.start - chunk.start : span.end - chunk.start]))
+    def evidence(span: Span) -> set[str]:
+        return _evidence(chunk.text[span.start - chunk.start : span.end - chunk.start])
 
-    scores = [len(wanted & words(s)) for s in sentences]
-    best = max(range(len(sentences)), key=lambda i: (scores[i], -i))
+    def score(span: Span) -> int:
+        shared = wanted & evidence(span)
+        return len(shared) + sum(1 for token in shared if token.startswith("#"))
+
+    best = max(range(len(sentences)), key=lambda i: (score(sentences[i]), -i))
     start, end = sentences[best].start, sentences[best].end
-    covered = words(sentences[best]) & wanted
+    covered = evidence(sentences[best]) & wanted
     for j in (best - 1, best + 1):
-        if 0 <= j < len(sentences) and (words(sentences[j]) & wanted) - covered:
+        if 0 <= j < len(sentences) and (evidence(sentences[j]) & wanted) - covered:
             start, end = min(start, sentences[j].start), max(end, sentences[j].end)
     return Span(start, end)
 
 
-def make_citation(n: int, hit: Hit, document: Document, claim: str) -> Citation:
-    span = quote_span(hit.chunk, claim)
+def _evidence(text: str) -> set[str]:
+    """Content words plus numbers (as "#value unit") of ``text``."""
+    return set(content_words(text)) | {f"#{value:g} {unit}" for value, unit in numbers(text)}
+
+
+def make_citation(n: int, hit: Hit, document: Document, claims: str | list[str]) -> Citation:
+    """The citation ``[n]`` for one or more claims citing ``hit``: its quote is the contiguous
+    span covering each claim's own evidence, exactly ``document.text[start:end]``."""
+    spans = [quote_span(hit.chunk, claim) for claim in ([claims] if isinstance(claims, str) else claims)]
+    start, end = min(s.start for s in spans), max(s.end for s in spans)
     return Citation(
         n=n,
         doc_id=hit.chunk.doc_id,
         chunk_id=hit.chunk.chunk_id,
-        start=span.start,
-        end=span.end,
-        quote=document.text[span.start : span.end],
+        start=start,
+        end=end,
+        quote=document.text[start:end],
         title=document.title,
         outlet=document.outlet,
         date=document.date,

@@ -22,6 +22,12 @@ _DATE_RE = re.compile(
     re.IGNORECASE,
 )
 TYPE_BONUS = 0.15
+# Text that speaks to an AI assistant is never an answer, whatever it scores (prompt injection).
+ADDRESSES_ASSISTANT = re.compile(
+    r"^\W*(?:system|assistant|user|ai)\s*:|\b(?:ignore|disregard|forget)\b.{0,30}\b(?:instructions?|prompts?|rules)\b"
+    r"|\bsystem prompt\b|\byou are (?:an? )?(?:ai|assistant|language model|chatbot)\b",
+    re.IGNORECASE,
+)
 OVERLAP_WEIGHT = 0.3
 SECOND_SENTENCE_MARGIN = 0.15
 
@@ -87,7 +93,8 @@ _COUNT_WORDS = r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 
 
 def _counted(sentence: str, question: str) -> set[tuple[float, str]]:
-    """Numbers in ``sentence``; for "how many X" only those followed closely by X."""
+    """Numbers in ``sentence``; for "how many X ..." only those within a few words of X or of
+    one of the question's lower-case content words (its verbs: "wounded another 903")."""
     found = _quantities(sentence) | ({(2.0, "")} if re.search(r"\btwice\b", sentence.lower()) else set())
     match = re.search(r"\bhow many ((?:\w+\s*){1,3})", question.lower())
     if not match or not found:
@@ -96,13 +103,16 @@ def _counted(sentence: str, question: str) -> set[tuple[float, str]]:
     for word in re.findall(r"[a-z]+", match.group(1)):
         if word in _NOT_NOUNS:  # the counted noun phrase ends at the verb
             break
-        nouns.add(word[:5])
+        nouns.update(content_words(word))
     if not nouns:  # "how many times": any count will do
         return found
-    lowered = sentence.lower()
-    near = re.findall(rf"(\d[\d,. ]*\d|\d|{_COUNT_WORDS})\s+((?:[a-z’'-]+\s+){{0,3}}[a-z’'-]+)", lowered)
-    if any(nouns & {w[:5] for w in words.split()} for _, words in near):
-        return found
+    verbs = {w for w in content_words(re.sub(r"\b[A-Z]\w*", " ", question)) if w not in ("many", "much")}
+    tokens = re.findall(rf"\d[\d,.]*\d|\d|{_COUNT_WORDS}\b|[a-z’'-]+", sentence.lower())
+    stems = [(content_words(t) or [t])[0] for t in tokens]
+    for i, token in enumerate(tokens):
+        if token[0].isdigit() or re.fullmatch(_COUNT_WORDS, token):
+            if nouns & set(stems[i + 1 : i + 5]) or verbs & set(stems[max(i - 3, 0) : i + 4]):
+                return found
     return set()
 
 
@@ -115,7 +125,7 @@ def candidates(question: str, hits: list[Hit], encode: Callable[[list[str]], np.
         for j, span in enumerate(spans):
             key = (hit.chunk.doc_id, span.start)
             text = _sentence_text(hit, span)
-            if key in seen or len(text.split()) < 4 or text.endswith("?"):
+            if key in seen or len(text.split()) < 4 or text.endswith("?") or ADDRESSES_ASSISTANT.search(text):
                 continue
             seen.add(key)
             nxt = spans[j + 1] if j + 1 < len(spans) else None
@@ -201,10 +211,26 @@ def conflicting(ranked: list[Candidate], top: Candidate, margin: float = 0.12, l
         if cand.score < top.score - margin or len(extra) + 1 >= limit:
             break
         values = {q for q in _quantities(cand.text) if q[1] in units}
-        if values and not values & seen_values and cand.hit_index != top.hit_index:
+        fresh = values and not values & seen_values and cand.hit_index != top.hit_index
+        if fresh and same_quantity(top.text, cand.text):
             extra.append(cand)
             seen_values |= values
     return extra
+
+
+def same_quantity(a: str, b: str) -> bool:
+    """Do ``a`` and ``b`` count the same thing? True when some number in each is followed by
+    the same unit or the same word (e.g. "12,000 North Korean troops" / "10,000 ... troops")."""
+    return bool(_counted_things(a) & _counted_things(b))
+
+
+def _counted_things(text: str) -> set[str]:
+    things = {u for _, u in _quantities(text) if u}
+    tokens = re.findall(r"\d[\d,.]*\d|\d|[a-z’'-]+", text.lower())
+    for i, token in enumerate(tokens):
+        if token[0].isdigit():
+            things.update(w for t in tokens[i + 1 : i + 4] for w in content_words(t))
+    return things
 
 
 def _quantities(text: str) -> set[tuple[float, str]]:

@@ -109,12 +109,6 @@ def test_hostile_article_facts_still_answerable(ask) -> None:
     assert any(c.doc_id == HOSTILE for c in answer.citations)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known defect outside the injection defences: when two answer sentences cite the same [n], "
-    "the pipeline makes one Citation whose quote is chosen for both claims together, so the quote can "
-    "miss the evidence of one of them (here the pipeline's added 'other figure' sentence wins)",
-)
 def test_each_cited_quote_holds_its_sentences_figure(ask) -> None:
     answer = ask("How much will the Harbour City tram line cost?")
     quotes = {c.n: c.quote for c in answer.citations}
