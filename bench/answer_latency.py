@@ -31,6 +31,9 @@ CONFIGS: dict[str, tuple[dict[str, str], dict, dict]] = {
     "spin": ({"OMP_WAIT_POLICY": ""}, {}, {}),
     "nocache": ({}, {"cache_prefix": False}, {}),
     "max64": ({}, {}, {"max_tokens": 64}),
+    "nommap": ({}, {"use_mmap": False}, {}),
+    "nowarmup": ({}, {"warmup": False}, {}),
+    "fp32": ({}, {}, {"embed_dtype": "fp32"}),
 }
 
 
@@ -66,7 +69,8 @@ def worker(config: str, limit: int | None, index_dir: Path, model: str, out: Pat
                 "raw": answer.raw_text,
             }
         )
-    out.write_text(json.dumps({"config": config, "load": load_s, "rows": rows, "loadavg": loadavg()}))
+        # written after every answer, so a run cut short by --timeout still reports what it did
+        out.write_text(json.dumps({"config": config, "load": load_s, "rows": rows, "loadavg": loadavg()}))
 
 
 def run_config(config: str, args: argparse.Namespace, index_dir: Path) -> dict:
@@ -76,8 +80,12 @@ def run_config(config: str, args: argparse.Namespace, index_dir: Path) -> dict:
         out = Path(handle.name)
     cmd = [sys.executable, __file__, "--worker", config, "--index-dir", str(index_dir), "--out", str(out)]
     cmd += ["--model", args.model] + (["--limit", str(args.limit)] if args.limit else [])
-    subprocess.run(cmd, env=env, check=True, cwd=ROOT)
-    result = json.loads(out.read_text())
+    try:
+        subprocess.run(cmd, env=env, check=True, cwd=ROOT, timeout=args.timeout)
+    except subprocess.TimeoutExpired:
+        print(f"# {config}: stopped after --timeout {args.timeout} s; reporting the answers it finished")
+    result = json.loads(out.read_text() or '{"rows": [], "load": 0, "loadavg": ""}')
+    result["config"] = config
     out.unlink()
     return result
 
@@ -86,6 +94,9 @@ def report(results: dict[str, list[dict]], base: str) -> None:
     stats = {}
     for config, runs in results.items():
         rows = [r for run in runs for r in run["rows"]]
+        if not rows:
+            print(f"\n{config}: no answer finished")
+            continue
         stats[config] = {k: summary([r[k] for r in rows if k in r]) for k in ("retrieval", "first_token", "total")}
         n = len(rows)
         print(
@@ -97,7 +108,7 @@ def report(results: dict[str, list[dict]], base: str) -> None:
             if config != base and base in stats and stats[base][key]["median"]:
                 ratio = f"  ({s['median'] / stats[base][key]['median']:.2f}x of {base} median)"
             print(f"  {key:<12} median {fmt(s['median'])}  p95 {fmt(s['p95'])}  n={s['n']}{ratio}")
-        first = [run["rows"][0]["total"] for run in runs]
+        first = [run["rows"][0]["total"] for run in runs if run["rows"]]
         correct = sum(r["correct"] for r in rows) / n
         cited = sum(r["cited"] for r in rows) / n
         raw_cited = sum(r["raw_cites"] for r in rows) / n
@@ -106,10 +117,11 @@ def report(results: dict[str, list[dict]], base: str) -> None:
             f"raw [n] {raw_cited:.3f}"
         )
     if base in results:
-        base_raw = [r["raw"] for r in results[base][0]["rows"]]
+        base_raw = {r["id"]: r["raw"] for r in results[base][0]["rows"]}
         for config, runs in results.items():
-            same = sum(a == b for a, b in zip(base_raw, [r["raw"] for r in runs[0]["rows"]], strict=True))
-            print(f"  {config}: raw model output identical to {base} for {same}/{len(base_raw)} questions")
+            pairs = [(base_raw[r["id"]], r["raw"]) for r in runs[0]["rows"] if r["id"] in base_raw]
+            same = sum(a == b for a, b in pairs)
+            print(f"  {config}: raw model output identical to {base} for {same}/{len(pairs)} questions")
 
 
 def main() -> None:
@@ -119,6 +131,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=2)
     parser.add_argument("--model", default="", help="GGUF file (default: the bundled SmolLM2-135M)")
     parser.add_argument("--index-dir", type=Path, default=None)
+    parser.add_argument("--timeout", type=float, default=None, help="seconds allowed per configuration run")
     parser.add_argument("--worker", default=None, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()

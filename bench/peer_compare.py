@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -82,6 +83,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--wiki-docs", type=int, default=0)
     parser.add_argument("--peer-python", default="/work/bench-venv/bin/python")
+    parser.add_argument("--peer-default-omp", action="store_true", help="let the peer's OpenMP workers spin")
     parser.add_argument("--ours-worker", type=Path, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--wiki-dir", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -99,7 +101,10 @@ def main() -> None:
         subprocess.run([sys.executable, __file__, "--ours-worker", str(out_ours), *limit, *wiki], check=True, cwd=ROOT)
         print(f"# ours done, loadavg {loadavg()}", flush=True)
         peer_script = str(Path(__file__).with_name("peer_llamaindex.py"))
-        subprocess.run([args.peer_python, peer_script, "--out", str(out_peer), *limit, *wiki], check=True, cwd=ROOT)
+        # the same OpenMP wait policy as ours (rag sets PASSIVE), unless --peer-default-omp
+        env = {**os.environ, "OMP_WAIT_POLICY": "" if args.peer_default_omp else "PASSIVE"}
+        peer_cmd = [args.peer_python, peer_script, "--out", str(out_peer), *limit, *wiki]
+        subprocess.run(peer_cmd, check=True, cwd=ROOT, env=env)
         a, b = show("ours", json.loads(out_ours.read_text())), show("llamaindex", json.loads(out_peer.read_text()))
     for key in ("first_token", "total", "sample_index", "wiki_index"):
         print(f"ratio ours/peer {key:<12} {a[key] / b[key]:.3f}  (peer/ours {b[key] / a[key]:.1f}x)")
