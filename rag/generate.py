@@ -177,6 +177,20 @@ class Generator:
                 if piece:
                     yield piece
 
+    def prompt_tokens(self, messages: list[dict[str, str]]) -> int:
+        """How many context tokens ``messages`` take once formatted as a chat prompt."""
+        if self._formatter is None:
+            text = "\n".join(f"{m['role']}: {m['content']}" for m in messages)
+            return len(self.llm.tokenize(text.encode("utf-8"), add_bos=True, special=True)) + 8 * len(messages)
+        formatted = self._formatter(messages=messages)
+        return len(
+            self.llm.tokenize(formatted.prompt.encode("utf-8"), add_bos=not formatted.added_special, special=True)
+        )
+
+    def fits(self, messages: list[dict[str, str]], max_tokens: int) -> bool:
+        """Whether the prompt plus ``max_tokens`` of answer fit the context window."""
+        return self.prompt_tokens(messages) + max_tokens <= self.llm.n_ctx()
+
     def complete(self, messages: list[dict[str, str]], max_tokens: int = 120, temperature: float = 0.0) -> str:
         return "".join(self.stream(messages, max_tokens, temperature))
 

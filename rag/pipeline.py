@@ -22,7 +22,7 @@ from rag.errors import EmptyQuestionError, IndexMissingError, QuestionTooLongErr
 from rag.generate import Generator
 from rag.index import BuildReport, build_index, check_compatible
 from rag.prompting import build_messages, templates_hash
-from rag.records import Answer, TokenEvent
+from rag.records import Answer, Hit, TokenEvent
 from rag.retrieve import Retriever
 from rag.settings import Settings
 from rag.store import StoredIndex, read_generation
@@ -159,7 +159,10 @@ class Assistant:
         if s.answer_mode == "extractive":
             yield self._timed(compose(turn, s, self._encode), began)
             return
-        messages = build_messages(s.prompts_dir, query, list(hits), [h.chunk.text for h in hits])
+        messages = self._messages_that_fit(query, hits)
+        if messages is None:  # even one passage and the question overflow the context: extract
+            yield self._timed(compose(turn, s, self._encode), began)
+            return
         pieces: list[str] = []
         temperature = s.temperature if temperature is None else temperature
         for piece in self.generator.stream(messages, s.max_tokens, temperature):
@@ -169,6 +172,16 @@ class Assistant:
             yield TokenEvent(piece)
         turn.timings["generation"] = time.perf_counter() - began - turn.timings["retrieval"]
         yield self._timed(compose(replace(turn, raw="".join(pieces)), s, self._encode), began)
+
+    def _messages_that_fit(self, query: str, hits: tuple[Hit, ...]) -> list[dict[str, str]] | None:
+        """The prompt with as many of the passages (best first) as the context window holds
+        next to the question and the answer; None when not even one fits."""
+        s = self.settings
+        for n in range(len(hits), 0, -1):
+            messages = build_messages(s.prompts_dir, query, list(hits[:n]), [h.chunk.text for h in hits[:n]])
+            if self.generator.fits(messages, s.max_tokens):
+                return messages
+        return None
 
     @staticmethod
     def _timed(answer: Answer, began: float) -> Answer:

@@ -92,15 +92,6 @@ def test_cli_gives_a_clear_error_for_long_and_empty_questions(tmp_path):
     assert not (tmp_path / "no-index").exists(), "nothing was indexed for a rejected question"
 
 
-CONTEXT_OVERFLOW = pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="known bug, reported: a prompt longer than n_ctx makes llama.cpp raise a bare ValueError "
-    "('Requested tokens exceed context window'); the generator/pipeline needs a token budget",
-)
-
-
-@CONTEXT_OVERFLOW
 @pytest.mark.parametrize(
     ("question", "limit"),
     [

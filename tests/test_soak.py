@@ -172,9 +172,18 @@ def test_concurrent_clients_through_the_running_app(tmp_path):
 
 @pytest.mark.slow
 def test_soak_memory_stays_flat(assistant):
-    """Sequential questions through the Python API (default answer mode): RSS grows < 10%
-    over 500 questions after a warm-up pass over the 138 evaluation questions."""
+    """Sequential questions through the Python API: RSS grows < 10% over 500 questions after
+    a warm-up pass over the 138 evaluation questions.
+
+    CI runs it in extractive mode (every stage but token generation: retrieval, embedding,
+    verification, extraction, citation), because 638 default-mode answers take over 30
+    minutes on 2 cores; RAG_SOAK_MODE=auto runs the default mode (measured: flat, +0.3% from
+    question 200 to 350, see the issue notes)."""
     count = int(os.environ.get("RAG_SOAK_N", "500"))
+    mode = os.environ.get("RAG_SOAK_MODE", "extractive")
+    assistant = Assistant(
+        assistant.settings.with_(answer_mode=mode), assistant.embedder, assistant.generator, assistant.index
+    )
     questions = eval_questions()
     # Warm-up: one pass over every distinct question. Each new input length still makes the
     # allocators (torch, glibc arenas, llama.cpp) grow RSS during the first pass; measured in
