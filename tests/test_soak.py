@@ -7,21 +7,17 @@ Figures are printed (run with ``-s``) so they can be recorded.
 
 from __future__ import annotations
 
-import contextlib
 import html
 import json
 import os
-import socket
 import statistics
-import subprocess
-import sys
 import threading
 import time
-import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from test_app import running_app  # one app launcher for all tests (as test_browser does)
 
 from rag.pipeline import Assistant
 
@@ -112,37 +108,6 @@ def test_concurrent_api_clients_get_their_own_answers(assistant):
 @pytest.mark.slow
 def test_concurrent_api_load(assistant):
     api_load(assistant, per_client=int(os.environ.get("RAG_LOAD_N", "10")))
-
-
-@contextlib.contextmanager
-def running_app(tmp: Path) -> Iterator[str]:
-    """``python app.py`` on a free loopback port, with its own index directory."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = {**os.environ, "RAG_INDEX_DIR": str(tmp / "index"), "GRADIO_ANALYTICS_ENABLED": "False"}
-    log = open(tmp / "app.log", "w")  # closed in finally
-    proc = subprocess.Popen(
-        [sys.executable, str(ROOT / "app.py"), "--port", str(port)], cwd=tmp, env=env, stdout=log, stderr=log
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 300
-        while True:
-            assert proc.poll() is None, (tmp / "app.log").read_text()[-3000:]
-            with contextlib.suppress(OSError):
-                urllib.request.urlopen(url, timeout=2)
-                break
-            assert time.monotonic() < deadline, "app did not start"
-            time.sleep(0.5)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 @pytest.mark.slow
