@@ -150,12 +150,6 @@ def _score(question: str, text: str, cosine: float) -> float:
     return cosine + OVERLAP_WEIGHT * overlap + bonus
 
 
-def score_sentence(question: str, text: str, encode: Callable[[list[str]], np.ndarray]) -> float:
-    """The same answer score for any text (e.g. a generated answer)."""
-    vectors = encode([question, text])
-    return _score(question, text, float(vectors[1] @ vectors[0]))
-
-
 def _sentence_text(hit: Hit, span: Span) -> str:
     return " ".join(hit.chunk.text[span.start - hit.chunk.start : span.end - hit.chunk.start].split())
 

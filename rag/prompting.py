@@ -64,8 +64,3 @@ def build_messages(prompts_dir: Path, question: str, hits: list[Hit], passage_te
             "content": render(prompts_dir, "user.txt", passages=passages, question=as_data(question)).strip(),
         },
     ]
-
-
-def source_label(hit: Hit) -> str:
-    parts = [p for p in (hit.outlet, hit.date) if p]
-    return ", ".join(parts) if parts else hit.chunk.doc_id
