@@ -42,15 +42,35 @@ class Turn:
     vocabulary: frozenset[str]
     raw: str = ""
     timings: dict[str, float] = field(default_factory=dict)
+    ranked: tuple[extract.Candidate, ...] = ()  # every source sentence scored, best first
+
+
+def rank(turn: Turn, encode: Encode) -> Turn:
+    """``turn`` with its source sentences scored against the question (done once per answer:
+    the prompt, the early abstention and the final decision all use the same ranking)."""
+    return replace(turn, ranked=tuple(extract.candidates(turn.query, list(turn.hits), encode)))
+
+
+def early_abstention(turn: Turn, settings: Settings) -> Answer | None:
+    """An abstention decided from the ranked sentences alone, before any generation: no
+    sentence scores high enough, or the question names something the articles never do."""
+    ranked = list(turn.ranked)
+    if not ranked or ranked[0].score < settings.min_answer_score:
+        return abstain(turn)
+    picked = extract.pick(turn.query, ranked)
+    context = " ".join(turn.hits[i].chunk.text for i in {c.hit_index for c in picked})
+    if extract.unanswerable_reason(turn.query, ranked, picked[0], context, turn.vocabulary):
+        return abstain(turn)
+    return None
 
 
 def compose(turn: Turn, settings: Settings, encode: Encode) -> Answer:
     """The final Answer for ``turn`` (the model's raw output is in ``turn.raw``)."""
     if not settings.verify or settings.answer_mode == "generate":
         return _unverified(turn)
-    encode = _cached(encode)  # the judge compares the same sentences many times
+    encode = cached(encode)  # the judge compares the same sentences many times
     checked = verify(turn.raw, list(turn.hits), lambda a, b: _similarity(encode, a, b))
-    ranked = extract.candidates(turn.query, list(turn.hits), encode)
+    ranked = list(turn.ranked) if turn.ranked else list(rank(turn, encode).ranked)
     answer = _decide(turn, settings, encode, checked, ranked)
     return replace(answer, confidence=ranked[0].score if ranked else 0.0)
 
@@ -73,12 +93,9 @@ def _decide(
     turn: Turn, settings: Settings, encode: Encode, checked: Verification, ranked: list[extract.Candidate]
 ) -> Answer:
     query = turn.query
-    if not ranked or ranked[0].score < settings.min_answer_score:
+    if early_abstention(replace(turn, ranked=tuple(ranked)), settings):
         return abstain(turn, checked.removed)
     picked = extract.pick(query, ranked)
-    context = " ".join(turn.hits[i].chunk.text for i in {c.hit_index for c in picked})
-    if extract.unanswerable_reason(query, ranked, picked[0], context, turn.vocabulary):
-        return abstain(turn, checked.removed)
     if checked.kept and _answers_question(query, checked.kept, ranked):
         kept = _dedupe(list(checked.kept)) + _other_values(turn, ranked, checked.kept)
         return _answer(turn, kept, checked.removed, "repaired" if checked.repaired else "generated")
@@ -184,7 +201,7 @@ def _citations(turn: Turn, kept: list[SentenceVerdict]) -> list[Citation]:
     ]
 
 
-def _cached(encode: Encode) -> Encode:
+def cached(encode: Encode) -> Encode:
     """``encode`` with a per-answer memo of single texts."""
     memo: dict[str, np.ndarray] = {}
 

@@ -55,6 +55,10 @@ _NAME_Q = re.compile(
 _REASON_Q = re.compile(
     r"^\s*(?:why|how did|how does|what did \w+ (?:say|tell|post|write))\b|\bwhat did .* (?:say|tell)"
 )
+_MONEY_Q = re.compile(r"\bhow much\b.*\b(?:cost|costs|spend|spent|pay|paid|worth|price|budget|fund|raise|earn)")
+_MONEY = re.compile(
+    r"[$€£¥]|\b(?:euros?|dollars?|pounds?|yen|yuan|rubles?|roubles?|hryvnias?|francs?|usd|eur|gbp)\b", re.IGNORECASE
+)
 _NAME_TOKEN = re.compile(r"\b[A-Z][a-zA-Z’'.-]+")
 
 
@@ -72,6 +76,8 @@ def matches_type(kind: str, sentence: str, question: str = "") -> bool:
     question does not already say)?"""
     sentence = strip_markers(sentence)
     if kind == "number":
+        if _MONEY_Q.search(question.lower()) and not _MONEY.search(sentence):
+            return False  # "how much will it cost?" is not answered by a vote count
         return bool(_counted(sentence, question))
     if kind == "date":
         return bool(_DATE_RE.search(sentence))
@@ -165,6 +171,30 @@ def pick(question: str, ranked: list[Candidate]) -> list[Candidate]:
     if kind == "number":
         return [top, *conflicting(ranked, top)]
     return [top, *_complement(question, ranked, top)]
+
+
+def focus(question: str, ranked: list[Candidate], limit: int) -> dict[int, str]:
+    """What the generator is shown of each passage: only the best-ranked sentences (at most
+    ``limit`` over all passages, each passage's in text order), keyed by hit index. The
+    picked answer sentences come first (with the next sentence when it carries the answer),
+    then the best two that hold the asked-for kind of value, then the rest by rank. A short
+    prompt is what makes the first token fast (the prompt, not the answer, is most of the
+    generator's time on 2 cores: BENCHMARKS.md)."""
+    kind = answer_type(question)
+    typed = [c for c in ranked if kind != "other" and matches_type(kind, c.text, question)][:2]
+    chosen: dict[tuple[int, int], str] = {}
+    for cand in [*pick(question, ranked), *typed, *ranked]:
+        if len(chosen) >= limit:
+            break
+        chosen.setdefault((cand.hit_index, cand.span.start), cand.text)
+        if cand.next_span and needs_next_sentence(question, cand) and len(chosen) < limit:
+            chosen.setdefault((cand.hit_index, cand.next_span.start), cand.next_text)
+    passages: dict[int, str] = {}
+    for hit_index, start in sorted(chosen):
+        passages[hit_index] = (
+            f"{passages[hit_index]} {chosen[hit_index, start]}" if hit_index in passages else chosen[hit_index, start]
+        )
+    return passages
 
 
 def needs_next_sentence(question: str, cand: Candidate) -> bool:

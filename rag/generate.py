@@ -14,7 +14,7 @@ import importlib.util
 import logging
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -155,23 +155,29 @@ class Generator:
         self.llm.eval(self.llm.tokenize(b"Hello", add_bos=True, special=True))
         self.llm.reset()
 
-    def stream(self, messages: list[dict[str, str]], max_tokens: int = 120, temperature: float = 0.0) -> Iterator[str]:
-        """Yield the reply's text pieces as the model produces them."""
+    def stream(
+        self,
+        messages: list[dict[str, str]],
+        max_tokens: int = 120,
+        temperature: float = 0.0,
+        stop: Sequence[str] = (),
+    ) -> Iterator[str]:
+        """Yield the reply's text pieces as the model produces them, ending early at any of ``stop``."""
         sampling = {"top_k": 1 if temperature == 0 else 40, "repeat_penalty": 1.1, "seed": self.seed, "stream": True}
         with self.lock:
             if self._formatter is None:  # no usable chat template: llama-cpp-python formats, fresh context
                 self.llm.reset()
                 chunks = self.llm.create_chat_completion(
-                    messages=messages, max_tokens=max_tokens, temperature=temperature, **sampling
+                    messages=messages, max_tokens=max_tokens, temperature=temperature, stop=list(stop), **sampling
                 )
                 pieces = (chunk["choices"][0]["delta"].get("content") for chunk in chunks)
             else:
-                prompt, stop, criteria = self._prepare(messages)
+                prompt, template_stop, criteria = self._prepare(messages)
                 chunks = self.llm.create_completion(
                     prompt=prompt,
                     max_tokens=max_tokens,
                     temperature=temperature,
-                    stop=stop,
+                    stop=[*_as_list(template_stop), *stop],
                     stopping_criteria=criteria,
                     **sampling,
                 )
@@ -194,8 +200,10 @@ class Generator:
         """Whether the prompt plus ``max_tokens`` of answer fit the context window."""
         return self.prompt_tokens(messages) + max_tokens <= self.llm.n_ctx()
 
-    def complete(self, messages: list[dict[str, str]], max_tokens: int = 120, temperature: float = 0.0) -> str:
-        return "".join(self.stream(messages, max_tokens, temperature))
+    def complete(
+        self, messages: list[dict[str, str]], max_tokens: int = 120, temperature: float = 0.0, stop: Sequence[str] = ()
+    ) -> str:
+        return "".join(self.stream(messages, max_tokens, temperature, stop))
 
     def _prepare(self, messages: list[dict[str, str]]) -> tuple[Any, Any, Any]:
         """The prompt for ``messages`` with the KV cache set up so that the result never
@@ -233,6 +241,10 @@ class Generator:
         head = head[: head.rfind(">") + 1] if ">" in head else ""
         added = self._formatter(messages=[messages[0]]).added_special
         return self.llm.tokenize(head.encode("utf-8"), add_bos=not added, special=True) if head else []
+
+
+def _as_list(stop: str | list[str] | None) -> list[str]:
+    return [stop] if isinstance(stop, str) else list(stop or [])
 
 
 def _chat_formatter(llm: Any) -> Any:

@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from rag import extract
-from rag.answer import Turn, abstain, compose
+from rag.answer import Turn, abstain, cached, compose, early_abstention, rank
 from rag.embed import Embedder
 from rag.errors import EmptyQuestionError, IndexMissingError, QuestionTooLongError
 from rag.generate import Generator
 from rag.index import BuildReport, build_index, check_compatible
 from rag.prompting import build_messages, templates_hash
-from rag.records import Answer, Hit, TokenEvent
+from rag.records import Answer, TokenEvent
 from rag.retrieve import Retriever
 from rag.settings import Settings
 from rag.store import StoredIndex, read_generation
@@ -156,29 +156,39 @@ class Assistant:
         if not hits or max(h.dense_score for h in hits) < s.min_relevance:
             yield self._timed(abstain(turn), began)
             return
-        if s.answer_mode == "extractive":
-            yield self._timed(compose(turn, s, self._encode), began)
+        encode = cached(self._encode)  # one memo per answer: ranking and verification share vectors
+        turn = rank(turn, encode)
+        early = early_abstention(turn, s) if s.verify and s.answer_mode != "generate" else None
+        if early is not None or s.answer_mode == "extractive":
+            yield self._timed(early or compose(turn, s, encode), began)
             return
-        messages = self._messages_that_fit(query, hits)
+        messages = self._messages_that_fit(turn)
         if messages is None:  # even one passage and the question overflow the context: extract
-            yield self._timed(compose(turn, s, self._encode), began)
+            yield self._timed(compose(turn, s, encode), began)
             return
         pieces: list[str] = []
         temperature = s.temperature if temperature is None else temperature
-        for piece in self.generator.stream(messages, s.max_tokens, temperature):
+        stop = ("\n",) if s.one_paragraph else ()
+        for piece in self.generator.stream(messages, s.max_tokens, temperature, stop):
             if not pieces:
                 turn.timings["first_token"] = time.perf_counter() - began
             pieces.append(piece)
             yield TokenEvent(piece)
         turn.timings["generation"] = time.perf_counter() - began - turn.timings["retrieval"]
-        yield self._timed(compose(replace(turn, raw="".join(pieces)), s, self._encode), began)
+        yield self._timed(compose(replace(turn, raw="".join(pieces)), s, encode), began)
 
-    def _messages_that_fit(self, query: str, hits: tuple[Hit, ...]) -> list[dict[str, str]] | None:
-        """The prompt with as many of the passages (best first) as the context window holds
-        next to the question and the answer; None when not even one fits."""
+    def _messages_that_fit(self, turn: Turn) -> list[dict[str, str]] | None:
+        """The prompt with as many passages (best first) as the context window holds next to
+        the question and the answer; None when not even one fits. With ``prompt_sentences``
+        set, each passage is cut to its best-ranked sentences."""
         s = self.settings
-        for n in range(len(hits), 0, -1):
-            messages = build_messages(s.prompts_dir, query, list(hits[:n]), [h.chunk.text for h in hits[:n]])
+        if s.prompt_sentences and turn.ranked:
+            focused = extract.focus(turn.query, list(turn.ranked), s.prompt_sentences)
+            passages = [(i + 1, focused[i]) for i in sorted(focused)]
+        else:
+            passages = [(i + 1, hit.chunk.text) for i, hit in enumerate(turn.hits)]
+        for n in range(len(passages), 0, -1):
+            messages = build_messages(s.prompts_dir, turn.query, passages[:n])
             if self.generator.fits(messages, s.max_tokens):
                 return messages
         return None

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from string import Template
 
 from rag.errors import RagError
-from rag.records import Hit
 
 TEMPLATES = ("system.txt", "user.txt", "passage.txt")
 
@@ -52,15 +52,14 @@ def as_data(text: str) -> str:
     return re.sub(r"\[(\d+)\]", r"(\1)", text)
 
 
-def build_messages(prompts_dir: Path, question: str, hits: list[Hit], passage_texts: list[str]) -> list[dict[str, str]]:
-    passages = "\n".join(
-        render(prompts_dir, "passage.txt", n=str(i), text=as_data(text)).strip()
-        for i, text in enumerate(passage_texts, start=1)
-    )
+def build_messages(prompts_dir: Path, question: str, passages: Sequence[tuple[int, str]]) -> list[dict[str, str]]:
+    """Chat messages for ``question`` over ``passages``: (marker number, text) pairs. The numbers
+    are the hits' positions, so a passage shown trimmed or not at all keeps its marker."""
+    shown = "\n".join(render(prompts_dir, "passage.txt", n=str(n), text=as_data(text)).strip() for n, text in passages)
     return [
         {"role": "system", "content": render(prompts_dir, "system.txt").strip()},
         {
             "role": "user",
-            "content": render(prompts_dir, "user.txt", passages=passages, question=as_data(question)).strip(),
+            "content": render(prompts_dir, "user.txt", passages=shown, question=as_data(question)).strip(),
         },
     ]

@@ -37,6 +37,12 @@ class Settings:
     chunk_words: int = _opt(80, "Target words per chunk (sentences are never split).", 10, 2000)
     chunk_overlap: int = _opt(1, "Sentences shared by consecutive chunks.", 0, 10)
     top_k: int = _opt(4, "Passages given to the generator.", 1, 50)
+    prompt_sentences: int = _opt(
+        3,
+        "Best-ranked source sentences shown to the generator (over all passages); 0 shows whole passages.",
+        0,
+        200,
+    )
     candidates: int = _opt(30, "Candidates taken from each of dense and BM25 retrieval before fusion.", 1, 1000)
     rrf_k: int = _opt(60, "Reciprocal-rank-fusion constant.", 1, 1000)
     min_relevance: float = _opt(
@@ -58,6 +64,11 @@ class Settings:
     answer_mode: str = _opt(
         "auto",
         "'auto' (generate, verify, repair, fall back to extraction), 'extractive' (no generation) or 'generate'.",
+    )
+    one_paragraph: bool = _opt(
+        True,
+        "End the model's answer at its first line break: the prompt asks for one or two sentences, and small "
+        "models otherwise go on to a numbered list of other passages.",
     )
     max_question_chars: int = _opt(4000, "Longer questions are rejected.", 10, 1_000_000)
     max_file_bytes: int = _opt(20_000_000, "Files larger than this are skipped when indexing.", 1, 10**10)

@@ -4,6 +4,7 @@ from rag.extract import (
     Candidate,
     answer_type,
     conflicting,
+    focus,
     matches_type,
     new_names,
     pick,
@@ -38,6 +39,10 @@ def test_answer_type(question, kind):
         ("number", "Officials said 50 km of road was hit.", "How many troops are there?", False),
         ("number", "They were taken to three military training sites.", "How many training sites?", True),
         ("number", "Ukraine used these missiles twice in Crimea.", "How many times did Ukraine use them?", True),
+        ("number", "The council voted 31 to 12 to build it.", "How much will the tram line cost?", False),
+        ("number", "It is expected to cost 640 million euros.", "How much will the tram line cost?", True),
+        ("number", "The US has spent $61bn on aid.", "How much has the US spent?", True),
+        ("number", "The council voted 31 to 12.", "How much support did the plan get?", True),
         ("date", "They were first developed in the 1980s.", "When were they developed?", True),
         ("date", "They were developed long ago.", "When were they developed?", False),
         ("name", "Kremlin spokesman Dmitry Peskov said so.", "Who is the Kremlin spokesman?", True),
@@ -91,3 +96,33 @@ def test_unanswerable_reasons():
     assert "count" in unanswerable_reason("How many Ukraine launchers were sent?", [top], top, "", vocab)
     assert "september" in unanswerable_reason("How many were killed in September?", [top], top, "October", vocab)
     assert "FIFA" in unanswerable_reason("Who won the FIFA cup?", [top], top, "", vocab)
+
+
+def span_cand(text: str, score: float, hit: int, start: int, next_text: str = "") -> Candidate:
+    nxt = Span(start + 1000, start + 1000 + len(next_text)) if next_text else None
+    return Candidate(hit, Span(start, start + len(text)), text, score, next_text, nxt)
+
+
+@pytest.mark.parametrize(
+    ("question", "limit", "expected"),
+    [
+        # the best sentences, each passage's in text order, keyed by hit index
+        ("Why was the tram built?", 2, {0: "B first. A second."}),
+        ("Why was the tram built?", 3, {0: "B first. A second.", 1: "C third."}),
+        # the best sentence holding the asked-for kind of value comes in even when it ranks low
+        ("How much will the tram cost?", 2, {0: "A second.", 2: "It costs 640 million euros."}),
+        # a reason question whose best sentence restates it also gets the sentence after it
+        ("Why did the council vote?", 2, {0: "The council did vote. Because of traffic."}),
+    ],
+)
+def test_focus(question, limit, expected):
+    if "council vote" in question:
+        ranked = [span_cand("The council did vote.", 1.0, 0, 10, "Because of traffic."), span_cand("C.", 0.5, 1, 0)]
+    else:
+        ranked = [
+            span_cand("A second.", 0.9, 0, 50),
+            span_cand("B first.", 0.8, 0, 0),
+            span_cand("C third.", 0.7, 1, 0),
+            span_cand("It costs 640 million euros.", 0.3, 2, 0),
+        ]
+    assert focus(question, ranked, limit) == expected

@@ -7,7 +7,7 @@ from rag.prompting import build_messages
 
 def _messages(assistant, question: str) -> list[dict[str, str]]:
     hits = assistant.retriever.search(question, 4)
-    return build_messages(assistant.settings.prompts_dir, question, hits, [h.chunk.text for h in hits])
+    return build_messages(assistant.settings.prompts_dir, question, [(i, h.chunk.text) for i, h in enumerate(hits, 1)])
 
 
 def test_system_prefix_is_a_token_prefix_of_the_prompt(assistant):
