@@ -11,6 +11,7 @@ import re
 import time
 import unicodedata
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from rag import extract
 from rag.answer import Turn, abstain, cached, compose, early_abstention, rank
 from rag.embed import Embedder
 from rag.errors import EmptyQuestionError, IndexMissingError, QuestionTooLongError
-from rag.generate import Generator
+from rag.generate import Generator, resolve_model_path
 from rag.index import BuildReport, build_index, check_compatible
 from rag.prompting import build_messages, templates_hash
 from rag.records import Answer, TokenEvent
@@ -71,7 +72,18 @@ class Assistant:
             if settings
             else Settings.load(**overrides)
         )
-        embedder = Embedder(settings.embed_model, settings.embed_dtype, settings.embed_threads)
+        resolve_model_path(settings.model_path)  # a missing model file fails before the slow loads
+        # The generator loads in C with the GIL released, so it overlaps the embedder's imports
+        # (~4 s of torch/transformers/sentence-transformers): cold start is their maximum, not their sum.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="load-generator") as pool:
+            loading = pool.submit(Generator, settings.model_path, settings.n_ctx, settings.n_threads, settings.seed)
+            embedder = Embedder(settings.embed_model, settings.embed_dtype, settings.embed_threads)
+            index = cls._open_index(settings, embedder, build_if_missing)
+            generator = loading.result()
+        return cls(settings, embedder, generator, index)
+
+    @staticmethod
+    def _open_index(settings: Settings, embedder: Embedder, build_if_missing: bool) -> StoredIndex:
         try:
             index = read_generation(settings.index_dir)
         except IndexMissingError:
@@ -81,8 +93,7 @@ class Assistant:
             build_index([settings.corpus_dir], settings, embedder)
             index = read_generation(settings.index_dir)
         check_compatible(index.manifest, settings, embedder.dim)
-        generator = Generator(settings.model_path, settings.n_ctx, settings.n_threads, settings.seed)
-        return cls(settings, embedder, generator, index)
+        return index
 
     def _use_index(self, index: StoredIndex) -> None:
         retriever = Retriever(index, self.embedder)

@@ -1,3 +1,4 @@
+import json
 import subprocess
 import sys
 import time
@@ -27,6 +28,16 @@ def test_index_then_ask_from_the_command_line(tmp_path):
     asked = run("ask", "what range was Ukraine allowed?", "--index-dir", index_dir)
     assert asked.returncode == 0, asked.stderr
     assert "Sources:" in asked.stdout and ("190" in asked.stdout or "300" in asked.stdout)
+
+
+def test_output_is_complete_before_the_fast_exit(tmp_path):
+    """The console script ends with os._exit (skipping ~1.3 s of teardown): everything printed
+    must still reach a pipe, and the exit code must survive."""
+    index_dir = str(tmp_path / "idx")
+    asked = run("ask", "How many civilians were killed in October?", "--json", "--index-dir", index_dir)
+    assert asked.returncode == 0, asked.stderr
+    answer = json.loads(asked.stdout)  # a truncated buffer would not parse
+    assert answer["citations"] and answer["timings"]["total"] > 0
 
 
 def test_errors_are_reported_without_traceback(tmp_path):
