@@ -40,6 +40,7 @@ import statistics
 import sys
 import tempfile
 import time
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 
@@ -54,6 +55,12 @@ THREADS = 2
 BATCH = 64
 INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 Encode = Callable[[list[str]], np.ndarray]
+FILES = {
+    "fp32": "model.onnx",
+    "opt": "model_O2.onnx",
+    "int8": "model_qint8_avx512_vnni.onnx",
+    "opt-int8": "model_O2_qint8_avx512_vnni.onnx",
+}
 
 
 # ---------------------------------------------------------------- texts
@@ -95,16 +102,19 @@ def torch_backend(dtype: str) -> Encode:
 
 
 def export_onnx(scratch: Path) -> dict[str, Path]:
-    """model.onnx (fp32) and model_qint8_avx512_vnni.onnx; prints export/quantize time and file sizes."""
+    """model.onnx (fp32), its ORT-fused copy (model_O2.onnx) and their avx512_vnni int8 versions."""
     import torch
-    from onnxruntime.quantization import QuantType, quantize_dynamic
+    from onnxruntime.transformers.optimizer import optimize_model
     from sentence_transformers import SentenceTransformer
 
     from rag.embed import resolve_embed_model
 
-    fp32, int8 = scratch / "model.onnx", scratch / "model_qint8_avx512_vnni.onnx"
+    files = {k: scratch / f for k, f in FILES.items()}
     st = SentenceTransformer(str(resolve_embed_model("all-MiniLM-L6-v2")), device="cpu", local_files_only=True)
     bert = st[0].auto_model.eval()
+    # eager attention exports as plain MatMul/Softmax, which ORT's optimizer fuses into its Attention op;
+    # the SDPA graph of transformers 5 is left unfused (0 Attention nodes); the numerics are the same
+    bert.set_attn_implementation("eager")
 
     class Wrap(torch.nn.Module):  # positional inputs, one output: what torch.onnx.export wants
         def __init__(self) -> None:
@@ -117,27 +127,56 @@ def export_onnx(scratch: Path) -> dict[str, Path]:
     feats = st.tokenizer(["a short one", "a somewhat longer text to export with"], padding=True, return_tensors="pt")
     axes = {name: {0: "batch", 1: "seq"} for name in (*INPUTS, "last_hidden_state")}
     t0 = time.perf_counter()
-    with torch.no_grad():
+    with torch.no_grad(), warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # TracerWarnings about shape-dependent Python branches in transformers
         torch.onnx.export(
             Wrap(),
             tuple(feats[k] for k in INPUTS),
-            str(fp32),
+            str(files["fp32"]),
             input_names=list(INPUTS),
             output_names=["last_hidden_state"],
             dynamic_axes=axes,
             opset_version=17,
             dynamo=False,  # the TorchScript exporter: no onnxscript needed, dynamic axes as given
         )
-    t1 = time.perf_counter()
-    # sentence-transformers' avx512_vnni preset: QInt8 symmetric per-channel weights, QUInt8 activations
-    quantize_dynamic(str(fp32), str(int8), per_channel=True, reduce_range=False, weight_type=QuantType.QInt8)
-    t2 = time.perf_counter()
-    print(
-        f"# export: torch.onnx.export {t1 - t0:.1f} s -> {fp32.name} {fp32.stat().st_size / 1e6:.1f} MB; "
-        f"quantize_dynamic {t2 - t1:.1f} s -> {int8.name} {int8.stat().st_size / 1e6:.1f} MB "
-        f"(safetensors {(resolve_embed_model('all-MiniLM-L6-v2') / 'model.safetensors').stat().st_size / 1e6:.1f} MB)"
+    timings = {"fp32": time.perf_counter() - t0}
+    t0 = time.perf_counter()
+    # what optimum's ORTOptimizer (sentence-transformers' export_optimized_onnx_model "O2") runs underneath
+    optimize_model(str(files["fp32"]), model_type="bert", num_heads=12, hidden_size=384).save_model_to_file(
+        str(files["opt"])
     )
-    return {"fp32": fp32, "int8": int8}
+    timings["opt"] = time.perf_counter() - t0
+    for src, dst in (("fp32", "int8"), ("opt", "opt-int8")):
+        t0 = time.perf_counter()
+        quantize_vnni(files[src], files[dst])
+        timings[dst] = time.perf_counter() - t0
+    sizes = ", ".join(f"{files[k].name} {files[k].stat().st_size / 1e6:.1f} MB in {timings[k]:.1f} s" for k in files)
+    safetensors = resolve_embed_model("all-MiniLM-L6-v2") / "model.safetensors"
+    print(f"# export: {sizes} (model.safetensors {safetensors.stat().st_size / 1e6:.1f} MB)")
+    return files
+
+
+def quantize_vnni(src: Path, dst: Path) -> None:
+    """sentence-transformers' avx512_vnni preset: dynamic, QInt8 symmetric per-channel weights, QUInt8
+    activations, no reduce_range, same operator list."""
+    import onnx
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+    from onnxruntime.tools.symbolic_shape_infer import SymbolicShapeInference
+
+    # the quantizer needs every MatMul output's type; plain ONNX shape inference cannot see through the
+    # com.microsoft ops of the fused graph, ORT's symbolic one can
+    shaped = dst.with_suffix(".shaped.onnx")
+    onnx.save(SymbolicShapeInference.infer_shapes(onnx.load(str(src)), auto_merge=True), str(shaped))
+    ops = ["Conv", "MatMul", "Attention", "LSTM", "Gather", "Transpose", "EmbedLayerNormalization"]
+    quantize_dynamic(
+        str(shaped),
+        str(dst),
+        op_types_to_quantize=ops,
+        per_channel=True,
+        reduce_range=False,
+        weight_type=QuantType.QInt8,
+    )
+    shaped.unlink()
 
 
 def pooled_encoder(run: Callable[[dict[str, np.ndarray]], np.ndarray]) -> Encode:
@@ -192,7 +231,7 @@ def make_backends(names: list[str], scratch: Path) -> dict[str, Callable[[], Enc
             try:
                 files.update(export_onnx(scratch))
             except Exception as exc:
-                files.update(fp32=exc, int8=exc)
+                files.update(dict.fromkeys(FILES, exc))
         found = files[kind]
         if isinstance(found, Exception):
             raise found
@@ -203,6 +242,8 @@ def make_backends(names: list[str], scratch: Path) -> dict[str, Callable[[], Enc
         "torch-bf16": lambda: torch_backend("bf16"),
         "onnx-fp32": lambda: ort_backend(onnx_file("fp32")),
         "onnx-int8": lambda: ort_backend(onnx_file("int8")),
+        "onnx-O2-fp32": lambda: ort_backend(onnx_file("opt")),
+        "onnx-O2-int8": lambda: ort_backend(onnx_file("opt-int8")),
         "openvino-f32": lambda: openvino_backend(onnx_file("fp32"), "f32"),
         "openvino-bf16": lambda: openvino_backend(onnx_file("fp32"), ""),
         "openvino-int8": lambda: openvino_backend(onnx_file("int8"), ""),
@@ -213,14 +254,15 @@ def make_backends(names: list[str], scratch: Path) -> dict[str, Callable[[], Enc
 # ---------------------------------------------------------------- measures
 
 
-def throughput(encode: Encode, texts: list[str], repeats: int = 3) -> float:
+def throughput(encode: Encode, texts: list[str], repeats: int = 3) -> tuple[float, np.ndarray]:
+    """Chunks/s (median of ``repeats`` after a one-batch warm-up) and the vectors."""
     encode(texts[:BATCH])  # warm-up: first-call allocations, kernel selection
     runs = []
     for _ in range(repeats):
         t0 = time.perf_counter()
-        encode(texts)
+        vectors = encode(texts)
         runs.append(time.perf_counter() - t0)
-    return len(texts) / statistics.median(runs)
+    return len(texts) / statistics.median(runs), vectors
 
 
 def retrieval(encode: Encode, corpus: tuple[list[str], list[str]], qs: list[dict]) -> tuple[float, float, np.ndarray]:
@@ -268,8 +310,9 @@ def report(backends: dict[str, Callable[[], Encode]], texts: dict, corpus: tuple
         except Exception as exc:  # a missing package or an unsupported op: report it, measure the rest
             print(f"{name:14} FAILED: {type(exc).__name__}: {str(exc)[:200]}")
             continue
-        speed = {k: throughput(encode, v) for k, v in texts.items()}
-        vecs = np.concatenate([encode(v) for v in texts.values()])
+        measured = {k: throughput(encode, v) for k, v in texts.items()}
+        speed = {k: m[0] for k, m in measured.items()}
+        vecs = np.concatenate([m[1] for m in measured.values()])
         if not ref:
             ref["vecs"] = vecs  # the first backend (torch-fp32 by default) is the reference
         cos = (vecs * ref["vecs"]).sum(axis=1)
