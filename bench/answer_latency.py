@@ -2,9 +2,10 @@
 
 Each configuration runs in its own fresh subprocess (OpenMP reads its environment once), and
 configurations alternate over ``--repeats`` rounds so that a burst of load from other
-processes hits all of them alike. "baseline" is the generator as it was before issue 7
-(spinning OpenMP threads, no warm-up, no prefix cache, extra buffer types off); "tuned" is
-the shipped default.
+processes hits all of them alike. "baseline" is the generator and prompt as they were before
+issue 7 (spinning OpenMP threads, no warm-up, no prefix cache, extra buffer types off, whole
+passages in the prompt, answers up to max_tokens); "tuned" is the shipped default; the other
+configurations change one thing each (see CONFIGS).
 
     .venv/bin/python bench/answer_latency.py [--limit N] [--repeats R] [--configs baseline,tuned]
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -25,16 +27,28 @@ from _common import ARTICLES, ROOT, cites, fmt, footer, header, is_correct, load
 
 # name -> (environment, Generator keyword arguments, Settings overrides)
 CONFIGS: dict[str, tuple[dict[str, str], dict, dict]] = {
-    "baseline": ({"OMP_WAIT_POLICY": ""}, {"extra_bufts": "off", "cache_prefix": False, "warmup": False}, {}),
+    "baseline": (
+        {"OMP_WAIT_POLICY": "", "GOMP_SPINCOUNT": ""},  # set but empty: rag keeps them, libgomp uses its defaults
+        {"extra_bufts": "off", "cache_prefix": False, "warmup": False},
+        {"prompt_sentences": 0, "one_paragraph": False},
+    ),
     "tuned": ({}, {}, {}),
     "tuned-1thread": ({}, {}, {"n_threads": 1, "embed_threads": 1}),
-    "spin": ({"OMP_WAIT_POLICY": ""}, {}, {}),
+    "spin": ({"OMP_WAIT_POLICY": "", "GOMP_SPINCOUNT": ""}, {}, {}),
+    "passive-nospin": ({"GOMP_SPINCOUNT": "0"}, {}, {}),
     "nocache": ({}, {"cache_prefix": False}, {}),
     "max64": ({}, {}, {"max_tokens": 64}),
+    # the prompt before the sentence focus: whole passages, answers up to max_tokens
+    "passages": ({}, {}, {"prompt_sentences": 0, "one_paragraph": False}),
+    "sentences6": ({}, {}, {"prompt_sentences": 6}),
     "nommap": ({}, {"use_mmap": False}, {}),
     "nowarmup": ({}, {"warmup": False}, {}),
     "fp32": ({}, {}, {"embed_dtype": "fp32"}),
 }
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def worker(config: str, limit: int | None, index_dir: Path, model: str, out: Path) -> None:
@@ -57,11 +71,14 @@ def worker(config: str, limit: int | None, index_dir: Path, model: str, out: Pat
     rows = []
     for q in questions(limit):
         t0 = time.perf_counter()
+        faults = resource.getrusage(resource.RUSAGE_SELF).ru_majflt
         answer = assistant.ask(q["question"])
         rows.append(
             {
                 "id": q["id"],
                 "wall": time.perf_counter() - t0,
+                # pages read from disk while answering (mapped weights evicted and re-read would show here)
+                "major_faults": resource.getrusage(resource.RUSAGE_SELF).ru_majflt - faults,
                 **answer.timings,
                 "correct": is_correct(q, answer.text, answer.abstained),
                 "cited": bool(answer.citations) or answer.abstained,
@@ -70,7 +87,9 @@ def worker(config: str, limit: int | None, index_dir: Path, model: str, out: Pat
             }
         )
         # written after every answer, so a run cut short by --timeout still reports what it did
-        out.write_text(json.dumps({"config": config, "load": load_s, "rows": rows, "loadavg": loadavg()}))
+        out.write_text(
+            json.dumps({"config": config, "load": load_s, "rows": rows, "loadavg": loadavg(), "rss_mb": rss_mb()})
+        )
 
 
 def run_config(config: str, args: argparse.Namespace, index_dir: Path) -> dict:
@@ -112,9 +131,11 @@ def report(results: dict[str, list[dict]], base: str) -> None:
         correct = sum(r["correct"] for r in rows) / n
         cited = sum(r["cited"] for r in rows) / n
         raw_cited = sum(r["raw_cites"] for r in rows) / n
+        faults = sum(r.get("major_faults", 0) for r in rows)
         print(
             f"  first answer after load: {fmt(min(first))}; correct {correct:.3f}; cited {cited:.3f}; "
-            f"raw [n] {raw_cited:.3f}"
+            f"raw [n] {raw_cited:.3f}; major page faults while answering {faults}; "
+            f"peak RSS {max(run.get('rss_mb', 0) for run in runs):.0f} MB"
         )
     if base in results:
         base_raw = {r["id"]: r["raw"] for r in results[base][0]["rows"]}

@@ -29,8 +29,9 @@ emb = Embedder(threads=torch_t)
 gen = Generator(n_threads=llama_t, n_threads_batch=batch_t, cache_prefix=False)
 texts = [("The missiles have a range of about 300 kilometres, officials said on Tuesday. " * 7)] * 64
 system = "You answer questions about news articles using ONLY the numbered passages. " * 3
-passages = "\n".join(f"[{i}] " + "Ukraine used ATACMS missiles against targets in Kursk region overnight. " * 8
-                     for i in range(1, 5))
+# three one-sentence passages: the size of the shipped prompt (prompt_sentences = 3)
+passages = "\n".join(f"[{i}] " + "Ukraine used ATACMS missiles against targets in Kursk region overnight. " * 2
+                     for i in range(1, 4))
 messages = [{"role": "system", "content": system}, {"role": "user", "content": passages + "\nQuestion: What?"}]
 n_prompt = len(gen._prepare(messages)[0])
 
@@ -69,7 +70,8 @@ CONFIGS = [  # (OMP_WAIT_POLICY, llama n_threads, n_threads_batch, torch threads
 
 
 def run(policy: str, llama_t: int, batch_t: int, torch_t: int, repeats: int) -> dict:
-    env = {**os.environ, "OMP_WAIT_POLICY": policy}
+    # rag sets GOMP_SPINCOUNT=30000 unless it is set; empty means libgomp's own default (spin ~300k)
+    env = {**os.environ, "OMP_WAIT_POLICY": policy, "GOMP_SPINCOUNT": "30000" if policy else ""}
     args = [str(x) for x in (llama_t, batch_t, torch_t, repeats)]
     proc = subprocess.run(
         [sys.executable, "-c", CHILD, *args], env=env, cwd=ROOT, capture_output=True, text=True, check=True

@@ -2,9 +2,10 @@ import json
 
 import pytest
 
+from rag import index as rag_index
 from rag import store
 from rag.errors import IndexCorruptError, IndexLockedError, IndexMismatchError, IndexMissingError
-from rag.index import build_index, check_compatible
+from rag.index import build_index, check_compatible, hnsw_ef_search, make_faiss_index
 from rag.settings import Settings
 
 
@@ -98,3 +99,22 @@ def test_manifest_records_settings(sample_index_dir):
     manifest = json.loads((store.current_generation(sample_index_dir) / "manifest.json").read_text())
     assert manifest["chunking"]["chunk_words"] == 80 and manifest["index_type"] == "flat"
     assert set(manifest["files"]) == set(store.FILES)
+
+
+@pytest.mark.parametrize(("n", "ef"), [(50_000, 64), (299_999, 64), (300_000, 256), (1_000_000, 256)])
+def test_hnsw_search_beam_widens_with_size(n, ef):
+    assert hnsw_ef_search(n) == ef
+
+
+def test_index_type_switches_to_hnsw_at_the_threshold(monkeypatch):
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(400, 16)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    monkeypatch.setattr(rag_index, "HNSW_THRESHOLD", 400)
+    assert type(make_faiss_index(vectors[:399])).__name__ == "IndexFlatIP"
+    hnsw = make_faiss_index(vectors)
+    assert type(hnsw).__name__ == "IndexHNSWFlat" and hnsw.hnsw.efSearch == 64
+    _, found = hnsw.search(vectors[:20], 1)
+    assert list(found[:, 0]) == list(range(20))  # every vector finds itself
