@@ -303,6 +303,7 @@ def main() -> None:
 
 def report(backends: dict[str, Callable[[], Encode]], texts: dict, corpus: tuple, qs: list[dict]) -> None:
     ref: dict[str, np.ndarray] = {}
+    print(f"# cosine and top4=ref (same top-4 chunk set) are against the first backend: {next(iter(backends))}")
     print(f"{'backend':14} {'200w/s':>7} {'70w/s':>7} {'cos mean':>9} {'cos min':>8} {'R@4':>6} {'MRR@10':>7} top4=ref")
     for name, factory in backends.items():
         try:
