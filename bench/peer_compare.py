@@ -101,8 +101,10 @@ def main() -> None:
         subprocess.run([sys.executable, __file__, "--ours-worker", str(out_ours), *limit, *wiki], check=True, cwd=ROOT)
         print(f"# ours done, loadavg {loadavg()}", flush=True)
         peer_script = str(Path(__file__).with_name("peer_llamaindex.py"))
-        # the same OpenMP wait policy as ours (rag sets PASSIVE), unless --peer-default-omp
-        env = {**os.environ, "OMP_WAIT_POLICY": "" if args.peer_default_omp else "PASSIVE"}
+        # the same OpenMP wait policy as ours (rag sets PASSIVE + a 30k spin), unless --peer-default-omp
+        env = {k: v for k, v in os.environ.items() if k not in ("OMP_WAIT_POLICY", "GOMP_SPINCOUNT")}
+        if not args.peer_default_omp:
+            env.update(OMP_WAIT_POLICY="PASSIVE", GOMP_SPINCOUNT="30000")
         peer_cmd = [args.peer_python, peer_script, "--out", str(out_peer), *limit, *wiki]
         subprocess.run(peer_cmd, check=True, cwd=ROOT, env=env)
         a, b = show("ours", json.loads(out_ours.read_text())), show("llamaindex", json.loads(out_peer.read_text()))

@@ -167,7 +167,9 @@ def pick(question: str, ranked: list[Candidate]) -> list[Candidate]:
         return []
     kind = answer_type(question)
     typed = [c for c in ranked if kind == "other" or matches_type(kind, c.text, question)]
-    top = typed[0] if typed and typed[0].score >= ranked[0].score - TYPE_BONUS else ranked[0]
+    # a price question is only answered by a sentence with an amount of money, however it ranks
+    strict = typed and _MONEY_Q.search(question.lower())
+    top = typed[0] if typed and (strict or typed[0].score >= ranked[0].score - TYPE_BONUS) else ranked[0]
     if kind == "number":
         return [top, *conflicting(ranked, top)]
     return [top, *_complement(question, ranked, top)]
@@ -300,6 +302,8 @@ def unanswerable_reason(
         return f"the articles never mention {', '.join(missing)}"
     if re.search(r"\bhow many\b", question.lower()) and not any(_counted(c.text, question) for c in ranked):
         return "no passage gives a count of what is asked"
+    if _MONEY_Q.search(question.lower()) and not any(_MONEY.search(c.text) for c in ranked):
+        return "no passage gives an amount of money"
     times = {t.lower() for t in _TIME_WORDS.findall(question)}
     if times and not times <= {t.lower() for t in _TIME_WORDS.findall(context)}:
         return f"the best passage is not about {', '.join(sorted(times))}"

@@ -43,7 +43,7 @@ class Settings:
     chunk_overlap: int = _opt(1, "Sentences shared by consecutive chunks.", 0, 10)
     top_k: int = _opt(4, "Passages given to the generator.", 1, 50)
     prompt_sentences: int = _opt(
-        3,
+        2,
         "Best-ranked source sentences shown to the generator (over all passages); 0 shows whole passages.",
         0,
         200,

@@ -96,6 +96,16 @@ def test_unanswerable_reasons():
     assert "count" in unanswerable_reason("How many Ukraine launchers were sent?", [top], top, "", vocab)
     assert "september" in unanswerable_reason("How many were killed in September?", [top], top, "October", vocab)
     assert "FIFA" in unanswerable_reason("Who won the FIFA cup?", [top], top, "", vocab)
+    assert "money" in unanswerable_reason("How much did the attack cost?", [top], top, "", vocab)
+
+
+def test_a_price_question_picks_the_sentence_with_an_amount_of_money():
+    ranked = [
+        cand("The Harbour City council voted 31 to 12 to build a new tram line.", 0.89, 0),
+        cand("Construction is expected to cost 640 million euros.", 0.53, 0),
+    ]
+    assert pick("How much will the Harbour City tram line cost?", ranked)[0].text.startswith("Construction")
+    assert pick("How many councillors voted for the tram line?", ranked)[0].text.startswith("The Harbour")
 
 
 def span_cand(text: str, score: float, hit: int, start: int, next_text: str = "") -> Candidate:
