@@ -270,14 +270,19 @@ def _guess_chat_format(metadata: dict[str, str]) -> str:
     return _FORMAT_BY_ARCHITECTURE.get(metadata.get("general.architecture", ""), "")
 
 
+# what may precede an answer's first word: line breaks, and the ": " of a model that continues
+# the prompt's last line ("Answer with citations like [1]:")
+_LEADING_JUNK = " \t\r\n:;,"
+
+
 def _first_paragraph(pieces: Iterable[str | None]) -> Iterator[str]:
-    """The text pieces from the first non-blank character up to the next line break."""
+    """The text pieces from the answer's first character up to the next line break."""
     started = False
     for piece in pieces:
         if not piece:
             continue
         if not started:
-            piece = piece.lstrip()
+            piece = piece.lstrip(_LEADING_JUNK)
             if not piece:
                 continue
             started = True

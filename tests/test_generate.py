@@ -48,6 +48,7 @@ def test_passages_are_flattened_and_markers_neutralised():
         (["Kyiv", " said", " so [1].", "\n2.", " More"], "Kyiv said so [1]."),
         (["\n", "\n", "The answer", " [2].\nNext"], "The answer [2]."),  # Gemma starts with a line break
         ([" \nThe", " answer"], "The answer"),
+        ([": ", "The answer [1]."], "The answer [1]."),  # Gemma continues the prompt's "...like [1]:"
         (["One.", None, "", " Two.\n\nThree."], "One. Two."),
         (["\n\n"], ""),
         (["No line break at all [1]."], "No line break at all [1]."),
