@@ -65,14 +65,14 @@ def early_abstention(turn: Turn, settings: Settings) -> Answer | None:
 
 
 def compose(turn: Turn, settings: Settings, encode: Encode) -> Answer:
-    """The final Answer for ``turn`` (the model's raw output is in ``turn.raw``)."""
+    """The final Answer for a ranked ``turn`` that :func:`early_abstention` let through (the
+    model's raw output is in ``turn.raw``). ``encode`` should be the answer's :func:`cached`
+    encoder: the judge compares the same sentences many times."""
     if not settings.verify or settings.answer_mode == "generate":
         return _unverified(turn)
-    encode = cached(encode)  # the judge compares the same sentences many times
     checked = verify(turn.raw, list(turn.hits), lambda a, b: _similarity(encode, a, b))
-    ranked = list(turn.ranked) if turn.ranked else list(rank(turn, encode).ranked)
-    answer = _decide(turn, settings, encode, checked, ranked)
-    return replace(answer, confidence=ranked[0].score if ranked else 0.0)
+    answer = _decide(turn, checked, list(turn.ranked))
+    return replace(answer, confidence=turn.ranked[0].score)
 
 
 def abstain(turn: Turn, removed: tuple[SentenceVerdict, ...] = ()) -> Answer:
@@ -89,12 +89,8 @@ def abstain(turn: Turn, removed: tuple[SentenceVerdict, ...] = ()) -> Answer:
     )
 
 
-def _decide(
-    turn: Turn, settings: Settings, encode: Encode, checked: Verification, ranked: list[extract.Candidate]
-) -> Answer:
+def _decide(turn: Turn, checked: Verification, ranked: list[extract.Candidate]) -> Answer:
     query = turn.query
-    if early_abstention(replace(turn, ranked=tuple(ranked)), settings):
-        return abstain(turn, checked.removed)
     picked = extract.pick(query, ranked)
     if checked.kept and _answers_question(query, checked.kept, ranked):
         kept = _dedupe(list(checked.kept)) + _other_values(turn, ranked, checked.kept)
