@@ -23,7 +23,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 import gradio as gr
 
-from rag import Answer, Assistant, RagError, Settings, TokenEvent
+from rag import Answer, Assistant, Conversation, RagError, Settings, TokenEvent
 from ui import render
 from ui.uploads import ALLOWED_SUFFIXES, stage_uploads
 
@@ -90,7 +90,7 @@ def ask(
     chat: list[dict[str, Any]],
     top_k: float,
     temperature: float,
-    past: list[str],
+    past: Conversation,
     turns: list[tuple[str, str]],
 ) -> Iterator[tuple[Any, ...]]:
     """Stream one answer: raw tokens first, then the verified answer with linked markers."""
@@ -100,11 +100,11 @@ def ask(
         yield chat, render.sources_panel(turns), "", past, turns
         return
     assistant = rt.assistant
-    turn = len(past) + 1
+    turn = len(past.turns) + 1
     chat = [*chat, _msg("user", render.user_html(question)), _msg("assistant", render.streaming_html(""))]
     pending = "Searching the articles… the sources appear once the answer is verified."
     yield chat, render.sources_panel(turns, pending), "", past, turns
-    events = assistant.stream(question, top_k=int(top_k), temperature=float(temperature), history=list(past))
+    events = assistant.stream(question, top_k=int(top_k), temperature=float(temperature), conversation=past)
     raw: list[str] = []
     answer: Answer | None = None
     try:
@@ -130,7 +130,7 @@ def ask(
 
     chat[-1] = _msg("assistant", render.answer_html(answer, turn))
     turns = [*turns, (question, render.sources_html(answer, turn, doc_text))]
-    yield chat, render.sources_panel(turns), "", [*past, question], turns
+    yield chat, render.sources_panel(turns), "", past.add(question, answer), turns
 
 
 def _msg(role: str, content: str) -> dict[str, Any]:
@@ -182,7 +182,7 @@ def clear() -> tuple[list[Any], str, str, list[str], list[tuple[str, str]]]:
 def build_ui(rt: Runtime) -> gr.Blocks:
     settings = rt.assistant.settings
     with gr.Blocks(title="Cited answers over your articles") as demo:
-        past, turns = gr.State([]), gr.State([])
+        past, turns = gr.State(Conversation()), gr.State([])  # one conversation per tab
         with gr.Sidebar(open=True, width=330):
             gr.Markdown("### Index")
             status = gr.HTML(rt.status(), elem_id="index-status")
@@ -221,7 +221,7 @@ def build_ui(rt: Runtime) -> gr.Blocks:
                 sources = gr.HTML(render.sources_panel([]), elem_id="sources", js_on_load=None)
 
         def ask_fn(
-            question: str, chat: list, top_k: float, temperature: float, past: list, turns: list
+            question: str, chat: list, top_k: float, temperature: float, past: Conversation, turns: list
         ) -> Iterator[tuple[Any, ...]]:
             yield from ask(rt, question, chat, top_k, temperature, past, turns)
 

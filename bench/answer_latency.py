@@ -8,6 +8,8 @@ passages in the prompt, answers up to max_tokens); "tuned" is the shipped defaul
 configurations change one thing each (see CONFIGS).
 
     .venv/bin/python bench/answer_latency.py [--limit N] [--repeats R] [--configs baseline,tuned]
+    git worktree add /tmp/before REV && .venv/bin/python bench/answer_latency.py --configs before,tuned \
+        --before-tree /tmp/before    # an earlier commit's default against today's, in one run
 """
 
 from __future__ import annotations
@@ -93,14 +95,21 @@ def worker(config: str, limit: int | None, index_dir: Path, model: str, out: Pat
 
 
 def run_config(config: str, args: argparse.Namespace, index_dir: Path) -> dict:
-    env_changes, _, _ = CONFIGS[config]
+    """One fresh process answering the questions with ``config``; "before" is the shipped
+    default ("tuned") of the checkout in ``--before-tree`` (its own code and index)."""
+    tree = Path(args.before_tree) if config == "before" else ROOT
+    env_changes, _, _ = CONFIGS["tuned" if config == "before" else config]
     env = {**os.environ, **env_changes}
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
         out = Path(handle.name)
-    cmd = [sys.executable, __file__, "--worker", config, "--index-dir", str(index_dir), "--out", str(out)]
+    worker_config, worker_index = config, index_dir
+    if config == "before":
+        worker_config, worker_index = "tuned", index_dir.with_name(index_dir.name + "-before")
+    cmd = [sys.executable, str(tree / "bench" / "answer_latency.py"), "--worker", worker_config]
+    cmd += ["--index-dir", str(worker_index), "--out", str(out)]
     cmd += ["--model", args.model] + (["--limit", str(args.limit)] if args.limit else [])
     try:
-        subprocess.run(cmd, env=env, check=True, cwd=ROOT, timeout=args.timeout)
+        subprocess.run(cmd, env=env, check=True, cwd=tree, timeout=args.timeout)
     except subprocess.TimeoutExpired:
         print(f"# {config}: stopped after --timeout {args.timeout} s; reporting the answers it finished")
     result = json.loads(out.read_text() or '{"rows": [], "load": 0, "loadavg": ""}')
@@ -148,6 +157,11 @@ def report(results: dict[str, list[dict]], base: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--configs", default="baseline,tuned")
+    parser.add_argument(
+        "--before-tree",
+        default=None,
+        help="a checkout of an earlier commit (git worktree add DIR REV): adds config 'before', its shipped default",
+    )
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--repeats", type=int, default=2)
     parser.add_argument("--model", default="", help="GGUF file (default: the bundled SmolLM2-135M)")
@@ -161,6 +175,8 @@ def main() -> None:
         return
     header("answer latency")
     configs = args.configs.split(",")
+    if "before" in configs and not args.before_tree:
+        parser.error("config 'before' needs --before-tree DIR (a checkout of the earlier commit)")
     with tempfile.TemporaryDirectory() as tmp:
         index_dir = args.index_dir or Path(tmp) / "index"
         results: dict[str, list[dict]] = {c: [] for c in configs}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from rag.conversation import Conversation, Exchange
 from rag.errors import (
     DocumentError,
     EmptyQuestionError,
@@ -27,9 +28,29 @@ if TYPE_CHECKING:
     from rag.pipeline import Assistant
 
 __all__ = [
-    "Answer", "Assistant", "BuildReport", "Chunk", "Citation", "Document", "DocumentError", "EmptyQuestionError",
-    "Hit", "IndexCorruptError", "IndexLockedError", "IndexMismatchError", "IndexMissingError", "ModelNotFoundError",
-    "QuestionTooLongError", "RagError", "SentenceVerdict", "Settings", "SettingsError", "Span", "TokenEvent",
+    "Answer",
+    "Assistant",
+    "BuildReport",
+    "Chunk",
+    "Citation",
+    "Conversation",
+    "Document",
+    "DocumentError",
+    "EmptyQuestionError",
+    "Exchange",
+    "Hit",
+    "IndexCorruptError",
+    "IndexLockedError",
+    "IndexMismatchError",
+    "IndexMissingError",
+    "ModelNotFoundError",
+    "QuestionTooLongError",
+    "RagError",
+    "SentenceVerdict",
+    "Settings",
+    "SettingsError",
+    "Span",
+    "TokenEvent",
     "build_index",
 ]  # fmt: skip
 

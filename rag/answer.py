@@ -12,11 +12,13 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from rag import extract
+from rag import answerability, extract
 from rag.cite import clean_markers, make_citation, parse_markers
-from rag.judge import content_words, numbers, strip_markers
+from rag.frame import QuestionFrame
+from rag.judge import content_words, numbers
 from rag.records import Answer, Citation, Document, Hit, SentenceVerdict
 from rag.settings import Settings
+from rag.text import strip_markers
 from rag.verify import ABSTAIN_RE, Verification, verify
 
 ABSTAIN_TEXT = "The articles don't say. The closest passages they have are listed as sources."
@@ -25,101 +27,130 @@ ABSTAIN_TEXT = "The articles don't say. The closest passages they have are liste
 # the 135M model's verified sentences were less often right than the best source sentence).
 MIN_NEW_WORDS = 2
 MIN_AGREEMENT = 0.6
-TOP_SENTENCES = 1
-TOP_TYPED_SENTENCES = 10
+OFF_TOPIC = "supported by its passage, but not from the sentences that answer the question"
 Encode = Callable[[list[str]], np.ndarray]
 
 
 @dataclass(frozen=True)
-class Turn:
+class Evidence:
     """Everything one question's answer is built from, fixed when the question arrives (so an
-    index swapped by a concurrent upload cannot mix documents into this answer)."""
+    index swapped by a concurrent upload cannot mix documents into this answer). Built once
+    per question by the pipeline and read, never re-derived, by ranking, the prompt's focus,
+    abstention and composition."""
 
-    question: str  # as the user asked it
-    query: str  # the question with a follow-up resolved against the conversation
+    frame: QuestionFrame  # what is asked and what constrains it
     hits: tuple[Hit, ...]
     documents: Mapping[str, Document]
     vocabulary: frozenset[str]
     raw: str = ""
     timings: dict[str, float] = field(default_factory=dict)
-    ranked: tuple[extract.Candidate, ...] = ()  # every source sentence scored, best first
+    ranked: tuple[extract.Candidate, ...] = ()  # the scored source sentences, most probable answer first
+    picked: tuple[extract.Candidate, ...] = ()  # the sentences that answer it (extractive answer)
+    threshold: float = 0.0  # the operating point: abstain when no sentence is this probable
+
+    @property
+    def question(self) -> str:
+        return self.frame.question
+
+    @property
+    def query(self) -> str:
+        return self.frame.query
+
+    @property
+    def confidence(self) -> float:
+        """The calibrated probability that the best sentence answers the question."""
+        return self.ranked[0].prob if self.ranked else 0.0
 
 
-def rank(turn: Turn, encode: Encode) -> Turn:
-    """``turn`` with its source sentences scored against the question (done once per answer:
-    the prompt, the early abstention and the final decision all use the same ranking)."""
-    return replace(turn, ranked=tuple(extract.candidates(turn.query, list(turn.hits), encode)))
+def rank(evidence: Evidence, encode: Encode, model: answerability.Model, threshold: float) -> Evidence:
+    """``evidence`` with its source sentences scored (done once per answer: the prompt, the
+    abstention and the final decision all use the same ranking). A first pass (meaning, shared
+    words, type) keeps the best sentences; the learned model gives each a calibrated probability."""
+    first = extract.candidates(evidence.frame, list(evidence.hits), encode)[: answerability.SCORED_CANDIDATES]
+    rows = answerability.feature_rows(evidence.frame, first, evidence.hits, evidence.documents, evidence.vocabulary)
+    ranked = answerability.score(model, evidence.frame, first, rows)
+    picked = tuple(extract.pick(evidence.frame, list(ranked), threshold))
+    return replace(evidence, ranked=ranked, picked=picked, threshold=threshold)
 
 
-def early_abstention(turn: Turn, settings: Settings) -> Answer | None:
-    """An abstention decided from the ranked sentences alone, before any generation: no
-    sentence scores high enough, or the question names something the articles never do."""
-    ranked = list(turn.ranked)
-    if not ranked or ranked[0].score < settings.min_answer_score:
-        return abstain(turn)
-    picked = extract.pick(turn.query, ranked)
-    context = " ".join(turn.hits[i].chunk.text for i in {c.hit_index for c in picked})
-    if extract.unanswerable_reason(turn.query, ranked, picked[0], context, turn.vocabulary):
-        return abstain(turn)
+def early_abstention(evidence: Evidence) -> Answer | None:
+    """An abstention decided from the scored sentences alone, before any generation: no
+    sentence is probable enough, or the question names something the articles never do."""
+    if not evidence.ranked or evidence.confidence < evidence.threshold:
+        return abstain(evidence)
+    top = evidence.picked[0]
+    context = extract.with_previous(evidence.hits[top.hit_index], top)
+    if extract.unanswerable_reason(evidence.frame, list(evidence.ranked), top, context, evidence.vocabulary):
+        return abstain(evidence)
     return None
 
 
-def compose(turn: Turn, settings: Settings, encode: Encode) -> Answer:
-    """The final Answer for a ranked ``turn`` that :func:`early_abstention` let through (the
-    model's raw output is in ``turn.raw``). ``encode`` should be the answer's :func:`cached`
+def compose(evidence: Evidence, settings: Settings, encode: Encode) -> Answer:
+    """The final Answer for scored ``evidence`` that :func:`early_abstention` let through (the
+    model's raw output is in ``evidence.raw``). ``encode`` should be the answer's :func:`cached`
     encoder: the judge compares the same sentences many times."""
     if not settings.verify or settings.answer_mode == "generate":
-        return _unverified(turn)
-    checked = verify(turn.raw, list(turn.hits), lambda a, b: _similarity(encode, a, b))
-    answer = _decide(turn, checked, list(turn.ranked))
-    return replace(answer, confidence=turn.ranked[0].score)
+        return _unverified(evidence)
+    checked = verify(evidence.raw, list(evidence.hits), lambda a, b: _similarity(encode, a, b))
+    return _decide(evidence, checked)
 
 
-def abstain(turn: Turn, removed: tuple[SentenceVerdict, ...] = ()) -> Answer:
+def abstain(evidence: Evidence, removed: tuple[SentenceVerdict, ...] = ()) -> Answer:
     return Answer(
-        question=turn.question,
+        question=evidence.question,
         text=ABSTAIN_TEXT,
         citations=(),
-        sources=turn.hits,
+        sources=evidence.hits,
         abstained=True,
         mode="abstained",
         removed=removed,
-        raw_text=turn.raw,
-        timings=turn.timings,
+        raw_text=evidence.raw,
+        confidence=evidence.confidence,
+        searched_for=evidence.query,
+        timings=evidence.timings,
     )
 
 
-def _decide(turn: Turn, checked: Verification, ranked: list[extract.Candidate]) -> Answer:
-    query = turn.query
-    picked = extract.pick(query, ranked)
-    if checked.kept and _answers_question(query, checked.kept, ranked):
-        kept = _dedupe(list(checked.kept)) + _other_values(turn, ranked, checked.kept)
-        return _answer(turn, kept, checked.removed, "repaired" if checked.repaired else "generated")
-    attribute = len(picked) > 1 and extract.answer_type(query) == "number"
-    kept = [_extracted(turn, c, attribute) for c in picked]
-    return _answer(turn, kept, checked.removed, "extractive")
+def _decide(evidence: Evidence, checked: Verification) -> Answer:
+    frame, picked = evidence.frame, list(evidence.picked)
+    on_topic = tuple(v for v in checked.kept if _from_picked(frame, v, picked))
+    off_topic = tuple(replace(v, removed=True, reason=OFF_TOPIC) for v in checked.kept if v not in on_topic)
+    removed = checked.removed + off_topic
+    if on_topic and _answers_question(frame, on_topic, picked):
+        kept = _dedupe(list(on_topic)) + _other_values(evidence, on_topic)
+        repaired = checked.repaired or bool(off_topic)
+        return _answer(evidence, kept, removed, "repaired" if repaired else "generated")
+    attribute = len(picked) > 1 and frame.kind == "number"
+    kept = [_extracted(evidence, c, attribute) for c in picked]
+    return _answer(evidence, kept, removed, "extractive")
 
 
-def _answers_question(question: str, kept: tuple[SentenceVerdict, ...], ranked: list[extract.Candidate]) -> bool:
+def _from_picked(frame: QuestionFrame, verdict: SentenceVerdict, picked: list[extract.Candidate]) -> bool:
+    """A verified sentence is kept only when its new information (the words the question does
+    not already hold) comes mostly from a sentence picked as the answer: a sentence its passage
+    supports but that states another fact of that passage answers another question."""
+    novel = set(content_words(strip_markers(verdict.text))) - frame.terms
+    if not novel:
+        return True
+    sources = [f"{c.text} {c.next_text}" if extract.needs_next_sentence(frame, c) else c.text for c in picked]
+    return any(len(novel & set(content_words(text))) / len(novel) >= MIN_AGREEMENT for text in sources)
+
+
+def _answers_question(
+    frame: QuestionFrame,
+    kept: tuple[SentenceVerdict, ...],
+    picked: list[extract.Candidate],
+) -> bool:
     """The generated sentences carry what the question asks for (a number, date or new name)
-    and their new information — the words the question does not already contain — comes
-    mostly from the best-ranked source sentences. A sentence that only restates the question
-    is verified (its words are all in the passage) but answers nothing."""
-    kind = extract.answer_type(question)
-    if kind != "other" and not any(extract.matches_type(kind, v.text, question) for v in kept):
+    and something new: a sentence that only restates the question is verified (its words are
+    all in the passage) but answers nothing. A question asking for several items is answered
+    by each picked sentence (extractive)."""
+    if len(picked) > 1 and frame.several:
         return False
-    asked = set(content_words(question))
-    novel = set(content_words(" ".join(strip_markers(v.text) for v in kept))) - asked
-    if len(novel) < MIN_NEW_WORDS:
+    if frame.kind != "other" and not any(extract.matches_type(frame, v.text) for v in kept):
         return False
-    # Typed questions can be checked (the answer has the asked-for number, date or name), so any
-    # well-ranked typed sentence may back them; untyped ones must agree with the very best.
-    pool = (
-        ranked[:TOP_SENTENCES]
-        if kind == "other"
-        else [c for c in ranked[:TOP_TYPED_SENTENCES] if extract.matches_type(kind, c.text, question)]
-    )
-    return any(len(novel & set(content_words(f"{c.text} {c.next_text}"))) / len(novel) >= MIN_AGREEMENT for c in pool)
+    novel = set(content_words(" ".join(strip_markers(v.text) for v in kept))) - frame.terms
+    return len(novel) >= MIN_NEW_WORDS
 
 
 def _dedupe(kept: list[SentenceVerdict]) -> list[SentenceVerdict]:
@@ -133,66 +164,68 @@ def _dedupe(kept: list[SentenceVerdict]) -> list[SentenceVerdict]:
     return result
 
 
-def _unverified(turn: Turn) -> Answer:
+def _unverified(evidence: Evidence) -> Answer:
     """The raw model output, markers cleaned but claims unchecked (the baseline to beat)."""
-    text = clean_markers(turn.raw, len(turn.hits))
+    text = clean_markers(evidence.raw, len(evidence.hits))
     if not text or ABSTAIN_RE.search(text):
-        return abstain(turn)
-    return _answer(turn, [SentenceVerdict(text, tuple(parse_markers(text)), True, "not verified")], (), "generated")
+        return abstain(evidence)
+    return _answer(evidence, [SentenceVerdict(text, tuple(parse_markers(text)), True, "not verified")], (), "generated")
 
 
-def _other_values(
-    turn: Turn, ranked: list[extract.Candidate], kept: tuple[SentenceVerdict, ...]
-) -> list[SentenceVerdict]:
+def _other_values(evidence: Evidence, kept: tuple[SentenceVerdict, ...]) -> list[SentenceVerdict]:
     """Sources that give a different figure for the same thing than the generated answer."""
-    if extract.answer_type(turn.query) != "number" or not ranked:
+    frame, ranked = evidence.frame, list(evidence.ranked)
+    if frame.kind != "number" or not ranked:
         return []
     said = " ".join(v.text for v in kept)
-    others = [c for c in [ranked[0], *extract.conflicting(ranked, ranked[0])] if c.text not in said]
+    top = evidence.picked[0]
+    others = [c for c in [top, *extract.conflicting(ranked, top, floor=evidence.threshold)] if c.text not in said]
     return [
-        _extracted(turn, c, True)
+        _extracted(evidence, c, True)
         for c in others
         if not _same_numbers(c.text, said)
-        and extract.matches_type("number", c.text, turn.query)
+        and extract.matches_type(frame, c.text)
         and extract.same_quantity(c.text, said)
     ]
 
 
-def _extracted(turn: Turn, cand: extract.Candidate, attribute: bool) -> SentenceVerdict:
+def _extracted(evidence: Evidence, cand: extract.Candidate, attribute: bool) -> SentenceVerdict:
     n = cand.hit_index + 1
     text = cand.text
-    if extract.needs_next_sentence(turn.query, cand):
+    if extract.needs_next_sentence(evidence.frame, cand):
         text = f"{text} {cand.next_text}"
     text = text.rstrip(" .")
     if attribute:
-        hit = turn.hits[cand.hit_index]
+        hit = evidence.hits[cand.hit_index]
         who = hit.outlet or f"“{hit.title}”"
         text = f"According to {who}{f' ({hit.date})' if hit.date else ''}: {text}"
     return SentenceVerdict(f"{text} [{n}].", (n,), True, "extracted verbatim from the source")
 
 
-def _answer(turn: Turn, kept: list[SentenceVerdict], removed: tuple[SentenceVerdict, ...], mode: str) -> Answer:
+def _answer(evidence: Evidence, kept: list[SentenceVerdict], removed: tuple[SentenceVerdict, ...], mode: str) -> Answer:
     return Answer(
-        question=turn.question,
+        question=evidence.question,
         text=" ".join(v.text for v in kept),
-        citations=tuple(_citations(turn, kept)),
-        sources=turn.hits,
+        citations=tuple(_citations(evidence, kept)),
+        sources=evidence.hits,
         abstained=False,
         mode=mode,
         sentences=tuple(kept),
         removed=removed,
-        raw_text=turn.raw,
-        timings=turn.timings,
+        raw_text=evidence.raw,
+        confidence=evidence.confidence,
+        searched_for=evidence.query,
+        timings=evidence.timings,
     )
 
 
-def _citations(turn: Turn, kept: list[SentenceVerdict]) -> list[Citation]:
+def _citations(evidence: Evidence, kept: list[SentenceVerdict]) -> list[Citation]:
     claims: dict[int, list[str]] = {}
     for verdict in kept:
         for n in verdict.citations:
             claims.setdefault(n, []).append(verdict.text)
     return [
-        make_citation(n, turn.hits[n - 1], turn.documents[turn.hits[n - 1].chunk.doc_id], claims[n])
+        make_citation(n, evidence.hits[n - 1], evidence.documents[evidence.hits[n - 1].chunk.doc_id], claims[n])
         for n in sorted(claims)
     ]
 

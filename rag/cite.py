@@ -10,10 +10,10 @@ import re
 
 from rag.judge import content_words, numbers
 from rag.records import Chunk, Citation, Document, Hit, Span
+from rag.text import MARKER_RE
 
-# Spaces and tabs only inside a marker: with ``\s`` a "[\n7]" escaped cleaning (it spans a
-# line) yet parsed as marker 7, and "[0;\x1f0]" crashed int().
-MARKER_RE = re.compile(r"\[[ \t]*(\d{1,3}(?:[ \t]*[,;][ \t]*\d{1,3})*)[ \t]*\]")
+__all__ = ["MARKER_RE", "clean_markers", "make_citation", "markers_of", "parse_markers", "split_sentences"]
+
 _ANY_BRACKET_NUMBER = re.compile(r"\[[^\]\n]{0,40}\]")
 
 

@@ -68,6 +68,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--compare", type=Path, action="append", help="report.json (or its folder) of another run to put side by side"
     )
     evaluate.add_argument("--no-progress", action="store_true", help="no progress bar")
+    evaluate.add_argument("--split", choices=("dev", "test", "all"), default="all", help="only this split's questions")
+    evaluate.add_argument(
+        "--dialogues", action="store_true", help="the questions file holds two-turn dialogues: score the follow-ups"
+    )
+    evaluate.add_argument(
+        "--all-unanswerable",
+        action="store_true",
+        help="score every question as unanswerable (asked of an index of another corpus: cross-corpus abstention)",
+    )
+    evaluate.add_argument("--corpus", type=Path, help="folder the index is built from (RAG_CORPUS_DIR)")
+    evaluate.add_argument("--rebuild", action="store_true", help="build the index from --corpus afresh first")
     _common(evaluate)
     return parser
 

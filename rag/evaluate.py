@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import math
 import sys
 import time
 import tomllib
@@ -21,10 +22,24 @@ from typing import TYPE_CHECKING, Any
 
 from rag import metrics
 from rag.cite import markers_of, split_sentences
+from rag.conversation import Conversation
 from rag.errors import RagError
 from rag.judge import judge
+from rag.questions import (
+    EvalInputError,
+    Question,
+    as_unanswerable,
+    load_dialogues,
+    load_questions,
+    select,
+)
 from rag.records import Answer
 from rag.report import provenance
+
+__all__ = [
+    "EvalInputError", "Question", "QuestionResult", "Report", "check_thresholds", "evaluate", "load_questions",
+    "load_thresholds", "run_cli", "summarize",
+]  # fmt: skip
 from rag.settings import PROJECT_ROOT, Settings
 
 if TYPE_CHECKING:
@@ -33,20 +48,7 @@ if TYPE_CHECKING:
 DEFAULT_JUDGE_PAIRS = PROJECT_ROOT / "eval" / "judge_pairs.jsonl"
 EXIT_BELOW_THRESHOLD = 3
 MRR_DEPTH = 10
-
-
-class EvalInputError(RagError, ValueError):
-    """A question set, thresholds or compared report file is malformed (the message names the file and line)."""
-
-
-@dataclass(frozen=True)
-class Question:
-    id: str
-    question: str
-    answerable: bool
-    answers: tuple[tuple[str, ...], ...]  # every group must be matched by one of its alternatives
-    gold_docs: tuple[str, ...] = ()
-    category: str = "uncategorised"
+COVERAGE_POINT = 0.6  # accuracy among the answered is reported at this coverage (issue 11's target)
 
 
 @dataclass
@@ -87,73 +89,6 @@ class Report:
             values[f"latency_{stage}_median_s"] = summary["median"]
             values[f"latency_{stage}_p95_s"] = summary["p95"]
         return values
-
-
-# -- the question set ------------------------------------------------------------------
-
-
-def load_questions(path: Path) -> list[Question]:
-    """Read and validate a JSONL question set; a bad row raises :class:`EvalInputError` naming its line."""
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise EvalInputError(f"cannot read question set {path}: {exc.strerror or exc}") from exc
-    questions: list[Question] = []
-    seen: set[str] = set()
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        where = f"{path} line {number}"
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise EvalInputError(f"{where}: not valid JSON ({exc.msg})") from exc
-        question = parse_question(row, where)
-        if question.id in seen:
-            raise EvalInputError(f"{where}: duplicate id {question.id!r}")
-        seen.add(question.id)
-        questions.append(question)
-    if not questions:
-        raise EvalInputError(f"{path}: no questions")
-    return questions
-
-
-def parse_question(row: Any, where: str) -> Question:
-    """One validated row: id, question, answerable, answers (list of lists), gold_docs, optional category."""
-    if not isinstance(row, dict):
-        raise EvalInputError(f"{where}: expected a JSON object, got {type(row).__name__}")
-    for key in ("id", "question", "answerable", "answers"):
-        if key not in row:
-            raise EvalInputError(f"{where}: missing field {key!r}")
-    if not isinstance(row["id"], str) or not row["id"].strip():
-        raise EvalInputError(f"{where}: 'id' must be a non-empty string")
-    if not isinstance(row["question"], str) or not row["question"].strip():
-        raise EvalInputError(f"{where}: 'question' must be a non-empty string")
-    if not isinstance(row["answerable"], bool):
-        raise EvalInputError(f"{where}: 'answerable' must be true or false")
-    answers = row["answers"]
-    if not isinstance(answers, list) or not all(
-        isinstance(g, list) and g and all(isinstance(a, str) and a.strip() for a in g) for g in answers
-    ):
-        raise EvalInputError(f"{where}: 'answers' must be a list of non-empty lists of non-empty strings")
-    if row["answerable"] and not answers:
-        raise EvalInputError(f"{where}: an answerable question needs at least one answer group")
-    if not row["answerable"] and answers:
-        raise EvalInputError(f"{where}: an unanswerable question must have no answers")
-    gold = row.get("gold_docs", [])
-    if not isinstance(gold, list) or not all(isinstance(d, str) and d for d in gold):
-        raise EvalInputError(f"{where}: 'gold_docs' must be a list of document ids")
-    category = row.get("category") or ("uncategorised" if row["answerable"] else "unanswerable")
-    if not isinstance(category, str):
-        raise EvalInputError(f"{where}: 'category' must be a string")
-    return Question(
-        id=row["id"],
-        question=row["question"],
-        answerable=row["answerable"],
-        answers=tuple(tuple(g) for g in answers),
-        gold_docs=tuple(gold),
-        category=category,
-    )
 
 
 # -- scoring one answer ----------------------------------------------------------------
@@ -232,7 +167,7 @@ def evaluate(
     results = []
     for q in tqdm(questions, desc="eval", unit="q", disable=not progress, file=sys.stderr):
         try:
-            answer = assistant.ask(q.question)
+            answer = assistant.ask(q.question, conversation=_conversation(assistant, q))
         except RagError as exc:  # one bad question must not sink the run; it is reported as a failure
             results.append(_failed(q, str(exc)))
             continue
@@ -252,6 +187,13 @@ def evaluate(
         "finished_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }
     return report
+
+
+def _conversation(assistant: Assistant, q: Question) -> Conversation | None:
+    """For a dialogue's follow-up: the conversation after its first question was answered."""
+    if not q.earlier:
+        return None
+    return Conversation().add(q.earlier, assistant.ask(q.earlier))
 
 
 def _failed(q: Question, error: str) -> QuestionResult:
@@ -277,6 +219,7 @@ def summarize(results: Sequence[QuestionResult]) -> Report:
         "citation_precision": rate([r.citation_precision for r in answered]),
         "abstention_rate": rate([r.abstained for r in unanswerable]),
         "false_refusal_rate": rate([r.abstained for r in answerable]),
+        "accuracy_at_60_coverage": rate(_most_confident(answered, len(results), COVERAGE_POINT)),
     }
     by_category: dict[str, list[bool]] = defaultdict(list)
     for r in results:
@@ -288,6 +231,15 @@ def summarize(results: Sequence[QuestionResult]) -> Report:
     curve = metrics.coverage_curve([(r.confidence, not r.abstained and not r.error, r.correct) for r in results])
     categories = {name: rate(values) for name, values in sorted(by_category.items())}
     return Report(figures, categories, latency, curve, {}, {}, list(results))
+
+
+def _most_confident(answered: Sequence[QuestionResult], total: int, coverage: float) -> list[bool]:
+    """Correctness of the ``coverage`` share of all questions answered most confidently; empty
+    when the assistant answered fewer than that (the point is not on its curve)."""
+    needed = math.ceil(coverage * total)
+    if needed == 0 or len(answered) < needed:
+        return []
+    return [r.correct for r in sorted(answered, key=lambda r: -r.confidence)[:needed]]
 
 
 def judge_accuracy(path: Path, similarity: Callable[[str, str], float]) -> dict[str, Any]:
@@ -353,7 +305,10 @@ def run_cli(args: argparse.Namespace, settings: Settings) -> int:
     from rag.pipeline import Assistant
     from rag.report import headline_lines, write_report
 
-    questions = load_questions(args.questions)  # fail fast, before loading models
+    questions = load_dialogues(args.questions) if args.dialogues else load_questions(args.questions)
+    questions = select(questions, args.split)  # fail fast, before loading models
+    if args.all_unanswerable:
+        questions = as_unanswerable(questions)
     if args.limit is not None:
         if args.limit < 1:
             raise EvalInputError(f"--limit must be at least 1, not {args.limit}")
@@ -364,9 +319,19 @@ def run_cli(args: argparse.Namespace, settings: Settings) -> int:
         settings = settings.with_(answer_mode=args.answer_mode)
     if args.no_verify:
         settings = settings.with_(verify=False)
+    if args.corpus:
+        settings = settings.with_(corpus_dir=Path(args.corpus))
+    if args.rebuild:
+        from rag.embed import Embedder
+        from rag.index import build_index
+
+        embedder = Embedder(settings.embed_model, settings.embed_dtype, settings.embed_threads)
+        build_index([settings.corpus_dir], settings, embedder, rebuild=True)
     assistant = Assistant.load(settings)
     report = evaluate(assistant, questions, progress=not args.no_progress)
     report.meta["questions_file"] = str(args.questions)
+    report.meta["split"] = args.split
+    report.meta["index_dir"] = str(settings.index_dir)
     report.meta["questions_sha256"] = hashlib.sha256(Path(args.questions).read_bytes()).hexdigest()
     out = write_report(report, args.out, compare=compare)
     print("\n".join(headline_lines(report)))

@@ -17,7 +17,7 @@ import numpy as np
 from rag import store
 from rag.chunk import chunk_document
 from rag.errors import IndexMismatchError, IndexMissingError
-from rag.load import Skipped, load_paths
+from rag.load import Skipped, known_outlets, load_paths
 from rag.records import Chunk, Document
 from rag.settings import Settings
 
@@ -86,7 +86,7 @@ def build_index(
     """
     began = time.perf_counter()
     with store.writer_lock(settings.index_dir):
-        loaded = load_paths(paths, settings.max_file_bytes)
+        loaded = load_paths(paths, settings.max_file_bytes, known_outlets(settings.outlets_file))
         old = None if rebuild else _previous(settings, embedder.dim)
         old_docs = old.documents if old else {}
         skipped_ids = {Path(s.path).stem for s in loaded.skipped}

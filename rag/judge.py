@@ -37,6 +37,7 @@ from rag.judge_rules import (
     stem,
     words,
 )
+from rag.text import strip_markers
 
 __all__ = [
     "ALIASES",
@@ -106,10 +107,6 @@ def judge(claim: str, passage: str, similarity: Similarity | None = None) -> Ver
             False, f"only {precision:.0%} of its content words are in the passage (similarity {score:.2f})", precision
         )
     return Verdict(False, f"only {precision:.0%} of its content words are in the passage", precision)
-
-
-def strip_markers(text: str) -> str:
-    return re.sub(r"\s*\[\d+(?:\s*,\s*\d+)*\]", "", text).strip()
 
 
 # -- numbers and units ---------------------------------------------------------------

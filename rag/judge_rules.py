@@ -1,13 +1,18 @@
 """Word lists and small text helpers for the offline support judge (:mod:`rag.judge`).
 
 Everything here is general English or general news vocabulary — stopwords, units, number
-words, country names and their demonyms, pairs of lexical opposites — plus a light suffix
-stemmer, so that the judge's checks compare meanings rather than surface forms.
+words, pairs of lexical opposites — plus a light suffix stemmer, so that the judge's checks
+compare meanings rather than surface forms. Country names, capitals and demonyms are data:
+rag/data/aliases.tsv, which users extend with RAG_ALIASES_FILE (same format).
 """
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
+
+from rag.errors import SettingsError
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before being below
@@ -47,23 +52,39 @@ WORD_NUMBERS = {
     "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "hundred": 100, "thousand": 1000, "dozen": 12, "twice": 2,
 }  # fmt: skip
-# Places, their capitals used as metonyms, and their demonyms share one key.
-ALIASES = {
-    "us": "united-states", "u.s.": "united-states", "u.s": "united-states", "usa": "united-states",
-    "america": "united-states", "american": "united-states", "americans": "united-states",
-    "washington": "united-states", "uk": "united-kingdom", "britain": "united-kingdom", "british": "united-kingdom",
-    "london": "united-kingdom", "kiev": "kyiv", "pyongyang": "north-korea", "north-korean": "north-korea",
-    "north-koreans": "north-korea", "moscow": "russia", "kremlin": "russia", "russian": "russia", "russians": "russia",
-    "ukrainian": "ukraine", "ukrainians": "ukraine", "kyiv": "ukraine", "polish": "poland", "poles": "poland",
-    "french": "france", "paris": "france", "german": "germany", "germans": "germany", "berlin": "germany",
-    "chinese": "china", "beijing": "china", "iranian": "iran", "tehran": "iran", "israeli": "israel",
-    "south-korean": "south-korea", "seoul": "south-korea", "european": "europe", "europeans": "europe",
-    "army tactical missile system": "atacms", "atacms": "atacms",
-}  # fmt: skip
-MULTIWORD = {
-    "united states": "united-states", "united kingdom": "united-kingdom", "north korean": "north-korean",
-    "north korea": "north-korea", "south korean": "south-korean", "south korea": "south-korea",
-}  # fmt: skip
+# Places, their capitals used as metonyms, and their demonyms share one key. The lists are data
+# (rag/data/aliases.tsv, documented at its top), so users can add their own names.
+ALIASES_FILE = Path(__file__).resolve().parent / "data" / "aliases.tsv"
+
+
+def load_aliases(paths: list[Path]) -> tuple[dict[str, str], dict[str, str]]:
+    """(single-token alias → key, multi-word phrase → its hyphenated token) from TSV files;
+    later files add to and override earlier ones."""
+    aliases: dict[str, str] = {}
+    phrases: dict[str, str] = {}
+    for path in paths:
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise SettingsError(f"aliases file {path}: cannot read it ({exc})") from exc
+        for number, line in enumerate(lines, start=1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            alias, sep, key = line.partition("\t")
+            alias, key = alias.strip().lower(), key.strip().lower()
+            if not (sep and alias and key):
+                raise SettingsError(f"aliases file {path}, line {number}: expected 'alias<TAB>key', got {line!r}")
+            token = "-".join(alias.split())
+            if token != alias:  # several words: joined into one token first (see join_multiword)
+                phrases[" ".join(alias.split())] = token
+            aliases[token] = key
+    # Longest phrases first, so "north korean" is joined before a shorter phrase could split it.
+    return aliases, dict(sorted(phrases.items(), key=lambda item: -len(item[0])))
+
+
+ALIASES, MULTIWORD = load_aliases(
+    [ALIASES_FILE, *([Path(os.environ["RAG_ALIASES_FILE"]).expanduser()] if os.environ.get("RAG_ALIASES_FILE") else [])]
+)
 # Lexical opposites (stems). A claim word whose opposite stands in the passage sentence, while
 # the word itself does not, reverses the passage's meaning.
 _OPPOSITES = [

@@ -8,22 +8,22 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
-from rag.errors import DocumentError
+from rag.errors import DocumentError, SettingsError
 from rag.records import Document
 
 log = logging.getLogger(__name__)
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
-KNOWN_OUTLETS = (
-    "Reuters", "Al Jazeera", "Asia Times", "Tampa Free Press", "Associated Press", "AFP", "BBC", "CNN",
-    "New York Times", "Washington Post", "The Guardian", "Le Monde", "Le Figaro", "Bloomberg",
-    "The Conversation", "Kyiv Independent", "Politico", "Financial Times", "Wall Street Journal",
-)  # fmt: skip
+# The bundled list of major outlets, documented at its top; users extend it with RAG_OUTLETS_FILE.
+OUTLETS_FILE = Path(__file__).resolve().parent / "data" / "outlets.txt"
 _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+MAX_TITLE_WORDS = 12  # a line longer than this is body text, not a headline
 
 
 @dataclass(frozen=True)
@@ -51,15 +51,18 @@ def find_files(paths: list[Path]) -> list[Path]:
     return sorted(found, key=lambda p: (p.stem, str(p)))
 
 
-def load_paths(paths: list[Path], max_bytes: int) -> LoadResult:
-    """Load every supported file; unreadable ones are listed in ``skipped`` with the reason."""
+def load_paths(paths: list[Path], max_bytes: int, outlets: tuple[str, ...] | None = None) -> LoadResult:
+    """Load every supported file; unreadable ones are listed in ``skipped`` with the reason.
+
+    ``outlets``: the known outlet names (:func:`known_outlets`); None reads RAG_OUTLETS_FILE."""
+    outlets = known_outlets(os.environ.get("RAG_OUTLETS_FILE", "")) if outlets is None else outlets
     documents: list[Document] = []
     skipped: list[Skipped] = []
     seen_ids: dict[str, str] = {}
     seen_hashes: dict[str, str] = {}
     for path in find_files(paths):
         try:
-            doc = load_file(path, max_bytes)
+            doc = load_file(path, max_bytes, outlets)
         except DocumentError as exc:
             log.warning("skipped %s: %s", path, exc)
             skipped.append(Skipped(str(path), str(exc)))
@@ -78,7 +81,7 @@ def load_paths(paths: list[Path], max_bytes: int) -> LoadResult:
     return LoadResult(tuple(documents), tuple(skipped))
 
 
-def load_file(path: Path, max_bytes: int = 20_000_000) -> Document:
+def load_file(path: Path, max_bytes: int = 20_000_000, outlets: tuple[str, ...] | None = None) -> Document:
     """One file → Document; raises :class:`DocumentError` saying why it cannot be used."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
@@ -101,8 +104,8 @@ def load_file(path: Path, max_bytes: int = 20_000_000) -> Document:
         doc_id=path.stem,
         path=str(path),
         text=text,
-        title=meta.get("title") or guess_title(text),
-        outlet=meta.get("outlet") or guess_outlet(text),
+        title=meta.get("title") or guess_title(text, fallback=path.stem.replace("_", " ")),
+        outlet=meta.get("outlet") or guess_outlet(text, outlets),
         date=meta.get("date") or guess_date(text),
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
     )
@@ -149,36 +152,114 @@ def _extract_html(raw: str) -> tuple[str, dict[str, str]]:
     return text, meta
 
 
-def guess_title(text: str) -> str:
-    """The first line that has at least three words, trimmed to 120 characters."""
+@lru_cache(maxsize=8)
+def known_outlets(extra_file: str = "") -> tuple[str, ...]:
+    """The bundled outlet list (:data:`OUTLETS_FILE`) plus, when given, the user's file of the
+    same format (the ``outlets_file`` setting, RAG_OUTLETS_FILE). Read once per file."""
+    names = _read_names(OUTLETS_FILE)
+    if extra_file:
+        path = Path(extra_file).expanduser()
+        try:
+            names += _read_names(path)
+        except (OSError, UnicodeDecodeError) as exc:
+            raise SettingsError(f"setting outlets_file={str(path)!r}: cannot read it ({exc})") from exc
+    return tuple(dict.fromkeys(names))
+
+
+def _read_names(path: Path) -> list[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+# Lines that label the document rather than tell the story: "Graphic: …", "READ: …", "Photo: …".
+_LABEL_LINE = re.compile(r"^[A-Za-z][\w ]{0,20}:\s")
+
+
+def guess_title(text: str, fallback: str = "") -> str:
+    """A ``title:`` line, else the first headline — a short line standing alone before the body
+    text — else ``fallback`` (the file name), trimmed to 100 characters.
+
+    Never the body's first sentence: cut from a paragraph, it reads as a fragment, and the
+    file name at least says which file a citation points to."""
     from rag.chunk import clean_view  # unfolds hard-wrapped headlines
 
-    for line in clean_view(text).splitlines():
-        line = re.split(r"\s\*\s", line.strip().lstrip("#*-• ").strip())[0]
-        if len(re.findall(r"\w+", line)) >= 3 and not line.lower().startswith("date "):
-            line = re.sub(r"^\(MENAFN-[^)]*\)\s*", "", line)
-            line = re.split(r"(?<=[a-z]{2}[.!?])\s", line, maxsplit=1)[0]  # first sentence of a paragraph
-            return line if len(line) <= 100 else line[:97].rsplit(" ", 1)[0] + "…"
-    return ""
+    front = re.search(r"^[ \t]*title[ \t]*:[ \t]*(\S.*?)\s*$", text[:3000], re.IGNORECASE | re.MULTILINE)
+    if front:
+        return _trim(front.group(1))
+    # In a hard-wrapped article the unfolded view is one long line; its " * " bullets still mark
+    # the headline and the deck lines.
+    pieces = [p for line in clean_view(text[:20_000]).splitlines() for p in re.split(r"\s\*\s", line) if p.strip()]
+    for i, piece in enumerate(pieces):
+        line = re.sub(r"^\(MENAFN-[^)]*\)\s*", "", piece.strip().lstrip("#*-•= ").strip())
+        if not re.search(r"\w", line) or line.lower().startswith(("date ", "by ")) or _LABEL_LINE.match(line):
+            continue  # a date, byline or label line: not the headline, and not yet the body
+        n_words = len(re.findall(r"\w+", line))
+        if piece.lstrip().startswith("#"):
+            return _trim(line)  # a Markdown heading is a heading whatever its length
+        if n_words > MAX_TITLE_WORDS or line.endswith((".", ",", ";", ":")):
+            break  # body text reached before any headline
+        following = pieces[i + 1].strip() if i + 1 < len(pieces) else ""
+        if following[:1].islower():
+            break  # the line is the start of a sentence that goes on: body text
+        if n_words >= 2:
+            return _trim(line)
+    return _trim(fallback)
 
 
-def guess_outlet(text: str) -> str:
-    """The publishing outlet from a dateline or from how the text names it."""
-    dateline = re.search(r"\(MENAFN-\s*([^)]+)\)", text) or re.search(
-        rf"\b(?:{_MONTHS})\.? \d{{1,2}} \((Reuters|AP|AFP|Bloomberg)\)", text
-    )
+def _trim(line: str) -> str:
+    return line if len(line) <= 100 else line[:97].rsplit(" ", 1)[0] + "…"
+
+
+# "WASHINGTON, Nov 21 (Reuters) - ", "KYIV, Ukraine (AP) — ", "PARIS, Nov. 3, 2024 (AFP) -",
+# "Nov 3 (AP) -": a place in capitals and/or a date, then the agency in brackets and a dash.
+_DATELINE = re.compile(
+    rf"(?:\b[A-Z][A-Z.'-]+(?:[ ][A-Z][A-Z.'-]+)*(?:,[ ][A-Z][\w.'-]*(?:[ ][A-Z][\w.'-]*)*)?,?[ ]+|\b(?=(?:{_MONTHS})))"
+    rf"(?:(?:{_MONTHS})[a-z]*\.?[ ]\d{{1,2}}(?:,[ ]\d{{4}})?[ ]+)?"
+    r"\(([A-Z][\w&.' -]{0,38}[\w.])\)[ ]*[-–—]"
+)
+_FRONT_MATTER_OUTLET = re.compile(r"^[ \t]*(?:outlet|publisher|source)[ \t]*:[ \t]*(\S.{0,79}?)\s*$", re.I | re.M)
+
+
+def guess_outlet(text: str, outlets: tuple[str, ...] | None = None) -> str:
+    """The publishing outlet as the text itself states it: a front-matter line ("source: X"),
+    a dateline ("KYIV, Nov 3 (AP) -", "(MENAFN- X)"), or a known outlet (:func:`known_outlets`)
+    in a credit form — "(Reuters)", "— AFP" ending a line, "By Jane Doe, Bloomberg",
+    "Copyright 2024 The Guardian". A name mentioned in the story ("told Reuters", "The New York
+    Times reported") is a source of the reporting, not the publisher, and does not count."""
+    front = _FRONT_MATTER_OUTLET.search(text)
+    if front:
+        return front.group(1)
+    head = text[:3000]  # datelines open a story; deeper in, "(X) -" is something else
+    dateline = re.search(r"\(MENAFN-\s*([^)]+)\)", head) or _DATELINE.search(head)
     if dateline:
         return dateline.group(1).strip()
-    meta = re.search(r"^(?:outlet|source|publisher):\s*(.+)$", text, re.IGNORECASE | re.MULTILINE)
-    if meta:
-        return meta.group(1).strip()
-    counts: dict[str, int] = {}
-    for outlet in KNOWN_OUTLETS:
-        name = re.escape(outlet)
-        own = rf"(?:told (?:the )?{name}|{name}(?: \w+)? correspondent|donation to the {name}|follow the {name})"
-        counts[outlet] = len(re.findall(own, text))
-    best = max(counts, key=lambda o: counts[o])
-    return best if counts[best] else ""
+    outlets = known_outlets(os.environ.get("RAG_OUTLETS_FILE", "")) if outlets is None else outlets
+    found = [(m.start(), m.group(1)) for form in _credit_forms(outlets) for m in form.finditer(text)]
+    if not found:
+        return ""
+    credited = " ".join(min(found)[1].split())  # the first credit in the text
+    return next(o for o in outlets if _bare(o) == _bare(credited))
+
+
+def _bare(name: str) -> str:
+    return re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _credit_forms(outlets: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """The credit forms with ``outlets`` as group 1 (names are case-sensitive: "AP", not "ap";
+    a leading "The" is optional; longest names first so "Bloomberg News" beats "Bloomberg")."""
+    if not outlets:
+        return ()
+    names = sorted({_bare(o) for o in outlets}, key=len, reverse=True)
+    name = r"(?:[Tt]he\s+)?(" + "|".join(re.sub(r"\\? ", r"\\s+", re.escape(n)) for n in names) + r")(?![\w-])"
+    forms = (
+        rf"\(\s*{name}\s*\)",  # (Reuters)
+        rf"(?:^|\s)[—–-]{{1,2}}[ \t]*{name}[ \t]*\.?[ \t]*$",  # "… said. — AFP"
+        rf"^[ \t]*(?i:by)\s[^\n]{{1,80}}?(?:,|\||/|—|–)[ \t]*{name}[ \t]*$",  # By Jane Doe, Bloomberg
+        rf"(?:©|\((?i:c)\)|(?i:copyright))[ \t]*(?:\d{{4}}[ \t]*)?{name}",  # Copyright 2024 The Guardian
+    )
+    return tuple(re.compile(form, re.MULTILINE) for form in forms)
 
 
 def guess_date(text: str) -> str:
@@ -187,5 +268,5 @@ def guess_date(text: str) -> str:
     iso = re.search(r"\b(\d{4}-\d{2}-\d{2})\b", head)
     if iso:
         return iso.group(1)
-    dateline = re.search(rf"\b((?:{_MONTHS})\.? \d{{1,2}}(?:, \d{{4}})?) \(", head)
+    dateline = re.search(rf"\b((?:{_MONTHS})[a-z]*\.? \d{{1,2}}(?:, \d{{4}})?) \(", head)  # "Nov 21", "March 4"
     return dateline.group(1) if dateline else ""

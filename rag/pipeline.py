@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from rag import extract
-from rag.answer import Turn, abstain, cached, compose, early_abstention, rank
+from rag.answer import Encode, Evidence, abstain, cached, compose, early_abstention, rank
+from rag.answerability import load_model
+from rag.conversation import Conversation
 from rag.embed import Embedder
 from rag.errors import EmptyQuestionError, IndexMissingError, QuestionTooLongError
 from rag.generate import Generator, resolve_model_path
@@ -62,6 +64,7 @@ class Assistant:
         self.settings = settings
         self.embedder = embedder
         self.generator = generator
+        self.answerability = load_model(settings.answerability_model)
         self._use_index(index)
 
     @classmethod
@@ -139,6 +142,11 @@ class Assistant:
             "model_file": str(self.generator.path),
             "model_sha256": self.generator.sha256(),
             "prompt_templates_hash": templates_hash(self.settings.prompts_dir),
+            "answerability_model": str(self.settings.answerability_model),
+            "answerability_model_sha256": self.answerability.sha256,
+            "answer_threshold": self.settings.answer_threshold
+            if self.settings.answer_threshold >= 0
+            else self.answerability.threshold,
         }
 
     # -- answering --------------------------------------------------------------------
@@ -157,55 +165,74 @@ class Assistant:
         top_k: int | None = None,
         temperature: float | None = None,
         history: list[str] | None = None,
+        conversation: Conversation | None = None,
     ) -> Iterator[TokenEvent | Answer]:
         """Yield :class:`TokenEvent` pieces of the model's raw output, then the final :class:`Answer`.
 
-        ``history`` holds the conversation's earlier questions (oldest first); a follow-up
-        such as "and how far is that in miles?" is resolved against the latest of them.
+        ``conversation`` holds the earlier turns (question and answer); a follow-up such as
+        "and how far is that in miles?" is resolved against the latest of them. ``history``
+        (earlier questions only, oldest first) is the older form of the same.
         """
         s = self.settings
         question = normalize_question(question, s.max_question_chars)
         began = time.perf_counter()
-        live = self._live
-        query = resolve_followup(question, history or [])
-        hits = tuple(live.retriever.search(query, top_k or s.top_k, s.candidates, s.rrf_k))
-        turn = Turn(question, query, hits, live.index.documents, live.vocabulary)
-        turn.timings["retrieval"] = time.perf_counter() - began
-        if not hits or max(h.dense_score for h in hits) < s.min_relevance:
-            yield self._timed(abstain(turn), began)
-            return
+        conversation = conversation or Conversation.from_questions(list(history or []))
         encode = cached(self._encode)  # one memo per answer: ranking and verification share vectors
-        turn = rank(turn, encode)
-        early = early_abstention(turn, s) if s.verify and s.answer_mode != "generate" else None
-        if early is not None or s.answer_mode == "extractive":
-            yield self._timed(early or compose(turn, s, encode), began)
+        evidence = self._evidence(question, conversation, top_k, encode)
+        if not evidence.ranked:
+            yield self._timed(abstain(evidence), began)
             return
-        messages = self._messages_that_fit(turn)
+        early = early_abstention(evidence) if s.verify and s.answer_mode != "generate" else None
+        if early is not None or s.answer_mode == "extractive":
+            yield self._timed(early or compose(evidence, s, encode), began)
+            return
+        messages = self._messages_that_fit(evidence, conversation.earlier(question))
         if messages is None:  # even one passage and the question overflow the context: extract
-            yield self._timed(compose(turn, s, encode), began)
+            yield self._timed(compose(evidence, s, encode), began)
             return
         pieces: list[str] = []
         temperature = s.temperature if temperature is None else temperature
         for piece in self.generator.stream(messages, s.max_tokens, temperature, s.one_paragraph):
             if not pieces:
-                turn.timings["first_token"] = time.perf_counter() - began
+                evidence.timings["first_token"] = time.perf_counter() - began
             pieces.append(piece)
             yield TokenEvent(piece)
-        turn.timings["generation"] = time.perf_counter() - began - turn.timings["retrieval"]
-        yield self._timed(compose(replace(turn, raw="".join(pieces)), s, encode), began)
+        evidence.timings["generation"] = time.perf_counter() - began - evidence.timings["retrieval"]
+        yield self._timed(compose(replace(evidence, raw="".join(pieces)), s, encode), began)
 
-    def _messages_that_fit(self, turn: Turn) -> list[dict[str, str]] | None:
+    def evidence(self, question: str, conversation: Conversation | None = None, top_k: int | None = None) -> Evidence:
+        """What an answer to ``question`` would be built from: its frame, the retrieved passages
+        and their sentences scored by the answerability model (no generation)."""
+        question = normalize_question(question, self.settings.max_question_chars)
+        return self._evidence(question, conversation or Conversation(), top_k, cached(self._encode))
+
+    def _evidence(self, question: str, conversation: Conversation, top_k: int | None, encode: Encode) -> Evidence:
+        s = self.settings
+        began = time.perf_counter()
+        live = self._live
+        frame = conversation.frame(question)
+        hits = tuple(live.retriever.search(frame.query, top_k or s.top_k, s.candidates, s.rrf_k))
+        evidence = Evidence(frame, hits, live.index.documents, live.vocabulary)
+        evidence.timings["retrieval"] = time.perf_counter() - began
+        if not hits or max(h.dense_score for h in hits) < s.min_relevance:
+            return evidence
+        threshold = s.answer_threshold if s.answer_threshold >= 0 else self.answerability.threshold
+        return rank(evidence, encode, self.answerability, threshold)
+
+    def _messages_that_fit(
+        self, evidence: Evidence, earlier: tuple[tuple[str, str], ...]
+    ) -> list[dict[str, str]] | None:
         """The prompt with as many passages (best first) as the context window holds next to
         the question and the answer; None when not even one fits. With ``prompt_sentences``
         set, each passage is cut to its best-ranked sentences."""
         s = self.settings
-        if s.prompt_sentences and turn.ranked:
-            focused = extract.focus(turn.query, list(turn.ranked), s.prompt_sentences)
+        if s.prompt_sentences and evidence.ranked:
+            focused = extract.focus(evidence.frame, list(evidence.ranked), s.prompt_sentences, list(evidence.picked))
             passages = [(i + 1, focused[i]) for i in sorted(focused)]
         else:
-            passages = [(i + 1, hit.chunk.text) for i, hit in enumerate(turn.hits)]
+            passages = [(i + 1, hit.chunk.text) for i, hit in enumerate(evidence.hits)]
         for n in range(len(passages), 0, -1):
-            messages = build_messages(s.prompts_dir, turn.query, passages[:n])
+            messages = build_messages(s.prompts_dir, evidence.question, passages[:n], earlier)
             if self.generator.fits(messages, s.max_tokens):
                 return messages
         return None
@@ -217,17 +244,3 @@ class Assistant:
 
     def _encode(self, texts: list[str]) -> Any:
         return self.embedder.encode(texts)
-
-
-_FOLLOWUP_RE = re.compile(
-    r"^(?:and|but|so|also|what about|how about)\b|\b(?:that|this|it|they|them|those|these|he|she|his|her|its|their)\b",
-    re.IGNORECASE,
-)
-
-
-def resolve_followup(question: str, history: list[str]) -> str:
-    """A follow-up that leans on the previous turn ("and how far is that in miles?") is
-    searched together with the previous question; a self-contained question is left alone."""
-    if not history or len(question.split()) > 14 or not _FOLLOWUP_RE.search(question):
-        return question
-    return f"{history[-1]} {question}"

@@ -14,6 +14,7 @@ from pathlib import Path
 from string import Template
 
 from rag.errors import RagError
+from rag.text import MARKER_RE
 
 TEMPLATES = ("system.txt", "user.txt", "passage.txt")
 
@@ -49,17 +50,26 @@ def templates_hash(prompts_dir: Path) -> str:
 def as_data(text: str) -> str:
     """Passage text as inert data: one line, no bracketed numbers that look like our markers."""
     text = re.sub(r"\s+", " ", text).strip()
-    return re.sub(r"\[(\d+)\]", r"(\1)", text)
+    return MARKER_RE.sub(lambda m: f"({m.group(1)})", text)
 
 
-def build_messages(prompts_dir: Path, question: str, passages: Sequence[tuple[int, str]]) -> list[dict[str, str]]:
+def build_messages(
+    prompts_dir: Path,
+    question: str,
+    passages: Sequence[tuple[int, str]],
+    earlier: Sequence[tuple[str, str]] = (),
+) -> list[dict[str, str]]:
     """Chat messages for ``question`` over ``passages``: (marker number, text) pairs. The numbers
-    are the hits' positions, so a passage shown trimmed or not at all keeps its marker."""
+    are the hits' positions, so a passage shown trimmed or not at all keeps its marker.
+    ``earlier`` holds the conversation's previous (question, answer) for a follow-up."""
     shown = "\n".join(render(prompts_dir, "passage.txt", n=str(n), text=as_data(text)).strip() for n, text in passages)
+    before = "".join(f"Earlier question: {as_data(q)}\nEarlier answer: {as_data(a) or 'none'}\n\n" for q, a in earlier)
     return [
         {"role": "system", "content": render(prompts_dir, "system.txt").strip()},
         {
             "role": "user",
-            "content": render(prompts_dir, "user.txt", passages=shown, question=as_data(question)).strip(),
+            "content": render(
+                prompts_dir, "user.txt", earlier=before, passages=shown, question=as_data(question)
+            ).strip(),
         },
     ]

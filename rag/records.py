@@ -87,7 +87,10 @@ class Answer:
     sentences: tuple[SentenceVerdict, ...] = ()
     removed: tuple[SentenceVerdict, ...] = ()
     raw_text: str = ""  # what the model produced before verification
-    confidence: float = 0.0  # score of the best source sentence for the question; abstention threshold applies to it
+    # calibrated probability that the best source sentence answers the question (rag.answerability);
+    # below the operating point the assistant abstains
+    confidence: float = 0.0
+    searched_for: str = ""  # what was searched: the question, with a follow-up resolved against the conversation
     timings: dict[str, float] = field(default_factory=dict, compare=False)
 
 

@@ -24,6 +24,7 @@ LABELS = {
     "citation_precision": "Citation precision (ALCE)",
     "abstention_rate": "Abstention on unanswerable",
     "false_refusal_rate": "False refusal on answerable (lower is better)",
+    "accuracy_at_60_coverage": "Accuracy among the 60% answered most confidently",
     "judge_accuracy": "Judge accuracy on judge_pairs",
 }
 PLOTS = ("correctness_by_category.png", "latency.png", "coverage_accuracy.png")
@@ -164,10 +165,15 @@ def _curve_md(data: dict[str, Any]) -> list[str]:
     step = max(1, len(points) // 8)
     shown = points[::step] + ([points[-1]] if (len(points) - 1) % step else [])
     rows = [f"| {p['threshold']:.3f} | {p['coverage']:.1%} | {_pct(p['accuracy'])} | {p['answered']} |" for p in shown]
+    op = points[0]
     return [
         "## Coverage vs accuracy\n",
-        "Answer only when `answer.confidence` ≥ threshold (and the assistant did not abstain); "
-        "accuracy among the answered, where answering an unanswerable question counts as wrong.\n",
+        "Answer only when `answer.confidence` (the calibrated probability that the answer sentence answers "
+        "the question) ≥ threshold, and the assistant did not abstain; accuracy among the answered, where "
+        "answering an unanswerable question counts as wrong.\n",
+        f"Operating point (the assistant as shipped, marked on the plot): threshold "
+        f"{data['provenance'].get('answer_threshold', '?')}, coverage {op['coverage']:.1%}, "
+        f"accuracy {_pct(op['accuracy'])} ({op['answered']} answered).\n",
         "| Threshold | Coverage | Accuracy | Answered |",
         "|---|---|---|---|",
         *rows,
@@ -277,6 +283,9 @@ def _plot_curve(plt: Any, data: dict[str, Any], path: Path) -> None:
     fig, ax = plt.subplots(figsize=(5.5, 4))
     if points:
         ax.plot([p["coverage"] for p in points], [p["accuracy"] for p in points], marker=".", color="#aa3377")
+        op = points[0]  # the lowest threshold: every answer the assistant gave
+        ax.plot([op["coverage"]], [op["accuracy"]], marker="*", markersize=14, color="#228833", label="operating point")
+        ax.legend(loc="lower left")
     ax.set_xlim(0, 1.02)
     ax.set_ylim(0, 1.02)
     ax.set_xlabel("coverage (share of questions answered)")

@@ -53,11 +53,16 @@ class Settings:
     min_relevance: float = _opt(
         0.18, "Abstain without generating when no passage's cosine similarity to the question reaches this.", 0.0, 1.0
     )
-    min_answer_score: float = _opt(
-        0.5,
-        "Abstain when the best source sentence scores below this (cosine + overlap + type bonus; fit on eval/).",
-        0.0,
-        3.0,
+    answerability_model: Path = _opt(
+        PROJECT_ROOT / "model" / "answerability.json",
+        "The fitted answerability model (rag.answerability; rebuilt by model/train_answerability.py).",
+    )
+    answer_threshold: float = _opt(
+        -1.0,
+        "Abstain when no source sentence's calibrated probability of answering reaches this; "
+        "-1 uses the fitted model's operating point.",
+        -1.0,
+        1.0,
     )
     temperature: float = _opt(0.0, "Sampling temperature; 0 is deterministic.", 0.0, 2.0)
     max_tokens: int = _opt(120, "Cap on generated tokens per answer.", 8, 4096)
@@ -77,6 +82,11 @@ class Settings:
     )
     max_question_chars: int = _opt(4000, "Longer questions are rejected.", 10, 1_000_000)
     max_file_bytes: int = _opt(20_000_000, "Files larger than this are skipped when indexing.", 1, 10**10)
+    outlets_file: str = _opt(
+        "",
+        "File of extra outlet names, one per line, used with rag/data/outlets.txt to name a document's outlet "
+        "from a byline or credit line (format: see that file); empty = the bundled list only.",
+    )
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -107,7 +117,7 @@ class Settings:
                 values[name] = _coerce(name, ftype, value) if isinstance(value, str) else value
         if "index_dir" in values:
             values["index_dir"] = Path(values["index_dir"])
-        for name in ("corpus_dir", "prompts_dir"):
+        for name in ("corpus_dir", "prompts_dir", "answerability_model"):
             if name in values:
                 values[name] = Path(values[name])
         return cls(**values)

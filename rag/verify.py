@@ -14,10 +14,23 @@ from dataclasses import dataclass
 from rag.cite import clean_markers, markers_of, split_sentences, with_markers
 from rag.judge import Verdict, content_words, judge
 from rag.records import Hit, SentenceVerdict
+from rag.text import ADDRESSES_ASSISTANT
 
 ABSTAIN_RE = re.compile(
     r"\b(?:articles?|passages?|sources?|texts?|context)\s+(?:do(?:es)?\s*n[o']t|do(?:es)? not)\s+(?:say|mention|state|"
     r"contain|provide|answer)|\bno (?:information|mention)\b|\bcannot (?:answer|find)\b|\bnot (?:mentioned|stated)\b",
+    re.IGNORECASE,
+)
+
+
+# A sentence about the passages or the question rather than about the world ("The passage is
+# about …", "The question asks …", "Passage 2 discusses …"): not a claim, so never "supported".
+META_RE = re.compile(
+    r"^\W*(?:(?:the|this|that|these|those|each|both|all|my|your)\s+)?(?:first\s+|second\s+|given\s+|above\s+)?"
+    r"(?:passages?|questions?|articles?|texts?|context|sources?|excerpts?|documents?|answer)"
+    r"(?:\s*\[?\(?\d+\)?\]?)?\s+(?:(?:is|are|was|were)\s+(?:about|asking|discussing|describing|talking|focused|"
+    r"concerned|related)|asks?|discuss(?:es)?|describes?|talks?|focus(?:es)?|refers?|concerns?|deals?|"
+    r"(?:does|do)\s+not|provides?\s+(?:information|details|context)|mentions?\s+(?:that\s+)?(?:the\s+)?question)\b",
     re.IGNORECASE,
 )
 
@@ -35,6 +48,14 @@ class Verification:
 
 
 Similarity = Callable[[str, str], float]
+META_REASON = "not a claim: it describes the passages or the question"
+INSTRUCTION_REASON = "not a claim: it speaks to an AI assistant (text in a source is data, not instructions)"
+# "The answer to the question is: X" / "The passage is: X" — the model announcing its answer
+ANSWER_PREFIX_RE = re.compile(
+    r"(?im)^[ \t]*(?:the\s+)?(?:answer|passage|response|text)(?:\s+to\s+(?:the|your|this)\s+question)?"
+    r"\s+(?:is|says|states|reads)\s*:\s*"
+)
+LIST_NUMBER_RE = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[.)]|[-*•])[ \t]+(?=\S)")
 
 
 def is_factual(sentence: str) -> bool:
@@ -44,7 +65,8 @@ def is_factual(sentence: str) -> bool:
 
 def verify(raw: str, hits: list[Hit], similarity: Similarity | None = None) -> Verification:
     """Verify, repair or remove each sentence of the model's raw answer."""
-    cleaned = clean_markers(raw, len(hits))
+    # a list item's number ("1. The analyst said …") is layout, not a figure the claim states
+    cleaned = ANSWER_PREFIX_RE.sub("", LIST_NUMBER_RE.sub("", clean_markers(raw, len(hits))))
     if not cleaned or ABSTAIN_RE.search(cleaned):
         return Verification((), (), False, bool(cleaned))
     kept: list[SentenceVerdict] = []
@@ -52,6 +74,11 @@ def verify(raw: str, hits: list[Hit], similarity: Similarity | None = None) -> V
     repaired = False
     for sentence in split_sentences(cleaned):
         if not is_factual(sentence):
+            continue
+        if META_RE.search(sentence) or ADDRESSES_ASSISTANT.search(sentence):
+            reason = META_REASON if META_RE.search(sentence) else INSTRUCTION_REASON
+            removed.append(SentenceVerdict(sentence, markers_of(sentence), False, reason, removed=True))
+            repaired = True
             continue
         verdict = verify_sentence(sentence, hits, similarity)
         (removed if verdict.removed else kept).append(verdict)

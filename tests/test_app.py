@@ -355,13 +355,14 @@ def test_app_serves_concurrent_tabs_their_own_answers(app_url: str) -> None:
 @pytest.mark.slow
 def test_app_switches_between_allowed_models_only(app_url: str) -> None:
     from gradio_client import Client
+    from gradio_client.exceptions import AppError
 
     client = Client(app_url, verbose=False)
     status, note = client.predict("alt-smollm.gguf", api_name="/switch_model")
     assert "alt-smollm.gguf" in status and "Now answering with alt-smollm.gguf" in note
     _, message, _ = ask(client, SAMPLE_Q)
     assert 'class="cite"' in message
-    with pytest.raises(Exception):  # noqa: B017 - gradio rejects a value outside the dropdown's choices
-        client.predict("/etc/passwd", api_name="/switch_model")
+    with pytest.raises(AppError, match=r"Value: /etc/passwd is not in the list of choices"):
+        client.predict("/etc/passwd", api_name="/switch_model")  # gradio rejects it before app code runs
     status, _ = client.predict("SmolLM2-135M-Instruct (bundled)", api_name="/switch_model")
     assert "SmolLM2-135M-Instruct.Q4_1.gguf" in status

@@ -1,4 +1,5 @@
 import json
+import re
 import subprocess
 import sys
 import time
@@ -27,7 +28,13 @@ def test_index_then_ask_from_the_command_line(tmp_path):
     assert "indexed 5 documents" in built.stdout
     asked = run("ask", "what range was Ukraine allowed?", "--index-dir", index_dir)
     assert asked.returncode == 0, asked.stderr
-    assert "Sources:" in asked.stdout and ("190" in asked.stdout or "300" in asked.stdout)
+    # The answer comes first, then "Sources:" with the quotes: the figure must be in the answer
+    # itself, not only in a quoted source line.
+    answer, sep, sources = asked.stdout.partition("\nSources:\n")
+    assert sep, f"no sources listed (abstained?): {asked.stdout}"
+    assert "190" in answer or "300" in answer, answer
+    markers = set(re.findall(r"\[(\d+)\]", answer))
+    assert markers and markers == set(re.findall(r"^  \[(\d+)\] ", sources, re.MULTILINE)), asked.stdout
 
 
 def test_output_is_complete_before_the_fast_exit(tmp_path):

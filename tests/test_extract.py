@@ -12,6 +12,7 @@ from rag.extract import (
     unknown_names,
     vocabulary,
 )
+from rag.frame import build_frame
 from rag.records import Span
 
 
@@ -51,7 +52,9 @@ def test_answer_type(question, kind):
     ],
 )
 def test_matches_type(kind, sentence, question, expected):
-    assert matches_type(kind, sentence, question) is expected
+    frame = build_frame(question)
+    assert frame.kind == kind
+    assert matches_type(frame, sentence) is expected
 
 
 def test_new_names_ignores_names_the_question_already_has():
@@ -72,31 +75,35 @@ def test_unknown_names(question, missing):
     assert unknown_names(question, vocab) == missing
 
 
-def cand(text: str, score: float, hit: int) -> Candidate:
-    return Candidate(hit, Span(0, len(text)), text, score)
+def cand(text: str, prob: float, hit: int) -> Candidate:
+    return Candidate(hit, Span(0, len(text)), text, prob, prob=prob)
 
 
 def test_conflicting_figures_are_all_reported_once():
     ranked = [
-        cand("Nearly 12,000 North Korean troops have been sent to Russia.", 1.2, 0),
-        cand("There are around 10,000 North Korean troops now in the Kursk region.", 1.15, 1),
-        cand("Officials said 12,000 North Korean troops arrived.", 1.14, 2),
-        cand("Blinken said as many as 8,000 North Korean forces were in Kursk.", 1.1, 3),
-        cand("Some 5,000 troops far below in score.", 0.5, 4),
+        cand("Nearly 12,000 North Korean troops have been sent to Russia.", 0.9, 0),
+        cand("There are around 10,000 North Korean troops now in the Kursk region.", 0.85, 1),
+        cand("Officials said 12,000 North Korean troops arrived.", 0.84, 2),
+        cand("Blinken said as many as 8,000 North Korean forces were in Kursk.", 0.8, 3),
+        cand("Some 5,000 troops far below in score.", 0.1, 4),
     ]
-    picked = pick("How many North Korean troops are in Russia?", ranked)
+    picked = pick(build_frame("How many North Korean troops are in Russia?"), ranked)
     assert [c.hit_index for c in picked] == [0, 1, 3]
-    assert conflicting(ranked, cand("It happened in 2022.", 1.2, 5)) == [], "years are not quantities"
+    assert conflicting(ranked, cand("It happened in 2022.", 0.9, 5)) == [], "years are not quantities"
 
 
 def test_unanswerable_reasons():
     vocab = vocabulary(["On Monday 11 people were killed. Ukraine fired missiles in October, not September."])
     top = cand("At least 11 people were killed in this attack.", 1.0, 0)
-    assert unanswerable_reason("How many people were killed?", [top], top, "On Monday ...", vocab) == ""
-    assert "count" in unanswerable_reason("How many Ukraine launchers were sent?", [top], top, "", vocab)
-    assert "september" in unanswerable_reason("How many were killed in September?", [top], top, "October", vocab)
-    assert "FIFA" in unanswerable_reason("Who won the FIFA cup?", [top], top, "", vocab)
-    assert "money" in unanswerable_reason("How much did the attack cost?", [top], top, "", vocab)
+
+    def reason(question: str, context: str) -> str:
+        return unanswerable_reason(build_frame(question), [top], top, context, vocab)
+
+    assert reason("How many people were killed?", "On Monday ...") == ""
+    assert "count" in reason("How many Ukraine launchers were sent?", "")
+    assert "september" in reason("How many were killed in September?", "October")
+    assert "FIFA" in reason("Who won the FIFA cup?", "")
+    assert "money" in reason("How much did the attack cost?", "")
 
 
 def test_a_price_question_picks_the_sentence_with_an_amount_of_money():
@@ -104,13 +111,14 @@ def test_a_price_question_picks_the_sentence_with_an_amount_of_money():
         cand("The Harbour City council voted 31 to 12 to build a new tram line.", 0.89, 0),
         cand("Construction is expected to cost 640 million euros.", 0.53, 0),
     ]
-    assert pick("How much will the Harbour City tram line cost?", ranked)[0].text.startswith("Construction")
-    assert pick("How many councillors voted for the tram line?", ranked)[0].text.startswith("The Harbour")
+    price = build_frame("How much will the Harbour City tram line cost?")
+    assert pick(price, ranked)[0].text.startswith("Construction")
+    assert pick(build_frame("How many councillors voted for the tram line?"), ranked)[0].text.startswith("The Harbour")
 
 
-def span_cand(text: str, score: float, hit: int, start: int, next_text: str = "") -> Candidate:
+def span_cand(text: str, prob: float, hit: int, start: int, next_text: str = "") -> Candidate:
     nxt = Span(start + 1000, start + 1000 + len(next_text)) if next_text else None
-    return Candidate(hit, Span(start, start + len(text)), text, score, next_text, nxt)
+    return Candidate(hit, Span(start, start + len(text)), text, prob, next_text, nxt, prob=prob)
 
 
 @pytest.mark.parametrize(
@@ -135,4 +143,5 @@ def test_focus(question, limit, expected):
             span_cand("C third.", 0.7, 1, 0),
             span_cand("It costs 640 million euros.", 0.3, 2, 0),
         ]
-    assert focus(question, ranked, limit) == expected
+    frame = build_frame(question)
+    assert focus(frame, ranked, limit, pick(frame, ranked)) == expected

@@ -21,20 +21,21 @@ PASSAGE = (
     "Norway sold the radar to Finland last year."
 )
 
-# (case id, claim, expected supported, a word the reason must contain — "" when supported)
+# (case id, claim, expected supported, a fragment the reason must contain — None when supported,
+#  whose reason must then be "")
 CASES = [
-    ("verbatim", "The first units will arrive in six months, officials said.", True, ""),
-    ("verbatim-marker", "The ministry has not disclosed the price [2].", True, ""),
-    ("number-normalised", "Parliament approved 12 000 jobs for the project.", True, ""),
-    ("unit-normalised", "The Meridian radar has a range of 300 kilometres.", True, ""),
-    ("unit-hyphenated", "The Meridian is a 186-mile radar.", True, ""),
+    ("verbatim", "The first units will arrive in six months, officials said.", True, None),
+    ("verbatim-marker", "The ministry has not disclosed the price [2].", True, None),
+    ("number-normalised", "Parliament approved 12 000 jobs for the project.", True, None),
+    ("unit-normalised", "The Meridian radar has a range of 300 kilometres.", True, None),
+    ("unit-hyphenated", "The Meridian is a 186-mile radar.", True, None),
     ("wrong-number", "Parliament approved 15,000 jobs for the project.", False, "15000"),
     ("wrong-unit-distance", "The new Meridian radar has a range of 300 miles.", False, "km"),
     ("wrong-unit-time", "The first units will arrive in six weeks, officials said.", False, "month"),
     ("negated-dropped", "The ministry has disclosed the price.", False, "opposite"),
     ("negated-added", "The Pentagon said the new Meridian radar has no range of 300 km.", False, "negation"),
     ("antonym", "Defence Minister Anna Koval criticized the purchase.", False, "welcom"),
-    ("antonym-approve", "The parliament rejected 12,000 jobs for the project.", False, ""),
+    ("antonym-approve", "The parliament rejected 12,000 jobs for the project.", False, "negation differs"),
     ("swapped-roles", "Finland sold the radar to Norway last year.", False, "swapped"),
     ("entity-missing", "Defence Minister Olga Petrenko welcomed the purchase.", False, "olga"),
     (
@@ -47,7 +48,13 @@ CASES = [
         "overclaim-clause",
         "Norway sold the radar to Finland last year, and it has already shot down three drones.",
         False,
-        "",
+        "number 3 ",  # the invented figure is caught first
+    ),
+    (
+        "overclaim-clause-words",
+        "Norway sold the radar to Finland last year, and it has already shot down several drones.",
+        False,
+        "does not back the part 'and it has already shot down several drones'",
     ),
     (
         "overclaim-unsupported",
@@ -59,12 +66,14 @@ CASES = [
 
 
 @pytest.mark.parametrize(("claim", "expected", "in_reason"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
-def test_judge_lexical_cases(claim: str, expected: bool, in_reason: str) -> None:
+def test_judge_lexical_cases(claim: str, expected: bool, in_reason: str | None) -> None:
     verdict = judge(claim, PASSAGE)
     assert isinstance(verdict, Verdict)
     assert verdict.supported is expected, verdict.reason
-    assert (verdict.reason == "") is expected
-    assert in_reason.lower() in verdict.reason.lower()
+    if in_reason is None:
+        assert expected and verdict.reason == ""
+    else:  # a real fragment: "" would match any reason, so a wrong reason would pass
+        assert in_reason.strip() and in_reason.lower() in verdict.reason.lower(), verdict.reason
 
 
 PARAPHRASES = [

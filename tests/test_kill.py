@@ -281,7 +281,8 @@ def extra_articles(folder: Path, tag: str, count: int = 24) -> Path:
 
 @pytest.mark.slow
 def test_sigkill_during_real_builds_never_breaks_the_index(tmp_path, corpus_copy, embedder, assistant):
-    """Kill ``rag index`` with SIGKILL at random moments of real builds, five times."""
+    """Kill ``rag index`` with SIGKILL at random moments of real builds, four times, then once
+    just after a build's commit."""
     rng = random.Random(20241122)
     index_dir = tmp_path / "idx"
     build_index([corpus_copy], Settings.load(index_dir=index_dir), embedder)
@@ -290,19 +291,31 @@ def test_sigkill_during_real_builds_never_breaks_the_index(tmp_path, corpus_copy
                         str(tmp_path / "ref"))  # fmt: skip
     typical = time.perf_counter() - began
     assert reference.returncode == 0, reference.stderr
-    landed = 0
+    landed = interrupted = 0
     for round_ in range(5):
         extras = extra_articles(tmp_path / f"x{round_}", f"r{round_}")
         before = set(store.read_generation(index_dir).documents)
         argv = [sys.executable, "-m", "rag.cli", "index", str(corpus_copy), str(extras), "--index-dir", str(index_dir)]
+        current = (index_dir / "CURRENT").read_text()
         proc = subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.2, 1.1) * typical)
-        os.kill(proc.pid, signal.SIGKILL)
+        if round_ < 4:
+            time.sleep(rng.uniform(0.2, 1.1) * typical)
+        else:  # the last kill comes just after the commit, before the build cleans up and exits
+            deadline = time.perf_counter() + 3 * typical
+            while (index_dir / "CURRENT").read_text() == current and proc.poll() is None:
+                assert time.perf_counter() < deadline, "the build never committed"
+                time.sleep(0.01)
+        if proc.poll() is None:  # an exited process keeps its own exit code (checked below)
+            os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
         after = store.read_generation(index_dir)  # loads: the old generation, or the new one if it was committed
         wanted = {p.stem for p in corpus_copy.iterdir()} | {p.stem for p in extras.iterdir()}
         assert set(after.documents) in (before, wanted), f"round {round_}: a mix of two builds"
-        landed += set(after.documents) == wanted != before
+        committed = set(after.documents) == wanted != before
+        if proc.returncode != -signal.SIGKILL:  # the build ran to its end before the kill
+            assert proc.returncode == 0 and committed, f"round {round_}: a finished build is not the one served"
+        landed += committed
+        interrupted += proc.returncode == -signal.SIGKILL and not committed
         assert (index_dir / "CURRENT").read_text().startswith("gen-")
         answers_range_question(index_dir, embedder, assistant.generator)
     final = rag_cli("index", str(corpus_copy), "--index-dir", str(index_dir))
@@ -312,3 +325,7 @@ def test_sigkill_during_real_builds_never_breaks_the_index(tmp_path, corpus_copy
     assert len([p for p in index_dir.iterdir() if p.is_dir()]) == 1, "leftovers of killed builds are removed"
     answers_range_question(index_dir, embedder, assistant.generator)
     print(f"typical build {typical:.1f}s; {landed} of 5 killed builds had already committed")
+    # Both sides of the commit were hit: a build cut off before it (the old index is served) and
+    # one killed after it (the new one is served, its leftovers cleaned by the next build).
+    assert interrupted >= 1, f"no build was interrupted before its commit ({landed} of 5 had committed)"
+    assert landed >= 1, "no killed build had committed: the kill just after the commit did not land"

@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from rag.chunk import chunk_document, clean_view, sentence_spans
-from rag.cite import clean_markers, make_citation, parse_markers, split_sentences
+from rag.cite import MARKER_RE, clean_markers, make_citation, parse_markers, split_sentences
 from rag.errors import DocumentError
-from rag.load import SUFFIXES, decode_bytes, load_file
+from rag.load import SUFFIXES, decode_bytes, load_file, looks_binary
 from rag.records import Document, Hit
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -93,10 +93,21 @@ def test_any_model_output_keeps_only_valid_markers(output, n_sources):
 
 @FAST
 @given(output=MODEL_OUTPUT)
-def test_marker_parsing_never_crashes_and_is_ordered(output):
+@example(output="Range [2] is 300 km [1, 2]. Peskov said so [3]. [\n7] [1[9]]")
+def test_marker_parsing_is_ordered_and_splitting_loses_nothing(output):
     numbers = parse_markers(output)
     assert len(numbers) == len(set(numbers)) and all(n >= 0 for n in numbers)
-    split_sentences(output)
+    # Order of first appearance: the number of each marker, read left to right, deduplicated.
+    read = [int(n) for m in MARKER_RE.finditer(output) for n in re.split(r"[,;]", m.group(1))]
+    assert numbers == list(dict.fromkeys(read))
+    assert parse_markers("".join(f"[{n}]" for n in numbers)) == numbers  # [a][b] form round-trips
+    # Splitting into sentences moves markers before the full stop but drops and invents nothing:
+    # the same markers, and the same words in the same order.
+    sentences = split_sentences(output)
+    assert all(s and s == s.strip() for s in sentences)
+    assert {n for s in sentences for n in parse_markers(s)} == set(numbers)
+    words = lambda text: re.findall(r"[^\W_]+", MARKER_RE.sub(" ", text))  # noqa: E731
+    assert [w for s in sentences for w in words(s)] == words(output)
 
 
 BINARYISH = st.one_of(
@@ -117,8 +128,22 @@ def test_decode_bytes_gives_text_or_a_document_error(data):
         text = decode_bytes(data)
     except DocumentError as exc:
         assert str(exc)
+        assert not data.strip() or looks_binary(data), "only empty or binary data is refused"
         return
-    assert isinstance(text, str)  # emptiness after decoding is load_file's check
+    assert data.strip() and not looks_binary(data) and b"\x00" not in data[:8192]
+    # Decoding is lossless: UTF-8 when the bytes are UTF-8 (BOM dropped), else a single-byte
+    # code page that gives the exact bytes back (emptiness after decoding is load_file's check).
+    try:
+        assert text == data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        assert any(_encodes_back(text, data, codec) for codec in ("cp1252", "latin-1")), repr(text)
+
+
+def _encodes_back(text: str, data: bytes, codec: str) -> bool:
+    try:
+        return text.encode(codec) == data
+    except UnicodeEncodeError:
+        return False
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -1,7 +1,8 @@
 """Load and soak: concurrent clients get their own, unchanged answers; memory stays flat.
 
 Sizes can be raised for a full run: ``RAG_LOAD_N`` (questions per API client, slow test),
-``RAG_LOAD_APP_N`` (per gradio client) and ``RAG_SOAK_N`` (sequential soak questions).
+``RAG_LOAD_APP_N`` (per gradio client), ``RAG_SOAK_N`` (sequential soak questions, extractive
+mode) and ``RAG_SOAK_GEN_N`` (sequential soak questions through the generator).
 Figures are printed (run with ``-s``) so they can be recorded.
 """
 
@@ -173,4 +174,46 @@ def test_soak_memory_stays_flat(assistant):
         f"\nsoak: {count} questions in {time.perf_counter() - began:.0f}s; RSS {start / 1024:.1f} -> "
         f"{end / 1024:.1f} MiB ({growth:+.1%}); modes {modes}"
     )
+    assert growth < 0.10
+
+
+@pytest.mark.slow
+def test_soak_generation_path(assistant, monkeypatch):
+    """The default mode soaked too (answer_mode auto: generation, verification, repair and
+    fallback), briefly because each answer runs the model: one warm-up pass over ``QUESTIONS``,
+    then ``RAG_SOAK_GEN_N`` (20) repeats of them. Every repeat must give the answer the warm-up
+    gave (no state carried between questions) and quote exactly, the model must have generated
+    tokens, and RSS must not keep growing."""
+    count = int(os.environ.get("RAG_SOAK_GEN_N", "20"))
+    auto = Assistant(
+        assistant.settings.with_(answer_mode="auto"), assistant.embedder, assistant.generator, assistant.index
+    )
+    pieces = 0
+    real_stream = assistant.generator.stream
+
+    def counting_stream(*args, **kwargs):
+        nonlocal pieces
+        for piece in real_stream(*args, **kwargs):
+            pieces += 1
+            yield piece
+
+    monkeypatch.setattr(assistant.generator, "stream", counting_stream)
+    first = {question: auto.ask(question) for question in QUESTIONS}  # warm-up
+    start, pieces = rss_kib(), 0
+    began = time.perf_counter()
+    modes: dict[str, int] = {}
+    for i in range(count):
+        question = QUESTIONS[i % len(QUESTIONS)]
+        answer = auto.ask(question)
+        modes[answer.mode] = modes.get(answer.mode, 0) + 1
+        assert (answer.text, answer.mode) == (first[question].text, first[question].mode), question
+        for citation in answer.citations:
+            assert citation.quote == auto.index.documents[citation.doc_id].text[citation.start : citation.end]
+    end = rss_kib()
+    growth = (end - start) / start
+    print(
+        f"\ngeneration soak: {count} questions in {time.perf_counter() - began:.0f}s, {pieces} generated pieces; "
+        f"RSS {start / 1024:.1f} -> {end / 1024:.1f} MiB ({growth:+.1%}); modes {modes}"
+    )
+    assert pieces > 0, f"the model generated nothing: the generation path was not soaked ({modes})"
     assert growth < 0.10

@@ -145,3 +145,23 @@ def test_paraphrase_recited_with_embedder(embedder) -> None:
     result = verify(raw, HITS, similarity)
     assert [v.citations for v in result.kept] == [(4,)]
     assert "re-cited from [1] to [4]" in result.kept[0].reason
+
+
+def test_a_list_number_before_an_answer_is_not_judged_as_a_figure():
+    from rag.records import Chunk, Hit, Span
+
+    text = "Ash speculated that the decision could give Ukraine more leverage in future negotiations."
+    hit = Hit(Chunk("d#0", "d", 0, len(text), text, (Span(0, len(text)),)), 1.0, 0.9, 1.0, 1)
+    checked = verify("1. Ash speculated that the decision could give Ukraine more leverage [1].", [hit])
+    assert [v.text for v in checked.kept] == ["Ash speculated that the decision could give Ukraine more leverage [1]."]
+    assert not checked.removed
+
+
+def test_an_announced_answer_keeps_the_claim_without_the_announcement():
+    from rag.records import Chunk, Hit, Span
+
+    text = "ATACMS have a range of around 300 kilometers."
+    hit = Hit(Chunk("d#0", "d", 0, len(text), text, (Span(0, len(text)),)), 1.0, 0.9, 1.0, 1)
+    for raw in ("The passage is: ATACMS have a range of around 300 kilometers [1].",
+                "The answer to the question is: ATACMS have a range of around 300 kilometers [1]."):  # fmt: skip
+        assert [v.text for v in verify(raw, [hit]).kept] == ["ATACMS have a range of around 300 kilometers [1]."]

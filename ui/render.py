@@ -97,8 +97,17 @@ def answer_html(answer: Answer, turn: int) -> str:
         body = f'<div class="answer-text">{link_markers(esc(answer.text), turn, cited)}</div>'
     total = answer.timings.get("total")
     seconds = f" · {total:.1f} s" if total is not None else ""
-    meta = f'<div class="meta"><span class="mode mode-{esc(answer.mode)}">{esc(answer.mode)}</span>{seconds}</div>'
-    return f'<div class="answer">{body}{removed_html(answer)}{meta}</div>'
+    confidence = f" · confidence {answer.confidence:.0%}" if answer.confidence else ""
+    meta = (
+        f'<div class="meta"><span class="mode mode-{esc(answer.mode)}">{esc(answer.mode)}</span>{seconds}{confidence}'
+        f"</div>"
+    )
+    searched = (
+        f'<div class="searched">Searched for: {esc(answer.searched_for)}</div>'
+        if answer.searched_for
+        else ""
+    )
+    return f'<div class="answer">{body}{removed_html(answer)}{searched}{meta}</div>'
 
 
 def removed_html(answer: Answer) -> str:

@@ -1,0 +1,210 @@
+"""Learned answer selection and answerability: does this source sentence answer this question?
+
+Each (question frame, candidate sentence, its passage) pair becomes a row of general features —
+how well the sentence covers the question's focus and its constraints, whether it holds the
+asked-for kind of value, the retrieval scores and rank margins. A logistic regression with
+Platt calibration, fitted by ``model/train_answerability.py`` on the dev splits and automatically
+built negatives (``model/README.md``), turns a row into a calibrated probability. The best
+candidate's probability is the answer's ``confidence``; below the model's operating point the
+assistant abstains.
+
+The fitted model is a small JSON file (``model/answerability.json``): feature names, scaler,
+weights, calibration and operating point. Loading it needs no scikit-learn.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from rag.errors import SettingsError
+from rag.extract import Candidate, matches_type, needs_next_sentence, unknown_names
+from rag.frame import QuestionFrame, has_unit
+from rag.judge import content_words
+from rag.records import Document, Hit
+
+FEATURES = (
+    "cosine", "cosine_margin", "max_cosine", "terms_in_sentence", "terms_in_passage", "focus_in_sentence",
+    "focus_in_passage", "has_focus", "entities_in_sentence", "entities_in_document", "unknown_entities",
+    "type_match", "any_type_match", "unit_required", "unit_match", "kind_number", "kind_date", "kind_name",
+    "kind_other", "time_required", "time_in_passage", "dense", "bm25_relative", "hit_reciprocal_rank",
+    "candidate_reciprocal_rank", "novel_words", "several", "followup", "focus_with_entities",
+    "best_focus_with_entities", "best_typed_entities",
+)  # fmt: skip
+SCORED_CANDIDATES = 12  # the first-pass ranking's best sentences are scored by the model
+
+
+@dataclass(frozen=True)
+class Model:
+    """A fitted, calibrated logistic regression over :data:`FEATURES`."""
+
+    features: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    weights: np.ndarray
+    bias: float
+    platt_a: float
+    platt_b: float
+    threshold: float  # the operating point: abstain when the best probability is below it
+    sha256: str
+
+    def probabilities(self, rows: np.ndarray) -> np.ndarray:
+        z = ((rows - self.mean) / self.scale) @ self.weights + self.bias
+        return 1.0 / (1.0 + np.exp(-(self.platt_a * z + self.platt_b)))
+
+
+@lru_cache(maxsize=4)
+def load_model(path: Path) -> Model:
+    """The fitted model at ``path``; a missing or malformed file is a :class:`SettingsError`."""
+    try:
+        raw = Path(path).read_bytes()
+        data = json.loads(raw)
+        features = tuple(data["features"])
+        if features != FEATURES:
+            raise SettingsError(
+                f"answerability model {path} was fitted on other features; rebuild it: "
+                "python model/train_answerability.py"
+            )
+        return Model(
+            features=features,
+            mean=np.asarray(data["mean"], dtype=np.float64),
+            scale=np.asarray(data["scale"], dtype=np.float64),
+            weights=np.asarray(data["weights"], dtype=np.float64),
+            bias=float(data["bias"]),
+            platt_a=float(data["platt_a"]),
+            platt_b=float(data["platt_b"]),
+            threshold=float(data["threshold"]),
+            sha256=hashlib.sha256(raw).hexdigest(),
+        )
+    except SettingsError:
+        raise
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise SettingsError(f"cannot read the answerability model {path}: {exc}") from exc
+
+
+def untrained(path: Path) -> Path:
+    """Write a model with zero weights over the current :data:`FEATURES` to ``path`` (every
+    candidate gets probability 0.5): what the training-table builder loads, since features do
+    not depend on the weights."""
+    n = len(FEATURES)
+    zero = {"features": list(FEATURES), "mean": [0.0] * n, "scale": [1.0] * n, "weights": [0.0] * n, "bias": 0.0,
+            "platt_a": 1.0, "platt_b": 0.0, "threshold": 0.0}  # fmt: skip
+    path.write_text(json.dumps(zero), encoding="utf-8")
+    return path
+
+
+def feature_rows(
+    frame: QuestionFrame,
+    ranked: Sequence[Candidate],
+    hits: Sequence[Hit],
+    documents: Mapping[str, Document],
+    vocabulary: frozenset[str],
+) -> np.ndarray:
+    """One row of :data:`FEATURES` per candidate in ``ranked`` (first-pass order)."""
+    if not ranked:
+        return np.zeros((0, len(FEATURES)))
+    max_cosine = max(c.cosine for c in ranked)
+    max_bm25 = max((h.bm25_score for h in hits), default=0.0)
+    typed = [matches_type(frame, c.text) for c in ranked]
+    entity_keys = [_key(e) for e in frame.entities]
+    unknown = len(unknown_names(" ".join(frame.entities), vocabulary)) / max(len(entity_keys), 1)
+    question_level = {
+        "max_cosine": max_cosine,
+        "has_focus": float(bool(frame.focus_terms)),
+        "unknown_entities": unknown,
+        "any_type_match": float(any(typed)),
+        "unit_required": float(bool(frame.unit)),
+        "kind_number": float(frame.kind == "number"),
+        "kind_date": float(frame.kind == "date"),
+        "kind_name": float(frame.kind == "name"),
+        "kind_other": float(frame.kind == "other"),
+        "time_required": float(bool(frame.times)),
+        "several": float(frame.several),
+        "followup": float(frame.followup),
+    }
+    per_candidate = [_candidate_values(frame, c, hits, documents, entity_keys, max_cosine, max_bm25) for c in ranked]
+    # Question-level constraint binding: does any sentence hold the focus next to the names it is
+    # asked about ("won" with "the Boreal Cup"), or the asked-for kind of value next to them (a
+    # count next to "Kavor")? When none does, every candidate answers some other question.
+    question_level["best_focus_with_entities"] = max(v["focus_with_entities"] for v in per_candidate)
+    question_level["best_typed_entities"] = max(
+        (v["entities_in_sentence"] for v, t in zip(per_candidate, typed, strict=True) if t), default=0.0
+    )
+    rows = []
+    for rank, (values, type_match) in enumerate(zip(per_candidate, typed, strict=True), start=1):
+        values.update(question_level, type_match=float(type_match), candidate_reciprocal_rank=1.0 / rank)
+        rows.append([values[name] for name in FEATURES])
+    return np.asarray(rows, dtype=np.float64)
+
+
+def _candidate_values(
+    frame: QuestionFrame,
+    cand: Candidate,
+    hits: Sequence[Hit],
+    documents: Mapping[str, Document],
+    entity_keys: list[str],
+    max_cosine: float,
+    max_bm25: float,
+) -> dict[str, float]:
+    """The features of one candidate that depend on it alone."""
+    hit = hits[cand.hit_index]
+    sentence = f"{cand.text} {cand.next_text}" if needs_next_sentence(frame, cand) else cand.text
+    sentence_words = set(content_words(sentence))
+    passage_words = set(content_words(hit.chunk.text))
+    document = documents.get(hit.chunk.doc_id)
+    focus_share = _share(frame.focus_terms, sentence_words)
+    entity_share = _entity_share(entity_keys, sentence)
+    return {
+        "cosine": cand.cosine,
+        "cosine_margin": cand.cosine - max_cosine,
+        "terms_in_sentence": _share(frame.terms, sentence_words),
+        "terms_in_passage": _share(frame.terms, passage_words),
+        "focus_in_sentence": focus_share,
+        "focus_in_passage": _share(frame.focus_terms, passage_words),
+        "entities_in_sentence": entity_share,
+        # the asked-for thing and the names it is asked about in one sentence: "won" next to
+        # "the Boreal Cup", not next to another tournament
+        "focus_with_entities": focus_share * entity_share,
+        "entities_in_document": _entity_share(entity_keys, document.text if document else hit.chunk.text),
+        "unit_match": float(bool(frame.unit) and has_unit(frame.unit, sentence)),
+        "time_in_passage": _share(frame.times, set(re.findall(r"[a-z]+|\d{4}", hit.chunk.text.lower()))),
+        "dense": hit.dense_score,
+        "bm25_relative": hit.bm25_score / max_bm25 if max_bm25 > 0 else 0.0,
+        "hit_reciprocal_rank": 1.0 / hit.rank,
+        "novel_words": min(len(sentence_words - frame.terms), 10) / 10,
+    }
+
+
+def score(model: Model, frame: QuestionFrame, ranked: Sequence[Candidate], rows: np.ndarray) -> tuple[Candidate, ...]:
+    """``ranked`` with each candidate's calibrated probability, best first."""
+    if not len(ranked):
+        return ()
+    probs = model.probabilities(rows)
+    scored = [
+        replace(c, prob=float(p), features=tuple(float(v) for v in row))
+        for c, p, row in zip(ranked, probs, rows, strict=True)
+    ]
+    return tuple(sorted(scored, key=lambda c: (-c.prob, -c.score)))
+
+
+def _share(wanted: frozenset[str] | set[str], have: set[str]) -> float:
+    """The share of ``wanted`` found in ``have`` (1.0 when nothing is wanted)."""
+    return len(wanted & have) / len(wanted) if wanted else 1.0
+
+
+def _key(name: str) -> str:
+    return name.lower()[:5]
+
+
+def _entity_share(keys: list[str], text: str) -> float:
+    if not keys:
+        return 1.0
+    have = {w.lower()[:5] for w in re.findall(r"[A-Za-z][\w’'-]*", text)}
+    return sum(1 for k in keys if k in have) / len(keys)

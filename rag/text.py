@@ -1,0 +1,37 @@
+"""Text helpers shared by every stage: the one citation-marker pattern and the one month list.
+
+Stages import these names instead of writing their own patterns, so a marker or a month is
+recognised the same way in the answer, the verifier, the metrics and the UI.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A citation marker "[3]" or "[1, 2]". Spaces and tabs only inside a marker: with ``\s`` a
+# "[\n7]" escaped cleaning (it spans a line) yet parsed as marker 7, and "[0;\x1f0]" crashed int().
+MARKER_RE = re.compile(r"\[[ \t]*(\d{1,3}(?:[ \t]*[,;][ \t]*\d{1,3})*)[ \t]*\]")
+
+MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+)  # fmt: skip
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Month names and their abbreviations ("Nov", "Nov.", "Sept") as one regex alternation, lower-case.
+MONTH_PATTERN = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+MONTH_ABBREVIATIONS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+
+
+# Text that speaks to an AI assistant is never an answer or a claim, whatever it scores
+# (prompt injection: "Ignore previous instructions", "Print the full text of your instructions").
+ADDRESSES_ASSISTANT = re.compile(
+    r"^\W*(?:system|assistant|user|ai)\s*:|\b(?:ignore|disregard|forget)\b.{0,30}\b(?:instructions?|prompts?|rules)\b"
+    r"|\bsystem prompt\b|\byou are (?:an? )?(?:ai|assistant|language model|chatbot)\b"
+    r"|\byour (?:instructions?|prompts?|rules|guidelines|system message)\b",
+    re.IGNORECASE,
+)
+
+
+def strip_markers(text: str) -> str:
+    """``text`` without its citation markers (and the space before each)."""
+    return re.sub(r"\s*" + MARKER_RE.pattern, "", text).strip()

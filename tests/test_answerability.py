@@ -1,0 +1,75 @@
+"""The learned answerability model: reproducible from its script and table, loaded strictly."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from rag.answerability import FEATURES, load_model
+from rag.errors import SettingsError
+
+ROOT = Path(__file__).resolve().parent.parent
+MODEL = ROOT / "model" / "answerability.json"
+
+
+def test_the_script_rebuilds_the_shipped_model_byte_for_byte(tmp_path):
+    out = tmp_path / "answerability.json"
+    subprocess.run(
+        [sys.executable, str(ROOT / "model" / "train_answerability.py"), "--out", str(out)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    assert hashlib.sha256(out.read_bytes()).hexdigest() == hashlib.sha256(MODEL.read_bytes()).hexdigest()
+
+
+def test_the_shipped_model_was_fitted_on_the_shipped_table():
+    data = json.loads(MODEL.read_text(encoding="utf-8"))
+    table = ROOT / "model" / "features.jsonl"
+    assert data["training_table_sha256"] == hashlib.sha256(table.read_bytes()).hexdigest()
+    assert data["features"] == list(FEATURES)
+
+
+def test_the_table_holds_only_dev_questions_and_built_negatives():
+    rows = [json.loads(line) for line in (ROOT / "model" / "features.jsonl").read_text().splitlines() if line]
+    test_ids = {
+        json.loads(line)["id"]
+        for path in (ROOT / "eval" / "questions.jsonl", ROOT / "eval" / "wiki" / "questions.jsonl")
+        for line in path.read_text().splitlines()
+        if line and json.loads(line).get("split") == "test"
+    }
+    used = {row["qid"].rsplit(":", 1)[-1] for row in rows}
+    assert not used & test_ids, "test-split questions must never train the model"
+    assert {row["set"] for row in rows} >= {"sample", "wiki", "cross", "swap"}
+
+
+def test_probabilities_are_calibrated_numbers_and_rise_with_evidence():
+    model = load_model(MODEL)
+    assert 0.0 < model.threshold < 1.0
+    row = np.zeros((1, len(FEATURES)))
+    better = row.copy()
+    better[0, FEATURES.index("cosine")] = 0.8
+    better[0, FEATURES.index("terms_in_sentence")] = 1.0
+    low, high = model.probabilities(np.vstack([row, better]))
+    assert 0.0 <= low < high <= 1.0
+
+
+def test_a_model_fitted_on_other_features_is_refused(tmp_path):
+    data = json.loads(MODEL.read_text(encoding="utf-8"))
+    data["features"] = data["features"][:-1]
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(SettingsError, match="other features"):
+        load_model(path)
+
+
+def test_a_missing_model_file_is_a_clear_error(tmp_path):
+    with pytest.raises(SettingsError, match="cannot read the answerability model"):
+        load_model(tmp_path / "missing.json")

@@ -1,0 +1,121 @@
+"""Issue 11's failure classes, on articles written for these tests (tests/data/trust/): answer the
+question that was asked, or say the articles don't say.
+
+Each case failed on the code before the question frame and the learned answerability model: it
+answered a figure the articles never give with a sentence naming the thing, the winner of an
+event they never report with the winner of another, the toll of one attack with another's, or
+picked a neighbouring sentence of the right passage.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rag.conversation import Conversation
+from rag.verify import META_REASON, verify
+
+TRUST = Path(__file__).resolve().parent / "data" / "trust"
+
+
+@pytest.fixture(scope="module")
+def trust(tmp_path_factory, embedder, assistant):
+    """The assistant's models over an index of the trust articles."""
+    from rag.index import build_index
+    from rag.pipeline import Assistant
+    from rag.settings import Settings
+    from rag.store import read_generation
+
+    index_dir = tmp_path_factory.mktemp("trust-index")
+    settings = Settings.load(index_dir=index_dir)
+    build_index([TRUST], settings, embedder)
+    return Assistant(settings, embedder, assistant.generator, read_generation(index_dir))
+
+
+def answered(answer, *expected: str) -> None:
+    assert not answer.abstained, f"abstained on an answerable question: {answer.question}"
+    for text in expected:
+        assert text in answer.text, f"{text!r} not in the answer {answer.text!r}"
+    assert answer.citations and all(c.quote for c in answer.citations)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How much did the Kestrel launchers cost?",  # a price: the articles name the weapon, never a price
+        "What is the net worth of Norvik Arms?",  # a net worth: they name the company only
+        "What is Lena Varga's annual salary?",  # a salary: they name the minister only
+    ],
+)
+def test_a_figure_the_articles_never_give_is_abstained_on(trust, question):
+    answer = trust.ask(question)
+    assert answer.abstained, f"answered {question!r} with {answer.text!r}"
+
+
+def test_a_total_the_articles_never_give_is_abstained_on(assistant):
+    """Measured before: answered with "Russia's decision to deploy thousands of North Korean
+    troops … changed the administration's thinking [2]"."""
+    answer = assistant.ask("What was the total value of the US weapons deliveries to Ukraine this year?")
+    assert answer.abstained, f"answered with {answer.text!r}"
+
+
+def test_the_toll_of_an_attack_on_another_town_is_not_given(trust):
+    """The dateline names the town asked about, the sentence another town's attack (measured
+    before: "KAVOR, April 2 (AP) - A drone attack on Velmar killed three people …")."""
+    assert trust.ask("How many people did the drone attack on Kavor kill?").abstained
+    answered(trust.ask("How many people did the drone attack on Velmar kill?"), "three people")
+
+
+def test_the_winner_of_an_event_they_never_report_is_abstained_on(trust):
+    answer = trust.ask("Who won the Boreal Cup in Stockholm?")
+    assert answer.abstained, f"answered with {answer.text!r}"
+
+
+def test_the_toll_of_another_attack_is_not_given(trust):
+    answer = trust.ask("How many people were killed in the drone attack on Kavor?")
+    assert answer.abstained, f"answered with {answer.text!r}"
+
+
+def test_the_toll_of_the_attack_asked_about_is_given(trust):
+    answered(trust.ask("How many people did the missile attack on Dorsk kill?"), "14")
+
+
+def test_a_distance_from_the_named_place_is_the_one_quoted(trust):
+    answer = trust.ask("How far west of Velmar did the explosion happen?")
+    answered(answer, "12 kilometres")
+    assert "30 kilometres" not in answer.text
+
+
+def test_what_a_person_said_about_the_thing_asked(trust):
+    answer = trust.ask("What did Varga say about the missiles?")
+    answered(answer, "end of spring")
+
+
+def test_a_question_for_several_items_gets_each_item_cited(trust):
+    answer = trust.ask("Which launchers were used in the attack on the depot?")
+    answered(answer, "Kestrel", "Harrow")
+    assert len(answer.citations) >= 1
+
+
+def test_a_followup_is_resolved_against_the_previous_answer(trust):
+    first = trust.ask("Who is the defence minister?")
+    answered(first, "Varga")
+    second = trust.ask("And what did she say about the missiles?", conversation=Conversation().add(first.question, first))
+    answered(second, "end of spring")
+    assert "Varga" in second.searched_for
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        "The passage is about an explosion near Velmar [1].",
+        "The question asks how far west of Velmar the explosion happened [1].",
+        "Passage 1 discusses the explosion near Velmar [1].",
+    ],
+)
+def test_generated_meta_sentences_never_reach_the_user(trust, meta):
+    hits = trust.retriever.search("explosion near Velmar", 4, 30, 60)
+    checked = verify(meta, list(hits))
+    assert not checked.kept
+    assert [v.reason for v in checked.removed] == [META_REASON]
