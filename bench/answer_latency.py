@@ -100,6 +100,8 @@ def run_config(config: str, args: argparse.Namespace, index_dir: Path) -> dict:
     tree = Path(args.before_tree) if config == "before" else ROOT
     env_changes, _, _ = CONFIGS["tuned" if config == "before" else config]
     env = {**os.environ, **env_changes}
+    if config == "before":  # its own rag package first, not the editable install of this checkout
+        env["PYTHONPATH"] = str(tree)
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
         out = Path(handle.name)
     worker_config, worker_index = config, index_dir

@@ -9,6 +9,7 @@ every answer group of an answerable turn has an alternative occurring
 have no answers/gold docs, and the absent terms in eval/dialogue_probes.json
 occur in none of the articles. Exit status 1 on failure.
 """
+
 import collections
 import hashlib
 import json
@@ -29,10 +30,14 @@ def split_of(i: str) -> str:
 
 def main() -> int:
     art = os.path.join(ROOT, "data", "articles")
-    docs = {n[:-4]: norm(open(os.path.join(art, n), encoding="utf-8").read())
-            for n in sorted(os.listdir(art)) if n.endswith(".txt")}
+    docs = {
+        n[:-4]: norm(open(os.path.join(art, n), encoding="utf-8").read())
+        for n in sorted(os.listdir(art))
+        if n.endswith(".txt")
+    }
     probes = json.load(open(os.path.join(ROOT, "eval", "dialogue_probes.json"), encoding="utf-8"))
-    rows = [json.loads(l) for l in open(os.path.join(ROOT, "eval", "dialogues.jsonl"), encoding="utf-8") if l.strip()]
+    path = os.path.join(ROOT, "eval", "dialogues.jsonl")
+    rows = [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
     errors, seen = [], set()
     for r in rows:
         did = r["id"]
@@ -64,7 +69,10 @@ def main() -> int:
                             errors.append(f"{did}.{k}: absent term {term!r} found in {hits}")
     c = collections.Counter((r["split"], r["turns"][1]["answerable"]) for r in rows)
     for s in ("dev", "test"):
-        print(f"{s}: {c[(s, True)] + c[(s, False)]} dialogues; second turn answerable={c[(s, True)]}, unanswerable={c[(s, False)]}")
+        print(
+            f"{s}: {c[(s, True)] + c[(s, False)]} dialogues; "
+            f"second turn answerable={c[(s, True)]}, unanswerable={c[(s, False)]}"
+        )
     for e in errors:
         print("ERROR", e)
     print("OK" if not errors else f"{len(errors)} error(s)")

@@ -101,7 +101,9 @@ def test_a_question_for_several_items_gets_each_item_cited(trust):
 def test_a_followup_is_resolved_against_the_previous_answer(trust):
     first = trust.ask("Who is the defence minister?")
     answered(first, "Varga")
-    second = trust.ask("And what did she say about the missiles?", conversation=Conversation().add(first.question, first))
+    second = trust.ask(
+        "And what did she say about the missiles?", conversation=Conversation().add(first.question, first)
+    )
     answered(second, "end of spring")
     assert "Varga" in second.searched_for
 

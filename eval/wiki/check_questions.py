@@ -14,6 +14,7 @@ Checks
     --show-entities (they were read by hand to confirm the detail is missing).
 Exit status 1 on any failure.
 """
+
 import collections
 import hashlib
 import json
@@ -42,7 +43,7 @@ def main() -> int:
                 docs[name[:-4]] = norm(f.read())
     with open(os.path.join(HERE, "unanswerable_probes.json"), encoding="utf-8") as f:
         probes = json.load(f)
-    rows = [json.loads(l) for l in open(os.path.join(HERE, "questions.jsonl"), encoding="utf-8") if l.strip()]
+    rows = [json.loads(line) for line in open(os.path.join(HERE, "questions.jsonl"), encoding="utf-8") if line.strip()]
     errors, seen = [], set()
     for r in rows:
         qid = r["id"]
@@ -82,8 +83,10 @@ def main() -> int:
     for s in ("dev", "test"):
         un = sum(v for (sp, cat), v in c.items() if sp == s and cat == "unanswerable")
         near = sum(1 for r in rows if r["split"] == s and r.get("near_miss"))
-        print(f"{s}: {sum(v for (sp, _), v in c.items() if sp == s)} questions, {un} unanswerable ({near} near misses); "
-              + ", ".join(f"{cat}={v}" for (sp, cat), v in sorted(c.items()) if sp == s))
+        print(
+            f"{s}: {sum(v for (sp, _), v in c.items() if sp == s)} questions, {un} unanswerable ({near} near misses); "
+            + ", ".join(f"{cat}={v}" for (sp, cat), v in sorted(c.items()) if sp == s)
+        )
         if un < 18:
             errors.append(f"{s}: only {un} unanswerable")
     for e in errors:

@@ -15,6 +15,7 @@ The slug is the title, NFKD-normalised to ASCII, lower-cased, with runs of
 non-alphanumerics replaced by "_" (stripped at the ends, max 80 chars); a
 collision gets a "_2", "_3", ... suffix (in sample order).
 """
+
 import json
 import os
 import random
@@ -42,8 +43,7 @@ def main() -> None:
     if len(sys.argv) < 2:
         sys.exit(__doc__)
     src = sys.argv[1]
-    out_dir = sys.argv[2] if len(sys.argv) > 2 else os.path.join(
-        os.path.dirname(os.path.abspath(__file__)), "articles")
+    out_dir = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "articles")
     with open(src, encoding="utf-8") as f:
         data = json.load(f)
     os.makedirs(out_dir, exist_ok=True)
