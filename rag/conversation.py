@@ -1,6 +1,6 @@
 """Conversations: turns of (question, Answer), and follow-ups resolved against them.
 
-A follow-up ("And what did the Kremlin say about it?") leans on the previous turn: on what was
+A follow-up ("And what did the ministry say about it?") leans on the previous turn: on what was
 asked *and* on what was answered. Before retrieval it is resolved into a search text that
 carries the previous question and the core of its answer, and the names both of them hold
 join the question's constraints. The question's own focus (what it asks for now) is kept.

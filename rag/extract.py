@@ -248,7 +248,7 @@ def conflicting(
 
 def same_quantity(a: str, b: str) -> bool:
     """Do ``a`` and ``b`` count the same thing? True when some number in each is followed by
-    the same unit or the same word (e.g. "12,000 North Korean troops" / "10,000 ... troops")."""
+    the same unit or the same word (e.g. "12,000 foreign soldiers" / "10,000 ... soldiers")."""
     return bool(_counted_things(a) & _counted_things(b))
 
 
@@ -277,7 +277,7 @@ def vocabulary(texts: list[str]) -> frozenset[str]:
 
 def unknown_names(question: str, vocab: frozenset[str]) -> list[str]:
     """Capitalised words of the question that no indexed document contains (prefix-matched so
-    "Korean" finds "Korea"): a question about someone or something the articles never name."""
+    "Mexican" finds "Mexico"): a question about someone or something the articles never name."""
     stems = {w[:5] for w in vocab}
     missing = []
     for token in names_in(question):

@@ -274,7 +274,7 @@ _OVERRIDE = re.compile(
     r"^\W*(?:forget|ignore|disregard|pretend|act as|role-?play)\b|^\W*you are now\b|^\W*from now on\b", re.IGNORECASE
 )
 # Relations whose argument picks out one event or thing: the attack *on* X, the winner of X,
-# a distance *west of* X. (Plain "in X" is left out: "troops in Russia" holds for "in Kursk".)
+# a distance *west of* X. (Plain "in X" is left out: "troops in France" holds for "in Lyon".)
 _BINDING_CUES = (
     r"(?:attacks?|strikes?|raids?|assaults?|bombings?|shelling|explosions?|blasts?) (?:on|of|in|at)"
     r"|(?:titles?|finals?|tournaments?|races?|prizes?|awards?|elections?|championships?|cups?) (?:at|of|in)"

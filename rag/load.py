@@ -210,7 +210,7 @@ def _trim(line: str) -> str:
     return line if len(line) <= 100 else line[:97].rsplit(" ", 1)[0] + "…"
 
 
-# "WASHINGTON, Nov 21 (Reuters) - ", "KYIV, Ukraine (AP) — ", "PARIS, Nov. 3, 2024 (AFP) -",
+# "WASHINGTON, Nov 21 (Reuters) - ", "LYON, France (AP) — ", "PARIS, Nov. 3, 2024 (AFP) -",
 # "Nov 3 (AP) -": a place in capitals and/or a date, then the agency in brackets and a dash.
 _DATELINE = re.compile(
     rf"(?:\b[A-Z][A-Z.'-]+(?:[ ][A-Z][A-Z.'-]+)*(?:,[ ][A-Z][\w.'-]*(?:[ ][A-Z][\w.'-]*)*)?,?[ ]+|\b(?=(?:{_MONTHS})))"
