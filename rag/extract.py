@@ -47,13 +47,6 @@ class Candidate:
     features: tuple[float, ...] = ()  # what the probability was computed from (rag.answerability.FEATURES)
 
 
-def answer_type(question: str) -> str:
-    """ "number", "date", "name" or "other", from the question's wording (see :mod:`rag.frame`)."""
-    from rag.frame import question_kind
-
-    return question_kind(question.lower())
-
-
 def matches_type(frame: QuestionFrame, sentence: str) -> bool:
     """Does ``sentence`` contain the kind of thing the question asks for (and that the
     question does not already say)? A number question with a unit class ("how far", "how

@@ -16,13 +16,13 @@ from pathlib import Path
 
 from rag.errors import DocumentError, SettingsError
 from rag.records import Document
+from rag.text import MONTH_ABBREVIATIONS as _MONTHS
 
 log = logging.getLogger(__name__)
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 # The bundled list of major outlets, documented at its top; users extend it with RAG_OUTLETS_FILE.
 OUTLETS_FILE = Path(__file__).resolve().parent / "data" / "outlets.txt"
-_MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 MAX_TITLE_WORDS = 12  # a line longer than this is body text, not a headline
 
 

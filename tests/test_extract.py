@@ -2,7 +2,6 @@ import pytest
 
 from rag.extract import (
     Candidate,
-    answer_type,
     conflicting,
     focus,
     matches_type,
@@ -29,7 +28,7 @@ from rag.records import Span
     ],
 )
 def test_answer_type(question, kind):
-    assert answer_type(question) == kind
+    assert build_frame(question).kind == kind
 
 
 @pytest.mark.parametrize(
