@@ -11,41 +11,22 @@ occur in none of the articles. Exit status 1 on failure.
 """
 
 import collections
-import hashlib
 import json
 import os
-import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def norm(s: str) -> str:
-    return re.sub(r"\s+", " ", s).strip().casefold()
-
-
-def split_of(i: str) -> str:
-    return "test" if int(hashlib.sha256(i.encode()).hexdigest(), 16) % 2 == 0 else "dev"
+sys.path.insert(0, os.path.join(ROOT, "eval"))
+from checks import id_and_split_errors, load_docs, norm, read_rows, report  # noqa: E402
 
 
 def main() -> int:
-    art = os.path.join(ROOT, "data", "articles")
-    docs = {
-        n[:-4]: norm(open(os.path.join(art, n), encoding="utf-8").read())
-        for n in sorted(os.listdir(art))
-        if n.endswith(".txt")
-    }
+    docs = load_docs(os.path.join(ROOT, "data", "articles"))
     probes = json.load(open(os.path.join(ROOT, "eval", "dialogue_probes.json"), encoding="utf-8"))
-    path = os.path.join(ROOT, "eval", "dialogues.jsonl")
-    rows = [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
-    errors, seen = [], set()
+    rows = read_rows(os.path.join(ROOT, "eval", "dialogues.jsonl"))
+    errors = id_and_split_errors(rows)
     for r in rows:
         did = r["id"]
-        if did in seen:
-            errors.append(f"{did}: duplicate id")
-        seen.add(did)
-        if r.get("split") != split_of(did):
-            errors.append(f"{did}: split should be {split_of(did)}")
         if len(r["turns"]) != 2:
             errors.append(f"{did}: expected 2 turns")
         for k, t in enumerate(r["turns"], 1):
@@ -73,10 +54,7 @@ def main() -> int:
             f"{s}: {c[(s, True)] + c[(s, False)]} dialogues; "
             f"second turn answerable={c[(s, True)]}, unanswerable={c[(s, False)]}"
         )
-    for e in errors:
-        print("ERROR", e)
-    print("OK" if not errors else f"{len(errors)} error(s)")
-    return 1 if errors else 0
+    return report(errors)
 
 
 if __name__ == "__main__":

@@ -54,7 +54,7 @@ class Conversation:
         if not self.turns or not is_followup(question):
             return ()
         last = self.turns[-1]
-        return ((last.question, answer_core(last.answer)),) if answer_core(last.answer) else ((last.question, ""),)
+        return ((last.question, answer_core(last.answer)),)
 
 
 def answer_core(answer: Answer) -> str:

@@ -31,7 +31,7 @@ def missing(reason: str) -> NoReturn:
     without the browser tests having run. Elsewhere it skips, saying what to install."""
     if os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
         pytest.fail(f"{reason} (CI is set: the browser tests must run)")
-    pytest.skip(reason)
+    pytest.skip(reason=reason)
 
 
 @pytest.fixture(scope="module")

@@ -16,42 +16,26 @@ Exit status 1 on any failure.
 """
 
 import collections
-import hashlib
 import json
 import os
-import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+from checks import id_and_split_errors, load_docs, norm, read_rows, report  # noqa: E402
+
 CATS = {"single_fact", "paraphrase", "name", "number", "date", "multi_doc", "conflict", "unanswerable"}
-
-
-def norm(s: str) -> str:
-    return re.sub(r"\s+", " ", s).strip().casefold()
-
-
-def split_of(qid: str) -> str:
-    return "test" if int(hashlib.sha256(qid.encode()).hexdigest(), 16) % 2 == 0 else "dev"
 
 
 def main() -> int:
     show = "--show-entities" in sys.argv
-    docs = {}
-    for name in sorted(os.listdir(os.path.join(HERE, "articles"))):
-        if name.endswith(".txt"):
-            with open(os.path.join(HERE, "articles", name), encoding="utf-8") as f:
-                docs[name[:-4]] = norm(f.read())
+    docs = load_docs(os.path.join(HERE, "articles"))
     with open(os.path.join(HERE, "unanswerable_probes.json"), encoding="utf-8") as f:
         probes = json.load(f)
-    rows = [json.loads(line) for line in open(os.path.join(HERE, "questions.jsonl"), encoding="utf-8") if line.strip()]
-    errors, seen = [], set()
+    rows = read_rows(os.path.join(HERE, "questions.jsonl"))
+    errors = id_and_split_errors(rows)
     for r in rows:
         qid = r["id"]
-        if qid in seen:
-            errors.append(f"{qid}: duplicate id")
-        seen.add(qid)
-        if r.get("split") != split_of(qid):
-            errors.append(f"{qid}: split should be {split_of(qid)}")
         if r.get("category") not in CATS:
             errors.append(f"{qid}: bad category {r.get('category')}")
         for d in r["gold_docs"] + r.get("related_docs", []):
@@ -89,10 +73,7 @@ def main() -> int:
         )
         if un < 18:
             errors.append(f"{s}: only {un} unanswerable")
-    for e in errors:
-        print("ERROR", e)
-    print("OK" if not errors else f"{len(errors)} error(s)")
-    return 1 if errors else 0
+    return report(errors)
 
 
 if __name__ == "__main__":
