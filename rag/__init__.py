@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING, Any
 from rag.conversation import Conversation, Exchange
 from rag.errors import (
     DocumentError,
+    DocumentNotFoundError,
     EmptyQuestionError,
+    FilterError,
     IndexCorruptError,
     IndexLockedError,
     IndexMismatchError,
@@ -20,11 +22,13 @@ from rag.errors import (
     RagError,
     SettingsError,
 )
+from rag.filters import Filters
 from rag.records import Answer, Chunk, Citation, Document, Hit, SentenceVerdict, Span, TokenEvent
 from rag.settings import Settings
 
 if TYPE_CHECKING:
     from rag.index import BuildReport, build_index
+    from rag.library import DocumentInfo
     from rag.pipeline import Assistant
 
 __all__ = [
@@ -36,8 +40,12 @@ __all__ = [
     "Conversation",
     "Document",
     "DocumentError",
+    "DocumentInfo",
+    "DocumentNotFoundError",
     "EmptyQuestionError",
     "Exchange",
+    "FilterError",
+    "Filters",
     "Hit",
     "IndexCorruptError",
     "IndexLockedError",
@@ -54,7 +62,12 @@ __all__ = [
     "build_index",
 ]  # fmt: skip
 
-_LAZY = {"Assistant": "rag.pipeline", "build_index": "rag.index", "BuildReport": "rag.index"}
+_LAZY = {
+    "Assistant": "rag.pipeline",
+    "build_index": "rag.index",
+    "BuildReport": "rag.index",
+    "DocumentInfo": "rag.library",
+}
 
 
 def __getattr__(name: str) -> Any:

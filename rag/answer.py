@@ -7,6 +7,7 @@ abstention. Number questions whose sources disagree get every value with its att
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
@@ -47,6 +48,7 @@ class Evidence:
     ranked: tuple[extract.Candidate, ...] = ()  # the scored source sentences, most probable answer first
     picked: tuple[extract.Candidate, ...] = ()  # the sentences that answer it (extractive answer)
     threshold: float = 0.0  # the operating point: abstain when no sentence is this probable
+    note: str = ""  # why nothing was searched (filters that no document passes); shown as the abstention
 
     @property
     def question(self) -> str:
@@ -98,7 +100,7 @@ def compose(evidence: Evidence, settings: Settings, encode: Encode) -> Answer:
 def abstain(evidence: Evidence, removed: tuple[SentenceVerdict, ...] = ()) -> Answer:
     return Answer(
         question=evidence.question,
-        text=ABSTAIN_TEXT,
+        text=evidence.note or ABSTAIN_TEXT,
         citations=(),
         sources=evidence.hits,
         abstained=True,
@@ -196,10 +198,23 @@ def _extracted(evidence: Evidence, cand: extract.Candidate, attribute: bool) -> 
         text = f"{text} {cand.next_text}"
     text = text.rstrip(" .")
     if attribute:
-        hit = evidence.hits[cand.hit_index]
-        who = hit.outlet or f"“{hit.title}”"
-        text = f"According to {who}{f' ({hit.date})' if hit.date else ''}: {text}"
+        text = f"According to {source_phrase(evidence.hits[cand.hit_index])}: {text}"
     return SentenceVerdict(f"{text} [{n}].", (n,), True, "extracted verbatim from the source")
+
+
+def source_phrase(hit: Hit) -> str:
+    """How an answer names a source: "Reuters (Nov 21)", "“Tram order” (2024-11-20)", or — for a
+    document known only by its file name — "an article of 2024-11-19" / "one of the articles"."""
+    when = f" ({hit.date})" if hit.date else ""
+    if hit.outlet:
+        return f"{hit.outlet}{when}"
+    if hit.title and _words(hit.title) != _words(hit.chunk.doc_id):  # a real headline, not the file name
+        return f"“{hit.title}”{when}"
+    return f"an article of {hit.date}" if hit.date else "one of the articles"
+
+
+def _words(name: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", name.lower())
 
 
 def _answer(evidence: Evidence, kept: list[SentenceVerdict], removed: tuple[SentenceVerdict, ...], mode: str) -> Answer:

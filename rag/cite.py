@@ -115,4 +115,5 @@ def make_citation(n: int, hit: Hit, document: Document, claims: str | list[str])
         title=document.title,
         outlet=document.outlet,
         date=document.date,
+        page=document.page_at(start),
     )

@@ -1,4 +1,4 @@
-"""The ``rag`` command line: ``rag index``, ``rag ask``, ``rag status`` (and ``rag eval``).
+"""The ``rag`` command line: ``rag index``, ``rag ask``, ``rag docs``, ``rag serve``, ``rag status``, ``rag eval``.
 
 Heavy libraries are imported inside the commands so ``rag --help`` is instant.
 """
@@ -37,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     index = sub.add_parser("index", help="index files/folders (incremental; only changed files are re-embedded)")
     index.add_argument(
-        "paths", nargs="*", type=Path, help="files or folders (.txt .md .html); default: the sample corpus"
+        "paths", nargs="*", type=Path, help="files or folders (.txt .md .html .pdf .docx); default: the sample corpus"
     )
     index.add_argument("--rebuild", action="store_true", help="ignore the existing index and rebuild from scratch")
     index.add_argument("--add", action="store_true", help="add to the index instead of making it match PATHS exactly")
@@ -45,7 +45,19 @@ def build_parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", help="answer a question with citations")
     ask.add_argument("question", help="the question, in quotes")
     ask.add_argument("--json", action="store_true", help="print the whole Answer as JSON")
+    ask.add_argument("--explain", action="store_true", help="also show the model's sentences that were removed")
+    ask.add_argument("--outlet", action="append", help="only articles from this outlet (repeat for several)")
+    ask.add_argument("--since", help="only articles published on or after this day (YYYY-MM-DD)")
+    ask.add_argument("--until", help="only articles published on or before this day (YYYY-MM-DD)")
+    ask.add_argument("--doc", action="append", help="only this document id (repeat for several)")
     _common(ask)
+    _docs_parser(sub)
+    serve = sub.add_parser("serve", help="HTTP API (FastAPI, OpenAPI docs at /docs) with the chat UI at /ui")
+    serve.add_argument("--host", help="bind address (RAG_HOST; default 127.0.0.1, loopback only)")
+    serve.add_argument("--port", type=int, help="port (RAG_PORT; default 8000)")
+    serve.add_argument("--no-ui", action="store_true", help="the API only, without the chat UI")
+    serve.add_argument("--models-dir", type=Path, help="folder of *.gguf models the UI may switch between")
+    _common(serve)
     status = sub.add_parser("status", help="show what the index holds")
     _common(status)
     evaluate = sub.add_parser("eval", help="evaluate over a question set and write a report")
@@ -83,8 +95,29 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _docs_parser(sub: Any) -> None:
+    docs = sub.add_parser("docs", help="the document library: list, show, add, remove, re-index")
+    actions = docs.add_subparsers(dest="action", required=True)
+    listing = actions.add_parser("list", help="every document: id, outlet, date, pages, chunks, when added")
+    listing.add_argument("--json", action="store_true", help="as JSON")
+    _common(listing)
+    show = actions.add_parser("show", help="one document's metadata")
+    show.add_argument("doc_id")
+    show.add_argument("--text", action="store_true", help="also print its stored text (what citations quote)")
+    _common(show)
+    add = actions.add_parser("add", help="add files to the library (kept by `rag index FOLDER` until removed)")
+    add.add_argument("paths", nargs="+", type=Path, help="files or folders (.txt .md .html .pdf .docx)")
+    _common(add)
+    remove = actions.add_parser("remove", help="remove documents from the index (dense and BM25 at once)")
+    remove.add_argument("doc_ids", nargs="+", metavar="ID")
+    _common(remove)
+    reindex = actions.add_parser("reindex", help="read documents again from their files")
+    reindex.add_argument("doc_ids", nargs="+", metavar="ID")
+    _common(reindex)
+
+
 def settings_from(args: argparse.Namespace) -> Settings:
-    names = ("index_dir", "model_path", "embed_model", "top_k", "n_threads")
+    names = ("index_dir", "model_path", "embed_model", "top_k", "n_threads", "host", "port")
     return Settings.load(**{n: getattr(args, n, None) for n in names})
 
 
@@ -93,9 +126,15 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
     try:
         settings = settings_from(args)
-        return {"index": cmd_index, "ask": cmd_ask, "status": cmd_status, "eval": cmd_eval}[args.command](
-            args, settings
-        )
+        commands = {
+            "index": cmd_index,
+            "ask": cmd_ask,
+            "docs": cmd_docs,
+            "serve": cmd_serve,
+            "status": cmd_status,
+            "eval": cmd_eval,
+        }
+        return commands[args.command](args, settings)
     except RagError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -112,7 +151,12 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     report = build_index(
         paths, settings, embedder, mode="add" if args.add else "sync", rebuild=args.rebuild, progress=True
     )
-    for skipped in report.skipped:
+    _print_report(report)
+    return 0
+
+
+def _print_report(report: Any) -> None:
+    for skipped in report.skipped:  # the one place a skipped file is reported (the loader only logs it)
         print(f"skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
     print(
         f"indexed {report.documents} documents, {report.chunks} chunks into {report.index_dir} "
@@ -120,15 +164,21 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
         f"(embedded {len(report.embedded_documents)}, unchanged {len(report.reused_documents)}, "
         f"removed {len(report.removed_documents)}, skipped {len(report.skipped)})"
     )
-    return 0
+    if report.kept_uploads:
+        print(
+            f"kept {len(report.kept_uploads)} document(s) uploaded to the library "
+            "(`rag docs list`; remove one with `rag docs remove ID`)"
+        )
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    from rag.filters import Filters
     from rag.pipeline import Assistant, normalize_question
 
     question = normalize_question(args.question, settings.max_question_chars)  # fail fast, before loading models
+    filters = Filters.parse(outlets=args.outlet, since=args.since, until=args.until, doc_ids=args.doc)
     assistant = Assistant.load(settings)
-    answer = assistant.ask(question)
+    answer = assistant.ask(question, filters=filters)
     if args.json:
         print(json.dumps(asdict(answer), indent=2, ensure_ascii=False, default=str))
         return 0
@@ -136,16 +186,99 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     if answer.citations:
         print("\nSources:")
     for c in answer.citations:
-        where = ", ".join(p for p in (c.outlet, c.date) if p) or c.doc_id
+        where = ", ".join(p for p in (c.outlet, c.date, f"p. {c.page}" if c.page else "") if p) or c.doc_id
         quote = " ".join(c.quote.split())
         print(f"  [{c.n}] {where} — {c.title} ({c.doc_id}, chars {c.start}-{c.end})\n      “{quote}”")
+    if filters.active:
+        print(f"\nFilters: {filters.describe()}")
     if answer.abstained and answer.sources:
         print("\nNearest passages:")
         for i, hit in enumerate(answer.sources, start=1):
             print(f"  {i}. {hit.outlet or hit.chunk.doc_id}: {' '.join(hit.chunk.text.split())[:160]}…")
-    for removed in answer.removed:
-        print(f"\n(removed unsupported sentence: {removed.text} — {removed.reason})")
+    if args.explain:
+        _explain(answer)
     return 0
+
+
+def _explain(answer: Any) -> None:
+    """How the answer was reached: what was searched, the confidence and the removed sentences."""
+    print(f"\nSearched for: {answer.searched_for}\nConfidence: {answer.confidence:.2f} ({answer.mode})")
+    for removed in answer.removed:
+        print(f"Removed: {removed.text} — {removed.reason}")
+
+
+def cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
+    from rag import library
+    from rag.embed import Embedder
+    from rag.store import read_generation
+
+    if args.action in ("list", "show"):
+        index = read_generation(settings.index_dir)
+        if args.action == "list":
+            return _list_documents(library.list_documents(index), args.json)
+        return _show_document(library.info_of(index, args.doc_id), library.get_document(index, args.doc_id), args)
+    embedder = Embedder(settings.embed_model, settings.embed_dtype, settings.embed_threads)
+    if args.action == "remove":
+        removed = library.remove_documents(settings, args.doc_ids, embedder.dim)
+        print(f"removed {', '.join(removed)} from {settings.index_dir}")
+    elif args.action == "add":
+        _print_report(library.add_files(settings, args.paths, embedder, progress=True))
+    else:
+        _print_report(library.reindex_documents(settings, args.doc_ids, embedder))
+    return 0
+
+
+def _list_documents(infos: list[Any], as_json: bool) -> int:
+    if as_json:
+        print(json.dumps([asdict(i) for i in infos], indent=2, ensure_ascii=False))
+        return 0
+    print(f"{'ID':<28} {'OUTLET':<16} {'DATE':<10} {'PAGES':>5} {'CHUNKS':>6} {'ADDED':<20} {'ORIGIN':<6} TITLE")
+    for i in infos:
+        pages = str(i.pages) if i.pages else "-"
+        print(
+            f"{i.doc_id[:28]:<28} {(i.outlet or '-')[:16]:<16} {(i.date or '-')[:10]:<10} {pages:>5} "
+            f"{i.chunks:>6} {(i.added or '-'):<20} {i.origin:<6} {i.title}"
+        )
+    print(f"{len(infos)} documents")
+    return 0
+
+
+def _show_document(info: Any, document: Any, args: argparse.Namespace) -> int:
+    for key, value in asdict(info).items():
+        print(f"{key + ':':<12} {value}")
+    if args.text:
+        print("\n" + document.text)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    from rag.pipeline import Assistant
+    from rag.server import create_app, serve
+
+    assistant = Assistant.load(settings)
+    current: list[Any] = [_Holder(assistant)]  # what answers; the UI's runtime once it is mounted
+    ui_path = None if args.no_ui else "/ui"
+    max_bytes = settings.max_upload_mb * 1024 * 1024
+    app = create_app(
+        lambda: current[0].assistant,
+        ui_path=ui_path,
+        max_upload_bytes=max_bytes,
+        max_upload_files=settings.max_upload_files,
+    )
+    if ui_path:
+        from ui.mount import mount_ui  # imports gradio only when the UI is wanted
+
+        # the UI and the API share one assistant, so a model switch in the UI applies to both
+        current[0] = mount_ui(app, assistant, ui_path, args.models_dir, max_bytes)
+    chat = f", chat at {ui_path}" if ui_path else ""
+    print(f"serving on http://{settings.host}:{settings.port} (API docs at /docs{chat})", flush=True)
+    serve(app, settings.host, settings.port)
+    return 0
+
+
+class _Holder:
+    def __init__(self, assistant: Any) -> None:
+        self.assistant = assistant
 
 
 def cmd_status(args: argparse.Namespace, settings: Settings) -> int:

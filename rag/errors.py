@@ -46,3 +46,14 @@ class ModelNotFoundError(RagError):
 
 class DocumentError(RagError):
     """A single input document cannot be indexed (empty, binary, too large, undecodable)."""
+
+
+class FilterError(RagError, ValueError):
+    """A filter is malformed: a date that is not YYYY-MM-DD, or an empty date range."""
+
+
+class DocumentNotFoundError(RagError, KeyError):
+    """No document with the given id is in the index (``rag docs list`` shows the ids)."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0]) if self.args else ""

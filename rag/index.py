@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +16,7 @@ import numpy as np
 
 from rag import store
 from rag.chunk import chunk_document
-from rag.errors import IndexMismatchError, IndexMissingError
+from rag.errors import IndexCorruptError, IndexMismatchError, IndexMissingError
 from rag.load import Skipped, known_outlets, load_paths
 from rag.records import Chunk, Document
 from rag.settings import Settings
@@ -43,6 +43,7 @@ class BuildReport:
     skipped: tuple[Skipped, ...]
     seconds: float
     timings: dict[str, float] = field(default_factory=dict)
+    kept_uploads: tuple[str, ...] = ()  # library uploads kept although not under the indexed paths
 
 
 def expected_manifest(settings: Settings, dim: int) -> dict[str, Any]:
@@ -77,36 +78,35 @@ def build_index(
     mode: str = "sync",
     rebuild: bool = False,
     progress: bool = False,
+    origin: str = "folder",
 ) -> BuildReport:
     """Index ``paths`` into ``settings.index_dir``.
 
-    ``mode="sync"``: the index holds exactly the documents under ``paths``;
+    ``mode="sync"``: the index holds exactly the documents under ``paths`` — plus every document
+    uploaded to the library (origin "upload"), which only ``rag docs remove`` takes out;
     ``mode="add"``: they are added to (or replace same-id documents in) the index.
-    A file that cannot be read keeps its previously indexed version, if any.
+    ``origin`` marks the loaded documents: "folder" (``rag index``) or "upload" (the library).
+    ``rebuild`` re-embeds everything, uploads included. A file that cannot be read keeps its
+    previously indexed version, if any.
     """
     began = time.perf_counter()
     with store.writer_lock(settings.index_dir):
         loaded = load_paths(paths, settings.max_file_bytes, known_outlets(settings.outlets_file))
-        old = None if rebuild else _previous(settings, embedder.dim)
-        old_docs = old.documents if old else {}
+        previous = _previous(settings, embedder.dim, tolerate_damage=rebuild)
+        old_docs = dict(previous.documents) if previous else {}
+        if rebuild and previous is None:  # the old index is gone or damaged: uploads come from their folder
+            old_docs = _uploaded_files(settings)
+        now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+        new_docs = {d.doc_id: _stamped(d, origin, old_docs.get(d.doc_id), now) for d in loaded.documents}
         skipped_ids = {Path(s.path).stem for s in loaded.skipped}
-        new_docs = {d.doc_id: d for d in loaded.documents}
-        keep_ids = set(old_docs) if mode == "add" else skipped_ids & set(old_docs)
+        uploads = {doc_id for doc_id, doc in old_docs.items() if doc.origin == "upload"}
+        keep_ids = set(old_docs) if mode == "add" else (skipped_ids & set(old_docs)) | uploads
         for doc_id in keep_ids - set(new_docs):
             new_docs[doc_id] = old_docs[doc_id]
         documents = sorted(new_docs.values(), key=lambda d: d.doc_id)
-        reusable = _reusable_vectors(old, documents)
+        reusable = _reusable_vectors(None if rebuild else previous, documents)
         chunks, vectors, embedded = _chunk_and_embed(documents, reusable, settings, embedder, progress)
-        manifest = {
-            **expected_manifest(settings, embedder.dim),
-            "index_type": "hnsw" if len(chunks) >= HNSW_THRESHOLD else "flat",
-            "n_documents": len(documents),
-            "n_chunks": len(chunks),
-            "documents": {d.doc_id: {"sha256": d.sha256, "path": d.path} for d in documents},
-            "embed_dtype": embedder.dtype,
-            "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-        }
-        store.write_generation(settings.index_dir, manifest, documents, chunks, make_faiss_index(vectors))
+        write(settings, documents, chunks, vectors, embedder.dtype)
     removed = sorted(set(old_docs) - set(new_docs))
     return BuildReport(
         index_dir=str(settings.index_dir),
@@ -117,7 +117,43 @@ def build_index(
         removed_documents=tuple(removed),
         skipped=loaded.skipped,
         seconds=time.perf_counter() - began,
+        kept_uploads=tuple(sorted(uploads & set(new_docs) - {d.doc_id for d in loaded.documents})),
     )
+
+
+def write(settings: Settings, documents: list[Document], chunks: list[Chunk], vectors: np.ndarray, dtype: str) -> None:
+    """Commit one generation (the caller holds the writer lock): rows of ``vectors`` are ``chunks``."""
+    dim = vectors.shape[1]
+    manifest = {
+        **expected_manifest(settings, dim),
+        "index_type": "hnsw" if len(chunks) >= HNSW_THRESHOLD else "flat",
+        "n_documents": len(documents),
+        "n_chunks": len(chunks),
+        "documents": {d.doc_id: {"sha256": d.sha256, "path": d.path} for d in documents},
+        "embed_dtype": dtype,
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+    }
+    store.write_generation(settings.index_dir, manifest, documents, chunks, make_faiss_index(vectors))
+
+
+def uploads_dir(settings: Settings) -> Path:
+    """Where the library keeps the files uploaded to it (the UI, the HTTP API, ``rag docs add``)."""
+    return Path(settings.index_dir) / "uploads"
+
+
+def _stamped(doc: Document, origin: str, old: Document | None, now: str) -> Document:
+    """``doc`` with its origin and the time this version entered the index."""
+    if old is not None and old.sha256 == doc.sha256 and old.added:
+        return replace(doc, origin=origin, added=old.added)
+    return replace(doc, origin=origin, added=now)
+
+
+def _uploaded_files(settings: Settings) -> dict[str, Document]:
+    folder = uploads_dir(settings)
+    if not folder.is_dir():
+        return {}
+    loaded = load_paths([folder], settings.max_file_bytes, known_outlets(settings.outlets_file))
+    return {d.doc_id: replace(d, origin="upload") for d in loaded.documents}
 
 
 def hnsw_ef_search(n: int) -> int:
@@ -144,12 +180,19 @@ def make_faiss_index(vectors: np.ndarray) -> Any:
     return index
 
 
-def _previous(settings: Settings, dim: int) -> store.StoredIndex | None:
+def _previous(settings: Settings, dim: int, tolerate_damage: bool = False) -> store.StoredIndex | None:
+    """The live generation; for a rebuild (``tolerate_damage``) a damaged one counts as none and an
+    incompatible one is still returned: its documents (the uploads) are kept, its vectors never reused."""
     try:
         old = store.read_generation(settings.index_dir)
     except IndexMissingError:
         return None
-    check_compatible(old.manifest, settings, dim)
+    except IndexCorruptError:
+        if tolerate_damage:
+            return None
+        raise
+    if not tolerate_damage:
+        check_compatible(old.manifest, settings, dim)
     return old
 
 

@@ -1,7 +1,8 @@
 """Stage 1 — load: files on disk → :class:`Document` records with metadata.
 
 A document's id is its file stem and its ``text`` is the decoded file (HTML: the article
-text trafilatura extracts). Bad files are skipped with a reason, never fatal.
+text trafilatura extracts; PDF and DOCX: the text :mod:`rag.formats` extracts, with the
+offset where each page begins). Bad files are skipped with a reason, never fatal.
 """
 
 from __future__ import annotations
@@ -14,13 +15,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from rag import formats
 from rag.errors import DocumentError, SettingsError
 from rag.records import Document
 from rag.text import MONTH_ABBREVIATIONS as _MONTHS
 
 log = logging.getLogger(__name__)
 
-SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx")
+PAGED_SUFFIXES = (".pdf", ".docx")  # binary formats with pages: read by rag.formats, never decoded as text
 # The bundled list of major outlets, documented at its top; users extend it with RAG_OUTLETS_FILE.
 OUTLETS_FILE = Path(__file__).resolve().parent / "data" / "outlets.txt"
 MAX_TITLE_WORDS = 12  # a line longer than this is body text, not a headline
@@ -43,12 +46,17 @@ def find_files(paths: list[Path]) -> list[Path]:
     found: set[Path] = set()
     for path in paths:
         if path.is_dir():
-            found.update(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            found.update(p for p in path.rglob("*") if p.is_file() and _is_document(p))
         elif path.is_file():
             found.add(path)
         else:
             raise DocumentError(f"{path}: no such file or folder")
     return sorted(found, key=lambda p: (p.stem, str(p)))
+
+
+def _is_document(path: Path) -> bool:
+    # "~$name.docx" is the lock file Word keeps beside an open document, not a document
+    return path.suffix.lower() in SUFFIXES and not path.name.startswith("~$")
 
 
 def load_paths(paths: list[Path], max_bytes: int, outlets: tuple[str, ...] | None = None) -> LoadResult:
@@ -64,7 +72,7 @@ def load_paths(paths: list[Path], max_bytes: int, outlets: tuple[str, ...] | Non
         try:
             doc = load_file(path, max_bytes, outlets)
         except DocumentError as exc:
-            log.warning("skipped %s: %s", path, exc)
+            log.info("skipped %s: %s", path, exc)  # reported once, by whoever shows the LoadResult
             skipped.append(Skipped(str(path), str(exc)))
             continue
         if doc.doc_id in seen_ids:
@@ -76,7 +84,7 @@ def load_paths(paths: list[Path], max_bytes: int, outlets: tuple[str, ...] | Non
             seen_hashes[doc.sha256] = str(path)
             documents.append(doc)
             continue
-        log.warning("skipped %s: %s", path, reason)
+        log.info("skipped %s: %s", path, reason)
         skipped.append(Skipped(str(path), reason))
     return LoadResult(tuple(documents), tuple(skipped))
 
@@ -93,6 +101,8 @@ def load_file(path: Path, max_bytes: int = 20_000_000, outlets: tuple[str, ...] 
         data = path.read_bytes()
     except OSError as exc:
         raise DocumentError(f"cannot read file: {exc.strerror or exc}") from exc
+    if suffix in PAGED_SUFFIXES:
+        return _paged_document(path, data, outlets)
     raw = decode_bytes(data)
     if suffix in (".html", ".htm"):
         text, meta = _extract_html(raw)
@@ -100,14 +110,44 @@ def load_file(path: Path, max_bytes: int = 20_000_000, outlets: tuple[str, ...] 
         text, meta = raw, {}
     if not text.strip():
         raise DocumentError("file has no text (empty or whitespace only)")
+    return _document(
+        path,
+        text,
+        title=meta.get("title") or guess_title(text, fallback=path.stem.replace("_", " ")),
+        outlet=meta.get("outlet") or guess_outlet(text, outlets),
+        date=meta.get("date") or guess_date(text),
+    )
+
+
+def _paged_document(path: Path, data: bytes, outlets: tuple[str, ...] | None) -> Document:
+    """A PDF or DOCX: the extracted text with its page offsets. A date the text states beats
+    the file's creation date, which is often when it was exported, not published."""
+    if not data:
+        raise DocumentError("file is empty")
+    extracted = formats.extract(path.suffix.lower(), data)
+    text = extracted.text
+    if not text.strip():
+        raise DocumentError("file has no text (empty document)")
+    return _document(
+        path,
+        text,
+        title=_trim(extracted.title) if extracted.title else guess_title(text, fallback=path.stem.replace("_", " ")),
+        outlet=guess_outlet(text, outlets),
+        date=guess_date(text) or extracted.date,
+        pages=extracted.pages,
+    )
+
+
+def _document(path: Path, text: str, *, title: str, outlet: str, date: str, pages: tuple[int, ...] = ()) -> Document:
     return Document(
         doc_id=path.stem,
         path=str(path),
         text=text,
-        title=meta.get("title") or guess_title(text, fallback=path.stem.replace("_", " ")),
-        outlet=meta.get("outlet") or guess_outlet(text, outlets),
-        date=meta.get("date") or guess_date(text),
+        title=title,
+        outlet=outlet,
+        date=date,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        pages=pages,
     )
 
 

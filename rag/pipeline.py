@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 import time
 import unicodedata
 from collections.abc import Iterator
@@ -16,16 +17,17 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from rag import extract
+from rag import extract, library
 from rag.answer import Encode, Evidence, abstain, cached, compose, early_abstention, rank
 from rag.answerability import load_model
 from rag.conversation import Conversation
 from rag.embed import Embedder
 from rag.errors import EmptyQuestionError, IndexMissingError, QuestionTooLongError
+from rag.filters import Filters
 from rag.generate import Generator, resolve_model_path
 from rag.index import BuildReport, build_index, check_compatible
 from rag.prompting import build_messages, templates_hash
-from rag.records import Answer, TokenEvent
+from rag.records import Answer, Document, TokenEvent
 from rag.retrieve import Retriever
 from rag.settings import Settings
 from rag.store import StoredIndex, read_generation
@@ -65,6 +67,7 @@ class Assistant:
         self.embedder = embedder
         self.generator = generator
         self.answerability = load_model(settings.answerability_model)
+        self._writing = threading.Lock()  # library changes from one process queue up instead of failing
         self._use_index(index)
 
     @classmethod
@@ -118,12 +121,41 @@ class Assistant:
     def retriever(self) -> Retriever:
         return self._live.retriever
 
-    # -- indexing ---------------------------------------------------------------------
+    # -- the document library -----------------------------------------------------------
     def add_documents(self, paths: list[Path], progress: bool = False) -> BuildReport:
-        """Index more files into this assistant's index (incremental) and start using it."""
-        report = build_index(paths, self.settings, self.embedder, mode="add", progress=progress)
-        self._use_index(read_generation(self.settings.index_dir))
+        """Add files to the library (incremental; same id = new version) and start using them.
+        They stay until :meth:`remove_documents`, whatever ``rag index FOLDER`` later syncs."""
+        with self._writing:
+            report = library.add_files(self.settings, paths, self.embedder, progress)
+            self._use_index(read_generation(self.settings.index_dir))
         return report
+
+    def remove_documents(self, doc_ids: list[str]) -> tuple[str, ...]:
+        """Remove documents from the dense and BM25 index at once (one commit); unknown ids raise
+        :class:`~rag.errors.DocumentNotFoundError` and remove nothing."""
+        with self._writing:
+            removed = library.remove_documents(self.settings, list(doc_ids), self.embedder.dim)
+            self._use_index(read_generation(self.settings.index_dir))
+        return removed
+
+    def reindex_documents(self, doc_ids: list[str]) -> BuildReport:
+        """Read documents again from their files; changed ones are re-chunked and re-embedded."""
+        with self._writing:
+            report = library.reindex_documents(self.settings, list(doc_ids), self.embedder)
+            self._use_index(read_generation(self.settings.index_dir))
+        return report
+
+    def documents(self) -> list[library.DocumentInfo]:
+        """Every document in the index, newest first."""
+        return library.list_documents(self.index)
+
+    def document(self, doc_id: str) -> Document:
+        """One document with its full text; :class:`~rag.errors.DocumentNotFoundError` if unknown."""
+        return library.get_document(self.index, doc_id)
+
+    def outlets(self) -> list[str]:
+        """The outlets of the indexed documents, for filter choices."""
+        return sorted({d.outlet for d in self.index.documents.values() if d.outlet}, key=str.casefold)
 
     def status(self) -> dict[str, Any]:
         return {
@@ -166,19 +198,21 @@ class Assistant:
         temperature: float | None = None,
         history: list[str] | None = None,
         conversation: Conversation | None = None,
+        filters: Filters | None = None,
     ) -> Iterator[TokenEvent | Answer]:
         """Yield :class:`TokenEvent` pieces of the model's raw output, then the final :class:`Answer`.
 
         ``conversation`` holds the earlier turns (question and answer); a follow-up such as
         "and how far is that in miles?" is resolved against the latest of them. ``history``
-        (earlier questions only, oldest first) is the older form of the same.
+        (earlier questions only, oldest first) is the older form of the same. ``filters`` limit
+        the documents searched (outlet, date range, ids); when none passes, the answer says so.
         """
         s = self.settings
         question = normalize_question(question, s.max_question_chars)
         began = time.perf_counter()
         conversation = conversation or Conversation.from_questions(list(history or []))
         encode = cached(self._encode)  # one memo per answer: ranking and verification share vectors
-        evidence = self._evidence(question, conversation, top_k, encode)
+        evidence = self._evidence(question, conversation, top_k, encode, filters)
         if not evidence.ranked:
             yield self._timed(abstain(evidence), began)
             return
@@ -200,18 +234,37 @@ class Assistant:
         evidence.timings["generation"] = time.perf_counter() - began - evidence.timings["retrieval"]
         yield self._timed(compose(replace(evidence, raw="".join(pieces)), s, encode), began)
 
-    def evidence(self, question: str, conversation: Conversation | None = None, top_k: int | None = None) -> Evidence:
+    def evidence(
+        self,
+        question: str,
+        conversation: Conversation | None = None,
+        top_k: int | None = None,
+        filters: Filters | None = None,
+    ) -> Evidence:
         """What an answer to ``question`` would be built from: its frame, the retrieved passages
         and their sentences scored by the answerability model (no generation)."""
         question = normalize_question(question, self.settings.max_question_chars)
-        return self._evidence(question, conversation or Conversation(), top_k, cached(self._encode))
+        return self._evidence(question, conversation or Conversation(), top_k, cached(self._encode), filters)
 
-    def _evidence(self, question: str, conversation: Conversation, top_k: int | None, encode: Encode) -> Evidence:
+    def _evidence(
+        self,
+        question: str,
+        conversation: Conversation,
+        top_k: int | None,
+        encode: Encode,
+        filters: Filters | None = None,
+    ) -> Evidence:
         s = self.settings
         began = time.perf_counter()
         live = self._live
         frame = conversation.frame(question)
-        hits = tuple(live.retriever.search(frame.query, top_k or s.top_k, s.candidates, s.rrf_k))
+        allowed = filters.allowed_ids(live.index.documents) if filters and filters.active else None
+        if allowed is not None and not allowed:
+            assert filters is not None
+            return Evidence(
+                frame, (), live.index.documents, live.vocabulary, note=filters.explain_empty(live.index.documents)
+            )
+        hits = tuple(live.retriever.search(frame.query, top_k or s.top_k, s.candidates, s.rrf_k, allowed))
         evidence = Evidence(frame, hits, live.index.documents, live.vocabulary)
         evidence.timings["retrieval"] = time.perf_counter() - began
         if not hits or max(h.dense_score for h in hits) < s.min_relevance:

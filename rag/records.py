@@ -6,6 +6,7 @@ Offsets are always character offsets into ``Document.text``, the original file t
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 
@@ -18,6 +19,16 @@ class Document:
     outlet: str = ""
     date: str = ""  # ISO date (YYYY-MM-DD) or a date phrase when stated; "" when unknown
     sha256: str = ""  # of ``text``, for incremental indexing
+    # PDF/DOCX: offset in ``text`` where each page begins (page n starts at pages[n-1]); () = no pages
+    pages: tuple[int, ...] = ()
+    origin: str = "folder"  # "folder": from `rag index PATH`; "upload": added to the library (UI, API, `rag docs add`)
+    added: str = ""  # when this version entered the index (UTC, ISO 8601)
+
+    def page_at(self, offset: int) -> int:
+        """The 1-based page holding character ``offset``; 0 when the document has no pages."""
+        if not self.pages:
+            return 0
+        return max(1, bisect.bisect_right(self.pages, offset))
 
 
 @dataclass(frozen=True)
@@ -63,6 +74,7 @@ class Citation:
     title: str = ""
     outlet: str = ""
     date: str = ""
+    page: int = 0  # 1-based page of the quote's start in a PDF/DOCX; 0 when the document has no pages
 
 
 @dataclass(frozen=True)

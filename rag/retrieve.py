@@ -1,4 +1,9 @@
-"""Stage 5 — retrieve: question → ranked passages, dense (faiss) + BM25 (bm25s), fused by RRF."""
+"""Stage 5 — retrieve: question → ranked passages, dense (faiss) + BM25 (bm25s), fused by RRF.
+
+Filters (``rag.filters``) arrive as the set of allowed document ids and apply inside both
+searches: faiss searches only the allowed rows (an ID selector, or exact search over them when
+they are few) and BM25 weighs the other rows by zero. Neither search is cut afterwards.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +19,8 @@ if TYPE_CHECKING:
     from rag.embed import Embedder
 
 log = logging.getLogger(__name__)
+# Below this many allowed rows an HNSW index is searched exactly over them (~3 ms at 384 dims).
+EXACT_FILTERED_ROWS = 20_000
 
 
 class Retriever:
@@ -25,20 +32,31 @@ class Retriever:
         logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every index build at DEBUG
         self.index = index
         self.embedder = embedder
+        self.rows_by_doc: dict[str, list[int]] = {}
+        for row, chunk in enumerate(index.chunks):
+            self.rows_by_doc.setdefault(chunk.doc_id, []).append(row)
         self.bm25 = bm25s.BM25()
         corpus = [_bm25_text(index, i) for i in range(len(index.chunks))]
         if corpus:
             self.bm25.index(bm25s.tokenize(corpus, stopwords="en", show_progress=False), show_progress=False)
 
-    def search(self, question: str, top_k: int, candidates: int = 30, rrf_k: int = 60) -> list[Hit]:
-        """The ``top_k`` best chunks for ``question`` (fewer when the index is smaller)."""
-        n = len(self.index.chunks)
+    def search(
+        self,
+        question: str,
+        top_k: int,
+        candidates: int = 30,
+        rrf_k: int = 60,
+        allowed: frozenset[str] | None = None,
+    ) -> list[Hit]:
+        """The ``top_k`` best chunks for ``question`` (fewer when the index is smaller), drawn
+        only from the documents in ``allowed`` when it is given."""
+        rows = self._allowed_rows(allowed)
+        n = len(self.index.chunks) if rows is None else len(rows)
         if n == 0:
             return []
         query = self.embedder.encode_query(question)
-        dense_scores, dense_ids = self.index.faiss_index.search(query[None, :], min(candidates, n))
-        dense = [(int(i), float(s)) for i, s in zip(dense_ids[0], dense_scores[0], strict=True) if i >= 0]
-        sparse = self._bm25(question, min(candidates, n))
+        dense = self._dense(query, min(candidates, n), rows)
+        sparse = self._bm25(question, min(candidates, n), rows)
         fused: dict[int, float] = {}
         for ranking in (dense, sparse):
             for rank, (row, _) in enumerate(ranking, start=1):
@@ -65,14 +83,47 @@ class Retriever:
             )
         return hits
 
-    def _bm25(self, question: str, k: int) -> list[tuple[int, float]]:
+    def _allowed_rows(self, allowed: frozenset[str] | None) -> np.ndarray | None:
+        """Row numbers of the allowed documents' chunks (sorted); None = every row."""
+        if allowed is None:
+            return None
+        parts = [self.rows_by_doc[d] for d in sorted(allowed) if d in self.rows_by_doc]
+        return np.array(sorted(r for part in parts for r in part), dtype=np.int64)
+
+    def _dense(self, query: np.ndarray, k: int, rows: np.ndarray | None) -> list[tuple[int, float]]:
+        import faiss
+
+        index = self.index.faiss_index
+        if rows is None or len(rows) == index.ntotal:
+            scores, ids = index.search(query[None, :], k)
+        elif len(rows) <= EXACT_FILTERED_ROWS or not hasattr(index, "hnsw"):
+            # few allowed rows, or a flat index: exact search over exactly those rows, so a
+            # selective filter never loses hits to a graph walk that rarely visits them
+            if hasattr(index, "hnsw"):
+                vectors = index.reconstruct_batch(rows)
+                sims = vectors @ query
+                best = np.argsort(-sims, kind="stable")[:k]
+                return [(int(rows[i]), float(sims[i])) for i in best]
+            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(rows))
+            scores, ids = index.search(query[None, :], k, params=params)
+        else:
+            ef = max(index.hnsw.efSearch, 4 * k)
+            params = faiss.SearchParametersHNSW(sel=faiss.IDSelectorBatch(rows), efSearch=ef)
+            scores, ids = index.search(query[None, :], k, params=params)
+        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
+
+    def _bm25(self, question: str, k: int, rows: np.ndarray | None = None) -> list[tuple[int, float]]:
         import bm25s
 
         tokens = bm25s.tokenize([question], stopwords="en", show_progress=False)
         if not tokens.vocab or all(len(ids) == 0 for ids in tokens.ids):
             return []
+        mask = None
+        if rows is not None:
+            mask = np.zeros(len(self.index.chunks), dtype=np.float32)
+            mask[rows] = 1.0  # BM25 scores of the other rows are multiplied by zero
         try:
-            ids, scores = self.bm25.retrieve(tokens, k=k, show_progress=False)
+            ids, scores = self.bm25.retrieve(tokens, k=k, show_progress=False, weight_mask=mask)
         except (ValueError, KeyError):  # a query of words the corpus never uses
             return []
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if s > 0]

@@ -82,6 +82,10 @@ class Settings:
     )
     max_question_chars: int = _opt(4000, "Longer questions are rejected.", 10, 1_000_000)
     max_file_bytes: int = _opt(20_000_000, "Files larger than this are skipped when indexing.", 1, 10**10)
+    max_upload_mb: int = _opt(10, "Largest file accepted by an upload (UI, HTTP API), in MB.", 1, 4096)
+    max_upload_files: int = _opt(20, "Most files accepted by one upload request.", 1, 1000)
+    host: str = _opt("127.0.0.1", "Address `rag serve` binds to; loopback by default (0.0.0.0 exposes it).")
+    port: int = _opt(8000, "Port `rag serve` listens on.", 1, 65535)
     outlets_file: str = _opt(
         "",
         "File of extra outlet names, one per line, used with rag/data/outlets.txt to name a document's outlet "

@@ -146,7 +146,7 @@ def _read(index_dir: Path, gen: Path) -> StoredIndex:
         for name, digest in manifest["files"].items():
             if _sha256(gen / name) != digest:
                 raise IndexCorruptError(f"index file {gen / name} does not match its checksum; {hint}")
-        documents = {row["doc_id"]: Document(**row) for row in _read_jsonl(gen / "documents.jsonl")}
+        documents = {row["doc_id"]: _document_from_row(row) for row in _read_jsonl(gen / "documents.jsonl")}
         chunks = tuple(_chunk_from_row(row) for row in _read_jsonl(gen / "chunks.jsonl"))
         faiss_index = faiss.read_index(str(gen / "dense.faiss"))
     except IndexCorruptError:
@@ -156,6 +156,10 @@ def _read(index_dir: Path, gen: Path) -> StoredIndex:
     if faiss_index.ntotal != len(chunks) or any(c.doc_id not in documents for c in chunks):
         raise IndexCorruptError(f"index in {gen} is inconsistent (vectors vs chunks); {hint}")
     return StoredIndex(gen, manifest, documents, chunks, faiss_index)
+
+
+def _document_from_row(row: dict[str, Any]) -> Document:
+    return Document(**{**row, "pages": tuple(row.get("pages", ()))})
 
 
 def _chunk_row(chunk: Chunk) -> dict[str, Any]:

@@ -52,3 +52,28 @@ def test_errors_are_reported_without_traceback(tmp_path):
     assert result.returncode == 2 and result.stderr.startswith("error:") and "Traceback" not in result.stderr
     missing = run("ask", "range?", "--index-dir", str(tmp_path / "idx"), "--model", str(tmp_path / "x.gguf"))
     assert missing.returncode == 2 and "x.gguf" in missing.stderr
+
+
+def test_python_dash_m_rag_is_the_rag_command():
+    result = subprocess.run([sys.executable, "-m", "rag", "--help"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0 and "docs" in result.stdout and "serve" in result.stdout
+
+
+def test_each_skipped_file_is_reported_once(tmp_path, corpus_copy):
+    (corpus_copy / "copy.txt").write_bytes((corpus_copy / "001_ad6254f0f62c2366.txt").read_bytes())
+    built = run("index", str(corpus_copy), "--index-dir", str(tmp_path / "idx"))
+    assert built.returncode == 0, built.stderr
+    lines = [line for line in built.stderr.splitlines() if "copy.txt" in line]
+    assert len(lines) == 1 and "duplicate" in lines[0], built.stderr
+
+
+def test_removed_sentences_only_with_explain(sample_index_dir):
+    """"What did Dzhabarov say?": the model adds a sentence its passage does not back (greedy, so
+    every run); the plain answer hides it, --explain shows it with the reason."""
+    question = "What did Dzhabarov say?"
+    plain = run("ask", question, "--index-dir", str(sample_index_dir))
+    explained = run("ask", question, "--index-dir", str(sample_index_dir), "--explain")
+    assert plain.returncode == explained.returncode == 0, plain.stderr + explained.stderr
+    assert "removed" not in plain.stdout.lower() and "Searched for:" not in plain.stdout
+    assert "Searched for: What did Dzhabarov say?" in explained.stdout and "Confidence: " in explained.stdout
+    assert re.search(r"^Removed: .+ — .+", explained.stdout, re.MULTILINE), explained.stdout

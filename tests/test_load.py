@@ -103,7 +103,8 @@ def test_guess_date():
         ("empty.txt", b"", "empty"),
         ("blank.txt", b" \n\t \n", "empty"),
         ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
-        ("data.pdf", b"%PDF-1.4", "unsupported"),
+        ("sheet.xlsx", b"PK\x03\x04", "unsupported"),
+        ("data.pdf", b"%PDF-1.4", "cannot read PDF"),  # PDFs are read since issue #13; this one is broken
     ],
 )
 def test_bad_files_raise_clear_errors(tmp_path, name, data, message):
