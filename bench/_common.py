@@ -39,8 +39,20 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
+# The SIMD flags that decide which kernels torch, faiss and llama.cpp use (bf16 needs avx512_bf16).
+SIMD = ("sse4_2", "avx", "avx2", "fma", "f16c", "avx512f", "avx512_bf16", "avx512_vnni", "amx_bf16", "amx_tile")
+
+
+def cpu_flags() -> str:
+    """This CPU's flags among :data:`SIMD` (from /proc/cpuinfo)."""
+    line = next((x for x in Path("/proc/cpuinfo").read_text().splitlines() if x.startswith("flags")), "")
+    present = set(line.split(":", 1)[-1].split())
+    return " ".join(f for f in SIMD if f in present) or "(none of the listed SIMD flags)"
+
+
 def header(title: str) -> None:
-    print(f"# {title}\n# machine: {machine()}\n# command: {' '.join(sys.argv)}\n# loadavg before: {loadavg()}")
+    print(f"# {title}\n# machine: {machine()}\n# cpu flags: {cpu_flags()}")
+    print(f"# command: {' '.join(sys.argv)}\n# loadavg before: {loadavg()}")
 
 
 def footer() -> None:

@@ -27,16 +27,6 @@ WORDS = (
     "minister report million euros project workers residents week year construction traffic school "
     "hospital election government spokesman agreement funding local district north south east west"
 ).split()
-SIMD = ("sse4_2", "avx", "avx2", "fma", "f16c", "avx512f", "avx512_bf16", "avx512_vnni", "amx_bf16", "amx_tile")
-
-
-def cpu_flags() -> str:
-    """The SIMD flags of this CPU that matter to torch/faiss kernels (from /proc/cpuinfo)."""
-    line = next((x for x in Path("/proc/cpuinfo").read_text().splitlines() if x.startswith("flags")), "")
-    present = set(line.split(":", 1)[-1].split())
-    return " ".join(f for f in SIMD if f in present) or "(none of the listed SIMD flags)"
-
-
 def page_lines(rng: random.Random, page: int, words: int) -> list[str]:
     """About ``words`` words of sentences, wrapped at 13 words a line."""
     tokens = [f"Page {page} reports that"]
@@ -75,7 +65,6 @@ def main() -> None:
     parser.add_argument("--out", type=Path, help="keep the PDF here (default: a temporary folder)")
     args = parser.parse_args()
     header("PDF indexing: one generated PDF through rag.load and rag.index.build_index")
-    print(f"# cpu flags: {cpu_flags()}")
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.out or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -96,7 +97,8 @@ def build_index(
         old_docs = dict(previous.documents) if previous else {}
         if rebuild and previous is None:  # the old index is gone or damaged: uploads come from their folder
             old_docs = _uploaded_files(settings)
-        now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+        # milliseconds: builds a second apart must still sort newest first in the library
+        now = datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
         new_docs = {d.doc_id: _stamped(d, origin, old_docs.get(d.doc_id), now) for d in loaded.documents}
         skipped_ids = {Path(s.path).stem for s in loaded.skipped}
         uploads = {doc_id for doc_id, doc in old_docs.items() if doc.origin == "upload"}
@@ -117,7 +119,7 @@ def build_index(
         removed_documents=tuple(removed),
         skipped=loaded.skipped,
         seconds=time.perf_counter() - began,
-        kept_uploads=tuple(sorted(uploads & set(new_docs) - {d.doc_id for d in loaded.documents})),
+        kept_uploads=tuple(sorted(uploads - {d.doc_id for d in loaded.documents})) if mode == "sync" else (),
     )
 
 

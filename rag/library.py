@@ -129,7 +129,7 @@ def _negated(added: str) -> tuple[int, ...]:
 
 
 def _unknown(doc_id: str) -> str:
-    return f"no document with id {doc_id!r} in the index; `rag docs list` shows the ids"
+    return f"no document with id {doc_id!r} in the index; the document list (`rag docs list`) shows the ids"
 
 
 def _delete_upload(settings: Settings, doc: Document) -> None:

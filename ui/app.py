@@ -1,19 +1,22 @@
 """Chat UI: streamed answers with clickable citations and highlighted sources.
 
-    python app.py                    # http://127.0.0.1:7860
+    python app.py                    # http://127.0.0.1:7860 (the launcher next to this package)
+    rag serve                        # the same UI, mounted in the HTTP API server
     python app.py --port 8000 --index-dir ~/my-index --models-dir ~/models
 
 The index and models are loaded once at start-up; every browser tab gets its own
-conversation. Host and port also come from RAG_UI_HOST / RAG_UI_PORT.
+conversation, kept in the browser's storage so it survives a reload (``ui.chats``), and
+exportable as Markdown or JSON. The Library tab lists, removes and re-indexes documents
+(``ui.library``); the sidebar's filters limit questions by outlet, date or document.
+Host and port also come from RAG_UI_HOST / RAG_UI_PORT.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import logging
 import os
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,120 +26,23 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 import gradio as gr
 
-from rag import Answer, Assistant, Conversation, RagError, Settings, TokenEvent
-from ui import render
-from ui.uploads import ALLOWED_SUFFIXES, stage_uploads
+from rag import Assistant, Conversation, RagError, Settings
+from ui import chats, layout, library, render
+from ui.chat import FilterInputs, ask
+from ui.layout import EXAMPLES, MAX_UPLOAD_MB
+from ui.runtime import BUNDLED_MODEL, Runtime, model_choices
+from ui.uploads import stage_uploads
+
+__all__ = [  # what `from ui.app import *` (the app.py launcher) re-exports
+    "BUNDLED_MODEL", "EXAMPLES", "MAX_UPLOAD_MB", "UI_DIR", "Runtime", "ask", "build_ui", "clear", "main",
+    "model_choices", "parse_args", "switch_model", "upload",
+]  # fmt: skip
 
 log = logging.getLogger("rag.app")
-HERE = Path(__file__).resolve().parent
-MAX_UPLOAD_MB = 10
-BUNDLED_MODEL = "SmolLM2-135M-Instruct (bundled)"
-EXAMPLES = (
-    "What range was Ukraine allowed?",
-    "How many North Korean troops are in Russia?",
-    "Who is the Kremlin spokesman?",
-    "Who won the 2018 FIFA World Cup?",
-)
-PLACEHOLDER = (
-    "**Ask about the indexed articles** — or add your own in the sidebar.<br>"
-    "Every sentence of an answer cites its passage: click a **[n]** to see the quote highlighted under Sources."
-)
-MODEL_NOTE = (
-    "Only models the operator listed at start-up can be chosen (`--model`, `--models-dir`): a file path "
-    "typed into a web page would let any open tab make this machine read arbitrary files."
-)
-
-
-class Runtime:
-    """The one loaded assistant shared by every tab, plus what the handlers need around it.
-
-    Requests read ``self.assistant`` once and keep that object for the whole answer, so a
-    model reload swaps in a new assistant without disturbing answers already streaming.
-    Index writes (uploads) and reloads are serialised by ``write_lock``."""
-
-    def __init__(self, assistant: Assistant, models: dict[str, str], max_upload_bytes: int) -> None:
-        self.assistant = assistant
-        self.models = models
-        self.max_upload_bytes = max_upload_bytes
-        self.write_lock = threading.Lock()
-
-    @property
-    def uploads_dir(self) -> Path:
-        return Path(self.assistant.settings.index_dir) / "uploads"
-
-    def model_label(self) -> str:
-        current = self.assistant.settings.model_path
-        return next((label for label, path in self.models.items() if path == current), BUNDLED_MODEL)
-
-    def status(self) -> str:
-        return render.status_html(self.assistant.status())
-
-
-def model_choices(model_path: str, models_dir: Path | None) -> dict[str, str]:
-    """Label → GGUF path of every model the UI may switch to ("" = the bundled default)."""
-    choices = {BUNDLED_MODEL: ""}
-    if model_path:
-        choices[Path(model_path).name] = model_path
-    if models_dir and models_dir.is_dir():
-        for path in sorted(models_dir.glob("*.gguf")):
-            choices.setdefault(path.name, str(path.resolve()))
-    return choices
+UI_DIR = Path(__file__).resolve().parent  # style.css and cite.js
 
 
 # -- handlers -------------------------------------------------------------------------
-def ask(
-    rt: Runtime,
-    question: str,
-    chat: list[dict[str, Any]],
-    top_k: float,
-    temperature: float,
-    past: Conversation,
-    turns: list[tuple[str, str]],
-) -> Iterator[tuple[Any, ...]]:
-    """Stream one answer: raw tokens first, then the verified answer with linked markers."""
-    question = (question or "").strip()
-    if not question:
-        gr.Warning("Type a question about the articles first.")
-        yield chat, render.sources_panel(turns), "", past, turns
-        return
-    assistant = rt.assistant
-    turn = len(past.turns) + 1
-    chat = [*chat, _msg("user", render.user_html(question)), _msg("assistant", render.streaming_html(""))]
-    pending = "Searching the articles… the sources appear once the answer is verified."
-    yield chat, render.sources_panel(turns, pending), "", past, turns
-    events = assistant.stream(question, top_k=int(top_k), temperature=float(temperature), conversation=past)
-    raw: list[str] = []
-    answer: Answer | None = None
-    try:
-        for event in events:
-            if isinstance(event, TokenEvent):
-                raw.append(event.text)
-                chat[-1] = _msg("assistant", render.streaming_html("".join(raw)))
-                yield chat, render.sources_panel(turns, pending), "", past, turns
-            else:
-                answer = event
-    except RagError as exc:
-        chat[-1] = _msg("assistant", render.error_html(str(exc)))
-        yield chat, render.sources_panel(turns), "", past, turns
-        return
-    finally:
-        events.close()  # releases the generator's decode lock even if this tab went away
-    assert answer is not None
-    documents = assistant.index.documents
-
-    def doc_text(doc_id: str) -> str | None:
-        doc = documents.get(doc_id)
-        return doc.text if doc else None
-
-    chat[-1] = _msg("assistant", render.answer_html(answer, turn))
-    turns = [*turns, (question, render.sources_html(answer, turn, doc_text))]
-    yield chat, render.sources_panel(turns), "", past.add(question, answer), turns
-
-
-def _msg(role: str, content: str) -> dict[str, Any]:
-    return {"role": role, "content": content}
-
-
 def upload(rt: Runtime, files: list[str] | None, progress: gr.Progress) -> tuple[Any, str, str]:
     """Copy uploads into the uploads folder and index them; bad files are reported, not fatal."""
     if not files:
@@ -174,74 +80,141 @@ def switch_model(rt: Runtime, label: str) -> tuple[str, str]:
     return rt.status(), f'<div class="note">Now answering with {render.esc(label)}.</div>'
 
 
-def clear() -> tuple[list[Any], str, str, list[str], list[tuple[str, str]]]:
-    return [], render.sources_panel([]), "", [], []
+def clear() -> tuple[list[Any], str, str, Conversation, list[tuple[str, str]]]:
+    return [], render.sources_panel([]), "", Conversation(), []
+
+
+def storage_secret(rt: Runtime) -> str:
+    """The key the browser encrypts the saved chat with. Gradio sends it to the page, so it hides
+    nothing from the page itself; being stable per index, it keeps a saved chat readable after a
+    restart of the app, and a chat saved against another index is not restored into this one."""
+    index_dir = str(Path(rt.assistant.settings.index_dir).resolve())
+    return hashlib.sha256(f"rag-chat:{index_dir}".encode()).hexdigest()[:32]
 
 
 # -- layout ---------------------------------------------------------------------------
+# Gradio's cache keeps every file an event returned (the export downloads, refreshed after each
+# answer): swept daily of files older than a week, so an export button left open for days still works.
+CACHE_SWEEP = (24 * 3600, 7 * 24 * 3600)
+
+
 def build_ui(rt: Runtime) -> gr.Blocks:
-    settings = rt.assistant.settings
-    with gr.Blocks(title="Cited answers over your articles") as demo:
-        past, turns = gr.State(Conversation()), gr.State([])  # one conversation per tab
-        with gr.Sidebar(open=True, width=330):
-            gr.Markdown("### Index")
-            status = gr.HTML(rt.status(), elem_id="index-status")
-            gr.Markdown(f"### Add articles\n{', '.join(ALLOWED_SUFFIXES)} · up to {MAX_UPLOAD_MB} MB each")
-            files = gr.File(
-                file_count="multiple", file_types=list(ALLOWED_SUFFIXES), label="Upload", elem_id="upload", height=120
-            )
-            upload_report = gr.HTML("", elem_id="upload-report")
-            with gr.Accordion("Settings", open=False, elem_id="settings"):
-                top_k = gr.Slider(1, 10, value=settings.top_k, step=1, label="Passages retrieved (top-k)")
-                temperature = gr.Slider(0.0, 1.5, value=settings.temperature, step=0.1, label="Temperature")
-                model = gr.Dropdown(list(rt.models), value=rt.model_label(), label="Generator model")
-                gr.Markdown(MODEL_NOTE, elem_classes="note")
-                model_note = gr.HTML("")
+    with gr.Blocks(title="Cited answers over your articles", delete_cache=CACHE_SWEEP) as demo:
+        talk: dict[str, Any] = {
+            "past": gr.State(Conversation()),  # one conversation per tab
+            "turns": gr.State([]),
+            "saved": gr.BrowserState(chats.empty_saved(), storage_key=chats.STORAGE_KEY, secret=storage_secret(rt)),
+        }
+        side = layout.sidebar(rt)
         gr.Markdown("## Cited answers over your articles\nEvery sentence cites its passage — click a `[n]`.")
-        with gr.Row(equal_height=False):
-            with gr.Column(scale=3):
-                chat = gr.Chatbot(
-                    elem_id="chat",
-                    label="Conversation",
-                    height=520,
-                    latex_delimiters=[],
-                    buttons=["copy"],
-                    feedback_options=None,
-                )
-                with gr.Row():
-                    msg = gr.Textbox(
-                        placeholder="Ask about the articles…", show_label=False, scale=8, elem_id="question"
-                    )
-                    send = gr.Button("Ask", variant="primary", scale=1, min_width=80, elem_id="ask")
-                    reset = gr.Button("New chat", scale=1, min_width=80, elem_id="new-chat")
-                with gr.Row(elem_id="examples"):
-                    example_buttons = [gr.Button(q, size="sm") for q in EXAMPLES]
-            with gr.Column(scale=2):
-                gr.Markdown("### Sources")
-                sources = gr.HTML(render.sources_panel([]), elem_id="sources", js_on_load=None)
-
-        def ask_fn(
-            question: str, chat: list, top_k: float, temperature: float, past: Conversation, turns: list
-        ) -> Iterator[tuple[Any, ...]]:
-            yield from ask(rt, question, chat, top_k, temperature, past, turns)
-
-        io = {"inputs": [msg, chat, top_k, temperature, past, turns], "outputs": [chat, sources, msg, past, turns]}
-        opts = {"concurrency_id": "answer", "concurrency_limit": 2, "show_progress": "minimal"}
-        send.click(ask_fn, api_name="ask", **io, **opts)
-        msg.submit(ask_fn, api_visibility="private", **io, **opts)
-        for button, question in zip(example_buttons, EXAMPLES, strict=True):
-            button.click(lambda q=question: q, outputs=msg, api_visibility="private", queue=False).then(
-                ask_fn, api_visibility="private", **io, **opts
-            )
-        reset.click(clear, outputs=[chat, sources, msg, past, turns], api_visibility="private", queue=False)
-
-        def upload_fn(paths: list[str] | None, progress: gr.Progress = gr.Progress(track_tqdm=True)) -> Any:  # noqa: B008
-            return upload(rt, paths, progress)
-
-        files.upload(upload_fn, files, [files, status, upload_report], api_name="upload", concurrency_limit=1)
-        model.change(lambda label: switch_model(rt, label), model, [status, model_note], api_name="switch_model")
-        demo.load(rt.status, outputs=status, api_visibility="private", queue=False)
+        with gr.Tabs(elem_id="tabs"):
+            with gr.Tab("Chat", id="chat-tab", elem_id="chat-tab"):
+                talk |= layout.chat_tab()
+            with gr.Tab("Library", id="library-tab", elem_id="library-tab") as library_tab:
+                lib = layout.library_tab(rt)
+        refresh = _wire_library(rt, lib, side, library_tab)
+        _wire_chat(rt, talk, side)
+        _wire_sidebar(rt, side, refresh)
+        demo.load(**refresh, api_visibility="private", queue=False)  # documents may have changed since start-up
+        demo.load(
+            lambda data: chats.restore(rt, data),
+            talk["saved"],
+            [talk["chat"], talk["sources"], talk["past"], talk["turns"]],
+            api_visibility="private",
+            queue=False,
+        ).then(**_persist(talk))
     return demo
+
+
+def _persist(talk: dict[str, Any]) -> dict[str, Any]:
+    """The step after every change of the chat: save it in the browser, refresh the exports."""
+    return {
+        "fn": chats.persist,
+        "inputs": talk["past"],
+        "outputs": [talk["saved"], talk["export_md"], talk["export_json"]],
+        "api_visibility": "private",
+        "queue": False,
+    }
+
+
+def _wire_chat(rt: Runtime, talk: dict[str, Any], side: dict[str, Any]) -> None:
+    """Ask (button, Enter, examples) and New chat; each saves the chat afterwards."""
+
+    def ask_fn(  # the parameter names are the /ask API's
+        question: str,
+        chat: list,
+        top_k: float,
+        temperature: float,
+        outlets: list[str] | None,
+        since: str | None,
+        until: str | None,
+        doc_ids: list[str] | None,
+        past: Conversation,
+        turns: list,
+    ) -> Any:
+        chosen = FilterInputs(outlets, since, until, doc_ids)
+        yield from ask(rt, question, chat, top_k, temperature, chosen, past, turns)
+
+    chat, msg, past, turns = talk["chat"], talk["msg"], talk["past"], talk["turns"]
+    filters = [side["outlets"], side["since"], side["until"], side["docs"]]
+    io = {
+        "inputs": [msg, chat, side["top_k"], side["temperature"], *filters, past, turns],
+        "outputs": [chat, talk["sources"], msg, past, turns],
+    }
+    opts = {"concurrency_id": "answer", "concurrency_limit": 2, "show_progress": "minimal"}
+    keep = _persist(talk)
+    talk["send"].click(ask_fn, api_name="ask", **io, **opts).then(**keep)
+    msg.submit(ask_fn, api_visibility="private", **io, **opts).then(**keep)
+    for button, question in zip(talk["examples"], EXAMPLES, strict=True):
+        button.click(lambda q=question: q, outputs=msg, api_visibility="private", queue=False).then(
+            ask_fn, api_visibility="private", **io, **opts
+        ).then(**keep)
+    talk["reset"].click(clear, outputs=io["outputs"], api_visibility="private", queue=False).then(**keep)
+
+
+def _wire_library(rt: Runtime, lib: dict[str, Any], side: dict[str, Any], tab: gr.Tab) -> dict[str, Any]:
+    """Paging, choosing, removing and re-indexing; returns the refresh step (fn, inputs, outputs)
+    that re-renders everything showing the set of documents."""
+
+    def view_fn(page: float, doc_id: str | None) -> tuple[Any, ...]:
+        return library.view(rt, page, doc_id)
+
+    def remove_fn(doc_id: str | None, page: float) -> tuple[Any, ...]:
+        return library.remove(rt, doc_id, page)
+
+    def reindex_fn(doc_id: str | None, page: float) -> tuple[Any, ...]:
+        return library.reindex(rt, doc_id, page)
+
+    views = [lib["table"], lib["page_info"], lib["page"], lib["pick"], side["outlets"], side["docs"], side["status"]]
+    lib_in = [lib["page"], lib["pick"]]
+    quick = {"api_visibility": "private", "queue": False}
+    tab.select(view_fn, lib_in, views, api_name="library", queue=False)  # fresh whenever it is opened
+    lib["prev"].click(lambda p, d: view_fn(p - 1, d), lib_in, views, **quick)
+    lib["next"].click(lambda p, d: view_fn(p + 1, d), lib_in, views, **quick)
+    lib["table"].select(library.pick_row, None, lib["pick"], **quick)
+    lib["pick"].change(lambda d: library.details(rt, d), lib["pick"], lib["details"], **quick)
+    change = {"inputs": [lib["pick"], lib["page"]], "outputs": [lib["note"], *views], "concurrency_limit": 1}
+    lib["remove"].click(remove_fn, api_name="remove_document", **change)
+    lib["reindex"].click(reindex_fn, api_name="reindex_document", **change)
+    return {"fn": view_fn, "inputs": lib_in, "outputs": views}
+
+
+def _wire_sidebar(rt: Runtime, side: dict[str, Any], refresh: dict[str, Any]) -> None:
+    """Uploads (then the library views refresh) and the model switch."""
+
+    def upload_fn(paths: list[str] | None, progress: gr.Progress = gr.Progress(track_tqdm=True)) -> Any:  # noqa: B008
+        return upload(rt, paths, progress)
+
+    files = side["files"]
+    files.upload(
+        upload_fn, files, [files, side["status"], side["upload_report"]], api_name="upload", concurrency_limit=1
+    ).then(**refresh, api_visibility="private", queue=False)
+    side["model"].change(
+        lambda label: switch_model(rt, label),
+        side["model"],
+        [side["status"], side["model_note"]],
+        api_name="switch_model",
+    )
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -276,8 +249,8 @@ def main(argv: list[str] | None = None) -> None:
         inbrowser=args.open,
         ssr_mode=False,
         show_error=True,
-        css_paths=[HERE / "ui" / "style.css"],
-        js=(HERE / "ui" / "cite.js").read_text(encoding="utf-8"),
+        css_paths=[UI_DIR / "style.css"],
+        js=(UI_DIR / "cite.js").read_text(encoding="utf-8"),
         theme=gr.themes.Soft(),
     )
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from rag import Answer, Citation, Hit
 
 CONTEXT_CHARS = 240  # document text shown either side of a cited passage
+TITLE_QUOTE_CHARS = 220  # of a quote previewed when hovering over its marker
 _MARKER_RE = re.compile(r"\[(\d{1,3})\]")
 _PARAGRAPH_RE = re.compile(r"\n[ \t]*\n\s*")
 
@@ -55,22 +56,42 @@ def highlight(text: str, spans: Iterable[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-def link_markers(escaped: str, turn: int, cited: set[int]) -> str:
-    """Turn ``[n]`` markers of already-escaped text into links to source ``n`` of this turn."""
+def link_markers(escaped: str, turn: int, titles: Mapping[int, str]) -> str:
+    """Turn ``[n]`` markers of already-escaped text into links to source ``n`` of this turn.
+
+    ``titles`` maps each cited ``n`` to the plain-text preview shown on hover (escaped here);
+    a marker not in it is left as text."""
 
     def link(match: re.Match[str]) -> str:
         n = int(match.group(1))
-        if n not in cited:
+        if n not in titles:
             return match.group()
         target = anchor_id(turn, n)
-        return f'<a class="cite" href="#{target}" data-target="{target}" title="Show source {n}">[{n}]</a>'
+        title = html.escape(titles[n], quote=True)
+        return f'<a class="cite" href="#{target}" data-target="{target}" title="{title}">[{n}]</a>'
 
     return _MARKER_RE.sub(link, escaped)
 
 
+def where(outlet: str, date: str, page: int = 0) -> str:
+    """A citation's where-line in plain text: "Reuters · 2024-11-19 · p. 3" (empty parts left out)."""
+    return " · ".join(p for p in (outlet, date, f"p. {page}" if page > 0 else "") if p)
+
+
+def citation_title(citation: Citation) -> str:
+    """The hover preview of a marker: the quote (cut to one line) and where it comes from."""
+    quote = " ".join(citation.quote.split())
+    if len(quote) > TITLE_QUOTE_CHARS:
+        quote = quote[:TITLE_QUOTE_CHARS].rsplit(" ", 1)[0] + "…"
+    place = where(citation.outlet, citation.date, citation.page) or citation.title or citation.doc_id
+    return " ".join(f"“{quote}” — {place}".split())  # one line: a raw newline would end the bubble's HTML
+
+
 # -- chat bubbles ---------------------------------------------------------------------
-def user_html(question: str) -> str:
-    return f'<div class="q">{esc(question)}</div>'
+def user_html(question: str, filters: str = "") -> str:
+    """The question bubble; ``filters`` (their description) is shown under it when active."""
+    note = f'<div class="filters-used">Only: {esc(filters)}</div>' if filters else ""
+    return f'<div class="q">{esc(question)}</div>{note}'
 
 
 def streaming_html(raw: str) -> str:
@@ -87,14 +108,12 @@ def error_html(message: str) -> str:
 
 def answer_html(answer: Answer, turn: int) -> str:
     """The verified answer: clickable markers, mode badge, and what the verifier removed."""
-    cited = {c.n for c in answer.citations}
+    titles = {c.n: citation_title(c) for c in answer.citations}
     if answer.abstained:
-        body = (
-            f'<div class="abstain"><strong>No answer in the articles.</strong> {esc(answer.text)}'
-            f'<div class="hint">The nearest passages are listed under Sources →</div></div>'
-        )
+        hint = '<div class="hint">The nearest passages are listed under Sources →</div>' if answer.sources else ""
+        body = f'<div class="abstain"><strong>No answer in the articles.</strong> {esc(answer.text)}{hint}</div>'
     else:
-        body = f'<div class="answer-text">{link_markers(esc(answer.text), turn, cited)}</div>'
+        body = f'<div class="answer-text">{link_markers(esc(answer.text), turn, titles)}</div>'
     total = answer.timings.get("total")
     seconds = f" · {total:.1f} s" if total is not None else ""
     confidence = f" · confidence {answer.confidence:.0%}" if answer.confidence else ""
@@ -102,11 +121,7 @@ def answer_html(answer: Answer, turn: int) -> str:
         f'<div class="meta"><span class="mode mode-{esc(answer.mode)}">{esc(answer.mode)}</span>{seconds}{confidence}'
         f"</div>"
     )
-    searched = (
-        f'<div class="searched">Searched for: {esc(answer.searched_for)}</div>'
-        if answer.searched_for
-        else ""
-    )
+    searched = f'<div class="searched">Searched for: {esc(answer.searched_for)}</div>' if answer.searched_for else ""
     return f'<div class="answer">{body}{removed_html(answer)}{searched}{meta}</div>'
 
 
@@ -123,9 +138,9 @@ def removed_html(answer: Answer) -> str:
 
 
 # -- sources panel --------------------------------------------------------------------
-def source_header(n: int, title: str, outlet: str, date: str, doc_id: str) -> str:
-    parts = [p for p in (outlet, date) if p]
-    byline = f'<span class="byline">{esc(" · ".join(parts))}</span>' if parts else ""
+def source_header(n: int, title: str, outlet: str, date: str, doc_id: str, page: int = 0) -> str:
+    line = where(outlet, date, page)
+    byline = f'<span class="byline">{esc(line)}</span>' if line else ""
     return (
         f'<div class="src-head"><span class="num">[{n}]</span> '
         f'<span class="title">{esc(title or doc_id)}</span> {byline}'
@@ -175,7 +190,7 @@ def cited_card(turn: int, citation: Citation, hit: Hit | None, doc_text: DocText
         body = f'<div class="ctx"><span class="passage"><mark>{esc(citation.quote)}</mark></span></div>'
     else:
         body = passage_in_context(hit, text, (citation.start, citation.end))
-    head = source_header(citation.n, citation.title, citation.outlet, citation.date, citation.doc_id)
+    head = source_header(citation.n, citation.title, citation.outlet, citation.date, citation.doc_id, citation.page)
     return f'<div class="source cited" id="{anchor_id(turn, citation.n)}">{head}{body}</div>'
 
 
@@ -192,7 +207,9 @@ def sources_html(answer: Answer, turn: int, doc_text: DocText) -> str:
     cards = [cited_card(turn, c, hits[c.n - 1] if 0 < c.n <= len(hits) else None, doc_text) for c in answer.citations]
     others = [hit_card(turn, i, h, doc_text) for i, h in enumerate(hits, 1) if i not in cited]
     head = f'<div class="turn-q">Sources for: <q>{esc(answer.question)}</q></div>'
-    if answer.abstained:
+    if answer.abstained and not others:  # e.g. filters no document passes: nothing was searched
+        rest = '<div class="empty">No passage was retrieved.</div>'
+    elif answer.abstained:
         label = f"Nearest passages ({len(others)}) — none of them answers the question"
         rest = f'<details class="nearest" open><summary>{label}</summary>{"".join(others)}</details>'
     elif others:
