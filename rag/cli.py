@@ -255,7 +255,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from rag.pipeline import Assistant
     from rag.server import create_app, serve
 
-    assistant = Assistant.load(settings)
+    assistant = Assistant.load(settings, own_thread=True)  # requests arrive on many threads (rag.worker)
     current: list[Any] = [_Holder(assistant)]  # what answers; the UI's runtime once it is mounted
     ui_path = None if args.no_ui else "/ui"
     max_bytes = settings.max_upload_mb * 1024 * 1024

@@ -11,11 +11,11 @@ import re
 import threading
 import time
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from rag import extract, library
 from rag.answer import Encode, Evidence, abstain, cached, compose, early_abstention, rank
@@ -31,8 +31,10 @@ from rag.records import Answer, Document, TokenEvent
 from rag.retrieve import Retriever
 from rag.settings import Settings
 from rag.store import StoredIndex, read_generation
+from rag.worker import ModelThread
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def normalize_question(question: str, max_chars: int) -> str:
@@ -68,11 +70,28 @@ class Assistant:
         self.generator = generator
         self.answerability = load_model(settings.answerability_model)
         self._writing = threading.Lock()  # library changes from one process queue up instead of failing
+        self._models: ModelThread | None = None  # set by load(own_thread=True): model calls run there
         self._use_index(index)
 
     @classmethod
-    def load(cls, settings: Settings | None = None, *, build_if_missing: bool = True, **overrides: Any) -> Assistant:
-        """Load models and the index (building the sample corpus index on first use)."""
+    def load(
+        cls,
+        settings: Settings | None = None,
+        *,
+        build_if_missing: bool = True,
+        own_thread: bool = False,
+        **overrides: Any,
+    ) -> Assistant:
+        """Load models and the index (building the sample corpus index on first use).
+
+        ``own_thread``: load on a dedicated :class:`~rag.worker.ModelThread` and run every later
+        model call there — for servers, whose requests arrive on many threads (decoding from a
+        thread other than the loading one is 1.5–3× slower; rag/worker.py)."""
+        if own_thread:
+            models = ModelThread()
+            assistant = models.call(cls.load, settings, build_if_missing=build_if_missing, **overrides)
+            assistant._models = models
+            return assistant
         settings = (
             settings.with_(**{k: v for k, v in overrides.items() if v is not None})
             if settings
@@ -126,7 +145,7 @@ class Assistant:
         """Add files to the library (incremental; same id = new version) and start using them.
         They stay until :meth:`remove_documents`, whatever ``rag index FOLDER`` later syncs."""
         with self._writing:
-            report = library.add_files(self.settings, paths, self.embedder, progress)
+            report = self._on_models(library.add_files, self.settings, paths, self.embedder, progress)
             self._use_index(read_generation(self.settings.index_dir))
         return report
 
@@ -141,9 +160,13 @@ class Assistant:
     def reindex_documents(self, doc_ids: list[str]) -> BuildReport:
         """Read documents again from their files; changed ones are re-chunked and re-embedded."""
         with self._writing:
-            report = library.reindex_documents(self.settings, list(doc_ids), self.embedder)
+            report = self._on_models(library.reindex_documents, self.settings, list(doc_ids), self.embedder)
             self._use_index(read_generation(self.settings.index_dir))
         return report
+
+    def _on_models(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run ``fn`` on the model thread when there is one (see :meth:`load`)."""
+        return self._models.call(fn, *args) if self._models else fn(*args)
 
     def documents(self) -> list[library.DocumentInfo]:
         """Every document in the index, newest first."""
@@ -190,7 +213,14 @@ class Assistant:
         assert answer is not None
         return answer
 
-    def stream(
+    def stream(self, question: str, **options: Any) -> Iterator[TokenEvent | Answer]:
+        """Yield :class:`TokenEvent` pieces of the model's raw output, then the final :class:`Answer`
+        (on the model thread when there is one; options as for :meth:`_stream`)."""
+        if self._models is not None and not self._models.is_current():
+            return self._models.relay(lambda: self._stream(question, **options))
+        return self._stream(question, **options)
+
+    def _stream(
         self,
         question: str,
         *,
@@ -244,7 +274,8 @@ class Assistant:
         """What an answer to ``question`` would be built from: its frame, the retrieved passages
         and their sentences scored by the answerability model (no generation)."""
         question = normalize_question(question, self.settings.max_question_chars)
-        return self._evidence(question, conversation or Conversation(), top_k, cached(self._encode), filters)
+        encode = cached(self._encode)
+        return self._on_models(self._evidence, question, conversation or Conversation(), top_k, encode, filters)
 
     def _evidence(
         self,

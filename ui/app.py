@@ -74,7 +74,7 @@ def switch_model(rt: Runtime, label: str) -> tuple[str, str]:
         return rt.status(), ""
     with rt.write_lock:
         try:
-            rt.assistant = Assistant.load(rt.assistant.settings, model_path=rt.models[label])
+            rt.assistant = Assistant.load(rt.assistant.settings, model_path=rt.models[label], own_thread=True)
         except RagError as exc:
             return rt.status(), render.error_html(f"Model not changed: {exc}")
     return rt.status(), f'<div class="note">Now answering with {render.esc(label)}.</div>'
@@ -236,7 +236,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         settings = Settings.load(index_dir=args.index_dir, model_path=args.model)
         print(f"Loading the index in {settings.index_dir} and the models (once)…", flush=True)
-        assistant = Assistant.load(settings)
+        assistant = Assistant.load(settings, own_thread=True)  # requests arrive on many threads
     except RagError as exc:
         raise SystemExit(f"error: {exc}") from exc
     models = model_choices(assistant.settings.model_path, args.models_dir)
