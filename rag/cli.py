@@ -41,6 +41,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     index.add_argument("--rebuild", action="store_true", help="ignore the existing index and rebuild from scratch")
     index.add_argument("--add", action="store_true", help="add to the index instead of making it match PATHS exactly")
+    index.add_argument("--store", choices=("faiss", "lance"), help="store of a new index (RAG_STORE; default faiss)")
+    index.add_argument("--store-uri", help="LanceDB location: a folder or s3://bucket/prefix (RAG_STORE_URI)")
+    index.add_argument("--engine", choices=("local", "ray"), help="index in this process or on Ray (RAG_ENGINE)")
+    index.add_argument("--ray-address", help="Ray cluster address; empty starts Ray here (RAG_RAY_ADDRESS)")
     _common(index)
     ask = sub.add_parser("ask", help="answer a question with citations")
     ask.add_argument("question", help="the question, in quotes")
@@ -56,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", help="bind address (RAG_HOST; default 127.0.0.1, loopback only)")
     serve.add_argument("--port", type=int, help="port (RAG_PORT; default 8000)")
     serve.add_argument("--no-ui", action="store_true", help="the API only, without the chat UI")
+    serve.add_argument("--engine", choices=("local", "ray"), help="answer in this process or on Ray Serve (RAG_ENGINE)")
+    serve.add_argument("--replicas", type=int, help="Ray Serve replicas (RAG_REPLICAS)")
+    serve.add_argument("--ray-address", help="Ray cluster address; empty starts Ray here (RAG_RAY_ADDRESS)")
     serve.add_argument("--models-dir", type=Path, help="folder of *.gguf models the UI may switch between")
     _common(serve)
     status = sub.add_parser("status", help="show what the index holds")
@@ -117,7 +124,10 @@ def _docs_parser(sub: Any) -> None:
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
-    names = ("index_dir", "model_path", "embed_model", "top_k", "n_threads", "host", "port")
+    names = (
+        "index_dir", "model_path", "embed_model", "top_k", "n_threads", "host", "port",
+        "store", "store_uri", "engine", "ray_address", "replicas",
+    )  # fmt: skip
     return Settings.load(**{n: getattr(args, n, None) for n in names})
 
 
@@ -143,14 +153,20 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
-    from rag.embed import Embedder
-    from rag.index import build_index
-
-    embedder = Embedder(settings.embed_model, settings.embed_dtype, settings.embed_threads)
     paths = args.paths or [settings.corpus_dir]
-    report = build_index(
-        paths, settings, embedder, mode="add" if args.add else "sync", rebuild=args.rebuild, progress=True
-    )
+    mode = "add" if args.add else "sync"
+    if settings.engine == "ray":
+        from rag.distributed import build_index_ray
+        from rag.errors import SettingsError
+
+        if settings.store != "lance":
+            raise SettingsError("--engine ray writes a LanceDB store: add --store lance (and --store-uri for s3://)")
+        report = build_index_ray(paths, settings, mode=mode, rebuild=args.rebuild, progress=True)
+    else:
+        from rag.backends import make_embedder
+        from rag.index import build_index
+
+        report = build_index(paths, settings, make_embedder(settings), mode=mode, rebuild=args.rebuild, progress=True)
     _print_report(report)
     return 0
 
@@ -209,11 +225,11 @@ def _explain(answer: Any) -> None:
 
 def cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
     from rag import library
+    from rag.backends import open_store
     from rag.embed import Embedder
-    from rag.store import read_generation
 
     if args.action in ("list", "show"):
-        index = read_generation(settings.index_dir)
+        index = open_store(settings)
         if args.action == "list":
             return _list_documents(library.list_documents(index), args.json)
         return _show_document(library.info_of(index, args.doc_id), library.get_document(index, args.doc_id), args)
@@ -252,6 +268,11 @@ def _show_document(info: Any, document: Any, args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    if settings.engine == "ray":  # the same API on Ray Serve replicas (the UI is not mounted there)
+        from rag.serve_ray import run_serve
+
+        run_serve(settings, blocking=True)
+        return 0
     from rag.pipeline import Assistant
     from rag.server import create_app, serve
 
@@ -282,14 +303,14 @@ class _Holder:
 
 
 def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
-    from rag.store import read_generation
+    from rag.backends import open_store
 
-    stored = read_generation(settings.index_dir)
+    stored = open_store(settings)
     manifest: dict[str, Any] = stored.manifest
     print(
-        f"index {stored.path}: {len(stored.documents)} documents, {len(stored.chunks)} chunks, "
-        f"model {manifest['embed_model']} (dim {manifest['dim']}), {manifest.get('index_type')} index, "
-        f"built {manifest.get('built_at')}"
+        f"index {settings.index_dir} ({stored.kind}, {stored.generation}): {len(stored.documents)} documents, "
+        f"{stored.n_chunks} chunks, model {manifest['embed_model']} (dim {manifest['dim']}), "
+        f"built {manifest.get('built_at', '-')}"
     )
     for doc in stored.documents.values():
         print(f"  {doc.doc_id}  {doc.outlet or '-':<16} {doc.date or '-':<10} {doc.title}")

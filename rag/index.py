@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from rag import store
+from rag import lance_store, store
 from rag.chunk import chunk_document
 from rag.errors import IndexCorruptError, IndexMismatchError, IndexMissingError
-from rag.load import Skipped, known_outlets, load_paths
+from rag.load import LoadResult, Skipped, known_outlets, load_paths
 from rag.records import Chunk, Document
 from rag.settings import Settings
 
@@ -92,35 +92,100 @@ def build_index(
     """
     began = time.perf_counter()
     with store.writer_lock(settings.index_dir):
+        kind = settings.store if rebuild else existing_kind(settings)
         loaded = load_paths(paths, settings.max_file_bytes, known_outlets(settings.outlets_file))
-        previous = _previous(settings, embedder.dim, tolerate_damage=rebuild)
+        previous = _previous(settings, embedder.dim, tolerate_damage=rebuild) if kind == "faiss" else None
         old_docs = dict(previous.documents) if previous else {}
-        if rebuild and previous is None:  # the old index is gone or damaged: uploads come from their folder
+        if kind == "lance":
+            old_docs = lance_documents(settings, embedder.dim, tolerate_damage=rebuild)
+        if rebuild and not old_docs:  # the old index is gone or damaged: uploads come from their folder
             old_docs = _uploaded_files(settings)
-        # milliseconds: builds a second apart must still sort newest first in the library
-        now = datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-        new_docs = {d.doc_id: _stamped(d, origin, old_docs.get(d.doc_id), now) for d in loaded.documents}
-        skipped_ids = {Path(s.path).stem for s in loaded.skipped}
-        uploads = {doc_id for doc_id, doc in old_docs.items() if doc.origin == "upload"}
-        keep_ids = set(old_docs) if mode == "add" else (skipped_ids & set(old_docs)) | uploads
-        for doc_id in keep_ids - set(new_docs):
-            new_docs[doc_id] = old_docs[doc_id]
+        new_docs, uploads = plan_documents(loaded, old_docs, mode, origin)
         documents = sorted(new_docs.values(), key=lambda d: d.doc_id)
-        reusable = _reusable_vectors(None if rebuild else previous, documents)
-        chunks, vectors, embedded = _chunk_and_embed(documents, reusable, settings, embedder, progress)
-        write(settings, documents, chunks, vectors, embedder.dtype)
-    removed = sorted(set(old_docs) - set(new_docs))
+        if kind == "lance":
+            n_chunks, embedded = _commit_lance(settings, embedder, documents, old_docs, rebuild, progress)
+        else:
+            reusable = _reusable_vectors(None if rebuild else previous, documents)
+            chunks, vectors, embedded = _chunk_and_embed(documents, reusable, settings, embedder, progress)
+            write(settings, documents, chunks, vectors, embedder.dtype)
+            n_chunks = len(chunks)
     return BuildReport(
         index_dir=str(settings.index_dir),
         documents=len(documents),
-        chunks=len(chunks),
+        chunks=n_chunks,
         embedded_documents=tuple(embedded),
         reused_documents=tuple(sorted(set(new_docs) - set(embedded))),
-        removed_documents=tuple(removed),
+        removed_documents=tuple(sorted(set(old_docs) - set(new_docs))),
         skipped=loaded.skipped,
         seconds=time.perf_counter() - began,
         kept_uploads=tuple(sorted(uploads - {d.doc_id for d in loaded.documents})) if mode == "sync" else (),
     )
+
+
+def existing_kind(settings: Settings) -> str:
+    """The kind of the index already in INDEX_DIR ('faiss' or 'lance'); the setting when there is none."""
+    if (Path(settings.index_dir) / lance_store.KIND_FILE).is_file():
+        return "lance"
+    if (Path(settings.index_dir) / "CURRENT").is_file():
+        return "faiss"
+    return settings.store
+
+
+def plan_documents(
+    loaded: LoadResult, old_docs: dict[str, Document], mode: str, origin: str
+) -> tuple[dict[str, Document], set[str]]:
+    """The documents the index will hold, and the ids of the old index's uploads."""
+    # milliseconds: builds a second apart must still sort newest first in the library
+    now = datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    new_docs = {d.doc_id: _stamped(d, origin, old_docs.get(d.doc_id), now) for d in loaded.documents}
+    skipped_ids = {Path(s.path).stem for s in loaded.skipped}
+    uploads = {doc_id for doc_id, doc in old_docs.items() if doc.origin == "upload"}
+    keep_ids = set(old_docs) if mode == "add" else (skipped_ids & set(old_docs)) | uploads
+    for doc_id in keep_ids - set(new_docs):
+        new_docs[doc_id] = old_docs[doc_id]
+    return new_docs, uploads
+
+
+def lance_documents(settings: Settings, dim: int, tolerate_damage: bool = False) -> dict[str, Document]:
+    """The documents of the LanceDB index's last commit ({} when there is none)."""
+    try:
+        stored = lance_store.LanceStore(lance_store.store_uri(settings))
+    except IndexMissingError:
+        return {}
+    except IndexCorruptError:
+        if tolerate_damage:
+            return {}
+        raise
+    if not tolerate_damage:
+        check_compatible(stored.manifest, settings, dim)
+    return dict(stored.documents)
+
+
+def _commit_lance(
+    settings: Settings,
+    embedder: Embedder,
+    documents: list[Document],
+    old_docs: dict[str, Document],
+    rebuild: bool,
+    progress: bool,
+) -> tuple[int, list[str]]:
+    """One LanceDB commit: only new and changed documents are embedded and written (a delta)."""
+    by_id = {d.doc_id: d for d in documents}
+    changed = [d for d in documents if rebuild or d.doc_id not in old_docs or old_docs[d.doc_id].sha256 != d.sha256]
+    chunks, vectors, embedded = _chunk_and_embed(changed, {}, settings, embedder, progress)
+    db = lance_store.open_for_writing(settings, embedder.dim)
+    removed = set(old_docs) - set(by_id)
+    stale = set(old_docs) if rebuild else removed | ({d.doc_id for d in changed} & set(old_docs))
+    lance_store.commit(
+        settings,
+        db,
+        {**expected_manifest(settings, embedder.dim), "embed_dtype": embedder.dtype, "n_documents": len(documents)},
+        upsert_documents=[d for d in documents if old_docs.get(d.doc_id) != d],
+        new_chunk_rows=lance_store.chunk_rows(chunks, vectors, by_id),
+        delete_chunks_of=stale,
+        delete_documents=removed,
+    )
+    return db.open_table("chunks").count_rows(), embedded
 
 
 def write(settings: Settings, documents: list[Document], chunks: list[Chunk], vectors: np.ndarray, dtype: str) -> None:

@@ -12,11 +12,12 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from rag import store
+from rag import lance_store, store
+from rag.backends import open_store
 from rag.errors import DocumentError, DocumentNotFoundError
 from rag.index import BuildReport, build_index, check_compatible, uploads_dir, write
 from rag.records import Document
@@ -45,25 +46,23 @@ class DocumentInfo:
     file_type: str  # "pdf", "docx", "txt", …
 
 
-def list_documents(index: store.StoredIndex) -> list[DocumentInfo]:
-    """Every document of ``index``, newest first (then by id)."""
-    counts: dict[str, int] = {}
-    for chunk in index.chunks:
-        counts[chunk.doc_id] = counts.get(chunk.doc_id, 0) + 1
+def list_documents(index: Any) -> list[DocumentInfo]:
+    """Every document of ``index`` (either store), newest first (then by id)."""
+    counts = index.chunk_counts()
     infos = [_info(doc, counts.get(doc.doc_id, 0)) for doc in index.documents.values()]
     return sorted(infos, key=lambda i: (_negated(i.added), i.doc_id))
 
 
-def get_document(index: store.StoredIndex, doc_id: str) -> Document:
+def get_document(index: Any, doc_id: str) -> Document:
     try:
         return index.documents[doc_id]
     except KeyError:
         raise DocumentNotFoundError(_unknown(doc_id)) from None
 
 
-def info_of(index: store.StoredIndex, doc_id: str) -> DocumentInfo:
+def info_of(index: Any, doc_id: str) -> DocumentInfo:
     doc = get_document(index, doc_id)
-    return _info(doc, sum(1 for c in index.chunks if c.doc_id == doc_id))
+    return _info(doc, index.chunk_counts().get(doc_id, 0))
 
 
 def remove_documents(settings: Settings, doc_ids: list[str], dim: int) -> tuple[str, ...]:
@@ -71,16 +70,19 @@ def remove_documents(settings: Settings, doc_ids: list[str], dim: int) -> tuple[
 
     Their uploaded files are deleted after the commit, so a later rebuild does not bring them back."""
     with store.writer_lock(settings.index_dir):
-        index = store.read_generation(settings.index_dir)
+        index = open_store(settings)
         check_compatible(index.manifest, settings, dim)
         unknown = [d for d in doc_ids if d not in index.documents]
         if unknown:
             raise DocumentNotFoundError(_unknown(unknown[0]))
         gone = set(doc_ids)
-        rows = [r for r, c in enumerate(index.chunks) if c.doc_id not in gone]
-        documents = [d for d in index.documents.values() if d.doc_id not in gone]
-        vectors = index.vectors()[rows] if rows else np.zeros((0, dim), dtype=np.float32)
-        write(settings, documents, [index.chunks[r] for r in rows], vectors, index.manifest.get("embed_dtype", ""))
+        if index.kind == "lance":
+            _remove_from_lance(settings, index, gone, dim)
+        else:
+            rows = [r for r, c in enumerate(index.chunks) if c.doc_id not in gone]
+            documents = [d for d in index.documents.values() if d.doc_id not in gone]
+            vectors = index.vectors()[rows] if rows else np.zeros((0, dim), dtype=np.float32)
+            write(settings, documents, [index.chunks[r] for r in rows], vectors, index.manifest.get("embed_dtype", ""))
     for doc_id in sorted(gone):
         _delete_upload(settings, index.documents[doc_id])
     return tuple(sorted(gone))
@@ -90,7 +92,7 @@ def reindex_documents(settings: Settings, doc_ids: list[str], embedder: Embedder
     """Read documents again from their files and re-embed the ones whose text changed.
 
     A document whose file is gone or unreadable keeps its indexed version; the error says so."""
-    index = store.read_generation(settings.index_dir)
+    index = open_store(settings)
     docs = [get_document(index, d) for d in doc_ids]
     missing = [d.path for d in docs if not Path(d.path).is_file()]
     if missing:
@@ -105,6 +107,14 @@ def reindex_documents(settings: Settings, doc_ids: list[str], embedder: Embedder
 def add_files(settings: Settings, paths: list[Path], embedder: Embedder, progress: bool = False) -> BuildReport:
     """Add files to the library as uploads (kept by ``rag index FOLDER``; removed by ``rag docs remove``)."""
     return build_index(paths, settings, embedder, mode="add", progress=progress, origin="upload")
+
+
+def _remove_from_lance(settings: Settings, index: Any, gone: set[str], dim: int) -> None:
+    db = lance_store.open_for_writing(settings, dim)
+    manifest = {**index.manifest, "n_documents": len(index.documents) - len(gone)}
+    lance_store.commit(
+        settings, db, manifest, upsert_documents=[], new_chunk_rows=[], delete_chunks_of=gone, delete_documents=gone
+    )
 
 
 def _info(doc: Document, chunks: int) -> DocumentInfo:

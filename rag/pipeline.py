@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from rag import extract, library
 from rag.answer import Encode, Evidence, abstain, cached, compose, early_abstention, rank
 from rag.answerability import load_model
+from rag.backends import Retriever, Store, make_retriever, open_store
 from rag.conversation import Conversation
 from rag.embed import Embedder
 from rag.errors import EmptyQuestionError, IndexMissingError, QuestionTooLongError
@@ -28,13 +29,16 @@ from rag.generate import Generator, resolve_model_path
 from rag.index import BuildReport, build_index, check_compatible
 from rag.prompting import build_messages, templates_hash
 from rag.records import Answer, Document, TokenEvent
-from rag.retrieve import Retriever
 from rag.settings import Settings
-from rag.store import StoredIndex, read_generation
 from rag.worker import ModelThread
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+
+
+def _fingerprint(index: Store) -> str:
+    """The faiss chunk file's checksum, or the LanceDB commit (each names exactly one index state)."""
+    return index.manifest.get("files", {}).get("chunks.jsonl", "")[:16] or index.generation
 
 
 def normalize_question(question: str, max_chars: int) -> str:
@@ -56,7 +60,7 @@ def normalize_question(question: str, max_chars: int) -> str:
 class _Live:
     """The index in use with what is derived from it, swapped as one value."""
 
-    index: StoredIndex
+    index: Store
     retriever: Retriever
     vocabulary: frozenset[str]
 
@@ -64,7 +68,7 @@ class _Live:
 class Assistant:
     """Answers questions over one index with cited, verified sentences."""
 
-    def __init__(self, settings: Settings, embedder: Embedder, generator: Generator, index: StoredIndex) -> None:
+    def __init__(self, settings: Settings, embedder: Embedder, generator: Generator, index: Store) -> None:
         self.settings = settings
         self.embedder = embedder
         self.generator = generator
@@ -115,29 +119,29 @@ class Assistant:
         return cls(settings, embedder, generator, index)
 
     @staticmethod
-    def _open_index(settings: Settings, embedder: Embedder, build_if_missing: bool) -> StoredIndex:
+    def _open_index(settings: Settings, embedder: Embedder, build_if_missing: bool) -> Store:
         try:
-            index = read_generation(settings.index_dir)
+            index = open_store(settings)
         except IndexMissingError:
             if not build_if_missing:
                 raise
             log.info("no index in %s: building it from %s", settings.index_dir, settings.corpus_dir)
             build_index([settings.corpus_dir], settings, embedder)
-            index = read_generation(settings.index_dir)
+            index = open_store(settings)
         check_compatible(index.manifest, settings, embedder.dim)
         return index
 
-    def _use_index(self, index: StoredIndex) -> None:
-        retriever = Retriever(index, self.embedder)
+    def _use_index(self, index: Store) -> None:
+        retriever = make_retriever(index, self.embedder)
         vocabulary = extract.vocabulary([d.text for d in index.documents.values()])
         self._live = _Live(index, retriever, vocabulary)  # one assignment: readers never see a mix
 
     @property
-    def index(self) -> StoredIndex:
+    def index(self) -> Any:  # the Store (StoredIndex for faiss, LanceStore for lance)
         return self._live.index
 
     @property
-    def retriever(self) -> Retriever:
+    def retriever(self) -> Any:
         return self._live.retriever
 
     # -- the document library -----------------------------------------------------------
@@ -146,7 +150,7 @@ class Assistant:
         They stay until :meth:`remove_documents`, whatever ``rag index FOLDER`` later syncs."""
         with self._writing:
             report = self._on_models(library.add_files, self.settings, paths, self.embedder, progress)
-            self._use_index(read_generation(self.settings.index_dir))
+            self._use_index(open_store(self.settings))
         return report
 
     def remove_documents(self, doc_ids: list[str]) -> tuple[str, ...]:
@@ -154,14 +158,14 @@ class Assistant:
         :class:`~rag.errors.DocumentNotFoundError` and remove nothing."""
         with self._writing:
             removed = library.remove_documents(self.settings, list(doc_ids), self.embedder.dim)
-            self._use_index(read_generation(self.settings.index_dir))
+            self._use_index(open_store(self.settings))
         return removed
 
     def reindex_documents(self, doc_ids: list[str]) -> BuildReport:
         """Read documents again from their files; changed ones are re-chunked and re-embedded."""
         with self._writing:
             report = self._on_models(library.reindex_documents, self.settings, list(doc_ids), self.embedder)
-            self._use_index(read_generation(self.settings.index_dir))
+            self._use_index(open_store(self.settings))
         return report
 
     def _on_models(self, fn: Callable[..., T], *args: Any) -> T:
@@ -183,17 +187,18 @@ class Assistant:
     def status(self) -> dict[str, Any]:
         return {
             "documents": len(self.index.documents),
-            "chunks": len(self.index.chunks),
+            "chunks": self.index.n_chunks,
             "embedding_model": f"{self.settings.embed_model} ({self.embedder.dtype})",
             "generator_model": self.generator.name,
             "index_dir": str(self.settings.index_dir),
-            "index_generation": self.index.path.name,
+            "index_generation": self.index.generation,
+            "store": self.index.kind,
         }
 
     def provenance(self) -> dict[str, Any]:
         return {
-            "index_generation": self.index.path.name,
-            "index_fingerprint": self.index.manifest.get("files", {}).get("chunks.jsonl", "")[:16],
+            "index_generation": self.index.generation,
+            "index_fingerprint": _fingerprint(self.index),
             "model_file": str(self.generator.path),
             "model_sha256": self.generator.sha256(),
             "prompt_templates_hash": templates_hash(self.settings.prompts_dir),
@@ -289,13 +294,11 @@ class Assistant:
         began = time.perf_counter()
         live = self._live
         frame = conversation.frame(question)
-        allowed = filters.allowed_ids(live.index.documents) if filters and filters.active else None
-        if allowed is not None and not allowed:
-            assert filters is not None
+        if filters is not None and filters.active and not filters.allowed_ids(live.index.documents):
             return Evidence(
                 frame, (), live.index.documents, live.vocabulary, note=filters.explain_empty(live.index.documents)
             )
-        hits = tuple(live.retriever.search(frame.query, top_k or s.top_k, s.candidates, s.rrf_k, allowed))
+        hits = tuple(live.retriever.search(frame.query, top_k or s.top_k, s.candidates, s.rrf_k, filters))
         evidence = Evidence(frame, hits, live.index.documents, live.vocabulary)
         evidence.timings["retrieval"] = time.perf_counter() - began
         if not hits or max(h.dense_score for h in hits) < s.min_relevance:

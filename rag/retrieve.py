@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from rag.filters import Filters
 from rag.records import Hit
 from rag.store import StoredIndex
 
@@ -46,10 +47,11 @@ class Retriever:
         top_k: int,
         candidates: int = 30,
         rrf_k: int = 60,
-        allowed: frozenset[str] | None = None,
+        filters: Filters | None = None,
     ) -> list[Hit]:
         """The ``top_k`` best chunks for ``question`` (fewer when the index is smaller), drawn
-        only from the documents in ``allowed`` when it is given."""
+        only from the documents that pass ``filters`` when they are given."""
+        allowed = filters.allowed_ids(self.index.documents) if filters and filters.active else None
         rows = self._allowed_rows(allowed)
         n = len(self.index.chunks) if rows is None else len(rows)
         if n == 0:

@@ -86,6 +86,15 @@ class Settings:
     max_upload_files: int = _opt(20, "Most files accepted by one upload request.", 1, 1000)
     host: str = _opt("127.0.0.1", "Address `rag serve` binds to; loopback by default (0.0.0.0 exposes it).")
     port: int = _opt(8000, "Port `rag serve` listens on.", 1, 65535)
+    store: str = _opt(
+        "faiss",
+        "Index store for new indexes: 'faiss' (files on disk, the default) or 'lance' (LanceDB; local folder or "
+        "object storage, shared by many readers). An existing index's manifest decides how it is opened.",
+    )
+    store_uri: str = _opt("", "Where a LanceDB store lives: a folder or s3://bucket/prefix; empty = INDEX_DIR/lance.")
+    engine: str = _opt("local", "Indexing and serving engine: 'local' (one process) or 'ray' (a Ray cluster).")
+    ray_address: str = _opt("", "Ray cluster to join ('127.0.0.1:6379'); empty starts a local Ray on this machine.")
+    replicas: int = _opt(1, "Answering replicas behind Ray Serve (engine 'ray').", 1, 1024)
     outlets_file: str = _opt(
         "",
         "File of extra outlet names, one per line, used with rag/data/outlets.txt to name a document's outlet "
@@ -100,6 +109,10 @@ class Settings:
                 raise SettingsError(f"setting {f.name}={value!r} is outside [{lo}, {hi}]: {f.metadata['doc']}")
         if self.answer_mode not in ("auto", "extractive", "generate"):
             raise SettingsError(f"setting answer_mode={self.answer_mode!r} must be auto, extractive or generate")
+        if self.store not in ("faiss", "lance"):
+            raise SettingsError(f"setting store={self.store!r} must be faiss or lance")
+        if self.engine not in ("local", "ray"):
+            raise SettingsError(f"setting engine={self.engine!r} must be local or ray")
         if self.embed_dtype not in ("auto", "bf16", "fp32"):
             raise SettingsError(f"setting embed_dtype={self.embed_dtype!r} must be auto, bf16 or fp32")
 

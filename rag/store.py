@@ -47,6 +47,22 @@ class StoredIndex:
     chunks: tuple[Chunk, ...]
     faiss_index: Any  # faiss.Index
 
+    kind = "faiss"
+
+    @property
+    def generation(self) -> str:
+        return self.path.name
+
+    @property
+    def n_chunks(self) -> int:
+        return len(self.chunks)
+
+    def chunk_counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for chunk in self.chunks:
+            counts[chunk.doc_id] = counts.get(chunk.doc_id, 0) + 1
+        return counts
+
     def vectors(self) -> np.ndarray:
         n = self.faiss_index.ntotal
         if n == 0:

@@ -121,7 +121,7 @@ def test_concurrent_clients_through_the_running_app(tmp_path):
         clients = [Client(url, verbose=False) for _ in range(CLIENTS)]
 
         def work(i: int, question: str) -> None:
-            job = clients[i].submit(question, [], 4, 0.0, api_name="/ask")
+            job = clients[i].submit(question, [], 4, 0.0, [], "", "", [], api_name="/ask")  # no filters
             chat, sources, _ = job.result(timeout=600)
             user, reply = chat[-2]["content"][0]["text"], chat[-1]["content"][0]["text"]
             assert html.escape(question, quote=False) in user or html.escape(question) in user, user

@@ -1,0 +1,100 @@
+"""The swappable parts — embedder, store (with its retriever), generator — behind small protocols,
+and the one factory that picks each from the settings.
+
+A new store touches one module (its reader, its retriever, its writer) plus the two lines here
+that name it; the pipeline, the library, the UI and the API only see these protocols.
+
+    faiss  rag/store.py (format), rag/retrieve.py (dense + BM25 in RAM), rag/index.py (writer)
+    lance  rag/lance_store.py (LanceDB tables, local or s3://; hybrid search in the engine)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from rag.filters import Filters
+from rag.records import Document, Hit
+from rag.settings import Settings
+
+
+class Embedder(Protocol):
+    dim: int
+    dtype: str
+
+    def encode(self, texts: list[str], batch_size: int = 64, progress: bool = False) -> np.ndarray: ...
+
+    def encode_query(self, text: str) -> np.ndarray: ...
+
+
+class Generator(Protocol):
+    name: str
+    path: Path
+
+    def stream(
+        self, messages: list[dict[str, str]], max_tokens: int, temperature: float, one_paragraph: bool
+    ) -> Iterator[str]: ...
+
+    def fits(self, messages: list[dict[str, str]], max_tokens: int) -> bool: ...
+
+    def sha256(self) -> str: ...
+
+
+class Store(Protocol):
+    """One committed state of an index, opened for reading."""
+
+    kind: str  # "faiss" | "lance"
+    manifest: dict[str, Any]
+    documents: Mapping[str, Document]
+
+    @property
+    def generation(self) -> str: ...
+
+    @property
+    def n_chunks(self) -> int: ...
+
+    def chunk_counts(self) -> dict[str, int]: ...
+
+
+class Retriever(Protocol):
+    def search(
+        self, question: str, top_k: int, candidates: int = 30, rrf_k: int = 60, filters: Filters | None = None
+    ) -> list[Hit]: ...
+
+
+def open_store(settings: Settings) -> Store:
+    """The index in ``settings.index_dir``, whichever kind its pointer files say it is."""
+    from rag import lance_store
+
+    if lance_store.store_kind(settings.index_dir) == "lance":
+        return lance_store.LanceStore(lance_store.store_uri(settings))
+    from rag.store import read_generation
+
+    return read_generation(settings.index_dir)
+
+
+def make_retriever(store: Any, embedder: Embedder) -> Retriever:
+    if store.kind == "lance":
+        from rag.lance_store import LanceRetriever
+
+        return LanceRetriever(store, embedder)
+    from rag.retrieve import Retriever as FaissRetriever
+
+    return FaissRetriever(store, embedder)
+
+
+def make_embedder(settings: Settings) -> Embedder:
+    from rag.embed import Embedder as TorchEmbedder
+
+    return TorchEmbedder(settings.embed_model, settings.embed_dtype, settings.embed_threads)
+
+
+def make_generator(settings: Settings) -> Generator:
+    from rag.generate import Generator as LlamaGenerator
+
+    return LlamaGenerator(
+        settings.model_path, settings.n_ctx, settings.n_threads, settings.seed, chat_format=settings.chat_format
+    )
