@@ -76,6 +76,18 @@ def open_store(settings: Settings) -> Store:
     return read_generation(settings.index_dir)
 
 
+def latest_generation(settings: Settings) -> str | None:
+    """The generation a fresh :func:`open_store` would open now (cheap: one small read), or None."""
+    from rag import lance_store
+
+    if lance_store.store_kind(settings.index_dir) == "lance":
+        return lance_store.latest_generation(lance_store.store_uri(settings))
+    from rag.store import current_generation
+
+    current = current_generation(settings.index_dir)
+    return current.name if current else None
+
+
 def make_retriever(store: Any, embedder: Embedder) -> Retriever:
     if store.kind == "lance":
         from rag.lance_store import LanceRetriever

@@ -104,7 +104,7 @@ class LanceStore:
         self.n_chunks = int(self.manifest.get("n_chunks", 0))
 
     @property
-    def generation(self) -> str:
+    def generation(self) -> str:  # the same name latest_generation() gives
         return f"lance-commit-{self.sequence:06d}"
 
     def chunk_counts(self) -> dict[str, int]:
@@ -165,6 +165,11 @@ class LanceRetriever:
     ) -> list[Hit]:
         vector = self.embedder.encode_query(question)
         return self.store.search(question, vector, top_k, candidates, rrf_k, filters)
+
+
+def latest_generation(uri: str) -> str | None:
+    commit = latest_commit(connect(uri))
+    return f"lance-commit-{int(commit['sequence']):06d}" if commit else None
 
 
 def latest_commit(db: Any) -> dict[str, Any] | None:

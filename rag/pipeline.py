@@ -20,10 +20,10 @@ from typing import Any, TypeVar
 from rag import extract, library
 from rag.answer import Encode, Evidence, abstain, cached, compose, early_abstention, rank
 from rag.answerability import load_model
-from rag.backends import Retriever, Store, make_retriever, open_store
+from rag.backends import Retriever, Store, latest_generation, make_retriever, open_store
 from rag.conversation import Conversation
 from rag.embed import Embedder
-from rag.errors import EmptyQuestionError, IndexMissingError, QuestionTooLongError
+from rag.errors import EmptyQuestionError, IndexMissingError, QuestionTooLongError, RagError
 from rag.filters import Filters
 from rag.generate import Generator, resolve_model_path
 from rag.index import BuildReport, build_index, check_compatible
@@ -34,6 +34,7 @@ from rag.worker import ModelThread
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+REOPEN_CHECK_SECONDS = 2.0  # how stale an answer's index may be after another writer's commit
 
 
 def _fingerprint(index: Store) -> str:
@@ -75,6 +76,7 @@ class Assistant:
         self.answerability = load_model(settings.answerability_model)
         self._writing = threading.Lock()  # library changes from one process queue up instead of failing
         self._models: ModelThread | None = None  # set by load(own_thread=True): model calls run there
+        self._checked = time.monotonic()  # when the index was last compared with the newest one
         self._use_index(index)
 
     @classmethod
@@ -168,6 +170,25 @@ class Assistant:
             self._use_index(open_store(self.settings))
         return report
 
+    def reopen_if_changed(self, every: float = REOPEN_CHECK_SECONDS) -> bool:
+        """Open the newest index when another process (or replica) committed one since this
+        assistant opened its own; checked at most every ``every`` seconds. True if it reopened."""
+        now = time.monotonic()
+        if now - self._checked < every:
+            return False
+        self._checked = now
+        try:
+            latest = latest_generation(self.settings)
+        except RagError as exc:  # a damaged pointer: keep answering from the index in use
+            log.warning("could not check for a newer index: %s", exc)
+            return False
+        if latest is None or latest == self.index.generation:
+            return False
+        with self._writing:
+            self._use_index(open_store(self.settings))
+        log.info("opened the newer index %s", latest)
+        return True
+
     def _on_models(self, fn: Callable[..., T], *args: Any) -> T:
         """Run ``fn`` on the model thread when there is one (see :meth:`load`)."""
         return self._models.call(fn, *args) if self._models else fn(*args)
@@ -244,6 +265,7 @@ class Assistant:
         """
         s = self.settings
         question = normalize_question(question, s.max_question_chars)
+        self.reopen_if_changed()
         began = time.perf_counter()
         conversation = conversation or Conversation.from_questions(list(history or []))
         encode = cached(self._encode)  # one memo per answer: ranking and verification share vectors

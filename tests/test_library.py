@@ -208,3 +208,15 @@ def test_attribution_never_quotes_a_file_name_as_a_title(library_assistant: Assi
     assert answer.text.count("According to ") >= 2, answer.text
     assert "“004 6aaf9f8698e9d31c”" not in answer.text and "According to an article of 2024-11-19: " in answer.text
     assert "According to Reuters (Nov 21): " in answer.text
+
+
+def test_a_change_by_another_process_is_picked_up(library_assistant: Assistant, assistant):
+    """Another process (a second UI, a Ray Serve replica, `rag docs remove`) commits a change:
+    this assistant opens the newer index within REOPEN_CHECK_SECONDS instead of serving the old one."""
+    other = Assistant(library_assistant.settings, library_assistant.embedder, assistant.generator,
+                      store.read_generation(library_assistant.settings.index_dir))  # fmt: skip
+    other.remove_documents(["tram"])
+    assert "tram" in library_assistant.index.documents
+    assert library_assistant.reopen_if_changed(every=0.0) is True
+    assert "tram" not in library_assistant.index.documents
+    assert library_assistant.reopen_if_changed(every=0.0) is False  # nothing newer now
