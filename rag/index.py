@@ -99,7 +99,7 @@ def build_index(
         if kind == "lance":
             old_docs = lance_documents(settings, embedder.dim, tolerate_damage=rebuild)
         if rebuild and not old_docs:  # the old index is gone or damaged: uploads come from their folder
-            old_docs = _uploaded_files(settings)
+            old_docs = uploaded_files(settings)
         new_docs, uploads = plan_documents(loaded, old_docs, mode, origin)
         documents = sorted(new_docs.values(), key=lambda d: d.doc_id)
         if kind == "lance":
@@ -215,7 +215,7 @@ def _stamped(doc: Document, origin: str, old: Document | None, now: str) -> Docu
     return replace(doc, origin=origin, added=now)
 
 
-def _uploaded_files(settings: Settings) -> dict[str, Document]:
+def uploaded_files(settings: Settings) -> dict[str, Document]:
     folder = uploads_dir(settings)
     if not folder.is_dir():
         return {}

@@ -61,11 +61,11 @@ def connect(uri: str) -> Any:
     """A LanceDB connection; object-storage credentials and endpoint come from the usual AWS_* variables."""
     import lancedb
 
-    options = {k: v for k, v in _storage_options().items() if v}
+    options = {k: v for k, v in storage_options().items() if v}
     return lancedb.connect(uri, storage_options=options or None) if uri.startswith("s3://") else lancedb.connect(uri)
 
 
-def _storage_options() -> dict[str, str]:
+def storage_options() -> dict[str, str]:
     env = os.environ
     return {
         "aws_endpoint": env.get("AWS_ENDPOINT_URL", ""),
