@@ -70,6 +70,7 @@ class AskIn(BaseModel):
     conversation: list[TurnIn] = Field(default_factory=list, description="earlier turns, oldest first")
     filters: FiltersIn | None = None
     top_k: int | None = Field(None, ge=1, le=50, description="passages retrieved")
+    temperature: float | None = Field(None, ge=0.0, le=2.0, description="sampling temperature; 0 is deterministic")
 
 
 class ChatMessage(BaseModel):
@@ -112,7 +113,11 @@ def create_app(
         assistant = get_assistant()
         filters = body.filters.parsed() if body.filters else None  # a bad date fails before streaming
         events = assistant.stream(
-            body.question, top_k=body.top_k, conversation=_conversation(body.conversation), filters=filters
+            body.question,
+            top_k=body.top_k,
+            temperature=body.temperature,
+            conversation=_conversation(body.conversation),
+            filters=filters,
         )
         first = next(events)  # a bad question raises here, as a JSON error, before the stream starts
         return StreamingResponse(_sse(first, events), media_type="text/event-stream")
@@ -141,7 +146,8 @@ def create_app(
     @app.post("/documents/{doc_id}/reindex")
     def reindex(doc_id: str) -> dict[str, Any]:
         report = get_assistant().reindex_documents([doc_id])
-        return {"embedded": list(report.embedded_documents), "seconds": round(report.seconds, 3)}
+        skipped = [{"name": Path(s.path).name, "reason": s.reason} for s in report.skipped]
+        return {"embedded": list(report.embedded_documents), "skipped": skipped, "seconds": round(report.seconds, 3)}
 
     @app.post("/v1/chat/completions")
     def chat_completions(body: ChatIn) -> Any:
@@ -154,7 +160,9 @@ def create_app(
 def _ask(assistant: Any, body: AskIn) -> Answer:
     filters = body.filters.parsed() if body.filters else None
     conversation = _conversation(body.conversation)
-    return assistant.ask(body.question, top_k=body.top_k, conversation=conversation, filters=filters)
+    return assistant.ask(
+        body.question, top_k=body.top_k, temperature=body.temperature, conversation=conversation, filters=filters
+    )
 
 
 def _conversation(turns: list[TurnIn]) -> Any:

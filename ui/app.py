@@ -226,6 +226,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--models-dir", type=Path, help="folder of *.gguf models the UI may switch between")
     parser.add_argument("--max-upload-mb", type=int, default=MAX_UPLOAD_MB, help="per-file upload limit")
     parser.add_argument("--open", action="store_true", help="open the page in a browser")
+    parser.add_argument(
+        "--api-url",
+        default=os.environ.get("RAG_API_URL") or None,
+        help="answer through this running HTTP API (rag serve) instead of loading the models here (RAG_API_URL)",
+    )
     return parser.parse_args(argv)
 
 
@@ -234,12 +239,18 @@ def main(argv: list[str] | None = None) -> None:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("httpx").setLevel(logging.WARNING)  # gradio's own start-up probes
     try:
-        settings = Settings.load(index_dir=args.index_dir, model_path=args.model)
-        print(f"Loading the index in {settings.index_dir} and the models (once)…", flush=True)
-        assistant = Assistant.load(settings, own_thread=True)  # requests arrive on many threads
+        if args.api_url:  # the API's model answers: nothing is loaded here, no other model can be chosen
+            from rag.client import RemoteAssistant
+
+            assistant: Any = RemoteAssistant(args.api_url)
+            models = {assistant.status()["generator_model"]: assistant.settings.model_path}
+        else:
+            settings = Settings.load(index_dir=args.index_dir, model_path=args.model)
+            print(f"Loading the index in {settings.index_dir} and the models (once)…", flush=True)
+            assistant = Assistant.load(settings, own_thread=True)  # requests arrive on many threads
+            models = model_choices(assistant.settings.model_path, args.models_dir)
     except RagError as exc:
         raise SystemExit(f"error: {exc}") from exc
-    models = model_choices(assistant.settings.model_path, args.models_dir)
     rt = Runtime(assistant, models, args.max_upload_mb * 1024 * 1024)
     demo = build_ui(rt)
     demo.queue(default_concurrency_limit=2).launch(
