@@ -21,6 +21,7 @@ A ``rebuild`` is one round: a partial rebuild would mix chunks of two settings u
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import json
 import logging
@@ -62,7 +63,7 @@ ROUND_DOCS_PER_WORKER = 1000
 MAX_BLOCK_DOCS = 64
 BLOCKS_PER_WORKER = 4
 SIDE_CPUS = 0.2  # CPUs left free beside the actors for Ray Data's write tasks (else they starve)
-_AUTH_ENV = ("RAY_AUTH_MODE", "RAY_AUTH_TOKEN_PATH")
+_AUTH_ENV = ("RAY_AUTH_MODE",)
 _QUIET = ("enable_progress_bars", "print_on_execution_start")  # DataContext flags that follow ``progress``
 
 
@@ -109,15 +110,30 @@ def ray_session(address: str = "", num_cpus: int | None = None) -> Iterator[RayS
 
 
 def _local_session() -> RaySession:
-    """A private temp dir and token: without RAY_AUTH_TOKEN_PATH a new cluster writes ~/.ray/auth_token."""
+    """A private temp dir for the session's state, and this process's auth token file."""
     temp_dir = tempfile.mkdtemp(prefix="rag-ray-")  # short: Ray's socket paths must stay < 108 chars
+    return RaySession(started=True, temp_dir=temp_dir, token=_process_token())
+
+
+def _process_token() -> str:
+    """One auth token file per process, kept until the process exits.
+
+    Without RAY_AUTH_TOKEN_PATH a new local cluster writes ~/.ray/auth_token. Ray keeps the token
+    path in memory once it has used it, so a later ``ray.init`` in this process (another index
+    job, Ray Serve, the next test) must find the same file: it is removed only at exit."""
+    if os.environ.get("RAY_AUTH_TOKEN"):
+        return os.environ["RAY_AUTH_TOKEN"]
+    existing = os.environ.get("RAY_AUTH_TOKEN_PATH", "")
+    if existing and Path(existing).is_file():
+        return Path(existing).read_text(encoding="utf-8").strip()
+    folder = tempfile.mkdtemp(prefix="rag-ray-token-")
+    path = Path(folder) / "auth_token"
     token = secrets.token_hex(32)
-    if not os.environ.get("RAY_AUTH_TOKEN") and not os.environ.get("RAY_AUTH_TOKEN_PATH"):
-        path = Path(temp_dir) / "auth_token"
-        path.write_text(token, encoding="utf-8")
-        path.chmod(0o600)
-        os.environ["RAY_AUTH_TOKEN_PATH"] = str(path)
-    return RaySession(started=True, temp_dir=temp_dir, token=token)
+    path.write_text(token, encoding="utf-8")
+    path.chmod(0o600)
+    os.environ["RAY_AUTH_TOKEN_PATH"] = str(path)
+    atexit.register(shutil.rmtree, folder, True)
+    return token
 
 
 def _restore_env(saved: dict[str, str | None]) -> None:
