@@ -41,6 +41,7 @@ from rag.errors import (
     RagError,
 )
 from rag.filters import Filters
+from rag.index import uploads_dir as uploads_folder
 from rag.records import Answer, TokenEvent
 from rag.serialize import answer_to_dict, conversation_from_turns
 from rag.uploads import stage_uploads
@@ -190,7 +191,7 @@ def _event(name: str, data: dict[str, Any]) -> str:
 def _upload(assistant: Any, files: list[UploadFile], max_bytes: int, max_files: int) -> dict[str, Any]:
     if len(files) > max_files:
         raise UploadRejected(f"{len(files)} files in one request; the limit is {max_files} (max_upload_files)", 413)
-    uploads_dir = Path(assistant.settings.index_dir) / "uploads"
+    uploads_dir = uploads_folder(assistant.settings)
     with tempfile.TemporaryDirectory(prefix="rag-upload-") as tmp:
         received, too_big = _receive(files, Path(tmp), max_bytes)
         staged = stage_uploads([str(p) for p in received], uploads_dir, max_bytes)

@@ -20,6 +20,15 @@ def _opt(default: Any, doc: str, lo: float | None = None, hi: float | None = Non
     return field(default=default, metadata={"doc": doc, "lo": lo, "hi": hi})
 
 
+# The settings that take one of a few words, and those words.
+CHOICES = {
+    "answer_mode": ("auto", "extractive", "generate"),
+    "embed_dtype": ("auto", "bf16", "fp32"),
+    "store": ("faiss", "lance"),
+    "engine": ("local", "ray"),
+}
+
+
 @dataclass(frozen=True)
 class Settings:
     index_dir: Path = _opt(PROJECT_ROOT / "index", "Directory holding the built index and its manifest.")
@@ -107,14 +116,9 @@ class Settings:
             lo, hi = f.metadata["lo"], f.metadata["hi"]
             if lo is not None and not (lo <= value <= hi):
                 raise SettingsError(f"setting {f.name}={value!r} is outside [{lo}, {hi}]: {f.metadata['doc']}")
-        if self.answer_mode not in ("auto", "extractive", "generate"):
-            raise SettingsError(f"setting answer_mode={self.answer_mode!r} must be auto, extractive or generate")
-        if self.store not in ("faiss", "lance"):
-            raise SettingsError(f"setting store={self.store!r} must be faiss or lance")
-        if self.engine not in ("local", "ray"):
-            raise SettingsError(f"setting engine={self.engine!r} must be local or ray")
-        if self.embed_dtype not in ("auto", "bf16", "fp32"):
-            raise SettingsError(f"setting embed_dtype={self.embed_dtype!r} must be auto, bf16 or fp32")
+        for name, allowed in CHOICES.items():
+            if getattr(self, name) not in allowed:
+                raise SettingsError(f"setting {name}={getattr(self, name)!r} must be {' or '.join(allowed)}")
 
     @classmethod
     def load(cls, env: dict[str, str] | None = None, **overrides: Any) -> Settings:

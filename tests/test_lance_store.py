@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import socket
-import subprocess
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 import pytest
+from s3_emulator import moto_s3
 
 from rag import lance_store
 from rag.backends import open_store
@@ -126,34 +121,6 @@ def test_documents_round_trip_through_the_tables(lance_settings, corpus_copy, em
     assert lance_store._document(row) == paged
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextlib.contextmanager
-def moto_s3() -> Iterator[str]:
-    """An S3 emulator on 127.0.0.1 with one bucket; yields its endpoint."""
-    import boto3
-
-    port = free_port()
-    proc = subprocess.Popen([str(Path(os.sys.executable).parent / "moto_server"), "-H", "127.0.0.1", "-p", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
-    endpoint = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            with contextlib.suppress(Exception):
-                boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id="test",
-                             aws_secret_access_key="test").create_bucket(Bucket="news")  # fmt: skip
-                break
-            assert time.monotonic() < deadline, "moto did not start"
-            time.sleep(0.2)
-        yield endpoint
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 @pytest.mark.slow

@@ -10,7 +10,6 @@ os.environ["RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"] = "0"  # read when ray is import
 import contextlib
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -20,6 +19,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+from s3_emulator import moto_s3
 
 from rag import lance_store
 from rag.backends import open_store
@@ -266,31 +266,3 @@ def test_ray_build_into_s3_on_an_emulator(ray_cluster, corpus_copy, tmp_path, em
         assert not answer.abstained and ("190" in answer.text or "300" in answer.text)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextlib.contextmanager
-def moto_s3() -> Iterator[str]:
-    """An S3 emulator on 127.0.0.1 with the bucket "news"; yields its endpoint."""
-    import boto3
-
-    port = free_port()
-    proc = subprocess.Popen([str(Path(sys.executable).parent / "moto_server"), "-H", "127.0.0.1", "-p", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
-    endpoint = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            with contextlib.suppress(Exception):
-                boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id="test",
-                             aws_secret_access_key="test").create_bucket(Bucket="news")  # fmt: skip
-                break
-            assert time.monotonic() < deadline, "moto did not start"
-            time.sleep(0.2)
-        yield endpoint
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
