@@ -9,6 +9,8 @@ command -v "$PYTHON" >/dev/null || PYTHON=python3
 .venv/bin/pip install --upgrade pip >/dev/null
 .venv/bin/pip install -r requirements.txt
 .venv/bin/pip install --no-deps -e .
+# Export the encoder to ONNX once (~5 s; rag/onnx_export.py), so no `rag ask` pays for it or imports torch.
+.venv/bin/rag prepare || echo "warning: the ONNX export failed; rag falls back to torch (slower cold start)" >&2
 if [ "${RAG_INSTALL_BROWSER:-1}" = "1" ] && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
   # Debian's Chromium for the browser tests (never a browser download by a test tool)
   if ! command -v chromium >/dev/null; then

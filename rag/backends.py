@@ -10,6 +10,7 @@ that name it; the pipeline, the library, the UI and the API only see these proto
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, Protocol
@@ -20,10 +21,13 @@ from rag.filters import Filters
 from rag.records import Document, Hit
 from rag.settings import Settings
 
+log = logging.getLogger(__name__)
+
 
 class Embedder(Protocol):
     dim: int
-    dtype: str
+    dtype: str  # "fp32" | "bf16"
+    backend: str  # "onnx" | "torch"
 
     def encode(self, texts: list[str], batch_size: int = 64, progress: bool = False) -> np.ndarray: ...
 
@@ -98,9 +102,31 @@ def make_retriever(store: Any, embedder: Embedder) -> Retriever:
     return FaissRetriever(store, embedder)
 
 
-def make_embedder(settings: Settings) -> Embedder:
+def make_embedder(settings: Settings, purpose: str = "query") -> Embedder:
+    """The encoder for ``purpose`` "query" (answering: questions and candidate sentences) or
+    "index" (embedding chunks in bulk). ONNX Runtime unless ``embed_backend`` says torch, or — for
+    indexing under "auto" — the CPU has bf16, where torch bf16 is the faster bulk encoder (BENCHMARKS.md,
+    issue 14). Query vectors are fp32 either way; bf16 index vectors differ from them by < 1e-4 cosine.
+    An ONNX export that cannot be made or loaded falls back to torch with a warning."""
     from rag.embed import Embedder as TorchEmbedder
+    from rag.embed import cpu_supports_bf16, resolve_embed_model
 
+    backend = settings.embed_backend
+    if backend == "auto":
+        bulk_bf16 = (
+            purpose == "index"
+            and settings.embed_dtype != "fp32"
+            and (settings.embed_dtype == "bf16" or cpu_supports_bf16())
+        )
+        backend = "torch" if bulk_bf16 else "onnx"
+    if backend == "onnx":
+        from rag.onnx_embed import EncoderExportError, load_or_export
+
+        try:
+            model_dir = resolve_embed_model(settings.embed_model)
+            return load_or_export(model_dir, settings.cache_dir, settings.embed_threads, settings.embed_model)
+        except (EncoderExportError, OSError) as exc:
+            log.warning("ONNX encoder unavailable (%s); using torch instead, which loads ~4 s slower", exc)
     return TorchEmbedder(settings.embed_model, settings.embed_dtype, settings.embed_threads)
 
 

@@ -54,6 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--since", help="only articles published on or after this day (YYYY-MM-DD)")
     ask.add_argument("--until", help="only articles published on or before this day (YYYY-MM-DD)")
     ask.add_argument("--doc", action="append", help="only this document id (repeat for several)")
+    ask.add_argument(
+        "--local",
+        action="store_true",
+        help="answer in this process even if a `rag serve` runs (RAG_USE_SERVER=0)",
+    )
     _common(ask)
     _docs_parser(sub)
     serve = sub.add_parser("serve", help="HTTP API (FastAPI, OpenAPI docs at /docs) with the chat UI at /ui")
@@ -65,6 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--ray-address", help="Ray cluster address; empty starts Ray here (RAG_RAY_ADDRESS)")
     serve.add_argument("--models-dir", type=Path, help="folder of *.gguf models the UI may switch between")
     _common(serve)
+    prepare = sub.add_parser("prepare", help="export the encoder to ONNX now (install does), so the first ask is fast")
+    _common(prepare)
     status = sub.add_parser("status", help="show what the index holds")
     _common(status)
     evaluate = sub.add_parser("eval", help="evaluate over a question set and write a report")
@@ -142,6 +149,7 @@ def main(argv: list[str] | None = None) -> int:
             "docs": cmd_docs,
             "serve": cmd_serve,
             "status": cmd_status,
+            "prepare": cmd_prepare,
             "eval": cmd_eval,
         }
         return commands[args.command](args, settings)
@@ -166,7 +174,8 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
         from rag.backends import make_embedder
         from rag.index import build_index
 
-        report = build_index(paths, settings, make_embedder(settings), mode=mode, rebuild=args.rebuild, progress=True)
+        embedder = make_embedder(settings, "index")
+        report = build_index(paths, settings, embedder, mode=mode, rebuild=args.rebuild, progress=True)
     _print_report(report)
     return 0
 
@@ -193,8 +202,10 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
     question = normalize_question(args.question, settings.max_question_chars)  # fail fast, before loading models
     filters = Filters.parse(outlets=args.outlet, since=args.since, until=args.until, doc_ids=args.doc)
-    assistant = Assistant.load(settings)
-    answer = assistant.ask(question, filters=filters)
+    served = _ask_running_server(settings, question, filters) if settings.use_server and not args.local else None
+    answered_by, answer = served or ("this process", None)
+    if answer is None:
+        answer = Assistant.load(settings).ask(question, filters=filters)
     if args.json:
         print(json.dumps(asdict(answer), indent=2, ensure_ascii=False, default=str))
         return 0
@@ -213,7 +224,30 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
             print(f"  {i}. {hit.outlet or hit.chunk.doc_id}: {' '.join(hit.chunk.text.split())[:160]}…")
     if args.explain:
         _explain(answer)
+        print(f"Answered by: {answered_by}")
     return 0
+
+
+def _ask_running_server(settings: Settings, question: str, filters: Any) -> tuple[str, Any] | None:
+    """Who answered and the answer of a running `rag serve` with this index and these settings, or None (no such
+    server, or it did not answer: the caller answers in-process). Errors about the question itself
+    (a bad filter, say) are raised as they would be in-process."""
+    from rag.discovery import find_server
+
+    url = find_server(settings)
+    if url is None:
+        return None
+    from rag.client import RemoteAssistant
+    from rag.errors import ServerUnreachableError
+
+    remote = RemoteAssistant(url, settings=settings)
+    try:
+        return f"rag serve at {url}", remote.ask(question, filters=filters)
+    except ServerUnreachableError as exc:
+        print(f"note: {exc}; answering in this process", file=sys.stderr)
+        return None
+    finally:
+        remote.close()
 
 
 def _explain(answer: Any) -> None:
@@ -225,15 +259,14 @@ def _explain(answer: Any) -> None:
 
 def cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
     from rag import library
-    from rag.backends import open_store
-    from rag.embed import Embedder
+    from rag.backends import make_embedder, open_store
 
     if args.action in ("list", "show"):
         index = open_store(settings)
         if args.action == "list":
             return _list_documents(library.list_documents(index), args.json)
         return _show_document(library.info_of(index, args.doc_id), library.get_document(index, args.doc_id), args)
-    embedder = Embedder(settings.embed_model, settings.embed_dtype, settings.embed_threads)
+    embedder = make_embedder(settings, "index")
     if args.action == "remove":
         removed = library.remove_documents(settings, args.doc_ids, embedder.dim)
         print(f"removed {', '.join(removed)} from {settings.index_dir}")
@@ -293,13 +326,42 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         current[0] = mount_ui(app, assistant, ui_path, args.models_dir, max_bytes)
     chat = f", chat at {ui_path}" if ui_path else ""
     print(f"serving on http://{settings.host}:{settings.port} (API docs at /docs{chat})", flush=True)
+    announced: list[Path] = []
+    if not args.models_dir:  # the UI may switch models: then `rag ask` could not trust our answers to be its own
+        from rag.discovery import announce, withdraw
+
+        url = f"http://{_connectable(settings.host)}:{settings.port}"
+        ready = lambda: announced.append(announce(settings, url))  # noqa: E731
+        serve(app, settings.host, settings.port, on_ready=ready, on_stop=lambda: [withdraw(p) for p in announced])
+        return 0
     serve(app, settings.host, settings.port)
     return 0
+
+
+def _connectable(host: str) -> str:
+    """An address a local client can connect to for a server bound to ``host``."""
+    if host in ("0.0.0.0", ""):
+        return "127.0.0.1"
+    if host == "::":
+        return "[::1]"
+    return f"[{host}]" if ":" in host else host
 
 
 class _Holder:
     def __init__(self, assistant: Any) -> None:
         self.assistant = assistant
+
+
+def cmd_prepare(args: argparse.Namespace, settings: Settings) -> int:
+    """Export (or check) the ONNX encoder the answer path uses; exit 1 when only torch works."""
+    from rag.backends import make_embedder
+
+    embedder = make_embedder(settings.with_(embed_backend="auto"), "query")
+    if embedder.backend != "onnx":
+        print("encoder: torch (the ONNX export failed; see the warning above)")
+        return 1
+    print(f"encoder: ONNX Runtime {embedder.dtype}, {embedder.dim} dims, exported in {embedder.folder}")
+    return 0
 
 
 def cmd_status(args: argparse.Namespace, settings: Settings) -> int:

@@ -30,7 +30,7 @@ import httpx
 
 from rag import errors
 from rag.conversation import Conversation
-from rag.errors import RagError
+from rag.errors import RagError, ServerUnreachableError
 from rag.filters import Filters
 from rag.library import DocumentInfo
 from rag.load import Skipped
@@ -176,7 +176,9 @@ class RemoteAssistant:
         try:
             yield
         except httpx.TransportError as exc:
-            raise RagError(f"could not reach the API at {self.base_url} ({exc.__class__.__name__}: {exc})") from exc
+            raise ServerUnreachableError(
+                f"could not reach the API at {self.base_url} ({exc.__class__.__name__}: {exc})"
+            ) from exc
 
 
 class RemoteDocuments(Mapping[str, Document]):
@@ -246,6 +248,8 @@ def _error(response: httpx.Response, base_url: str) -> RagError:
     except ValueError:
         body = None
     found = _from_body(body) if isinstance(body, dict) else None
+    if response.status_code >= 500 and (found is None or type(found) is RagError):
+        return ServerUnreachableError(f"the API at {base_url} failed (HTTP {response.status_code}): {found or ''}")
     return found or RagError(f"the API at {base_url} answered HTTP {response.status_code}: {response.text[:300]}")
 
 

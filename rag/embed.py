@@ -62,6 +62,8 @@ def cpu_supports_bf16() -> bool:
 class Embedder:
     """A loaded sentence-transformers model; ``encode`` returns normalised vectors."""
 
+    backend = "torch"
+
     def __init__(self, name: str = "all-MiniLM-L6-v2", dtype: str = "auto", threads: int = 2) -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")

@@ -57,3 +57,7 @@ class DocumentNotFoundError(RagError, KeyError):
 
     def __str__(self) -> str:  # KeyError would quote the message
         return str(self.args[0]) if self.args else ""
+
+
+class ServerUnreachableError(RagError):
+    """The HTTP API could not be reached, or failed with HTTP 5xx (``rag ask`` then answers in-process)."""

@@ -322,10 +322,10 @@ def run_cli(args: argparse.Namespace, settings: Settings) -> int:
     if args.corpus:
         settings = settings.with_(corpus_dir=Path(args.corpus))
     if args.rebuild:
-        from rag.embed import Embedder
+        from rag.backends import make_embedder
         from rag.index import build_index
 
-        embedder = Embedder(settings.embed_model, settings.embed_dtype, settings.embed_threads)
+        embedder = make_embedder(settings, "index")
         build_index([settings.corpus_dir], settings, embedder, rebuild=True)
     assistant = Assistant.load(settings)
     report = evaluate(assistant, questions, progress=not args.no_progress)

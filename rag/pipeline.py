@@ -20,9 +20,8 @@ from typing import Any, TypeVar
 from rag import extract, library
 from rag.answer import Encode, Evidence, abstain, cached, compose, early_abstention, rank
 from rag.answerability import load_model
-from rag.backends import Retriever, Store, latest_generation, make_retriever, open_store
+from rag.backends import Embedder, Retriever, Store, latest_generation, make_embedder, make_retriever, open_store
 from rag.conversation import Conversation
-from rag.embed import Embedder
 from rag.errors import EmptyQuestionError, IndexMissingError, QuestionTooLongError, RagError
 from rag.filters import Filters
 from rag.generate import Generator, resolve_model_path
@@ -115,7 +114,7 @@ class Assistant:
                 settings.seed,
                 chat_format=settings.chat_format,
             )
-            embedder = Embedder(settings.embed_model, settings.embed_dtype, settings.embed_threads)
+            embedder = make_embedder(settings)
             index = cls._open_index(settings, embedder, build_if_missing)
             generator = loading.result()
         return cls(settings, embedder, generator, index)
@@ -209,7 +208,7 @@ class Assistant:
         return {
             "documents": len(self.index.documents),
             "chunks": self.index.n_chunks,
-            "embedding_model": f"{self.settings.embed_model} ({self.embedder.dtype})",
+            "embedding_model": f"{self.settings.embed_model} ({self.embedder.backend} {self.embedder.dtype})",
             "generator_model": self.generator.name,
             "index_dir": str(self.settings.index_dir),
             "index_generation": self.index.generation,

