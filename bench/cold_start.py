@@ -7,21 +7,26 @@ measured by bench/indexing.py). Two ways in, both timed from the moment the proc
   are imports, load (models and index) and the first answer. ``baseline`` loads the stages
   one after another with the pre-issue-7 generator, as in bench/answer_latency.py.
 - ``cli``: ``rag ask QUESTION`` — until the answer is on stdout, and until the shell gets the
-  prompt back (the process has exited).
+  prompt back (the process has exited); modes (issue 14): ``torch`` (the encoder on torch, as
+  before issue 14), ``onnx`` (in-process, ONNX Runtime encoder), ``warm`` (through a running
+  ``rag serve`` of the same index, started once before the runs).
 
-    .venv/bin/python bench/cold_start.py [--repeats 5] [--configs baseline,tuned] [--no-cli]
+    .venv/bin/python bench/cold_start.py [--repeats 5] [--configs baseline,tuned] [--cli-modes torch,onnx,warm]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -83,13 +88,23 @@ def once_api(config: str, index_dir: Path, question: str) -> dict:
     return result
 
 
-def once_cli(index_dir: Path, question: str) -> dict:
-    """``rag ask``: seconds until the answer's first line is printed and until the process exits."""
+CLI_MODES = {  # how `rag ask` runs: (extra flags, environment changes)
+    "torch": (["--local"], {"RAG_EMBED_BACKEND": "torch"}),  # before issue 14: torch + sentence-transformers
+    "onnx": (["--local"], {"RAG_EMBED_BACKEND": "onnx"}),  # in-process, ONNX Runtime encoder
+    "warm": ([], {}),  # through the running `rag serve` of the same index
+}
+
+
+def once_cli(index_dir: Path, question: str, mode: str = "onnx") -> dict:
+    """``rag ask``: seconds until the answer's first line is printed and until the process exits,
+    and the process's peak RSS (wait4)."""
+    flags, env_changes = CLI_MODES[mode]
     rag = Path(sys.executable).parent / "rag"
     spawned = time.time()
     proc = subprocess.Popen(
-        [str(rag), "ask", "--index-dir", str(index_dir), question],
+        [str(rag), "ask", "--index-dir", str(index_dir), *flags, question],
         cwd=ROOT,
+        env={**os.environ, **env_changes},
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
@@ -98,11 +113,38 @@ def once_cli(index_dir: Path, question: str) -> dict:
     first_line = proc.stdout.readline()
     printed = time.time()
     proc.stdout.read()
-    code = proc.wait()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
     exited = time.time()
-    if code != 0 or not first_line.strip():
-        raise RuntimeError(f"rag ask failed (exit {code}): {first_line!r}")
-    return {"to_answer": printed - spawned, "to_exit": exited - spawned, "loadavg": loadavg()}
+    if proc.returncode != 0 or not first_line.strip():
+        raise RuntimeError(f"rag ask failed (exit {proc.returncode}): {first_line!r}")
+    return {"to_answer": printed - spawned, "to_exit": exited - spawned, "maxrss_mb": usage.ru_maxrss / 1024,
+            "loadavg": loadavg()}  # fmt: skip
+
+
+@contextlib.contextmanager
+def warm_server(index_dir: Path) -> Iterator[None]:
+    """`rag serve --no-ui` on a free loopback port for ``index_dir`` until the block ends."""
+    from rag.discovery import server_file
+    from rag.settings import Settings
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    rag = Path(sys.executable).parent / "rag"
+    command = [str(rag), "serve", "--no-ui", "--index-dir", str(index_dir), "--port", str(port)]
+    proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    record = server_file(Settings.load(index_dir=index_dir))
+    try:
+        deadline = time.time() + 180
+        while not record.exists():
+            if proc.poll() is not None or time.time() > deadline:
+                raise RuntimeError("rag serve did not start")
+            time.sleep(0.2)
+        yield
+    finally:
+        proc.terminate()
+        proc.wait(timeout=60)
 
 
 def median(rows: list[dict], key: str) -> float:
@@ -111,7 +153,8 @@ def median(rows: list[dict], key: str) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--configs", default="baseline,tuned")
+    parser.add_argument("--configs", default="tuned", help="Assistant.load configurations (bench/answer_latency.py)")
+    parser.add_argument("--cli-modes", default="torch,onnx,warm", help=f"`rag ask` runs among {','.join(CLI_MODES)}")
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--no-cli", action="store_true", help="skip the `rag ask` measurement")
     args = parser.parse_args()
@@ -122,12 +165,14 @@ def main() -> None:
         index_dir = Path(tmp) / "index"
         build(index_dir)
         runs: dict[str, list[dict]] = {c: [] for c in configs}
-        cli: list[dict] = []
-        for _ in range(args.repeats):  # configurations alternate so load bursts hit all alike
-            for config in configs:
-                runs[config].append(once_api(config, index_dir, question))
-            if not args.no_cli:
-                cli.append(once_cli(index_dir, question))
+        modes = [] if args.no_cli else args.cli_modes.split(",")
+        cli: dict[str, list[dict]] = {m: [] for m in modes}
+        with warm_server(index_dir) if "warm" in modes else contextlib.nullcontext():
+            for _ in range(args.repeats):  # configurations alternate so load bursts hit all alike
+                for config in configs:
+                    runs[config].append(once_api(config, index_dir, question))
+                for mode in modes:
+                    cli[mode].append(once_cli(index_dir, question, mode))
     base = median(runs[configs[0]], "to_answer")
     for config, rows in runs.items():
         phases = ", ".join(f"{k} {median(rows, k):.2f} s" for k in ("interpreter", "imports", "load", "first_answer"))
@@ -137,11 +182,13 @@ def main() -> None:
             f"{median(rows, 'to_exit'):.2f} s; peak RSS {median(rows, 'maxrss_mb'):.0f} MB; "
             f"loadavg {' | '.join(r['loadavg'] for r in rows)}"
         )
-    if cli:
+    base_cli = median(cli[modes[0]], "to_answer") if modes else 1.0
+    for mode, rows in cli.items():
         print(
-            f"cli `rag ask`: answer printed {median(cli, 'to_answer'):.2f} s, process exit "
-            f"{median(cli, 'to_exit'):.2f} s after spawn, median of {len(cli)}; "
-            f"loadavg {' | '.join(r['loadavg'] for r in cli)}"
+            f"cli `rag ask` {mode}: answer printed {median(rows, 'to_answer'):.2f} s "
+            f"({median(rows, 'to_answer') / base_cli:.2f}x of {modes[0]}), process exit "
+            f"{median(rows, 'to_exit'):.2f} s after spawn, median of {len(rows)}; peak RSS of the `rag ask` process "
+            f"{median(rows, 'maxrss_mb'):.0f} MB; loadavg {' | '.join(r['loadavg'] for r in rows)}"
         )
     footer()
 
