@@ -46,16 +46,20 @@ CONFIGS: dict[str, tuple[dict[str, str], dict, dict]] = {
     "nommap": ({}, {"use_mmap": False}, {}),
     "nowarmup": ({}, {"warmup": False}, {}),
     "fp32": ({}, {}, {"embed_dtype": "fp32"}),
+    "torch": ({}, {}, {"embed_backend": "torch"}),  # the encoder on torch, as before issue 14
+    "ortspin": ({"RAG_ORT_SPIN": "1"}, {}, {}),  # ONNX Runtime's worker threads spin between calls
 }
 
 
 def rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """This process's peak RSS (VmHWM: ru_maxrss would include the bench process it was forked from)."""
+    line = next(x for x in Path("/proc/self/status").read_text().splitlines() if x.startswith("VmHWM:"))
+    return int(line.split()[1]) / 1024
 
 
 def worker(config: str, limit: int | None, index_dir: Path, model: str, out: Path) -> None:
     began = time.perf_counter()
-    from rag.embed import Embedder
+    from rag.backends import make_embedder
     from rag.generate import Generator
     from rag.index import build_index
     from rag.pipeline import Assistant
@@ -64,9 +68,9 @@ def worker(config: str, limit: int | None, index_dir: Path, model: str, out: Pat
 
     _, gen_kwargs, overrides = CONFIGS[config]
     settings = Settings.load(index_dir=index_dir, model_path=model, **overrides)
-    embedder = Embedder(settings.embed_model, settings.embed_dtype, settings.embed_threads)
+    embedder = make_embedder(settings)  # the answer path's encoder (ONNX Runtime unless embed_backend=torch)
     if not (index_dir / "CURRENT").exists():
-        build_index([ARTICLES], settings, embedder)
+        build_index([ARTICLES], settings, make_embedder(settings, "index"))
     generator = Generator(settings.model_path, settings.n_ctx, settings.n_threads, settings.seed, **gen_kwargs)
     assistant = Assistant(settings, embedder, generator, read_generation(index_dir))
     load_s = time.perf_counter() - began

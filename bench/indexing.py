@@ -28,14 +28,17 @@ from _common import ARTICLES, WIKI_JSON, footer, header, loadavg
 SAVE_VECTORS: Path | None = None
 
 
-def write_wiki(target: Path, limit: int | None) -> int:
-    """One .txt file per summary (title as the first line), named by a safe slug."""
+def write_wiki(target: Path, limit: int | None, group: int = 1) -> int:
+    """One .txt file per summary (title as the first line), named by a safe slug; with ``group`` > 1,
+    that many summaries per file, so chunks fill up to chunk_words (~90 words) like news articles."""
     data = json.loads(WIKI_JSON.read_text())
     target.mkdir(parents=True, exist_ok=True)
     items = list(data.values())[:limit] if limit else list(data.values())
-    for i, item in enumerate(items):
-        slug = re.sub(r"[^A-Za-z0-9]+", "_", item["title"])[:60]
-        (target / f"{i:05d}_{slug}.txt").write_text(f"{item['title']}\n\n{item['extract']}\n", encoding="utf-8")
+    for i in range(0, len(items), group):
+        part = items[i : i + group]
+        slug = re.sub(r"[^A-Za-z0-9]+", "_", part[0]["title"])[:60]
+        text = "\n".join(f"{item['title']}\n\n{item['extract']}\n" for item in part)
+        (target / f"{i:05d}_{slug}.txt").write_text(text, encoding="utf-8")
     return len(items)
 
 
@@ -82,12 +85,26 @@ def measure(name: str, corpus: Path, embedder, chunk_words: int, batch: int, rep
     r0 = runs[0]
     print(
         f"{name}: {r0['documents']} articles, {r0['chunks']} chunks (~{r0['words_per_chunk']:.0f} words), "
-        f"chunk_words={chunk_words}, batch={batch}, {embedder.dtype}: {sec:.2f} s median of {repeats} -> "
+        f"chunk_words={chunk_words}, batch={batch}, {embedder.backend} {embedder.dtype}: "
+        f"{sec:.2f} s median of {repeats} -> "
         f"{r0['chunks'] / sec:.1f} chunks/s, {r0['documents'] / sec:.1f} articles/s; embedding {emb:.2f} s "
         f"({100 * emb / sec:.0f}%); loadavg {' | '.join(r['loadavg'] for r in runs)}",
         flush=True,
     )
     return {"seconds": sec, "chunks": r0["chunks"]}
+
+
+def encoder(name: str, cache: Path):
+    """``auto``: what ``rag index`` uses on this CPU; ``onnx``; else a torch dtype (bf16, fp32)."""
+    from rag.backends import make_embedder
+    from rag.settings import Settings
+
+    settings = Settings.load(cache_dir=cache)
+    if name == "auto":
+        return make_embedder(settings, "index")
+    if name == "onnx":
+        return make_embedder(settings.with_(embed_backend="onnx"), "index")
+    return make_embedder(settings.with_(embed_backend="torch", embed_dtype=name), "index")
 
 
 def bf16_agreement(texts: list[str]) -> None:
@@ -114,7 +131,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=int, default=None, help="first N wiki summaries (default all 10,033)")
     parser.add_argument("--repeats", type=int, default=1)
-    parser.add_argument("--dtypes", default="auto")
+    parser.add_argument(
+        "--dtypes", default="auto", help="encoders: auto (what `rag index` picks), onnx, or torch bf16 / fp32"
+    )
+    parser.add_argument("--group", type=int, default=1, help="wiki summaries per file (10 gives ~90-word chunks)")
     parser.add_argument("--batches", default="64")
     parser.add_argument("--chunk-words", default="80")
     parser.add_argument("--skip-sample", action="store_true")
@@ -124,14 +144,13 @@ def main() -> None:
     global SAVE_VECTORS
     SAVE_VECTORS = args.save_vectors
     header("indexing throughput")
-    from rag.embed import Embedder
 
     with tempfile.TemporaryDirectory() as tmp:
         wiki = Path(tmp) / "wiki"
-        n = write_wiki(wiki, args.docs)
-        print(f"# wrote {n} wiki summaries to {wiki}")
+        n = write_wiki(wiki, args.docs, args.group)
+        print(f"# wrote {n} wiki summaries to {wiki}, {args.group} per file")
         for dtype in args.dtypes.split(","):
-            embedder = Embedder(dtype=dtype)
+            embedder = encoder(dtype, Path(tmp) / "cache")
             embedder.encode(["warm up"])
             for chunk_words in map(int, args.chunk_words.split(",")):
                 for batch in map(int, args.batches.split(",")):
