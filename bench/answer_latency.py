@@ -47,7 +47,10 @@ CONFIGS: dict[str, tuple[dict[str, str], dict, dict]] = {
     "nowarmup": ({}, {"warmup": False}, {}),
     "fp32": ({}, {}, {"embed_dtype": "fp32"}),
     "torch": ({}, {}, {"embed_backend": "torch"}),  # the encoder on torch, as before issue 14
-    "ortspin": ({"RAG_ORT_SPIN": "1"}, {}, {}),  # ONNX Runtime's worker threads spin between calls
+    "onnx": ({}, {}, {"embed_backend": "onnx"}),  # ONNX Runtime fp32 (auto picks OpenVINO first)
+    "ovfp32": ({}, {}, {"embed_backend": "openvino", "embed_dtype": "fp32"}),
+    "ortspin": ({"RAG_ORT_SPIN": "1"}, {}, {"embed_backend": "onnx"}),  # ONNX Runtime's workers spin between calls
+    "flash": ({}, {"flash_attn": True}, {}),  # llama.cpp's flash attention for prompt and decode
 }
 
 

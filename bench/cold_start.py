@@ -8,10 +8,10 @@ measured by bench/indexing.py). Two ways in, both timed from the moment the proc
   one after another with the pre-issue-7 generator, as in bench/answer_latency.py.
 - ``cli``: ``rag ask QUESTION`` — until the answer is on stdout, and until the shell gets the
   prompt back (the process has exited); modes (issue 14): ``torch`` (the encoder on torch, as
-  before issue 14), ``onnx`` (in-process, ONNX Runtime encoder), ``warm`` (through a running
-  ``rag serve`` of the same index, started once before the runs).
+  before issue 14), ``onnx`` (in-process, ONNX Runtime encoder), ``auto`` (in-process, as shipped:
+  OpenVINO), ``warm`` (through a running ``rag serve`` of the same index, started before the runs).
 
-    .venv/bin/python bench/cold_start.py [--repeats 5] [--configs baseline,tuned] [--cli-modes torch,onnx,warm]
+    .venv/bin/python bench/cold_start.py [--repeats 5] [--configs baseline,tuned] [--cli-modes torch,onnx,auto,warm]
 """
 
 from __future__ import annotations
@@ -98,6 +98,7 @@ def once_api(config: str, index_dir: Path, question: str) -> dict:
 CLI_MODES = {  # how `rag ask` runs: (extra flags, environment changes)
     "torch": (["--local"], {"RAG_EMBED_BACKEND": "torch"}),  # before issue 14: torch + sentence-transformers
     "onnx": (["--local"], {"RAG_EMBED_BACKEND": "onnx"}),  # in-process, ONNX Runtime encoder
+    "auto": (["--local"], {}),  # in-process, as shipped (OpenVINO, bf16 where the CPU has it)
     "warm": ([], {}),  # through the running `rag serve` of the same index
 }
 
@@ -164,7 +165,7 @@ def median(rows: list[dict], key: str) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--configs", default="tuned", help="Assistant.load configurations (bench/answer_latency.py)")
-    parser.add_argument("--cli-modes", default="torch,onnx,warm", help=f"`rag ask` runs among {','.join(CLI_MODES)}")
+    parser.add_argument("--cli-modes", default="torch,onnx,auto,warm", help=f"`rag ask` modes: {','.join(CLI_MODES)}")
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--no-cli", action="store_true", help="skip the `rag ask` measurement")
     args = parser.parse_args()

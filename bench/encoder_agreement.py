@@ -2,9 +2,9 @@
 (faiss + BM25, reciprocal-rank fusion, top 4) over the sample corpus, for every eval question
 with gold documents, with the index built by one encoder and questions embedded by another.
 
-Reference: torch fp32 for both. Compared: what `embed_backend=auto` does on a bf16 CPU (index torch
-bf16, questions ONNX fp32), on any other CPU (ONNX fp32 for both), and torch bf16 for both (before
-issue 14 on a bf16 CPU). Prints doc recall@4 (a gold document among the 4 passages) and the share
+Reference: torch fp32 for both. Compared: what `embed_backend=auto` does on a bf16 CPU (OpenVINO
+bf16) and on any other CPU (OpenVINO fp32), the ONNX Runtime fallback, and torch bf16 (before issue
+14 on a bf16 CPU). Prints doc recall@4 (a gold document among the 4 passages) and the share
 of questions whose top-4 chunk set equals the reference's, plus the encoders' cosine agreement.
 
     .venv/bin/python bench/encoder_agreement.py
@@ -23,9 +23,10 @@ from _common import ARTICLES, footer, header, questions
 
 COMBOS = {  # name: (index encoder, question encoder)
     "torch fp32 / torch fp32 (reference)": ("torch-fp32", "torch-fp32"),
-    "torch bf16 / onnx fp32 (auto, bf16 CPU)": ("torch-bf16", "onnx"),
-    "onnx fp32 / onnx fp32 (auto, other CPUs)": ("onnx", "onnx"),
-    "torch bf16 / torch bf16 (before, bf16 CPU)": ("torch-bf16", "torch-bf16"),
+    "openvino bf16 (auto, bf16 CPU)": ("openvino-bf16", "openvino-bf16"),
+    "openvino fp32 (auto, other CPUs)": ("openvino-fp32", "openvino-fp32"),
+    "onnxruntime fp32 (fallback)": ("onnx", "onnx"),
+    "torch bf16 (before issue 14, bf16 CPU)": ("torch-bf16", "torch-bf16"),
 }
 
 
@@ -37,6 +38,8 @@ def encoders(cache: Path) -> dict:
     return {
         "torch-fp32": make_embedder(settings.with_(embed_backend="torch", embed_dtype="fp32")),
         "torch-bf16": make_embedder(settings.with_(embed_backend="torch", embed_dtype="bf16")),
+        "openvino-bf16": make_embedder(settings.with_(embed_backend="openvino", embed_dtype="bf16")),
+        "openvino-fp32": make_embedder(settings.with_(embed_backend="openvino", embed_dtype="fp32")),
         "onnx": make_embedder(settings.with_(embed_backend="onnx")),
     }
 
@@ -59,12 +62,13 @@ def main() -> None:
         enc = encoders(Path(tmp) / "cache")
         probe = [r["question"] for r in rows]
         ref = enc["torch-fp32"].encode(probe)
-        for name in ("torch-bf16", "onnx"):
+        for name in ("torch-bf16", "openvino-bf16", "openvino-fp32", "onnx"):
             cos = np.sum(enc[name].encode(probe) * ref, axis=1)
             print(f"# cosine {name} vs torch fp32, {len(probe)} questions: mean {cos.mean():.6f}, min {cos.min():.6f}")
         results = {}
         for label, (index_name, question_name) in COMBOS.items():
-            results[label] = top4(Path(tmp) / label.split()[0], enc[index_name], enc[question_name], rows)
+            folder = Path(tmp) / f"{index_name}-{question_name}"
+            results[label] = top4(folder, enc[index_name], enc[question_name], rows)
     reference = results[next(iter(COMBOS))]
     for label, tops in results.items():
         recall = sum(any(c.split("#")[0] in r["gold_docs"] for c in t) for t, r in zip(tops, rows, strict=True))

@@ -103,30 +103,31 @@ def make_retriever(store: Any, embedder: Embedder) -> Retriever:
 
 
 def make_embedder(settings: Settings, purpose: str = "query") -> Embedder:
-    """The encoder for ``purpose`` "query" (answering: questions and candidate sentences) or
-    "index" (embedding chunks in bulk). ONNX Runtime unless ``embed_backend`` says torch, or — for
-    indexing under "auto" — the CPU has bf16, where torch bf16 is the faster bulk encoder (BENCHMARKS.md,
-    issue 14). Query vectors are fp32 either way; bf16 index vectors differ from them by < 1e-4 cosine.
-    An ONNX export that cannot be made or loaded falls back to torch with a warning."""
+    """The encoder, the same for ``purpose`` "query" (questions and candidate sentences) and "index"
+    (chunks in bulk). ``embed_backend`` auto tries, in order: OpenVINO (bf16 on CPUs with AVX-512 BF16
+    or AMX, else fp32), ONNX Runtime (fp32), torch — each on the encoder exported once to ONNX
+    (rag/onnx_export.py), so neither path imports torch. Each step that fails logs a warning.
+    Figures per CPU kind: BENCHMARKS.md, issue 14."""
+    del purpose  # one encoder for both since issue 14; kept so callers say what they embed for
     from rag.embed import Embedder as TorchEmbedder
     from rag.embed import cpu_supports_bf16, resolve_embed_model
 
     backend = settings.embed_backend
-    if backend == "auto":
-        bulk_bf16 = (
-            purpose == "index"
-            and settings.embed_dtype != "fp32"
-            and (settings.embed_dtype == "bf16" or cpu_supports_bf16())
-        )
-        backend = "torch" if bulk_bf16 else "onnx"
-    if backend == "onnx":
+    bf16 = settings.embed_dtype == "bf16" or (settings.embed_dtype == "auto" and cpu_supports_bf16())
+    tries = {"auto": [("openvino", "bf16" if bf16 else "fp32"), ("onnxruntime", "fp32")],
+             "openvino": [("openvino", "bf16" if bf16 else "fp32")],
+             "onnx": [("onnxruntime", "fp32")], "torch": []}[backend]  # fmt: skip
+    for runtime, precision in tries:
         from rag.onnx_embed import EncoderExportError, load_or_export
 
         try:
             model_dir = resolve_embed_model(settings.embed_model)
-            return load_or_export(model_dir, settings.cache_dir, settings.embed_threads, settings.embed_model)
+            return load_or_export(
+                model_dir, settings.cache_dir, settings.embed_threads, settings.embed_model, runtime, precision
+            )
         except (EncoderExportError, OSError) as exc:
-            log.warning("ONNX encoder unavailable (%s); using torch instead, which loads ~4 s slower", exc)
+            fallback = "the next runtime" if (runtime, precision) != tries[-1] else "torch, which loads ~4 s slower"
+            log.warning("encoder on %s unavailable (%s); using %s instead", runtime, exc, fallback)
     return TorchEmbedder(settings.embed_model, settings.embed_dtype, settings.embed_threads)
 
 

@@ -110,6 +110,7 @@ class Generator:
         cache_prefix: bool = True,
         warmup: bool = True,
         chat_format: str = "",
+        flash_attn: bool = False,
     ) -> None:
         from llama_cpp import Llama
 
@@ -126,6 +127,7 @@ class Generator:
                 seed=seed,
                 verbose=False,
                 chat_format=chat_format or None,
+                flash_attn=flash_attn,
             )
         if not chat_format and not self.llm.metadata.get("tokenizer.chat_template"):
             # llama-cpp-python falls back to the llama-2 format, which e.g. Gemma does not understand

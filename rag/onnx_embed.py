@@ -19,13 +19,13 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from rag.errors import RagError
+from rag.onnx_runtimes import BATCH, RuntimeLoadError, check_size, open_runner
 
 log = logging.getLogger(__name__)
 
@@ -34,10 +34,6 @@ PROBE = "Ukraine was allowed to strike targets up to 300 km away, officials said
 PROBE_MIN_COSINE = 0.9999
 INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 _SKIP = {"README.md", ".gitattributes", "data_config.json"}  # files that do not change the vectors
-# ONNX Runtime runs small batches faster here: less padding, activations that stay in cache. Measured
-# (BENCHMARKS.md, issue 14): ~92-word chunks 55.6 chunks/s at 64 -> 74.0 at 8; an answer's ~20
-# candidate sentences 95 -> 71 ms.
-ORT_BATCH = 8
 
 
 class EncoderExportError(RagError):
@@ -99,21 +95,33 @@ def export_dir(cache_dir: Path, model_dir: Path) -> Path:
 
 
 class OnnxEmbedder:
-    """The :class:`rag.backends.Embedder` protocol on ONNX Runtime (fp32)."""
+    """The :class:`rag.backends.Embedder` protocol on the exported encoder, run by OpenVINO
+    (``runtime="openvino"``, fp32 or bf16) or ONNX Runtime (fp32)."""
 
-    backend = "onnx"
-    dtype = "fp32"
-
-    def __init__(self, layout: ModelLayout, folder: Path, threads: int = 2, name: str = "") -> None:
+    def __init__(
+        self,
+        layout: ModelLayout,
+        folder: Path,
+        threads: int = 2,
+        name: str = "",
+        runtime: str = "onnxruntime",
+        precision: str = "fp32",
+    ) -> None:
         self.name = name or str(layout.path)
         self.path = layout.path
         self.layout = layout
         self.dim = layout.dim
         self.folder = folder
+        self.backend = "openvino" if runtime == "openvino" else "onnx"
+        self.dtype = precision
         meta = read_meta(folder)
         self.tokenizer = _tokenizer(layout)
-        self.session = _session(folder / "model.onnx", threads, int(meta["onnx_bytes"]))
-        self._inputs = [i.name for i in self.session.get_inputs()]
+        try:
+            check_size(folder / "model.onnx", int(meta["onnx_bytes"]))
+            self._run = open_runner(folder / "model.onnx", runtime, threads, precision)
+        except RuntimeLoadError as exc:
+            raise EncoderExportError(str(exc)) from exc
+        self._batch = BATCH[runtime]
         probe = self.encode([PROBE])[0]
         expected = np.asarray(meta["probe"], dtype=np.float32)
         cosine = float(probe @ expected / max(float(np.linalg.norm(probe) * np.linalg.norm(expected)), 1e-12))
@@ -125,7 +133,7 @@ class OnnxEmbedder:
             return np.zeros((0, self.dim), dtype=np.float32)
         order = np.argsort([-len(t) for t in texts], kind="stable")  # like SentenceTransformer: less padding
         out = np.empty((len(texts), self.dim), dtype=np.float32)
-        step = max(1, min(batch_size, ORT_BATCH))
+        step = max(1, min(batch_size, self._batch))
         for start in range(0, len(texts), step):
             rows = order[start : start + step]
             out[rows] = self._encode_batch([texts[i] for i in rows])
@@ -139,7 +147,7 @@ class OnnxEmbedder:
         ids = np.array([e.ids for e in encodings], dtype=np.int64)
         mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
         feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
-        hidden = self.session.run(None, {k: feeds[k] for k in self._inputs})[0]
+        hidden = self._run(feeds)
         if self.layout.pooling == "cls":
             pooled = hidden[:, 0]
         else:
@@ -175,40 +183,31 @@ def _tokenizer(layout: ModelLayout):  # -> tokenizers.Tokenizer
     return tokenizer
 
 
-def _session(path: Path, threads: int, expected_bytes: int):  # -> onnxruntime.InferenceSession
-    import onnxruntime as ort
-
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise EncoderExportError(f"exported encoder {path} is missing: {exc}") from exc
-    if size != expected_bytes:
-        raise EncoderExportError(f"exported encoder {path} has {size} bytes, {expected_bytes} were written")
-    options = ort.SessionOptions()
-    options.intra_op_num_threads = threads
-    options.inter_op_num_threads = 1
-    options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
-    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-    options.log_severity_level = 3
-    # Spinning workers would keep both cores busy after each call, while llama.cpp decodes next.
-    options.add_session_config_entry("session.intra_op.allow_spinning", os.environ.get("RAG_ORT_SPIN", "0"))
-    try:
-        return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
-    except Exception as exc:  # ORT raises its own Fail/InvalidProtobuf/... types
-        raise EncoderExportError(f"exported encoder {path} cannot be loaded: {exc}") from exc
-
-
-def load_or_export(model_dir: Path, cache_dir: Path, threads: int = 2, name: str = "") -> OnnxEmbedder:
-    """The cached export for ``model_dir``, exporting it first when missing, stale or corrupt.
-    Raises :class:`EncoderExportError` when no working export can be made."""
+def load_or_export(
+    model_dir: Path,
+    cache_dir: Path,
+    threads: int = 2,
+    name: str = "",
+    runtime: str = "onnxruntime",
+    precision: str = "fp32",
+) -> OnnxEmbedder:
+    """The cached export for ``model_dir``, exporting it first when missing, stale or corrupt, run
+    by ``runtime``. Raises :class:`EncoderExportError` when no working export can be made."""
     layout = read_layout(model_dir)
     folder = export_dir(cache_dir, model_dir)
     if (folder / "export.json").is_file():
         try:
-            return OnnxEmbedder(layout, folder, threads, name)
+            return OnnxEmbedder(layout, folder, threads, name, runtime, precision)
         except EncoderExportError as exc:
+            if not _export_is_at_fault(folder, exc):
+                raise
             log.warning("exported encoder is unusable (%s); exporting it again", exc)
     from rag.onnx_export import export
 
     export(layout, folder)
-    return OnnxEmbedder(layout, folder, threads, name)
+    return OnnxEmbedder(layout, folder, threads, name, runtime, precision)
+
+
+def _export_is_at_fault(folder: Path, exc: EncoderExportError) -> bool:
+    """False when the runtime itself is missing: exporting again would not help."""
+    return "is not installed" not in str(exc)

