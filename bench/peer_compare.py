@@ -26,7 +26,7 @@ from indexing import write_wiki
 def ours(out: Path, limit: int | None, wiki: Path | None) -> None:
     """Our side, run in a subprocess of the main .venv (mirrors bench/peer_llamaindex.py)."""
     t0 = time.perf_counter()
-    from rag.embed import Embedder
+    from rag.backends import make_embedder
     from rag.generate import Generator
     from rag.index import build_index
     from rag.pipeline import Assistant
@@ -36,7 +36,7 @@ def ours(out: Path, limit: int | None, wiki: Path | None) -> None:
     result: dict = {}
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings.load(index_dir=Path(tmp) / "index")
-        embedder = Embedder(settings.embed_model, settings.embed_dtype, settings.embed_threads)
+        embedder = make_embedder(settings)  # as shipped: the exported encoder on OpenVINO (issue 14)
         generator = Generator(settings.model_path, settings.n_ctx, settings.n_threads, settings.seed)
         result["load"] = time.perf_counter() - t0
         if wiki:
