@@ -88,7 +88,8 @@ def judge(claim: str, passage: str, similarity: Similarity | None = None) -> Ver
     """Decide whether ``passage`` supports ``claim`` (markers like ``[1]`` are ignored)."""
     claim = strip_markers(claim)
     precision = content_precision(claim, passage)
-    for check in (_check_numbers, _check_unit_words, _check_entities, _check_polarity, _check_roles):
+    checks = (_check_numbers, _check_unit_words, _check_entities, _check_polarity, _check_roles, _check_identity)
+    for check in checks:
         reason = check(claim, passage)
         if reason:
             return Verdict(False, reason, precision)
@@ -253,6 +254,32 @@ def _check_roles(claim: str, passage: str) -> str:
             common = mine[a] & theirs[b]
             if any(w not in _WEAK_CONTEXTS for _, w in common) or (common and mine[b] & theirs[a]):
                 return f"{a!r} and {b!r} appear in swapped roles"
+    return ""
+
+
+# -- identity ---------------------------------------------------------------------------------
+_CAP = r"[A-Z][\w.'’-]*"
+# "<Name> is the <Name …>" ending its clause: the claim says two names are one person or thing.
+IDENTITY_RE = re.compile(rf"((?:{_CAP}\s+){{0,3}}{_CAP})\s+(?:is|was)\s+(?:(?:the|a|an)\s+)?((?:{_CAP}\s+)*{_CAP})$")
+IDENTITY_WINDOW = 4  # tokens: "Foreign Minister David Lammy", "Peskov, the spokesman"
+
+
+def _check_identity(claim: str, passage: str) -> str:
+    """"Dmitry Peskov is the Russian President Vladimir Putin": a claim that one name *is*
+    another must be backed by the passage naming them together, not merely both."""
+    for part in clauses(claim):
+        match = IDENTITY_RE.search(part.strip())
+        if not match:
+            continue
+        left = {name_key(t) for t in match.group(1).split() if t.lower() not in STOPWORDS}
+        right = name_key(match.group(2).split()[-1])
+        if not left or right in left or right in STOPWORDS:
+            continue
+        tokens = [name_key(t) for t in re.findall(r"[A-Za-z][\w.’'-]*", join_multiword(passage))]
+        at_left = [i for i, t in enumerate(tokens) if t in left]
+        at_right = [i for i, t in enumerate(tokens) if t == right]
+        if not any(abs(i - j) <= IDENTITY_WINDOW for i in at_left for j in at_right):
+            return f"the passage does not say that {match.group(1)} is {match.group(2)}"
     return ""
 
 

@@ -162,3 +162,32 @@ def test_accuracy_on_labelled_pairs(embedder) -> None:
     accuracy = {k: right[k] / total[k] for k in total}
     assert accuracy["all"] >= 0.90, accuracy
     assert min(accuracy.values()) >= 0.75, accuracy
+
+
+PESKOV = (
+    "Kremlin spokesman Dmitry Peskov said the move would mean Washington's direct involvement in the conflict, "
+    "echoing a similar sentiment expressed by President Vladimir Putin in September."
+)
+LAMMY = (
+    "In September, US Secretary of State Antony Blinken and his British counterpart, Foreign Minister David Lammy "
+    "visited Kyiv."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "supported"),
+    [
+        # issue 11's failure: two names the passage mentions, said to be one person
+        ("The Kremlin spokesman Dmitry Peskov is the Russian President Vladimir Putin [1].", PESKOV, False),
+        ("Antony Blinken is the British Foreign Minister [1].", LAMMY, False),
+        # identities the passage does state, by title or apposition
+        ("David Lammy is the British Foreign Minister [1].", LAMMY, True),
+        ("Antony Blinken is the US Secretary of State [1].", LAMMY, True),
+        ("The Kremlin spokesman is Dmitry Peskov [1].", PESKOV, True),
+    ],
+)
+def test_a_claim_that_one_name_is_another_needs_the_passage_to_say_so(claim, passage, supported) -> None:
+    verdict = judge(claim, passage)
+    assert verdict.supported is supported, verdict.reason
+    if not supported:
+        assert "does not say that" in verdict.reason
