@@ -25,8 +25,8 @@ from pathlib import Path
 import numpy as np
 
 from rag.errors import SettingsError
-from rag.extract import Candidate, matches_type, needs_next_sentence, unknown_names
-from rag.frame import QuestionFrame, has_unit
+from rag.extract import Candidate, matches_type, needs_next_sentence, unknown_names, with_previous
+from rag.frame import UNIT_IN_TEXT, QuestionFrame, has_unit
 from rag.judge import content_words
 from rag.records import Document, Hit
 
@@ -36,8 +36,16 @@ FEATURES = (
     "type_match", "any_type_match", "unit_required", "unit_match", "kind_number", "kind_date", "kind_name",
     "kind_other", "time_required", "time_in_passage", "dense", "bm25_relative", "hit_reciprocal_rank",
     "candidate_reciprocal_rank", "novel_words", "several", "followup", "focus_with_entities",
-    "best_focus_with_entities", "best_typed_entities",
+    "best_focus_with_entities", "best_typed_entities", "speaker_says", "best_focus_in_sentence",
+    "asked_unit_match", "already_given", "referent_in_context", "definition",
 )  # fmt: skip
+_DEFINITION = re.compile(r"^(?:The )?(?:[A-Z][\w’'.-]*\s+){1,4}(?:\([^)]*\)\s+)?(?:is|was|are|were) (?:a|an|the)\b")
+# Words that report speech: "what did X say" wants a sentence where X is the one speaking.
+_SPEECH = re.compile(
+    r"\b(?:said|says|say|told|tells|stated|states|warned|warns|added|wrote|writes|posted|announced|claimed|"
+    r"insisted|argued|noted|declared|stressed|according)\b",
+    re.IGNORECASE,
+)
 SCORED_CANDIDATES = 12  # the first-pass ranking's best sentences are scored by the model
 
 
@@ -134,6 +142,7 @@ def feature_rows(
     # asked about ("won" with "the Boreal Cup"), or the asked-for kind of value next to them (a
     # count next to "Kavor")? When none does, every candidate answers some other question.
     question_level["best_focus_with_entities"] = max(v["focus_with_entities"] for v in per_candidate)
+    question_level["best_focus_in_sentence"] = max(v["focus_in_sentence"] for v in per_candidate)
     question_level["best_typed_entities"] = max(
         (v["entities_in_sentence"] for v, t in zip(per_candidate, typed, strict=True) if t), default=0.0
     )
@@ -179,7 +188,39 @@ def _candidate_values(
         "bm25_relative": hit.bm25_score / max_bm25 if max_bm25 > 0 else 0.0,
         "hit_reciprocal_rank": 1.0 / hit.rank,
         "novel_words": min(len(sentence_words - frame.terms), 10) / 10,
+        "speaker_says": speaker_says(frame.speaker, sentence),
+        "asked_unit_match": float(not frame.asked_unit or bool(UNIT_IN_TEXT[frame.asked_unit].search(sentence))),
+        "already_given": _already_given(frame.given, cand.text),
+        # "how far can they reach?" after "Storm Shadow": the sentence (or the one it follows,
+        # for "It can …") must be about what the pronoun stands for
+        # "Ukraine is a country in Eastern Europe.": a definition answers "what is X", rarely more
+        "definition": float(bool(_DEFINITION.match(cand.text))),
+        "referent_in_context": _entity_share(
+            [_key(n) for n in frame.referent], f"{with_previous(hit, cand)} {sentence}"
+        ),
     }
+
+
+def _already_given(given: str, sentence: str) -> float:
+    """1.0 when a follow-up's candidate merely repeats the previous answer (most of its content
+    words are in it): "how far is that in miles?" is not answered by the sentence already given."""
+    words = set(content_words(sentence))
+    if not given or not words:
+        return 0.0
+    return float(len(words & set(content_words(given))) / len(words) >= 0.8)
+
+
+def speaker_says(speaker: tuple[str, ...], sentence: str) -> float:
+    """1.0 when the question asks for no one's words, or one of ``speaker``'s names stands
+    within a few words of a speech verb ("Rutte said", "said Rutte", "according to Rutte") —
+    not merely named in the sentence ("Blinken informed Rutte")."""
+    if not speaker:
+        return 1.0
+    tokens = re.findall(r"[\w’'-]+", sentence)
+    keys = {_key(n) for n in speaker}
+    at_name = [i for i, t in enumerate(tokens) if _key(t) in keys]
+    at_speech = [i for i, t in enumerate(tokens) if _SPEECH.fullmatch(t)]
+    return float(any(-4 <= s - n <= 6 for n in at_name for s in at_speech))
 
 
 def score(model: Model, frame: QuestionFrame, ranked: Sequence[Candidate], rows: np.ndarray) -> tuple[Candidate, ...]:

@@ -47,7 +47,9 @@ class Conversation:
         searched = last.answer.searched_for or last.question
         query = " ".join(part for part in (searched, said, question) if part)
         names = tuple(dict.fromkeys(names_in(searched) + names_in(said)))
-        return build_frame(question, query=query, context_entities=names)
+        asked = {n.lower()[:5] for n in names_in(last.question)}
+        referent = tuple(dict.fromkeys(n for n in names_in(said) if n.lower()[:5] not in asked))
+        return build_frame(question, query=query, context_entities=names, given=said, referent=referent)
 
     def earlier(self, question: str) -> tuple[tuple[str, str], ...]:
         """The previous (question, answer) for the prompt, when ``question`` is a follow-up."""

@@ -51,12 +51,39 @@ _UNIT_Q = (
     ("age", re.compile(r"\bhow old\b|\bage\b")),
     ("percent", re.compile(r"\bpercentage\b|\bwhat share\b|\bproportion\b|\bper ?cent\b")),
     ("area", re.compile(r"\barea\b|\bhow (?:big|large) an? area\b")),
+    ("weight", re.compile(r"\bhow heavy\b|\bweigh(?:s|ed|t)?\b|\bmass\b")),
+    ("speed", re.compile(r"\bhow fast\b|\bspeed\b|\bvelocity\b")),
 )
 _WINNER_Q = re.compile(r"\bwho won\b|\bwinner of\b|\bwhich \w+ won\b")
 _SAID_Q = re.compile(
-    r"\bwhat did (.+?) (?:say|said|tell|told|write|post|announce|warn|claim)\b(?: (?:about|of|on) (.+))?"
+    r"\bwhat did (.+?) (?:say|said|tell|told|write|post|announce|warn|claim)\b(?: \w+ly)?(?: (?:about|of|on) (.+))?"
 )
 _HOW_MANY = re.compile(r"\bhow many ((?:[\w’'-]+\s*){1,4})")
+# "For which film …", "In which city …": the asked-for noun after a preposition.
+_INNER_WHICH = re.compile(r"\b(?:for|in|on|at|from|of|to|by|with|into|under) (?:which|what) ((?:[\w’'-]+\s*){1,3})")
+_WHO_VERB = re.compile(
+    r"^\s*(?:and |but |so )?who (?:first |originally |actually )?([a-z]+(?:ed|s)|wrote|built|made|gave|took|sang|"
+    r"drew|found|sold|bought|chose|became|ran|led|shot|broke|began|held|kept|brought|taught|sent|struck|hit)\b"
+)
+_NOT_VERBS = frozenset("his its this was has is does".split())
+# "Who is the Kremlin spokesman?": the role asked about.
+_WHO_IS = re.compile(r"^\s*(?:and |but |so )?who (?:is|was|are|were) (?:the |a |an )((?:[\w’'-]+\s*){1,4})")
+# "… in miles?", "… in dollars?": the unit the answer must be stated in.
+_ASKED_UNIT = tuple(
+    (key, re.compile(rf"\bin (?:{words})\b"))
+    for key, words in (
+        ("km", r"km|kilomet(?:er|re)s?"), ("mile", r"miles?"), ("metre", r"met(?:er|re)s?"), ("feet", r"feet|ft"),
+        ("dollar", r"dollars?|usd"), ("euro", r"euros?"), ("pound", r"pounds?"), ("percent", r"percent|per cent"),
+    )
+)  # fmt: skip
+UNIT_IN_TEXT = {
+    key: re.compile(pattern, re.IGNORECASE)
+    for key, pattern in (
+        ("km", r"\d\s*km\b|kilomet"), ("mile", r"\bmiles?\b|\d\s*mi\b"), ("metre", r"\d\s*m\b|\bmet(?:er|re)s?\b"),
+        ("feet", r"\bfeet\b|\d\s*ft\b"), ("dollar", r"\$|\bdollars?\b|\busd\b"), ("euro", r"€|\beuros?\b"),
+        ("pound", r"£|\bpounds?\b"), ("percent", r"%|\bper ?cent\b"),
+    )
+}  # fmt: skip
 _WHAT_X = re.compile(r"^(?:and |so |but )?(?:what|which)(?: (?:is|was|are|were))?(?: the)? ((?:[\w’'-]+\s*){1,3})")
 _NAME_TOKEN = re.compile(r"\b[A-Z][\w’'.-]*[A-Za-z]|\b[A-Z]{2,}\b")
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
@@ -79,6 +106,9 @@ UNIT_WORDS = {
     "age": re.compile(r"\b(?:aged|age of|years? old|\d+-year-old|born)\b", re.IGNORECASE),
     "percent": re.compile(r"%|\bper ?cent\b", re.IGNORECASE),
     "area": re.compile(r"\bsquare (?:kilomet|miles?|met)|\bkm2|\bkm²|\bhectares?|\bacres?\b", re.IGNORECASE),
+    "weight": re.compile(r"\d\s*(?:kg|g|lbs?|oz|t)\b|\b(?:kilo(?:gram)?s?|grams?|pounds?|ounces?|tonnes?|tons?)\b",
+                         re.IGNORECASE),
+    "speed": re.compile(r"\b(?:km/h|kph|mph|knots?|m/s)\b|\bmach\b|per (?:hour|second)", re.IGNORECASE),
 }  # fmt: skip
 
 
@@ -99,6 +129,10 @@ class QuestionFrame:
     count_terms: frozenset[str] = frozenset()  # "how many X": the stems of X
     followup: bool = False  # resolved against an earlier turn
     bindings: tuple[tuple[str, str], ...] = ()  # (cue, name): "attack on Kavor" → ("on", "Kavor"), "won the Boreal"
+    speaker: tuple[str, ...] = ()  # "what did Mark Rutte say …": the names of who must be saying it
+    asked_unit: str = ""  # "how far is that in miles?": the unit the value must be given in ("mile")
+    given: str = ""  # a follow-up's previous answer: repeating it does not answer the new question
+    referent: tuple[str, ...] = ()  # a follow-up's "they"/"he"/"there": the names the previous answer added
 
     @property
     def money(self) -> bool:
@@ -110,9 +144,17 @@ class QuestionFrame:
         return self.focus_terms | self.qualifiers
 
 
-def build_frame(question: str, query: str | None = None, context_entities: tuple[str, ...] = ()) -> QuestionFrame:
-    """The frame of ``question``; ``query`` is the (possibly follow-up-resolved) search text and
-    ``context_entities`` the names an earlier turn contributes to a follow-up's constraints."""
+def build_frame(
+    question: str,
+    query: str | None = None,
+    context_entities: tuple[str, ...] = (),
+    given: str = "",
+    referent: tuple[str, ...] = (),
+) -> QuestionFrame:
+    """The frame of ``question``; ``query`` is the (possibly follow-up-resolved) search text,
+    ``context_entities`` the names an earlier turn contributes to a follow-up's constraints and
+    ``given`` that turn's answer and ``referent`` the names that answer added (what a pronoun in
+    the follow-up stands for)."""
     q = without_instructions(" ".join(question.split()))
     lower = q.lower()
     kind = question_kind(lower)
@@ -136,7 +178,23 @@ def build_frame(question: str, query: str | None = None, context_entities: tuple
         count_terms=frozenset(count_terms),
         followup=query is not None and query != question,
         bindings=bindings(q, own),
+        speaker=_speaker(lower, own, referent),
+        asked_unit=next((key for key, pattern in _ASKED_UNIT if pattern.search(lower)), ""),
+        given=given,
+        referent=referent,
     )
+
+
+def _speaker(lower: str, names: tuple[str, ...], referent: tuple[str, ...]) -> tuple[str, ...]:
+    """The question's names that stand for the one whose words are asked for ("what did NATO
+    Secretary-General Mark Rutte say" → NATO, Secretary-General, Mark, Rutte); for "what did
+    he say", the names the previous answer added."""
+    said = _SAID_Q.search(lower)
+    if not said:
+        return ()
+    if said.group(1) in ("he", "she", "they", "it", "the minister", "the official"):
+        return referent
+    return tuple(n for n in names if re.search(rf"\b{re.escape(n.lower())}\b", said.group(1)))
 
 
 def without_instructions(question: str) -> str:
@@ -188,16 +246,24 @@ def _focus(lower: str, kind: str, names: set[str]) -> tuple[str, list[str], list
     how = re.search(r"\bhow (far|long|big|large|old|deep|tall|high|wide|heavy|fast)\b", lower)
     if how:
         return (how.group(1), [], [])
-    what = _WHAT_X.search(lower)
+    what = _WHAT_X.search(lower) or _INNER_WHICH.search(lower) or _WHO_IS.search(lower)
     if what:
-        head = []
-        for word in re.findall(r"[a-z’'-]+", what.group(1))[:2]:
+        head: list[str] = []
+        for word in re.findall(r"[a-z’'-]+", what.group(1))[:3]:
+            if word in names and not head:
+                continue  # "which Russian general": the name qualifies the asked-for noun
             if word in _QUESTION_WORDS or word in _HEAD_STOP or word.endswith("ed") or word in names:
                 break  # the asked-for noun ends at a verb, a preposition or a name
             head.append(word)
+            if len(head) == 2:
+                break
         stems = [s for s in content_words(" ".join(head)) if s not in _WH_STEMS]
         if stems:
             return (" ".join(head), stems, [])
+    who = _WHO_VERB.search(lower)
+    if who and who.group(1) not in _AUX_VERBS | _QUESTION_WORDS | _NOT_VERBS:
+        # "who commands the troops", "who discovered penicillin": the relation is what is asked
+        return (f"who {who.group(1)}", content_words(who.group(1)), [])
     return (kind if kind != "other" else "", [], [])
 
 
@@ -280,4 +346,4 @@ _BINDING_CUES = (
     r"|(?:titles?|finals?|tournaments?|races?|prizes?|awards?|elections?|championships?|cups?) (?:at|of|in)"
     r"|won|wins|win|beat|(?:west|east|north|south) of|near"
 )
-_HEAD_STOP = frozenset("the a an of in on at to for by from with about did does do was were is are".split())
+_HEAD_STOP = frozenset("the a an of in on at to for by from with about did does do was were is are or and".split())

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from rag.answerability import FEATURES, load_model
+from rag.answerability import FEATURES, load_model, speaker_says
 from rag.errors import SettingsError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,3 +73,18 @@ def test_a_model_fitted_on_other_features_is_refused(tmp_path):
 def test_a_missing_model_file_is_a_clear_error(tmp_path):
     with pytest.raises(SettingsError, match="cannot read the answerability model"):
         load_model(tmp_path / "missing.json")
+
+
+@pytest.mark.parametrize(
+    ("speaker", "sentence", "says"),
+    [
+        # named as the one informed, not the one speaking (the "what did Rutte say" failure)
+        (("Mark", "Rutte"), "Blinken informed NATO Secretary-General Mark Rutte of the decision.", 0.0),
+        (("Mark", "Rutte"), "Rutte told reporters the decision was overdue.", 1.0),
+        (("Peskov",), "“It is reckless,” said Dmitry Peskov, the Kremlin spokesman.", 1.0),
+        (("Peskov",), "According to Peskov, the decision is reckless.", 1.0),
+        ((), "Any sentence at all.", 1.0),  # no one's words asked for
+    ],
+)
+def test_a_statement_must_come_from_the_speaker_asked_about(speaker, sentence, says):
+    assert speaker_says(speaker, sentence) == says

@@ -27,6 +27,15 @@ from rag.records import Answer
         ("Which launchers fired the missiles?", "other", "", {"launcher"}, set()),
         ("What did Peskov say about the missiles?", "other", "", {"missiles"}, set()),
         ("Why did the US change its policy?", "other", "", set(), set()),
+        # the asked-for noun after a preposition, a name before it, the role, the relation
+        ("For which film did Ana Rocha win the Golden Reel?", "other", "", {"film"}, set()),
+        ("In which city was Leon Trotsky assassinated?", "name", "", {"city"}, set()),
+        ("Which Russian general commands the forces in Kursk?", "name", "", {"general"}, set()),
+        ("Who is the Kremlin spokesman?", "name", "", {"spokesman"}, set()),
+        ("Who commands the troops deployed in Kursk?", "name", "", {"commands"}, set()),
+        ("Who discovered penicillin?", "name", "", {"discovered"}, set()),
+        ("How much does an adult Gila monster weigh?", "number", "weight", set(), set()),
+        ("How fast can the train go?", "number", "speed", set(), set()),
     ],
 )
 def test_frame_focus_and_unit(question, kind, unit, focus_terms, count_terms):
@@ -139,3 +148,16 @@ def test_earlier_turn_feeds_the_prompt_only_for_followups():
 def test_instructions_to_the_assistant_are_not_searched_for(question, query):
     frame = build_frame(question)
     assert frame.query == query and frame.question == question
+
+
+@pytest.mark.parametrize(
+    ("question", "speaker"),
+    [
+        ("What did NATO Secretary-General Mark Rutte say publicly about the decision?", {"Rutte", "Mark"}),
+        ("What did Peskov say about the missiles?", {"Peskov"}),
+        ("What range was Ukraine allowed?", set()),
+    ],
+)
+def test_frame_names_who_must_be_speaking(question, speaker):
+    assert speaker <= set(build_frame(question).speaker)
+    assert bool(speaker) == bool(build_frame(question).speaker)

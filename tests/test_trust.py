@@ -114,6 +114,9 @@ def test_a_followup_is_resolved_against_the_previous_answer(trust):
         "The passage is about an explosion near Velmar [1].",
         "The question asks how far west of Velmar the explosion happened [1].",
         "Passage 1 discusses the explosion near Velmar [1].",
+        # seen on a follow-up: a quote wrapped in a sentence about where it comes from
+        'The passage is quoted from the article "An explosion was heard west of Velmar." [1]',
+        "The text is quoting a statement about the explosion near Velmar [1].",
     ],
 )
 def test_generated_meta_sentences_never_reach_the_user(trust, meta):
@@ -121,3 +124,24 @@ def test_generated_meta_sentences_never_reach_the_user(trust, meta):
     checked = verify(meta, list(hits))
     assert not checked.kept
     assert [v.reason for v in checked.removed] == [META_REASON]
+
+
+def _followup(trust, first: str, second: str):
+    answer = trust.ask(first)
+    return answer, trust.ask(second, conversation=Conversation().add(first, answer))
+
+
+def test_a_followup_pronoun_stands_for_what_the_previous_answer_named(trust):
+    """"they" are the Corvid missiles of the first answer, not the other system of the passage
+    (measured before: the Pike rockets' 70 kilometres)."""
+    first, second = _followup(trust, "Which missiles did Valdor fire at the radar station?", "How far can they reach?")
+    answered(first, "Corvid")
+    answered(second, "180")
+    assert "70 kilometres" not in second.text
+
+
+def test_a_followup_asking_for_another_unit_gets_a_value_in_it(trust):
+    """"in miles" after an answer in kilometres: the sentence with miles, not the first answer again."""
+    first, second = _followup(trust, "What is the range of Corvid missiles?", "How far is that in miles?")
+    answered(first, "180 kilometres")
+    answered(second, "112 miles")
