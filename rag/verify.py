@@ -55,12 +55,14 @@ ANSWER_PREFIX_RE = re.compile(
     r"(?im)^[ \t]*(?:the\s+)?(?:answer|passage|response|text)(?:\s+to\s+(?:the|your|this)\s+question)?"
     r"\s+(?:is|says|states|reads)\s*:\s*"
 )
+LEAD_IN_RE = re.compile(r":\s*(?:\[\d+\]\s*)*[.]?\s*$")  # "Sidney Poitier: [1]" states nothing
 LIST_NUMBER_RE = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[.)]|[-*•])[ \t]+(?=\S)")
 
 
 def is_factual(sentence: str) -> bool:
-    """Sentences with at least two content words make claims; "Yes." or "[1]" do not."""
-    return len(content_words(sentence)) >= 2
+    """Sentences with at least two content words make claims; "Yes.", "[1]" or a lead-in that
+    ends in a colon ("Sidney Poitier: [1]") do not."""
+    return len(content_words(sentence)) >= 2 and not LEAD_IN_RE.search(sentence)
 
 
 def verify(raw: str, hits: list[Hit], similarity: Similarity | None = None) -> Verification:

@@ -165,3 +165,15 @@ def test_an_announced_answer_keeps_the_claim_without_the_announcement():
     for raw in ("The passage is: ATACMS have a range of around 300 kilometers [1].",
                 "The answer to the question is: ATACMS have a range of around 300 kilometers [1]."):  # fmt: skip
         assert [v.text for v in verify(raw, [hit]).kept] == ["ATACMS have a range of around 300 kilometers [1]."]
+
+
+def test_a_name_with_a_colon_and_a_marker_is_not_a_claim():
+    """Measured on a dev question ("For which film did Sidney Poitier win …?"): the whole answer
+    was "Sidney Poitier: [1]" — a lead-in that states nothing, shown as a cited answer."""
+    from rag.records import Chunk, Hit, Span
+
+    text = "Sidney Poitier was a Bahamian-American actor, film director, activist, and diplomat."
+    hit = Hit(Chunk("d#0", "d", 0, len(text), text, (Span(0, len(text)),)), 1.0, 0.9, 1.0, 1)
+    assert not verify("Sidney Poitier: [1]", [hit]).kept
+    kept = verify("Sidney Poitier was a Bahamian-American actor [1].", [hit]).kept
+    assert [v.text for v in kept] == ["Sidney Poitier was a Bahamian-American actor [1]."]
