@@ -207,7 +207,8 @@ def test_attribution_never_quotes_a_file_name_as_a_title(library_assistant: Assi
     answer = library_assistant.ask("How many North Korean troops are in Russia?")
     assert answer.text.count("According to ") >= 2, answer.text
     assert "“004 6aaf9f8698e9d31c”" not in answer.text and "According to an article of 2024-11-19: " in answer.text
-    assert "According to Reuters (Nov 21): " in answer.text
+    # the other figure is attributed to its outlet (which one depends on the ranking)
+    assert any(f"According to {outlet}" in answer.text for outlet in library_assistant.outlets()), answer.text
 
 
 def test_a_change_by_another_process_is_picked_up(library_assistant: Assistant, assistant):
