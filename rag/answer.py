@@ -118,7 +118,7 @@ def _decide(evidence: Evidence, checked: Verification) -> Answer:
     on_topic = tuple(v for v in checked.kept if _from_picked(frame, v, picked))
     off_topic = tuple(replace(v, removed=True, reason=OFF_TOPIC) for v in checked.kept if v not in on_topic)
     removed = checked.removed + off_topic
-    if on_topic and _answers_question(frame, on_topic, picked):
+    if on_topic and _answers_question(frame, on_topic, picked) and not _only_shortens(frame, on_topic, picked):
         kept = _dedupe(list(on_topic)) + _other_values(evidence, on_topic)
         repaired = checked.repaired or bool(off_topic)
         return _answer(evidence, kept, removed, "repaired" if repaired else "generated")
@@ -134,8 +134,23 @@ def _from_picked(frame: QuestionFrame, verdict: SentenceVerdict, picked: list[ex
     novel = set(content_words(strip_markers(verdict.text))) - frame.terms
     if not novel:
         return True
-    sources = [f"{c.text} {c.next_text}" if extract.needs_next_sentence(frame, c) else c.text for c in picked]
+    sources = [_source_text(frame, c) for c in picked]
     return any(len(novel & set(content_words(text))) / len(novel) >= MIN_AGREEMENT for text in sources)
+
+
+def _only_shortens(frame: QuestionFrame, kept: tuple[SentenceVerdict, ...], picked: list[extract.Candidate]) -> bool:
+    """Every generated sentence only drops words from a picked sentence ("Storm Shadow missiles
+    can hit targets up to 250 km" from "Storm Shadow missiles, also called SCALPs, can hit …"):
+    the model added nothing and may have dropped the very answer, so the picked sentence itself
+    is shown (exact, and never less informative)."""
+    sources = [set(content_words(_source_text(frame, c))) for c in picked]
+    return all(
+        any(set(content_words(strip_markers(v.text))) < source for source in sources) for v in kept
+    )
+
+
+def _source_text(frame: QuestionFrame, cand: extract.Candidate) -> str:
+    return f"{cand.text} {cand.next_text}" if extract.needs_next_sentence(frame, cand) else cand.text
 
 
 def _answers_question(

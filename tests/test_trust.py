@@ -145,3 +145,19 @@ def test_a_followup_asking_for_another_unit_gets_a_value_in_it(trust):
     first, second = _followup(trust, "What is the range of Corvid missiles?", "How far is that in miles?")
     answered(first, "180 kilometres")
     answered(second, "112 miles")
+
+
+def test_a_generated_answer_that_only_drops_words_shows_the_source_sentence(trust):
+    """Measured on a dev question ("By what other name are Storm Shadow missiles known?"): the
+    model shortened "…, also called SCALPs, can hit …" to "… can hit …", verified and shown,
+    without the answer. A sentence that only drops words from the picked one is replaced by it."""
+    from dataclasses import replace
+
+    from rag.answer import cached, compose
+
+    evidence = trust.evidence("By what other name are Corvid missiles known?")
+    top = evidence.picked[0]
+    assert "Ravens" in top.text
+    raw = f"Corvid missiles have a range of about 180 kilometres [{top.hit_index + 1}]."
+    answer = compose(replace(evidence, raw=raw), trust.settings, cached(trust.embedder.encode))
+    assert "Ravens" in answer.text and answer.mode == "extractive", answer.text
