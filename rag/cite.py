@@ -55,7 +55,17 @@ def split_sentences(text: str) -> list[str]:
     protected = MARKER_RE.sub(lambda m: "Qcite" + "x".join(str(n) for n in parse_markers(m.group())) + "Q", text)
     sentences = [protected[s.start : s.end].strip() for s in sentence_spans(protected)]
     restore = re.compile(r"Qcite(\d+(?:x\d+)*)Q")
-    return [restore.sub(lambda m: "".join(f"[{n}]" for n in m.group(1).split("x")), s) for s in sentences if s]
+    restored = [restore.sub(lambda m: "".join(f"[{n}]" for n in m.group(1).split("x")), s) for s in sentences if s]
+    merged: list[str] = []
+    for sentence in restored:  # markers split off after a closing quote ("…themselves.” [2].") belong to it
+        if merged and _MARKERS_ONLY.fullmatch(sentence):
+            merged[-1] = f"{merged[-1]} {sentence}"
+        else:
+            merged.append(sentence)
+    return merged
+
+
+_MARKERS_ONLY = re.compile(r"(?:\s*\[\d+\])+\s*[.!?]?")
 
 
 def markers_of(sentence: str) -> tuple[int, ...]:

@@ -12,10 +12,9 @@ from dataclasses import dataclass
 
 from rag.frame import QuestionFrame, build_frame, is_followup, names_in
 from rag.records import Answer
-from rag.text import strip_markers
+from rag.text import strip_markers, without_attribution
 
 ANSWER_WORDS = 30  # of the previous answer carried into the search text
-_ATTRIBUTION = "According to "
 
 
 @dataclass(frozen=True)
@@ -63,9 +62,7 @@ def answer_core(answer: Answer) -> str:
     """The first words of an answer, without markers or attribution ("" for an abstention)."""
     if answer.abstained or not answer.text:
         return ""
-    text = strip_markers(answer.text)
-    if text.startswith(_ATTRIBUTION) and ": " in text:
-        text = text.split(": ", 1)[1]
+    text = without_attribution(strip_markers(answer.text))
     return " ".join(text.split()[:ANSWER_WORDS])
 
 

@@ -41,6 +41,7 @@ __all__ = [
     "load_thresholds", "run_cli", "summarize",
 ]  # fmt: skip
 from rag.settings import PROJECT_ROOT, Settings
+from rag.text import without_attribution
 
 if TYPE_CHECKING:
     from rag.pipeline import Assistant
@@ -117,7 +118,10 @@ def score_answer(
     scores = None
     if not answer.abstained:
         passage = {c.n: _passage(answer, c.chunk_id) for c in answer.citations}
-        sentences = [(s, [passage[n] for n in markers_of(s) if passage.get(n)]) for s in split_sentences(answer.text)]
+        sentences = [
+            (without_attribution(s), [passage[n] for n in markers_of(s) if passage.get(n)])
+            for s in split_sentences(answer.text)
+        ]
         scores = metrics.alce_scores(sentences, supports)
     return QuestionResult(
         question=q,

@@ -39,6 +39,13 @@ def test_clean_markers(text, n_sources, expected):
         ("A claim here. [1] Another claim [2].", ["A claim here [1].", "Another claim [2]."]),
         ("[1] Leading marker line.\n[2] Second line.", ["Leading marker line [1].", "Second line [2]."]),
         ("Dr. Smith said so [3]. Yes.", ["Dr. Smith said so [3].", "Yes."]),
+        # a marker after a closing quote stays with the quoted sentence (seen on a dev dialogue:
+        # "[2]." was split off and the quote counted as an uncited sentence)
+        (
+            "He noted the impact, saying “missiles will speak for themselves.” [2]. Next claim [1].",
+            ["He noted the impact, saying “missiles will speak for themselves.” [2].", "Next claim [1]."],
+        ),
+        ("He said “it is over.” [2]", ["He said “it is over.” [2]"]),
     ],
 )
 def test_split_sentences_keeps_markers_with_their_sentence(text, expected):

@@ -251,3 +251,24 @@ def test_limit_must_be_positive(tmp_path, capsys):
     path.write_text(json.dumps(VALID) + "\n")
     assert main(["eval", "--questions", str(path), "--out", str(tmp_path / "o"), "--limit", "0"]) == 2
     assert "--limit must be at least 1" in capsys.readouterr().err
+
+
+def test_an_attributed_figure_is_judged_on_its_claim_not_on_the_attribution():
+    """"According to Reuters (Nov 21): …" names the cited document's outlet (metadata), which its
+    passage never says: measured before, such sentences counted as unsupported citations."""
+    from rag.evaluate import score_answer
+    from rag.judge import judge
+    from rag.questions import Question
+    from rag.records import Answer, Chunk, Citation, Hit, Span
+
+    text = "Nearly 12,000 North Korean troops have been sent to Russia, officials said."
+    hit = Hit(Chunk("d#0", "d", 0, len(text), text, (Span(0, len(text)),)), 1.0, 0.9, 1.0, 1, outlet="Reuters")
+    cite = Citation(1, "d", "d#0", 0, len(text), text, outlet="Reuters", date="2024-11-21")
+    answer = Answer(
+        question="How many North Korean troops are in Russia?",
+        text="According to Reuters (Nov 21): Nearly 12,000 North Korean troops have been sent to Russia [1].",
+        citations=(cite,), sources=(hit,), abstained=False, mode="extractive",
+    )  # fmt: skip
+    q = Question("x", answer.question, True, (("12,000",),), ("d",))
+    result = score_answer(q, answer, ["d"], {"d": text}, lambda claim, passage: judge(claim, passage).supported)
+    assert result.citation_precision == 1.0 and result.citation_recall == 1.0
