@@ -26,8 +26,8 @@ import numpy as np
 
 from rag.errors import SettingsError
 from rag.extract import Candidate, matches_type, needs_next_sentence, unknown_names, with_previous
-from rag.frame import UNIT_IN_TEXT, QuestionFrame, has_unit
-from rag.judge import content_words
+from rag.frame import QuestionFrame, has_unit, states_asked_unit
+from rag.judge import content_precision, content_words
 from rag.records import Document, Hit
 
 FEATURES = (
@@ -189,25 +189,18 @@ def _candidate_values(
         "hit_reciprocal_rank": 1.0 / hit.rank,
         "novel_words": min(len(sentence_words - frame.terms), 10) / 10,
         "speaker_says": speaker_says(frame.speaker, sentence),
-        "asked_unit_match": float(not frame.asked_unit or bool(UNIT_IN_TEXT[frame.asked_unit].search(sentence))),
-        "already_given": _already_given(frame.given, cand.text),
-        # "how far can they reach?" after "Storm Shadow": the sentence (or the one it follows,
-        # for "It can …") must be about what the pronoun stands for
+        "asked_unit_match": float(states_asked_unit(frame.asked_unit, sentence)),
+        # a follow-up's candidate that merely repeats the previous answer: "how far is that in
+        # miles?" is not answered by the sentence already given
+        "already_given": float(bool(frame.given) and content_precision(cand.text, frame.given) >= 0.8),
         # "Ukraine is a country in Eastern Europe.": a definition answers "what is X", rarely more
         "definition": float(bool(_DEFINITION.match(cand.text))),
+        # "how far can they reach?" after "Storm Shadow": the sentence, the one before it (for
+        # "It can …") or the one after must be about what the pronoun stands for
         "referent_in_context": _entity_share(
             [_key(n) for n in frame.referent], f"{with_previous(hit, cand)} {sentence}"
         ),
     }
-
-
-def _already_given(given: str, sentence: str) -> float:
-    """1.0 when a follow-up's candidate merely repeats the previous answer (most of its content
-    words are in it): "how far is that in miles?" is not answered by the sentence already given."""
-    words = set(content_words(sentence))
-    if not given or not words:
-        return 0.0
-    return float(len(words & set(content_words(given))) / len(words) >= 0.8)
 
 
 def speaker_says(speaker: tuple[str, ...], sentence: str) -> float:

@@ -68,22 +68,21 @@ _WHO_VERB = re.compile(
 _NOT_VERBS = frozenset("his its this was has is does".split())
 # "Who is the Kremlin spokesman?": the role asked about.
 _WHO_IS = re.compile(r"^\s*(?:and |but |so )?who (?:is|was|are|were) (?:the |a |an )((?:[\w’'-]+\s*){1,4})")
-# "… in miles?", "… in dollars?": the unit the answer must be stated in.
-_ASKED_UNIT = tuple(
-    (key, re.compile(rf"\bin (?:{words})\b"))
-    for key, words in (
-        ("km", r"km|kilomet(?:er|re)s?"), ("mile", r"miles?"), ("metre", r"met(?:er|re)s?"), ("feet", r"feet|ft"),
-        ("dollar", r"dollars?|usd"), ("euro", r"euros?"), ("pound", r"pounds?"), ("percent", r"percent|per cent"),
+# "… in miles?", "… in dollars?": the unit the answer must be stated in — how a question asks
+# for it and how a sentence states it, one row per unit.
+_ASKED_UNITS = {
+    key: (re.compile(rf"\bin (?:{asked})\b"), re.compile(stated, re.IGNORECASE))
+    for key, asked, stated in (
+        ("km", r"km|kilomet(?:er|re)s?", r"\d\s*km\b|kilomet"),
+        ("mile", r"miles?", r"\bmiles?\b|\d\s*mi\b"),
+        ("metre", r"met(?:er|re)s?", r"\d\s*m\b|\bmet(?:er|re)s?\b"),
+        ("feet", r"feet|ft", r"\bfeet\b|\d\s*ft\b"),
+        ("dollar", r"dollars?|usd", r"\$|\bdollars?\b|\busd\b"),
+        ("euro", r"euros?", r"€|\beuros?\b"),
+        ("pound", r"pounds?", r"£|\bpounds?\b"),
+        ("percent", r"percent|per cent", r"%|\bper ?cent\b"),
     )
-)  # fmt: skip
-UNIT_IN_TEXT = {
-    key: re.compile(pattern, re.IGNORECASE)
-    for key, pattern in (
-        ("km", r"\d\s*km\b|kilomet"), ("mile", r"\bmiles?\b|\d\s*mi\b"), ("metre", r"\d\s*m\b|\bmet(?:er|re)s?\b"),
-        ("feet", r"\bfeet\b|\d\s*ft\b"), ("dollar", r"\$|\bdollars?\b|\busd\b"), ("euro", r"€|\beuros?\b"),
-        ("pound", r"£|\bpounds?\b"), ("percent", r"%|\bper ?cent\b"),
-    )
-}  # fmt: skip
+}
 _WHAT_X = re.compile(r"^(?:and |so |but )?(?:what|which)(?: (?:is|was|are|were))?(?: the)? ((?:[\w’'-]+\s*){1,3})")
 _NAME_TOKEN = re.compile(r"\b[A-Z][\w’'.-]*[A-Za-z]|\b[A-Z]{2,}\b")
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
@@ -179,7 +178,7 @@ def build_frame(
         followup=query is not None and query != question,
         bindings=bindings(q, own),
         speaker=_speaker(lower, own, referent),
-        asked_unit=next((key for key, pattern in _ASKED_UNIT if pattern.search(lower)), ""),
+        asked_unit=next((key for key, (asked, _) in _ASKED_UNITS.items() if asked.search(lower)), ""),
         given=given,
         referent=referent,
     )
@@ -326,6 +325,11 @@ def times_in(text: str) -> set[str]:
 def has_unit(unit: str, sentence: str) -> bool:
     """Does ``sentence`` state a value of the unit class ``unit`` (always true for "")?"""
     return not unit or bool(UNIT_WORDS[unit].search(sentence))
+
+
+def states_asked_unit(asked_unit: str, sentence: str) -> bool:
+    """Does ``sentence`` give a value in the unit the question asked for (always true for "")?"""
+    return not asked_unit or bool(_ASKED_UNITS[asked_unit][1].search(sentence))
 
 
 def is_followup(question: str) -> bool:

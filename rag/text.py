@@ -36,10 +36,12 @@ def strip_markers(text: str) -> str:
     """``text`` without its citation markers (and the space before each)."""
     return re.sub(r"\s*" + MARKER_RE.pattern, "", text).strip()
 
+
 # "According to Reuters (Nov 21): …" — the answer's attribution of a figure to its source, written
 # from the document's metadata (outlet, date, title), not a claim of the passage.
 ATTRIBUTION_RE = re.compile(r"^According to [^:\n]{1,160}: ")
 
 
 def without_attribution(sentence: str) -> str:
+    """``sentence`` without a leading "According to <source>: "."""
     return ATTRIBUTION_RE.sub("", sentence, count=1)

@@ -29,7 +29,8 @@ META_RE = re.compile(
     r"^\W*(?:(?:the|this|that|these|those|each|both|all|my|your)\s+)?(?:first\s+|second\s+|given\s+|above\s+)?"
     r"(?:passages?|questions?|articles?|texts?|context|sources?|excerpts?|documents?|answer)"
     r"(?:\s*\[?\(?\d+\)?\]?)?\s+(?:(?:is|are|was|were)\s+(?:about|asking|discussing|describing|talking|focused|"
-    r"concerned|related|quoted|quoting|taken|excerpted|citing)|asks?|quot(?:es|ing)|discuss(?:es)?|describes?|talks?|focus(?:es)?|refers?|concerns?|deals?|"
+    r"concerned|related|quoted|quoting|taken|excerpted|citing)|asks?|quot(?:es|ing)|discuss(?:es)?|describes?|"
+    r"talks?|focus(?:es)?|refers?|concerns?|deals?|"
     r"(?:does|do)\s+not|provides?\s+(?:information|details|context)|mentions?\s+(?:that\s+)?(?:the\s+)?question)\b",
     re.IGNORECASE,
 )
