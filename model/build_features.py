@@ -94,12 +94,17 @@ def table(assistant: Assistant, qid: str, question: str, answerable: bool, answe
           conversation: Conversation | None = None) -> list[dict]:  # fmt: skip
     evidence = assistant.evidence(question, conversation)
     alternatives = [normalize(a) for group in answers for a in group]
+    # a question of several parts is decided part by part, and its parts' answers are not labelled
+    # apart (which answer belongs to which part): it stays out of the table
+    asked = [] if evidence.parts else [(qid, evidence)]
     rows = []
-    for cand in evidence.ranked:
-        said = normalize(f"{cand.text} {cand.next_text}" if cand.next_text and "say" in question.lower() else cand.text)
-        label = int(answerable and any(a in said for a in alternatives))
-        rows.append({"set": kind, "qid": qid, "answerable": answerable, "label": label,
-                     "features": [round(v, 6) for v in cand.features]})  # fmt: skip
+    for part_id, part in asked:
+        for cand in part.ranked:
+            said = normalize(f"{cand.text} {cand.next_text}" if cand.next_text and "say" in question.lower()
+                             else cand.text)  # fmt: skip
+            label = int(answerable and any(a in said for a in alternatives))
+            rows.append({"set": kind, "qid": part_id, "answerable": answerable, "label": label,
+                         "features": [round(v, 6) for v in cand.features]})  # fmt: skip
     return rows
 
 

@@ -49,6 +49,7 @@ class Evidence:
     picked: tuple[extract.Candidate, ...] = ()  # the sentences that answer it (extractive answer)
     threshold: float = 0.0  # the operating point: abstain when no sentence is this probable
     note: str = ""  # why nothing was searched (filters that no document passes); shown as the abstention
+    parts: tuple[Evidence, ...] = ()  # a question asking several things: each part's own evidence
 
     @property
     def question(self) -> str:
@@ -60,8 +61,35 @@ class Evidence:
 
     @property
     def confidence(self) -> float:
-        """The calibrated probability that the best sentence answers the question."""
+        """The calibrated probability that the best sentence answers the question (for a
+        question of several parts, that of its least certain part)."""
+        if self.parts:
+            return min(part.confidence for part in self.parts)
         return self.ranked[0].prob if self.ranked else 0.0
+
+    def answered_parts(self) -> tuple[Evidence, ...]:
+        """The parts the articles answer (those no early abstention stops)."""
+        return tuple(part for part in self.parts if early_abstention(part) is None)
+
+
+def with_parts(evidence: Evidence, parts: list[Evidence]) -> Evidence:
+    """``evidence`` (ranked over the merged passages of all parts) holding each part's evidence,
+    its sentences re-pointed at their passage's place among the merged ones (the marker)."""
+    position = {hit.chunk.chunk_id: i for i, hit in enumerate(evidence.hits)}
+
+    def moved(part: Evidence, cands: tuple[extract.Candidate, ...]) -> tuple[extract.Candidate, ...]:
+        return tuple(
+            replace(c, hit_index=position[part.hits[c.hit_index].chunk.chunk_id])
+            for c in cands
+            if part.hits[c.hit_index].chunk.chunk_id in position
+        )
+
+    return replace(
+        evidence,
+        parts=tuple(
+            replace(p, hits=evidence.hits, ranked=moved(p, p.ranked), picked=moved(p, p.picked)) for p in parts
+        ),
+    )
 
 
 def rank(evidence: Evidence, encode: Encode, model: answerability.Model, threshold: float) -> Evidence:
@@ -78,6 +106,8 @@ def rank(evidence: Evidence, encode: Encode, model: answerability.Model, thresho
 def early_abstention(evidence: Evidence) -> Answer | None:
     """An abstention decided from the scored sentences alone, before any generation: no
     sentence is probable enough, or the question names something the articles never do."""
+    if evidence.parts:
+        return None if evidence.answered_parts() else abstain(evidence)
     if not evidence.ranked or evidence.confidence < evidence.threshold:
         return abstain(evidence)
     top = evidence.picked[0]
@@ -93,6 +123,8 @@ def compose(evidence: Evidence, settings: Settings, encode: Encode) -> Answer:
     encoder: the judge compares the same sentences many times."""
     if not settings.verify or settings.answer_mode == "generate":
         return _unverified(evidence)
+    if evidence.parts:
+        return _compose_parts(evidence)
     checked = verify(evidence.raw, list(evidence.hits), lambda a, b: _similarity(encode, a, b))
     return _decide(evidence, checked)
 
@@ -125,6 +157,25 @@ def _decide(evidence: Evidence, checked: Verification) -> Answer:
     attribute = len(picked) > 1 and frame.kind == "number"
     kept = [_extracted(evidence, c, attribute) for c in picked]
     return _answer(evidence, kept, removed, "extractive")
+
+
+def _compose_parts(evidence: Evidence) -> Answer:
+    """Each answered part's picked sentences, in the order the question asks them (extractive:
+    the small model does not answer several questions in one paragraph reliably); the parts the
+    articles do not answer are listed in ``Answer.unanswered``."""
+    answered = evidence.answered_parts()
+    if not answered:
+        return abstain(evidence)
+    kept: list[SentenceVerdict] = []
+    for part in answered:
+        verdict = _extracted(part, part.picked[0], False)
+        if part.frame.subject and not extract.names_subject(verdict.text, part.frame.subject):
+            # "It is the 12th largest lake on Earth": say which alternative (its passage names it)
+            verdict = replace(verdict, text=f"{part.frame.subject}: {verdict.text}")
+        if all(verdict.text != v.text for v in kept):
+            kept.append(verdict)
+    missing = tuple(p.question for p in evidence.parts if p not in answered)
+    return replace(_answer(evidence, kept, (), "extractive"), unanswered=missing)
 
 
 def _from_picked(frame: QuestionFrame, verdict: SentenceVerdict, picked: list[extract.Candidate]) -> bool:

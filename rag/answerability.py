@@ -25,7 +25,15 @@ from pathlib import Path
 import numpy as np
 
 from rag.errors import SettingsError
-from rag.extract import Candidate, matches_type, needs_next_sentence, unknown_names, with_previous
+from rag.extract import (
+    Candidate,
+    counts_the_noun,
+    matches_type,
+    needs_next_sentence,
+    unknown_names,
+    with_antecedent,
+    with_previous,
+)
 from rag.frame import QuestionFrame, has_unit, states_asked_unit
 from rag.judge import content_precision, content_words
 from rag.records import Document, Hit
@@ -37,7 +45,7 @@ FEATURES = (
     "kind_other", "time_required", "time_in_passage", "dense", "bm25_relative", "hit_reciprocal_rank",
     "candidate_reciprocal_rank", "novel_words", "several", "followup", "focus_with_entities",
     "best_focus_with_entities", "best_typed_entities", "speaker_says", "best_focus_in_sentence",
-    "asked_unit_match", "already_given", "referent_in_context", "definition",
+    "asked_unit_match", "already_given", "referent_in_context", "definition", "counts_the_noun",
 )  # fmt: skip
 _DEFINITION = re.compile(r"^(?:The )?(?:[A-Z][\w’'.-]*\s+){1,4}(?:\([^)]*\)\s+)?(?:is|was|are|were) (?:a|an|the)\b")
 # Words that report speech: "what did X say" wants a sentence where X is the one speaking.
@@ -169,7 +177,9 @@ def _candidate_values(
     passage_words = set(content_words(hit.chunk.text))
     document = documents.get(hit.chunk.doc_id)
     focus_share = _share(frame.focus_terms, sentence_words)
-    entity_share = _entity_share(entity_keys, sentence)
+    # "It flows 412 kilometres …": a sentence opening with a pronoun names what the one before it names
+    named = f"{with_antecedent(hit, cand.span, cand.text)} {sentence}"
+    entity_share = _entity_share(entity_keys, named)
     return {
         "cosine": cand.cosine,
         "cosine_margin": cand.cosine - max_cosine,
@@ -200,6 +210,7 @@ def _candidate_values(
         "referent_in_context": _entity_share(
             [_key(n) for n in frame.referent], f"{with_previous(hit, cand)} {sentence}"
         ),
+        "counts_the_noun": float(counts_the_noun(sentence, frame)),
     }
 
 
@@ -233,12 +244,24 @@ def _share(wanted: frozenset[str] | set[str], have: set[str]) -> float:
     return len(wanted & have) / len(wanted) if wanted else 1.0
 
 
+# A nationality and its country share a key ("Polish" minister ↔ "Poland’s" minister) where
+# their first five letters differ; the others already do ("Russian"/"Russia").
+_DEMONYMS = {
+    "polis": "polan", "briti": "brita", "engli": "engla", "frenc": "franc", "chine": "china", "swedi": "swede",
+    "spani": "spain", "turki": "turke", "irani": "iran", "iraqi": "iraq", "dutch": "nethe", "welsh": "wales",
+    "scott": "scotl", "irish": "irela", "danis": "denma", "finni": "finla", "norwe": "norwa", "greek": "greec",
+    "swiss": "switz", "itali": "italy", "filip": "phili", "thai": "thail", "peruv": "peru", "cuban": "cuba",
+    "malia": "mali",
+}  # fmt: skip
+
+
 def _key(name: str) -> str:
-    return name.lower()[:5]
+    key = name.lower()[:5]
+    return _DEMONYMS.get(key, key)
 
 
 def _entity_share(keys: list[str], text: str) -> float:
     if not keys:
         return 1.0
-    have = {w.lower()[:5] for w in re.findall(r"[A-Za-z][\w’'-]*", text)}
+    have = {_key(w) for w in re.findall(r"[A-Za-z][\w’'-]*", text)}
     return sum(1 for k in keys if k in have) / len(keys)

@@ -210,6 +210,8 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         print(json.dumps(asdict(answer), indent=2, ensure_ascii=False, default=str))
         return 0
     print(answer.text)
+    for part in answer.unanswered:
+        print(f"The articles don't say: {part}")
     if answer.citations:
         print("\nSources:")
     for c in answer.citations:

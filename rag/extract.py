@@ -19,7 +19,7 @@ from rag.text import ADDRESSES_ASSISTANT, strip_markers
 from rag.text import MONTH_PATTERN as _MONTHS
 
 _DATE_RE = re.compile(
-    rf"\b(?:{_MONTHS}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTHS}|(?:19|20)\d{{2}}s?|monday|tuesday|wednesday|thursday|friday|"
+    rf"\b(?:{_MONTHS}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTHS}|(?:1[1-9]|20)\d{{2}}s?|monday|tuesday|wednesday|thursday|friday|"
     rf"saturday|sunday|yesterday|today|{_MONTHS}|(?:last|next|this) (?:week|month|year)|\w+ (?:weeks|months) ago)\b",
     re.IGNORECASE,
 )
@@ -28,6 +28,8 @@ OVERLAP_WEIGHT = 0.3
 SECOND_SENTENCE_MARGIN = 0.15  # in probability
 SEVERAL_RATIO = 0.3  # an extra item needs 30% of the best answer's probability (and the operating point)
 SEVERAL_LIMIT = 3
+# "It flows 412 kilometres …": what such a sentence is about is named in the one before it
+OPENS_WITH_PRONOUN = re.compile(r"^(?:It|Its|He|His|She|Her|They|Their|The (?:city|town|river|lake|country|company))\b")
 _NAME_TOKEN = re.compile(r"\b[A-Z][a-zA-Z’'.-]+")
 _REASON_Q = re.compile(
     r"^\s*(?:and |so )?(?:why|how did|how does|what did \w+ (?:say|tell|post|write))\b|\bwhat did .* (?:say|tell)"
@@ -74,6 +76,19 @@ def new_names(sentence: str, question: str) -> set[str]:
 _COUNT_WORDS = r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred|twice)"
 
 
+def counts_the_noun(sentence: str, frame: QuestionFrame) -> bool:
+    """For "how many teams …": a number right before the counted noun ("composed of 30 teams"),
+    not one counting something else near it ("each team plays 162 games")."""
+    if not frame.count_terms:
+        return False
+    tokens = re.findall(rf"\d[\d,.]*\d|\d|{_COUNT_WORDS}\b|[a-z’'-]+", sentence.lower())
+    stems = [(content_words(t) or [t])[0] for t in tokens]
+    return any(
+        (token[0].isdigit() or re.fullmatch(_COUNT_WORDS, token)) and frame.count_terms & set(stems[i + 1 : i + 4])
+        for i, token in enumerate(tokens)
+    )
+
+
 def _counted(sentence: str, frame: QuestionFrame) -> set[tuple[float, str]]:
     """Numbers in ``sentence``; for "how many X ..." only those within a few words of X or of
     one of the question's lower-case content words (its verbs: "wounded another 903")."""
@@ -92,10 +107,13 @@ def _counted(sentence: str, frame: QuestionFrame) -> set[tuple[float, str]]:
 
 
 def candidates(frame: QuestionFrame, hits: list[Hit], encode: Callable[[list[str]], np.ndarray]) -> list[Candidate]:
-    """Every sentence of the retrieved chunks, scored against the question, best first."""
+    """Every sentence of the retrieved chunks, scored against the question, best first. A part
+    of a comparison ("How long is the Yamuna?") reads only the passages that name its subject."""
     seen: set[tuple[str, int]] = set()
     rows: list[tuple[int, Span, str, str, Span | None]] = []
     for i, hit in enumerate(hits):
+        if frame.subject and not names_subject(hit.chunk.text, frame.subject):
+            continue
         spans = hit.chunk.sentences
         for j, span in enumerate(spans):
             key = (hit.chunk.doc_id, span.start)
@@ -107,13 +125,23 @@ def candidates(frame: QuestionFrame, hits: list[Hit], encode: Callable[[list[str
             rows.append((i, span, text, _sentence_text(hit, nxt) if nxt else "", nxt))
     if not rows:
         return []
-    vectors = encode([frame.query] + [row[2] for row in rows])
+    # a sentence opening with a pronoun is compared with the question together with the sentence
+    # before it (what the pronoun stands for)
+    read = [with_antecedent(hits[i], span, text) for i, span, text, _, _ in rows]
+    vectors = encode([frame.query, *read])
     cosines = vectors[1:] @ vectors[0]
     scored = [
         Candidate(i, span, text, _score(frame, text, float(cosine)), nxt, nxt_span, float(cosine))
         for (i, span, text, nxt, nxt_span), cosine in zip(rows, cosines, strict=True)
     ]
     return sorted(scored, key=lambda c: -c.score)
+
+
+def names_subject(text: str, subject: str) -> bool:
+    """Does ``text`` name ``subject`` — by its last name-like word, as a text naming it again
+    does: "Tagore" for Rabindranath Tagore, "Titicaca" for Lake Titicaca?"""
+    words = [w for w in subject.split() if w[:1].isupper()] or subject.split()
+    return bool(words) and re.search(rf"\b{re.escape(words[-1])}\b", text) is not None
 
 
 def _score(frame: QuestionFrame, text: str, cosine: float) -> float:
@@ -126,6 +154,16 @@ def _score(frame: QuestionFrame, text: str, cosine: float) -> float:
 
 def _sentence_text(hit: Hit, span: Span) -> str:
     return " ".join(hit.chunk.text[span.start - hit.chunk.start : span.end - hit.chunk.start].split())
+
+
+def with_antecedent(hit: Hit, span: Span, text: str) -> str:
+    """``text``, preceded — when it opens with a pronoun ("It flows 412 kilometres") — by the
+    sentences before it back to the one that names what the pronoun stands for."""
+    before = [s for s in hit.chunk.sentences if s.end <= span.start]
+    chain = [text]
+    while before and OPENS_WITH_PRONOUN.match(chain[0]):
+        chain.insert(0, _sentence_text(hit, before.pop()))
+    return " ".join(chain)
 
 
 def with_previous(hit: Hit, cand: Candidate) -> str:

@@ -16,8 +16,9 @@ Everything here is general English question wording; nothing is fitted to a corp
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from rag import parts
 from rag.judge import content_words
 from rag.text import ADDRESSES_ASSISTANT, MONTH_NAMES, WEEKDAYS
 
@@ -30,6 +31,7 @@ _NUMBER_Q = re.compile(
     r"\bhow (?:many|much|far|long|big|large|old|deep|tall|high|wide|heavy|fast)\b"
     r"|\bwhat (?:is |was )?(?:the )?(?:range|number|distance|percentage|share|proportion|population|height|length|"
     r"price|cost|salary|budget|total|amount|age|speed|toll|death toll|size|area|depth|weight)\b"
+    r"|\bwhat (?:is |was )?(?:the )?(?:rank|place|position) of .+ among\b"  # "the 12th largest lake"
 )
 _DATE_Q = re.compile(r"\bwhen\b|\bwhat (?:date|day|month|year|time)\b|\b(?:which|what) (?:day|month|year|decade)\b"
                      r"|\bin what year\b|\bsince when\b")  # fmt: skip
@@ -48,11 +50,13 @@ _MONEY_Q = re.compile(
 _UNIT_Q = (
     ("length", re.compile(r"\bhow (?:far|deep|tall|high|wide)\b|\b(?:range|distance|height|length|depth)\b")),
     ("time", re.compile(r"\bhow long\b(?! is the| was the)|\bduration\b")),
+    ("extent", re.compile(r"\bhow long (?:is|was) the\b")),  # "how long is the Sorna / the war": a length or a time
     ("age", re.compile(r"\bhow old\b|\bage\b")),
     ("percent", re.compile(r"\bpercentage\b|\bwhat share\b|\bproportion\b|\bper ?cent\b")),
     ("area", re.compile(r"\barea\b|\bhow (?:big|large) an? area\b")),
     ("weight", re.compile(r"\bhow heavy\b|\bweigh(?:s|ed|t)?\b|\bmass\b")),
     ("speed", re.compile(r"\bhow fast\b|\bspeed\b|\bvelocity\b")),
+    ("population", re.compile(r"\bpopulation\b|\bhow many (?:people|inhabitants|residents) (?:live|lived|are there)\b")),
 )
 _WINNER_Q = re.compile(r"\bwho won\b|\bwinner of\b|\bwhich \w+ won\b")
 _SAID_Q = re.compile(
@@ -65,6 +69,8 @@ _WHO_VERB = re.compile(
     r"^\s*(?:and |but |so )?who (?:first |originally |actually )?([a-z]+(?:ed|s)|wrote|built|made|gave|took|sang|"
     r"drew|found|sold|bought|chose|became|ran|led|shot|broke|began|held|kept|brought|taught|sent|struck|hit)\b"
 )
+_PREPOSITIONS = frozenset("in on at of for from to with by during since after before out into the a an".split())
+_PLURAL = re.compile(r"(?<!s)s$|^(?:people|children|men|women|police|personnel|staff|cattle|sheep|fish|crew)$")
 _NOT_VERBS = frozenset("his its this was has is does".split())
 # "Who is the Kremlin spokesman?": the role asked about.
 _WHO_IS = re.compile(r"^\s*(?:and |but |so )?who (?:is|was|are|were) (?:the |a |an )((?:[\w’'-]+\s*){1,4})")
@@ -108,6 +114,8 @@ UNIT_WORDS = {
     "weight": re.compile(r"\d\s*(?:kg|g|lbs?|oz|t)\b|\b(?:kilo(?:gram)?s?|grams?|pounds?|ounces?|tonnes?|tons?)\b",
                          re.IGNORECASE),
     "speed": re.compile(r"\b(?:km/h|kph|mph|knots?|m/s)\b|\bmach\b|per (?:hour|second)", re.IGNORECASE),
+    "population": re.compile(r"\b(?:population|inhabitants|residents|citizens|people (?:live|lived|living))\b",
+                             re.IGNORECASE),
 }  # fmt: skip
 
 
@@ -132,6 +140,8 @@ class QuestionFrame:
     asked_unit: str = ""  # "how far is that in miles?": the unit the value must be given in ("mile")
     given: str = ""  # a follow-up's previous answer: repeating it does not answer the new question
     referent: tuple[str, ...] = ()  # a follow-up's "they"/"he"/"there": the names the previous answer added
+    subject: str = ""  # a part of a comparison: the one alternative it asks about ("Lake Winnipeg")
+    parts: tuple[QuestionFrame, ...] = ()  # a question asking several things: one frame per thing (rag.parts)
 
     @property
     def money(self) -> bool:
@@ -149,11 +159,12 @@ def build_frame(
     context_entities: tuple[str, ...] = (),
     given: str = "",
     referent: tuple[str, ...] = (),
+    whole: bool = True,
 ) -> QuestionFrame:
     """The frame of ``question``; ``query`` is the (possibly follow-up-resolved) search text,
     ``context_entities`` the names an earlier turn contributes to a follow-up's constraints and
     ``given`` that turn's answer and ``referent`` the names that answer added (what a pronoun in
-    the follow-up stands for)."""
+    the follow-up stands for). A ``whole`` question that asks several things gets a frame per part."""
     q = without_instructions(" ".join(question.split()))
     lower = q.lower()
     kind = question_kind(lower)
@@ -181,7 +192,20 @@ def build_frame(
         asked_unit=next((key for key, (asked, _) in _ASKED_UNITS.items() if asked.search(lower)), ""),
         given=given,
         referent=referent,
+        parts=_part_frames(q, entities) if whole else (),
     )
+
+
+def _part_frames(question: str, entities: tuple[str, ...]) -> tuple[QuestionFrame, ...]:
+    """A frame for each thing ``question`` asks; a part that refers back ("how many of the
+    North Koreans *there*") searches with, and is constrained by, the names of the parts before it."""
+    frames: list[QuestionFrame] = []
+    for part in parts.split(question):
+        earlier = tuple(n for f in frames for n in f.entities)
+        context = tuple(n for n in earlier if n not in names_in(part.text)) if _FOLLOWUP.search(part.text) else ()
+        frame = replace(build_frame(part.text, context_entities=context, whole=False), subject=part.subject)
+        frames.append(replace(frame, query=" ".join((part.text, *context))) if context else frame)
+    return tuple(frames)
 
 
 def _speaker(lower: str, names: tuple[str, ...], referent: tuple[str, ...]) -> tuple[str, ...]:
@@ -222,11 +246,13 @@ def _focus(lower: str, kind: str, names: set[str]) -> tuple[str, list[str], list
     question's names, lower-cased (they are constraints, not the focus)."""
     many = _HOW_MANY.search(lower)
     if many:
-        nouns = []
-        for word in re.findall(r"[a-z’'-]+", many.group(1)):
-            if word in _AUX_VERBS or word in ("times", "time"):
+        nouns: list[str] = []
+        for word in re.findall(r"[a-z’'-]+", re.sub(r"^of (?:the )?", "", many.group(1))):
+            if word in _AUX_VERBS or word in ("times", "time") or word in _PREPOSITIONS:
                 break  # the counted noun phrase ends at the verb; "how many times" counts anything
             nouns.append(word)
+            if _PLURAL.search(word):
+                break  # "how many teams play in …": the phrase ends at its plural noun
         stems = content_words(" ".join(nouns))
         partitive = re.search(r"\bhow many of (?:them|these|those|it|the \w+) (?:were|are|was|is) ([a-z’'-]+)", lower)
         if partitive:  # "how many of them were children": the children are counted
@@ -324,6 +350,8 @@ def times_in(text: str) -> set[str]:
 
 def has_unit(unit: str, sentence: str) -> bool:
     """Does ``sentence`` state a value of the unit class ``unit`` (always true for "")?"""
+    if unit == "extent":
+        return has_unit("length", sentence) or has_unit("time", sentence)
     return not unit or bool(UNIT_WORDS[unit].search(sentence))
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from rag import extract, library
-from rag.answer import Encode, Evidence, abstain, cached, compose, early_abstention, rank
+from rag.answer import Encode, Evidence, abstain, cached, compose, early_abstention, rank, with_parts
 from rag.answerability import load_model
 from rag.backends import Embedder, Retriever, Store, latest_generation, make_embedder, make_retriever, open_store
 from rag.conversation import Conversation
@@ -28,6 +28,7 @@ from rag.generate import Generator, resolve_model_path
 from rag.index import BuildReport, build_index, check_compatible
 from rag.prompting import build_messages, templates_hash
 from rag.records import Answer, Document, TokenEvent
+from rag.retrieve import merge_hits
 from rag.settings import Settings
 from rag.worker import ModelThread
 
@@ -273,7 +274,7 @@ class Assistant:
             yield self._timed(abstain(evidence), began)
             return
         early = early_abstention(evidence) if s.verify and s.answer_mode != "generate" else None
-        if early is not None or s.answer_mode == "extractive":
+        if early is not None or s.answer_mode == "extractive" or evidence.parts:
             yield self._timed(early or compose(evidence, s, encode), began)
             return
         messages = self._messages_that_fit(evidence, conversation.earlier(question))
@@ -325,7 +326,17 @@ class Assistant:
         if not hits or max(h.dense_score for h in hits) < s.min_relevance:
             return evidence
         threshold = s.answer_threshold if s.answer_threshold >= 0 else self.answerability.threshold
-        return rank(evidence, encode, self.answerability, threshold)
+        if not frame.parts:
+            return rank(evidence, encode, self.answerability, threshold)
+        k = top_k or s.top_k
+        searches = [tuple(live.retriever.search(p.query, k, s.candidates, s.rrf_k, filters)) for p in frame.parts]
+        merged = merge_hits([*searches, hits], limit=k * len(frame.parts))
+        parts = [
+            rank(Evidence(part, found, live.index.documents, live.vocabulary), encode, self.answerability, threshold)
+            for part, found in zip(frame.parts, searches, strict=True)
+        ]
+        whole = rank(replace(evidence, hits=merged), encode, self.answerability, threshold)
+        return with_parts(whole, parts)
 
     def _messages_that_fit(
         self, evidence: Evidence, earlier: tuple[tuple[str, str], ...]

@@ -103,6 +103,7 @@ class Answer:
     # below the operating point the assistant abstains
     confidence: float = 0.0
     searched_for: str = ""  # what was searched: the question, with a follow-up resolved against the conversation
+    unanswered: tuple[str, ...] = ()  # of a question asking several things, the parts the articles do not answer
     timings: dict[str, float] = field(default_factory=dict, compare=False)
 
 

@@ -141,3 +141,15 @@ def _bm25_text(index: StoredIndex, row: int) -> str:
     """Chunk text plus its document title, so title words also match."""
     chunk = index.chunks[row]
     return f"{index.documents[chunk.doc_id].title}\n{chunk.text}"
+
+
+def merge_hits(searches: list[tuple[Hit, ...]], limit: int) -> tuple[Hit, ...]:
+    """The passages of several searches (one per part of a question that asks several things),
+    taken in turn — each search's best, then each one's second — without repeats, at most
+    ``limit``: every part keeps its best passages however the others rank."""
+    merged: dict[str, Hit] = {}
+    for position in range(max((len(s) for s in searches), default=0)):
+        for search in searches:
+            if position < len(search) and len(merged) < limit:
+                merged.setdefault(search[position].chunk.chunk_id, search[position])
+    return tuple(merged.values())

@@ -37,6 +37,7 @@ def answer_to_dict(answer: Answer) -> dict[str, Any]:
         "mode": answer.mode,
         "confidence": answer.confidence,
         "searched_for": answer.searched_for,
+        "unanswered": list(answer.unanswered),
         "citations": [citation_to_dict(c) for c in answer.citations],
         "sources": [hit_to_dict(h) for h in answer.sources],
         "sentences": [_verdict_to_dict(v) for v in answer.sentences],
@@ -61,6 +62,7 @@ def answer_from_dict(row: dict[str, Any]) -> Answer:
             raw_text=str(row.get("raw_text", "")),
             confidence=float(row.get("confidence", 0.0)),
             searched_for=str(row.get("searched_for", "")),
+            unanswered=tuple(str(u) for u in row.get("unanswered", [])),
             timings={k: float(v) for k, v in row.get("timings", {}).items()},
         )
     except (KeyError, TypeError, AttributeError) as exc:

@@ -113,7 +113,9 @@ def answer_html(answer: Answer, turn: int) -> str:
         hint = '<div class="hint">The nearest passages are listed under Sources →</div>' if answer.sources else ""
         body = f'<div class="abstain"><strong>No answer in the articles.</strong> {esc(answer.text)}{hint}</div>'
     else:
-        body = f'<div class="answer-text">{link_markers(esc(answer.text), turn, titles)}</div>'
+        body = f'<div class="answer-text">{link_markers(esc(answer.text), turn, titles)}</div>' + "".join(
+            f'<div class="unanswered">The articles don\'t say: {esc(part)}</div>' for part in answer.unanswered
+        )
     total = answer.timings.get("total")
     seconds = f" · {total:.1f} s" if total is not None else ""
     confidence = f" · confidence {answer.confidence:.0%}" if answer.confidence else ""
