@@ -178,7 +178,7 @@ def _candidate_values(
     document = documents.get(hit.chunk.doc_id)
     focus_share = _share(frame.focus_terms, sentence_words)
     # "It flows 412 kilometres …": a sentence opening with a pronoun names what the one before it names
-    named = f"{with_antecedent(hit, cand.span, cand.text)} {sentence}"
+    named = f"{with_antecedent(hit, cand.span, cand.text, nameless=True)} {sentence}"
     entity_share = _entity_share(entity_keys, named)
     return {
         "cosine": cand.cosine,

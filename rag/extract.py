@@ -156,12 +156,13 @@ def _sentence_text(hit: Hit, span: Span) -> str:
     return " ".join(hit.chunk.text[span.start - hit.chunk.start : span.end - hit.chunk.start].split())
 
 
-def with_antecedent(hit: Hit, span: Span, text: str) -> str:
-    """``text``, preceded — when it opens with a pronoun ("It flows 412 kilometres") — by the
-    sentences before it back to the one that names what the pronoun stands for."""
+def with_antecedent(hit: Hit, span: Span, text: str, nameless: bool = False) -> str:
+    """``text``, preceded — when it opens with a pronoun ("It flows 412 kilometres") or, with
+    ``nameless``, names nothing at all ("Construction is expected to cost …") — by the sentences
+    before it back to the one that names what it is about."""
     before = [s for s in hit.chunk.sentences if s.end <= span.start]
     chain = [text]
-    while before and OPENS_WITH_PRONOUN.match(chain[0]):
+    while before and (OPENS_WITH_PRONOUN.match(chain[0]) or (nameless and not _NAME_TOKEN.search(chain[0], 1))):
         chain.insert(0, _sentence_text(hit, before.pop()))
     return " ".join(chain)
 
@@ -325,6 +326,10 @@ def unanswerable_reason(
     """Why the retrieved sentences cannot answer the question, or "" when they may.
 
     ``context`` is the answer sentence with the one before it (what a pronoun in it refers to)."""
+    if not frame.terms and not frame.entities:
+        # no word of the question can be read (another script: the embedder and the frame read
+        # English), so every feature of every sentence is vacuous
+        return "no word of the question can be matched to the articles"
     missing = unknown_names(frame.question, vocab)
     if missing:
         return f"the articles never mention {', '.join(missing)}"

@@ -56,7 +56,7 @@ _UNIT_Q = (
     ("area", re.compile(r"\barea\b|\bhow (?:big|large) an? area\b")),
     ("weight", re.compile(r"\bhow heavy\b|\bweigh(?:s|ed|t)?\b|\bmass\b")),
     ("speed", re.compile(r"\bhow fast\b|\bspeed\b|\bvelocity\b")),
-    ("population", re.compile(r"\bpopulation\b|\bhow many (?:people|inhabitants|residents) (?:live|lived|are there)\b")),
+    ("population", re.compile(r"\bpopulation\b|\bhow many (?:people|inhabitants|residents) (?:live|lived|are there)")),
 )
 _WINNER_Q = re.compile(r"\bwho won\b|\bwinner of\b|\bwhich \w+ won\b")
 _SAID_Q = re.compile(
@@ -198,12 +198,13 @@ def build_frame(
 
 def _part_frames(question: str, entities: tuple[str, ...]) -> tuple[QuestionFrame, ...]:
     """A frame for each thing ``question`` asks; a part that refers back ("how many of the
-    North Koreans *there*") searches with, and is constrained by, the names of the parts before it."""
+    North Koreans *there*") searches with the names of the parts before it. They are not its
+    constraints: "she" in "Who won the Open, and where will she play?" is the first part's answer."""
     frames: list[QuestionFrame] = []
     for part in parts.split(question):
         earlier = tuple(n for f in frames for n in f.entities)
         context = tuple(n for n in earlier if n not in names_in(part.text)) if _FOLLOWUP.search(part.text) else ()
-        frame = replace(build_frame(part.text, context_entities=context, whole=False), subject=part.subject)
+        frame = replace(build_frame(part.text, whole=False), subject=part.subject)
         frames.append(replace(frame, query=" ".join((part.text, *context))) if context else frame)
     return tuple(frames)
 

@@ -36,6 +36,15 @@ from rag.records import Answer
         ("Who discovered penicillin?", "name", "", {"discovered"}, set()),
         ("How much does an adult Gila monster weigh?", "number", "weight", set(), set()),
         ("How fast can the train go?", "number", "speed", set(), set()),
+        # the counted noun phrase ends at its plural noun, not at the verb after it
+        ("How many teams play in the NFL?", "number", "", {"team"}, {"team"}),
+        ("How many ships set out on the expedition?", "number", "", {"ship"}, {"ship"}),
+        ("How many of the North Koreans there did Blinken count?", "number", "", set(), {"north", "koreans"}),
+        # "how long is the <name>" is a length or a time; a population is stated in its own words
+        ("How long is the Sorna?", "number", "extent", set(), set()),
+        ("What is the population of Brenn?", "number", "population", {"population"}, set()),
+        ("What share of the population voted?", "number", "percent", set(), set()),
+        ("What is the rank of Lake Winnipeg among the world's largest lakes?", "number", "", {"rank"}, set()),
     ],
 )
 def test_frame_focus_and_unit(question, kind, unit, focus_terms, count_terms):
