@@ -110,6 +110,8 @@ def early_abstention(evidence: Evidence) -> Answer | None:
         return None if evidence.answered_parts() else abstain(evidence)
     if not evidence.ranked or evidence.confidence < evidence.threshold:
         return abstain(evidence)
+    if answerability.speaker_silent(evidence.frame, evidence.ranked):
+        return abstain(evidence)
     top = evidence.picked[0]
     context = extract.with_previous(evidence.hits[top.hit_index], top)
     if extract.unanswerable_reason(evidence.frame, list(evidence.ranked), top, context, evidence.vocabulary):
@@ -155,7 +157,8 @@ def _decide(evidence: Evidence, checked: Verification) -> Answer:
         repaired = checked.repaired or bool(off_topic)
         return _answer(evidence, kept, removed, "repaired" if repaired else "generated")
     attribute = len(picked) > 1 and frame.kind == "number"
-    kept = [_extracted(evidence, c, attribute) for c in picked]
+    shown = frozenset(c.text for c in picked)
+    kept = [_extracted(evidence, c, attribute, shown) for c in picked]
     return _answer(evidence, kept, removed, "extractive")
 
 
@@ -257,10 +260,14 @@ def _other_values(evidence: Evidence, kept: tuple[SentenceVerdict, ...]) -> list
     ]
 
 
-def _extracted(evidence: Evidence, cand: extract.Candidate, attribute: bool) -> SentenceVerdict:
+def _extracted(
+    evidence: Evidence, cand: extract.Candidate, attribute: bool, shown: frozenset[str] = frozenset()
+) -> SentenceVerdict:
+    """``cand`` as an answer sentence (with the sentence after it when that holds the answer and
+    is not ``shown`` on its own already)."""
     n = cand.hit_index + 1
     text = cand.text
-    if extract.needs_next_sentence(evidence.frame, cand):
+    if extract.needs_next_sentence(evidence.frame, cand) and cand.next_text not in shown:
         text = f"{text} {cand.next_text}"
     text = text.rstrip(" .")
     if attribute:

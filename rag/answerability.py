@@ -51,10 +51,13 @@ _DEFINITION = re.compile(r"^(?:The )?(?:[A-Z][\w’'.-]*\s+){1,4}(?:\([^)]*\)\s+
 # Words that report speech: "what did X say" wants a sentence where X is the one speaking.
 _SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|stated|states|warned|warns|added|wrote|writes|posted|announced|claimed|"
-    r"insisted|argued|noted|declared|stressed|according)\b",
+    r"insisted|argued|noted|declared|stressed|according|speculated|suggested|explained|urged|replied|responded|"
+    r"commented|remarked|acknowledged|admitted|asserted|emphasi[sz]ed|vowed|promised|predicted|cautioned|"
+    r"criticised|criticized|called|described|accused|welcomed|tweeted|saying)\b",
     re.IGNORECASE,
 )
 SCORED_CANDIDATES = 12  # the first-pass ranking's best sentences are scored by the model
+SPEAKER_WINDOW = 5  # "what did X say": one of this many most probable sentences must have X speaking
 
 
 @dataclass(frozen=True)
@@ -220,11 +223,27 @@ def speaker_says(speaker: tuple[str, ...], sentence: str) -> float:
     not merely named in the sentence ("Blinken informed Rutte")."""
     if not speaker:
         return 1.0
-    tokens = re.findall(r"[\w’'-]+", sentence)
+    tokens = [t.rstrip(".") for t in re.findall(r"[\w’'.-]+", sentence)]
     keys = {_key(n) for n in speaker}
     at_name = [i for i, t in enumerate(tokens) if _key(t) in keys]
     at_speech = [i for i, t in enumerate(tokens) if _SPEECH.fullmatch(t)]
-    return float(any(-4 <= s - n <= 6 for n in at_name for s in at_speech))
+    return float(any(_speaks(tokens[s], s - n) for n in at_name for s in at_speech))
+
+
+def _speaks(verb: str, distance: int) -> bool:
+    """A name ``distance`` tokens before a speech verb is the speaker ("Rutte said", "said Rutte");
+    for "according", only a name just after it is ("according to Rutte", not "Norvik Arms,
+    according to a procurement notice")."""
+    if verb.lower() == "according":
+        return -4 <= distance <= -2
+    return -4 <= distance <= 6
+
+
+def speaker_silent(frame: QuestionFrame, ranked: Sequence[Candidate]) -> bool:
+    """A "what did X say" question none of whose most probable sentences has X speaking: the
+    articles name X (say, "Blinken informed Rutte") but report nothing X said."""
+    said = FEATURES.index("speaker_says")
+    return bool(frame.speaker) and not any(c.features and c.features[said] for c in ranked[:SPEAKER_WINDOW])
 
 
 def score(model: Model, frame: QuestionFrame, ranked: Sequence[Candidate], rows: np.ndarray) -> tuple[Candidate, ...]:
@@ -256,12 +275,13 @@ _DEMONYMS = {
 
 
 def _key(name: str) -> str:
-    key = name.lower()[:5]
+    """A name's first five letters, lower-cased, without dots ("U.S." and "US" → "us")."""
+    key = name.lower().replace(".", "")[:5]
     return _DEMONYMS.get(key, key)
 
 
 def _entity_share(keys: list[str], text: str) -> float:
     if not keys:
         return 1.0
-    have = {_key(w) for w in re.findall(r"[A-Za-z][\w’'-]*", text)}
+    have = {_key(w.rstrip(".")) for w in re.findall(r"[A-Za-z][\w’'.-]*", text)}
     return sum(1 for k in keys if k in have) / len(keys)

@@ -84,6 +84,9 @@ def test_a_missing_model_file_is_a_clear_error(tmp_path):
         (("Peskov",), "“It is reckless,” said Dmitry Peskov, the Kremlin spokesman.", 1.0),
         (("Peskov",), "According to Peskov, the decision is reckless.", 1.0),
         ((), "Any sentence at all.", 1.0),  # no one's words asked for
+        # "U.S." is the "US" of the question; a notice, not the company, is what "according to" cites
+        (("US",), "A U.S. official said on Thursday that Russia may have fired a missile.", 1.0),
+        (("Norvik", "Arms"), "The ministry ordered launchers from Norvik Arms, according to a notice.", 0.0),
     ],
 )
 def test_a_statement_must_come_from_the_speaker_asked_about(speaker, sentence, says):

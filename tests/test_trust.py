@@ -92,6 +92,13 @@ def test_what_a_person_said_about_the_thing_asked(trust):
     answered(answer, "end of spring")
 
 
+def test_what_a_person_never_says_is_abstained_on(trust):
+    """Norvik Arms is named (as the seller, "according to a procurement notice") but says nothing:
+    before, that sentence was the answer."""
+    answer = trust.ask("What did Norvik Arms say about the launcher order?")
+    assert answer.abstained, answer.text
+
+
 def test_a_question_for_several_items_gets_each_item_cited(trust):
     answer = trust.ask("Which launchers were used in the attack on the depot?")
     answered(answer, "Kestrel", "Harrow")
@@ -136,7 +143,9 @@ def test_a_followup_pronoun_stands_for_what_the_previous_answer_named(trust):
     (measured before: the Pike rockets' 70 kilometres)."""
     first, second = _followup(trust, "Which missiles did Valdor fire at the radar station?", "How far can they reach?")
     answered(first, "Corvid")
-    answered(second, "180")
+    answered(second)
+    # the Corvid's reach, in either of the article's statements of it
+    assert "180 kilometres" in second.text or "112 miles behind the border" in second.text, second.text
     assert "70 kilometres" not in second.text
 
 

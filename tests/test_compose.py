@@ -1,0 +1,41 @@
+"""Composition of extractive answers from picked sentences (rag.answer), on hand-built evidence."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from rag.answer import Evidence, compose
+from rag.extract import Candidate
+from rag.frame import build_frame
+from rag.records import Chunk, Document, Hit, Span
+from rag.settings import Settings
+
+TEXT = (
+    "Varga was asked about the order. She declined to say how many had been ordered. "
+    "The ministry has ordered 40 Kestrel launchers, according to a procurement notice."
+)
+
+
+def _span(sentence: str) -> Span:
+    start = TEXT.index(sentence)
+    return Span(start, start + len(sentence))
+
+
+def test_a_sentence_shown_on_its_own_is_not_repeated_as_the_next_one_of_another():
+    """Measured before: "… launchers, according to a procurement notice [1]. She declined to say
+    how many had been ordered. The ministry has ordered 40 Kestrel launchers … [1]." — a picked
+    sentence appended again as the sentence after another picked one."""
+    declined, ordered = "She declined to say how many had been ordered.", TEXT[TEXT.index("The ministry") :]
+    spans = tuple(_span(s) for s in ("Varga was asked about the order.", declined, ordered))
+    chunk = Chunk("doc#0", "doc", 0, len(TEXT), TEXT, spans)
+    hit = Hit(chunk, 1.0, 0.8, 1.0, 1)
+    picked = (
+        Candidate(0, _span(ordered), ordered, 0.9, prob=0.9),
+        Candidate(0, _span(declined), declined, 0.5, ordered, _span(ordered), prob=0.5),
+    )
+    frame = build_frame("What did Varga say about the launcher order?")
+    evidence = Evidence(frame, (hit,), {"doc": Document("doc", "doc.txt", TEXT)}, frozenset(), ranked=picked,
+                        picked=picked, threshold=0.1)  # fmt: skip
+    answer = compose(evidence, Settings(), lambda texts: np.ones((len(texts), 2)))
+    assert answer.text.count("The ministry has ordered 40 Kestrel launchers") == 1, answer.text
+    assert all(c.quote == TEXT[c.start : c.end] for c in answer.citations)
