@@ -31,6 +31,8 @@ SEVERAL_LIMIT = 3
 # "It flows 412 kilometres …": what such a sentence is about is named in the one before it
 OPENS_WITH_PRONOUN = re.compile(r"^(?:It|Its|He|His|She|Her|They|Their|The (?:city|town|river|lake|country|company))\b")
 _NAME_TOKEN = re.compile(r"\b[A-Z][a-zA-Z’'.-]+")
+_NAME_RUN = re.compile(r"\b[A-Z][a-zA-Z’'.-]+(?:\s+(?:(?:of|de|von|van|al|bin)\s+)?[A-Z][a-zA-Z’'.-]+)*")
+_NATIONALITY = re.compile(r"(?:ian|ean|ese|ish|ic|i)(?:-[A-Z]\w+)?$|^(?:Soviet|Dutch|French|Greek|Swiss|Thai)$")
 _REASON_Q = re.compile(
     r"^\s*(?:and |so )?(?:why|how did|how does|what did \w+ (?:say|tell|post|write))\b|\bwhat did .* (?:say|tell)"
 )
@@ -66,11 +68,18 @@ def matches_type(frame: QuestionFrame, sentence: str) -> bool:
 
 
 def new_names(sentence: str, question: str) -> set[str]:
-    """Capitalised words of ``sentence`` (not its first word) that the question does not contain."""
+    """Capitalised words of ``sentence`` (not its first word) that the question does not contain:
+    not a longer form of a name it asks about ("Lev Davidovich Trotsky" for Trotsky) nor a
+    nationality ("Bahamian-American", "Russian")."""
     asked = {w.lower()[:5] for w in _NAME_TOKEN.findall(question)}
-    tokens = _NAME_TOKEN.findall(sentence)
     first = sentence.split()[0] if sentence.split() else ""
-    return {t for t in tokens if t != first and t.lower()[:5] not in asked and len(t) > 2}
+    found: set[str] = set()
+    for run in _NAME_RUN.findall(sentence):
+        tokens = _NAME_TOKEN.findall(run)
+        if tokens and tokens[-1].lower()[:5] in asked:
+            continue  # the asked-about name, written out in full ("Lev Davidovich Trotsky")
+        found |= {t for t in tokens if t != first and len(t) > 2 and not _NATIONALITY.search(t)}
+    return found
 
 
 _COUNT_WORDS = r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred|twice)"

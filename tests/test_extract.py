@@ -144,3 +144,20 @@ def test_focus(question, limit, expected):
         ]
     frame = build_frame(question)
     assert focus(frame, ranked, limit, pick(frame, ranked)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "expected"),
+    [
+        # the asked-about person's full name and a nationality are not a new name (measured before:
+        # {"Lev", "Davidovich", "Russian", "Soviet"} made this sentence "answer" where he was killed)
+        ("Lev Davidovich Trotsky, better known as Leon Trotsky, was a Russian revolutionary and Soviet politician.",
+         "In which city was Leon Trotsky assassinated?", set()),
+        ("Sidney Poitier was a Bahamian-American actor, film director and diplomat.",
+         "For which film did Sidney Poitier win the Academy Award?", set()),
+        ("He met Ukrainian President Volodymyr Zelensky in Kyiv.", "Who is the president of Ukraine?",
+         {"President", "Volodymyr", "Zelensky", "Kyiv."}),
+    ],
+)  # fmt: skip
+def test_new_names_are_names_the_question_does_not_already_hold(sentence, question, expected):
+    assert new_names(sentence, question) == expected
