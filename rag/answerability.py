@@ -46,7 +46,22 @@ FEATURES = (
     "candidate_reciprocal_rank", "novel_words", "several", "followup", "focus_with_entities",
     "best_focus_with_entities", "best_typed_entities", "speaker_says", "best_focus_in_sentence",
     "asked_unit_match", "already_given", "referent_in_context", "definition", "counts_the_noun",
+    "superlative_match",
 )  # fmt: skip
+# "What is the highest mountain of …" is answered by a sentence stating that superlative (or a
+# word for the same extreme), not by one describing the range; one row per dimension.
+_SUPERLATIVES = tuple(
+    re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+    for words in (
+        r"highest|tallest|high point|summit|peak",
+        r"largest|biggest|greatest",
+        r"longest",
+        r"deepest",
+        r"smallest|tiniest",  # not "first": "when did it first air" is answered by its debut
+        r"most populous|most populated",
+        r"busiest",
+    )
+)
 _DEFINITION = re.compile(r"^(?:The )?(?:[A-Z][\w’'.-]*\s+){1,4}(?:\([^)]*\)\s+)?(?:is|was|are|were) (?:a|an|the)\b")
 # Words that report speech: "what did X say" wants a sentence where X is the one speaking.
 _SPEECH = re.compile(
@@ -214,7 +229,15 @@ def _candidate_values(
             [_key(n) for n in frame.referent], f"{with_previous(hit, cand)} {sentence}"
         ),
         "counts_the_noun": float(counts_the_noun(sentence, frame)),
+        "superlative_match": superlative_match(frame.question, sentence),
     }
+
+
+def superlative_match(question: str, sentence: str) -> float:
+    """1.0 unless the question asks for an extreme ("the highest mountain") that the sentence
+    does not state."""
+    asked = [p for p in _SUPERLATIVES if p.search(question)]
+    return float(all(p.search(sentence) for p in asked))
 
 
 def speaker_says(speaker: tuple[str, ...], sentence: str) -> float:

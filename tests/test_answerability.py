@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from rag.answerability import FEATURES, load_model, speaker_says
+from rag.answerability import FEATURES, load_model, speaker_says, superlative_match
 from rag.errors import SettingsError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,3 +91,20 @@ def test_a_missing_model_file_is_a_clear_error(tmp_path):
 )
 def test_a_statement_must_come_from_the_speaker_asked_about(speaker, sentence, says):
     assert speaker_says(speaker, sentence) == says
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "expected"),
+    [
+        # a description of the range does not name its highest mountain (dev near misses)
+        ("What is the highest mountain of the Great Dividing Range?",
+         "The Great Dividing Range is a cordillera system in eastern Australia.", 0.0),
+        ("What is the highest mountain of the Great Dividing Range?",
+         "Mount Kosciuszko, its summit, is the highest mountain in Australia.", 1.0),
+        ("What is the longest river in Valdor?", "Its largest tributary is the Otter.", 0.0),
+        ("When did Sesame Street first air?", "The show debuted on November 10, 1969.", 1.0),
+        ("What range was Ukraine allowed?", "ATACMS have a range of 300 km.", 1.0),
+    ],
+)  # fmt: skip
+def test_a_question_for_an_extreme_needs_a_sentence_stating_it(question, sentence, expected):
+    assert superlative_match(question, sentence) == expected
