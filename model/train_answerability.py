@@ -37,7 +37,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--features", type=Path, default=HERE / "features.jsonl")
     parser.add_argument("--out", type=Path, default=HERE / "answerability.json")
-    parser.add_argument("--max-false-refusal", type=float, default=0.04)
+    # 2%, not the 5% the product allows: the features were designed on these very dev questions,
+    # so their out-of-fold refusals understate the refusals of unseen ones (3.1% out-of-fold
+    # became 5.2% on the wiki test split at the previous stop, and more after this round's features)
+    parser.add_argument("--max-false-refusal", type=float, default=0.02)
     args = parser.parse_args(argv)
     rows = [json.loads(line) for line in args.features.read_text(encoding="utf-8").splitlines() if line.strip()]
     model = fit(rows, args.max_false_refusal)
