@@ -110,9 +110,9 @@ def early_abstention(evidence: Evidence) -> Answer | None:
         return None if evidence.answered_parts() else abstain(evidence)
     if not evidence.ranked or evidence.confidence < evidence.threshold:
         return abstain(evidence)
-    if answerability.speaker_silent(evidence.frame, evidence.ranked):
-        return abstain(evidence)
     top = evidence.picked[0]
+    if answerability.speaker_silent(evidence.frame, evidence.ranked) or answerability.win_unstated(evidence.frame, top):
+        return abstain(evidence)
     context = extract.with_previous(evidence.hits[top.hit_index], top)
     if extract.unanswerable_reason(evidence.frame, list(evidence.ranked), top, context, evidence.vocabulary):
         return abstain(evidence)

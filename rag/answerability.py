@@ -269,6 +269,12 @@ def speaker_silent(frame: QuestionFrame, ranked: Sequence[Candidate]) -> bool:
     return bool(frame.speaker) and not any(c.features and c.features[said] for c in ranked[:SPEAKER_WINDOW])
 
 
+def win_unstated(frame: QuestionFrame, top: Candidate) -> bool:
+    """A "who won X" question whose best sentence states no win at all ("She will next play at
+    the Boreal Cup"): it names the event, not its winner."""
+    return frame.focus == "winner" and bool(top.features) and top.features[FEATURES.index("focus_in_sentence")] == 0
+
+
 def score(model: Model, frame: QuestionFrame, ranked: Sequence[Candidate], rows: np.ndarray) -> tuple[Candidate, ...]:
     """``ranked`` with each candidate's calibrated probability, best first."""
     if not len(ranked):
