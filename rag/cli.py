@@ -359,10 +359,11 @@ def cmd_prepare(args: argparse.Namespace, settings: Settings) -> int:
     from rag.backends import make_embedder
 
     embedder = make_embedder(settings.with_(embed_backend="auto"), "query")
-    if embedder.backend != "onnx":
+    runtime = {"openvino": "OpenVINO", "onnx": "ONNX Runtime"}.get(embedder.backend)
+    if runtime is None:  # both runtimes failed on the export; make_embedder logged why
         print("encoder: torch (the ONNX export failed; see the warning above)")
         return 1
-    print(f"encoder: ONNX Runtime {embedder.dtype}, {embedder.dim} dims, exported in {embedder.folder}")
+    print(f"encoder: {runtime} {embedder.dtype}, {embedder.dim} dims, exported in {embedder.folder}")
     return 0
 
 

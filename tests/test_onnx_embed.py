@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
 import subprocess
 import sys
@@ -204,3 +205,15 @@ def test_answer_path_imports_neither_torch_nor_sentence_transformers(sample_inde
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert run.returncode == 0, run.stderr[-2000:]
     assert run.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_prepare_reports_the_runtime_it_loaded(cache, onnx):
+    """`rag prepare` (what install.sh runs) said "the ONNX export failed; rag falls back to torch"
+    and exited 1 whenever the encoder loaded on OpenVINO, the default: every install printed a
+    false warning."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RAG_")} | {"RAG_CACHE_DIR": str(cache)}
+    result = subprocess.run(
+        [sys.executable, "-m", "rag.cli", "prepare"], cwd=ROOT, capture_output=True, text=True, timeout=300, env=env
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("encoder: OpenVINO ") and str(cache) in result.stdout
