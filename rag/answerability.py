@@ -275,16 +275,52 @@ def win_unstated(frame: QuestionFrame, top: Candidate) -> bool:
     return frame.focus == "winner" and bool(top.features) and top.features[FEATURES.index("focus_in_sentence")] == 0
 
 
+# (the question names this event, a sentence stating it says one of these): "When was X born?"
+# is not answered by the year of a premiere in X's summary, nor "Where was X born?" by where X worked
+_LIFE_EVENTS = tuple(
+    (re.compile(asked, re.IGNORECASE), re.compile(stated, re.IGNORECASE))
+    for asked, stated in (
+        (r"\bborn\b|\bbirth", r"\bborn\b|\bbirth|\bnée\b"),
+        (r"\bdie[ds]?\b|\bdeath\b", r"\bdie[ds]?\b|\bdeath\b|\bdying\b|\bkilled\b|\bexecuted\b|\bassassinated\b"),
+        (r"\bfounded\b|\bestablished\b",
+         r"\bfound(?:ed|ing|er|ers)\b|\bestablish|\bformed\b|\bcreated\b|\bincorporated\b|\bset up\b|\blaunched\b"),
+        (r"\bmarr(?:y|ied)\b", r"\bmarri|\bwed\b|\bwedding\b|\bwife\b|\bhusband\b"),
+    )
+)
+
+
+def states_asked_event(frame: QuestionFrame, sentence: str) -> bool:
+    """For "when/where was X born (did X die, was X founded, did X marry)": does ``sentence`` state
+    that event? (True for every other question.) The best sentence of a summary may describe X
+    without it; the answer is the one that states it ("It was established in 1336 …"), if any."""
+    if frame.kind != "date" and not frame.asks_place:
+        return True
+    return all(stated.search(sentence) or not asked.search(frame.question) for asked, stated in _LIFE_EVENTS)
+
+
 def score(model: Model, frame: QuestionFrame, ranked: Sequence[Candidate], rows: np.ndarray) -> tuple[Candidate, ...]:
     """``ranked`` with each candidate's calibrated probability, best first."""
     if not len(ranked):
         return ()
     probs = model.probabilities(rows)
     scored = [
-        replace(c, prob=float(p), features=tuple(float(v) for v in row))
+        replace(c, prob=float(p) if can_answer(frame, c.text) else 0.0, features=tuple(float(v) for v in row))
         for c, p, row in zip(ranked, probs, rows, strict=True)
     ]
     return tuple(sorted(scored, key=lambda c: (-c.prob, -c.score)))
+
+
+def can_answer(frame: QuestionFrame, sentence: str) -> bool:
+    """Whether ``sentence`` can answer the question at all, whatever the model's probability:
+    it says something the question does not, and states the life event asked about."""
+    return says_more(frame, sentence) and states_asked_event(frame, sentence)
+
+
+def says_more(frame: QuestionFrame, sentence: str) -> bool:
+    """Does ``sentence`` say anything the question does not? A summary's title line ("Alexander I
+    of Russia") or a restatement ("He was born there.") names only what a who/what/where question
+    already names, so it cannot answer it; a yes/no question may be answered by a restatement."""
+    return not frame.asks_wh or bool(set(content_words(sentence)) - set(content_words(frame.question)))
 
 
 def _share(wanted: frozenset[str] | set[str], have: set[str]) -> float:

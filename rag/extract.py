@@ -62,7 +62,7 @@ def matches_type(frame: QuestionFrame, sentence: str) -> bool:
         return bool(_counted(sentence, frame))
     if frame.kind == "date":
         return bool(_DATE_RE.search(sentence))
-    if frame.kind == "name":
+    if frame.kind == "name" or frame.asks_place:
         return bool(new_names(sentence, frame.question))
     return True
 

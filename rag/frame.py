@@ -35,6 +35,13 @@ _NUMBER_Q = re.compile(
 )
 _DATE_Q = re.compile(r"\bwhen\b|\bwhat (?:date|day|month|year|time)\b|\b(?:which|what) (?:day|month|year|decade)\b"
                      r"|\bin what year\b|\bsince when\b")  # fmt: skip
+_LEAD = r"^\W*(?:and |but |so |then )?"
+_WHERE_Q = re.compile(_LEAD + r"(?:from )?where\b", re.IGNORECASE)
+_WH_Q = re.compile(
+    _LEAD + r"(?:(?:in|on|at|for|from|to|by|of|with|during|since|after|before|under) )?"
+    r"(?:who|whom|whose|what|when|where|which|how|why)\b",
+    re.IGNORECASE,
+)
 _NAME_Q = re.compile(
     r"^\s*(?:and |but |so )?who\b|\bwho (?:is|was|are|were|said|told|warned|called|won|led|leads|founded|wrote)\b"
     r"|\bwhat is the name\b|\bwhich \w+ (?:said|told)\b"
@@ -146,6 +153,17 @@ class QuestionFrame:
     @property
     def money(self) -> bool:
         return self.unit == "money"
+
+    @property
+    def asks_place(self) -> bool:
+        """ "Where was X born?": answered by a place's name, not by "an English chemist"."""
+        return self.kind == "other" and bool(_WHERE_Q.match(self.question))
+
+    @property
+    def asks_wh(self) -> bool:
+        """A who/what/when/where/which/how/why question (not "Did X …?"): its answer must say
+        something the question does not."""
+        return bool(_WH_Q.match(self.question))
 
     @property
     def terms(self) -> frozenset[str]:

@@ -109,6 +109,27 @@ _OPPOSITES = [
 _NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
 # Auxiliaries that differ only in tense or person: "has" and "have" play the same role.
 _AUX = {"has": "have", "had": "have", "is": "be", "are": "be", "was": "be", "were": "be", "been": "be"}
+# Irregular past forms and their verb, so that "Who wrote X?" meets "X … written by Y" and "won"
+# meets "win". Forms that are also common other words ("left", "found", "saw", "lay") stay out.
+_IRREGULAR = {
+    form: verb
+    for verb, forms in {
+        "write": "wrote written", "win": "won", "begin": "began begun", "lead": "led", "take": "took taken",
+        "give": "gave given", "speak": "spoke spoken", "build": "built", "sell": "sold", "buy": "bought",
+        "fight": "fought", "hold": "held", "make": "made", "draw": "drew drawn", "sing": "sang sung",
+        "choose": "chose chosen", "fly": "flew flown", "rise": "rose risen", "fall": "fell fallen",
+        "strike": "struck", "shoot": "shot", "tell": "told", "say": "said", "think": "thought", "bring": "brought",
+        "teach": "taught", "catch": "caught", "send": "sent", "spend": "spent", "pay": "paid", "meet": "met",
+        "run": "ran", "grow": "grew grown", "know": "knew known", "throw": "threw thrown", "wear": "wore worn",
+        "stand": "stood", "lose": "lost", "go": "went gone", "break": "broke broken", "drive": "drove driven",
+        "ride": "rode ridden", "shake": "shook shaken", "forget": "forgot forgotten", "swear": "swore sworn",
+        "sink": "sank sunk", "slay": "slew slain", "eat": "ate eaten", "hide": "hid hidden", "freeze": "froze frozen",
+        "seek": "sought", "sit": "sat", "keep": "kept", "sleep": "slept", "feel": "felt", "deal": "dealt",
+        "mean": "meant", "hear": "heard", "bear": "bore", "steal": "stole stolen", "swim": "swam swum",
+        "become": "became", "come": "came", "get": "got gotten", "do": "did done",
+    }.items()
+    for form in forms.split()
+}
 
 
 def stem(word: str) -> str:
@@ -116,6 +137,7 @@ def stem(word: str) -> str:
     word = word.lower().replace("’", "'").removesuffix("'s").strip("'")
     if word in _AUX:
         return _AUX[word]
+    word = _IRREGULAR.get(word, word)
     for suffix, repl, min_len in (("ies", "y", 5), ("ied", "y", 5), ("ing", "", 6), ("ed", "", 5), ("es", "", 6)):
         if word.endswith(suffix) and len(word) >= min_len:
             word = word[: -len(suffix)] + repl

@@ -11,8 +11,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from rag.answerability import FEATURES, load_model, speaker_says, superlative_match
+from rag.answerability import FEATURES, can_answer, load_model, speaker_says, superlative_match
 from rag.errors import SettingsError
+from rag.frame import build_frame
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = ROOT / "model" / "answerability.json"
@@ -108,3 +109,25 @@ def test_a_statement_must_come_from_the_speaker_asked_about(speaker, sentence, s
 )  # fmt: skip
 def test_a_question_for_an_extreme_needs_a_sentence_stating_it(question, sentence, expected):
     assert superlative_match(question, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "expected"),
+    [
+        # a summary's title line names only what the question names
+        ("Where was Alexander I of Russia born?", "Alexander I of Russia", False),
+        ("In what year was Natural History Museum, London founded?", "Natural History Museum, London", False),
+        ("Where was Alexander I of Russia born?", "He was born in Saint Petersburg.", True),
+        # a restatement answers a yes/no question, never a wh-question
+        ("Did Biden allow Ukraine to strike Russia?", "Biden allowed Ukraine to strike Russia.", True),
+        # the life event asked about must be stated: a premiere's year is not a birth year
+        ("In what year was Halvard Brenn born?", "His best-known work was first performed in 1921.", False),
+        ("When was the Vijayanagara Empire founded?", "Krishnadevaraya was emperor from 1509 to 1529.", False),
+        ("When was the Vijayanagara Empire founded?", "It was established in 1336 by two brothers.", True),
+        ("Where did Sibelius die?", "He died at Ainola, his home in Järvenpää.", True),
+        ("Where did Sibelius die?", "He lived at Ainola from 1904.", False),
+        ("When did the attack happen?", "Missiles hit the port on Tuesday.", True),  # no life event asked
+    ],
+)
+def test_a_sentence_that_cannot_answer_gets_no_probability(question, sentence, expected):
+    assert can_answer(build_frame(question), sentence) is expected

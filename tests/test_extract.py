@@ -48,6 +48,9 @@ def test_answer_type(question, kind):
         ("name", "Kremlin spokesman Dmitry Peskov said so.", "Who is the Kremlin spokesman?", True),
         ("name", "The Kremlin spokesman said so.", "Who is the Kremlin spokesman?", False),
         ("other", "Anything at all.", "Why?", True),
+        # "where" wants a place's name: a nationality is not one (measured before: type matched)
+        ("other", "John Dalton was an English chemist and physicist.", "Where was John Dalton born?", False),
+        ("other", "He was born in Eaglesfield, Cumberland.", "Where was John Dalton born?", True),
     ],
 )
 def test_matches_type(kind, sentence, question, expected):

@@ -170,3 +170,21 @@ def test_instructions_to_the_assistant_are_not_searched_for(question, query):
 def test_frame_names_who_must_be_speaking(question, speaker):
     assert speaker <= set(build_frame(question).speaker)
     assert bool(speaker) == bool(build_frame(question).speaker)
+
+
+@pytest.mark.parametrize(
+    ("question", "asks_place", "asks_wh"),
+    [
+        ("Where was John Dalton born?", True, True),
+        ("And where was he born?", True, True),
+        ("From where was the missile launched?", True, True),
+        ("In what year was Raphael born?", False, True),
+        ("In which city is the museum?", False, True),
+        ("How many teams play in the NFL?", False, True),
+        ("Did Biden allow Ukraine to strike Russia?", False, False),
+        ("Is Tel Aviv older than Pittsburgh?", False, False),
+    ],
+)
+def test_where_and_wh_questions(question, asks_place, asks_wh):
+    frame = build_frame(question)
+    assert (frame.asks_place, frame.asks_wh) == (asks_place, asks_wh)

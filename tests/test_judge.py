@@ -118,6 +118,10 @@ def test_numbers_are_normalised(text: str, expected: set) -> None:
 def test_stem_merges_inflections() -> None:
     assert stem("welcomed") == stem("welcome") == stem("welcoming")
     assert stem("denied") == stem("deny") == stem("denies")
+    # irregular forms: "Who wrote X?" meets "X … written by Y" (measured before: "wrot" vs "written")
+    assert stem("wrote") == stem("written") == stem("write") == stem("writes")
+    assert stem("won") == stem("win") and stem("led") == stem("lead") and stem("began") == stem("begin")
+    assert stem("left") != stem("leave") and stem("found") != stem("find")  # common other words stay apart
 
 
 def test_role_contexts_show_who_did_what() -> None:

@@ -170,3 +170,27 @@ def test_a_generated_answer_that_only_drops_words_shows_the_source_sentence(trus
     raw = f"Corvid missiles have a range of about 180 kilometres [{top.hit_index + 1}]."
     answer = compose(replace(evidence, raw=raw), trust.settings, cached(trust.embedder.encode))
     assert "Ravens" in answer.text and answer.mode == "extractive", answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Where was Halvard Brenn born?",  # measured before: "Halvard Brenn was a Norwegian composer and organist."
+        "In what year was Halvard Brenn born?",  # the summary gives no birth year, only a premiere's
+    ],
+)
+def test_a_detail_the_summary_does_not_give_about_a_person_it_describes_is_abstained_on(trust, question):
+    """A Wikipedia-style summary (title line, then "X was a Norwegian composer"): a nationality is
+    not a birthplace, and the title line names only what the question names."""
+    answer = trust.ask(question)
+    assert answer.abstained, f"answered {question!r} with {answer.text!r}"
+
+
+def test_a_detail_the_summary_does_give_is_answered(trust):
+    answered(trust.ask("How many symphonies did Halvard Brenn write?"), "four")
+
+
+def test_a_founding_year_comes_from_the_sentence_stating_the_founding(trust):
+    """Not from the best-ranked sentence of its summary, which dates another event (measured
+    before: "… moved into its present guild hall in 1904 [1].")."""
+    answered(trust.ask("When was the Ostmark Guild founded?"), "1871")
