@@ -282,8 +282,10 @@ _LIFE_EVENTS = tuple(
     for asked, stated in (
         (r"\bborn\b|\bbirth", r"\bborn\b|\bbirth|\bnée\b"),
         (r"\bdie[ds]?\b|\bdeath\b", r"\bdie[ds]?\b|\bdeath\b|\bdying\b|\bkilled\b|\bexecuted\b|\bassassinated\b"),
-        (r"\bfounded\b|\bestablished\b",
-         r"\bfound(?:ed|ing|er|ers)\b|\bestablish|\bformed\b|\bcreated\b|\bincorporated\b|\bset up\b|\blaunched\b"),
+        (
+            r"\bfounded\b|\bestablished\b",
+            r"\bfound(?:ed|ing|er|ers)\b|\bestablish|\bformed\b|\bcreated\b|\bincorporated\b|\bset up\b|\blaunched\b",
+        ),
         (r"\bmarr(?:y|ied)\b", r"\bmarri|\bwed\b|\bwedding\b|\bwife\b|\bhusband\b"),
     )
 )

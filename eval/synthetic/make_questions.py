@@ -46,8 +46,10 @@ _YEAR = r"(1[0-9]{3}|20[0-2][0-9])"
 # any mention ("Emotional state", "Kingdom of photosynthetic eukaryotes")
 _HEAD = r"(?i)^(?:[\w-]+ ){{0,3}}(?:{})s?(?: (?:in|of|on|and|based|headquartered|founded)\b|$)"
 _PLACE = _HEAD.format("city|town|capital|country|island|province|state|region|municipality|commune|village")
-_FOUNDED = _HEAD.format("company|corporation|organi[sz]ation|university|college|party|club|church|city|town|empire|"
-                        "dynasty|park|museum|band|newspaper|agency")
+_FOUNDED = _HEAD.format(
+    "company|corporation|organi[sz]ation|university|college|party|club|church|city|town|empire|"
+    "dynasty|park|museum|band|newspaper|agency"
+)
 ANSWERABLE = {
     "capital_of_title": (_PLACE + r"|\bnation\b", rf"\b[Ii]ts capital(?: and largest city)? is ({_NAME})",
                          "What is the capital of {title}?", 0),
