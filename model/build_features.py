@@ -23,6 +23,7 @@ import hashlib
 import json
 import re
 import sys
+from collections import Counter
 from pathlib import Path
 
 from rag import Assistant
@@ -67,10 +68,7 @@ def main() -> int:
         big = load("index-wiki-all", write_wiki_all(args.wiki_json, args.work / "wiki-all"))
     rows = build_rows(sample, wiki, big)
     args.out.write_text("".join(json.dumps(r, sort_keys=True) + "\n" for r in rows), encoding="utf-8")
-    counts: dict[str, int] = {}
-    for r in rows:
-        counts[r["set"]] = counts.get(r["set"], 0) + 1
-    print(f"wrote {len(rows)} rows to {args.out}: {counts}", file=sys.stderr)
+    print(f"wrote {len(rows)} rows to {args.out}: {dict(Counter(r['set'] for r in rows))}", file=sys.stderr)
     return 0
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 import numpy as np
 
@@ -67,14 +68,17 @@ class Evidence:
             return min(part.confidence for part in self.parts)
         return self.ranked[0].prob if self.ranked else 0.0
 
+    @cached_property
     def answered_parts(self) -> tuple[Evidence, ...]:
-        """The parts the articles answer (those no early abstention stops)."""
+        """The parts the articles answer (those no early abstention stops); decided once, read by
+        the abstention and the composition."""
         return tuple(part for part in self.parts if early_abstention(part) is None)
 
 
 def with_parts(evidence: Evidence, parts: list[Evidence]) -> Evidence:
-    """``evidence`` (ranked over the merged passages of all parts) holding each part's evidence,
-    its sentences re-pointed at their passage's place among the merged ones (the marker)."""
+    """``evidence`` (over the merged passages of all parts; its own sentences are not ranked: no
+    answer is built from the whole question) holding each part's evidence, its sentences
+    re-pointed at their passage's place among the merged ones (the marker)."""
     position = {hit.chunk.chunk_id: i for i, hit in enumerate(evidence.hits)}
 
     def moved(part: Evidence, cands: tuple[extract.Candidate, ...]) -> tuple[extract.Candidate, ...]:
@@ -107,7 +111,7 @@ def early_abstention(evidence: Evidence) -> Answer | None:
     """An abstention decided from the scored sentences alone, before any generation: no
     sentence is probable enough, or the question names something the articles never do."""
     if evidence.parts:
-        return None if evidence.answered_parts() else abstain(evidence)
+        return None if evidence.answered_parts else abstain(evidence)
     if not evidence.ranked or evidence.confidence < evidence.threshold:
         return abstain(evidence)
     top = evidence.picked[0]
@@ -166,7 +170,7 @@ def _compose_parts(evidence: Evidence) -> Answer:
     """Each answered part's picked sentences, in the order the question asks them (extractive:
     the small model does not answer several questions in one paragraph reliably); the parts the
     articles do not answer are listed in ``Answer.unanswered``."""
-    answered = evidence.answered_parts()
+    answered = evidence.answered_parts
     if not answered:
         return abstain(evidence)
     kept: list[SentenceVerdict] = []

@@ -322,7 +322,7 @@ def says_more(frame: QuestionFrame, sentence: str) -> bool:
     """Does ``sentence`` say anything the question does not? A summary's title line ("Alexander I
     of Russia") or a restatement ("He was born there.") names only what a who/what/where question
     already names, so it cannot answer it; a yes/no question may be answered by a restatement."""
-    return not frame.asks_wh or bool(set(content_words(sentence)) - set(content_words(frame.question)))
+    return not frame.asks_wh or not frame.words.issuperset(content_words(sentence))
 
 
 def _share(wanted: frozenset[str] | set[str], have: set[str]) -> float:

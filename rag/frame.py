@@ -149,21 +149,15 @@ class QuestionFrame:
     referent: tuple[str, ...] = ()  # a follow-up's "they"/"he"/"there": the names the previous answer added
     subject: str = ""  # a part of a comparison: the one alternative it asks about ("Lake Winnipeg")
     parts: tuple[QuestionFrame, ...] = ()  # a question asking several things: one frame per thing (rag.parts)
+    asks_place: bool = False  # "Where was X born?": answered by a place's name, not by "an English chemist"
+    # a who/what/when/where/which/how/why question (not "Did X …?"): its answer must say
+    # something beyond ``words``, every content-word stem of the question (names included)
+    asks_wh: bool = False
+    words: frozenset[str] = frozenset()
 
     @property
     def money(self) -> bool:
         return self.unit == "money"
-
-    @property
-    def asks_place(self) -> bool:
-        """ "Where was X born?": answered by a place's name, not by "an English chemist"."""
-        return self.kind == "other" and bool(_WHERE_Q.match(self.question))
-
-    @property
-    def asks_wh(self) -> bool:
-        """A who/what/when/where/which/how/why question (not "Did X …?"): its answer must say
-        something the question does not."""
-        return bool(_WH_Q.match(self.question))
 
     @property
     def terms(self) -> frozenset[str]:
@@ -211,6 +205,9 @@ def build_frame(
         given=given,
         referent=referent,
         parts=_part_frames(q, entities) if whole else (),
+        asks_place=kind == "other" and bool(_WHERE_Q.match(q)),
+        asks_wh=bool(_WH_Q.match(q)),
+        words=frozenset(content_words(q)),
     )
 
 

@@ -270,7 +270,7 @@ class Assistant:
         conversation = conversation or Conversation.from_questions(list(history or []))
         encode = cached(self._encode)  # one memo per answer: ranking and verification share vectors
         evidence = self._evidence(question, conversation, top_k, encode, filters)
-        if not evidence.ranked:
+        if not evidence.ranked and not evidence.parts:
             yield self._timed(abstain(evidence), began)
             return
         early = early_abstention(evidence) if s.verify and s.answer_mode != "generate" else None
@@ -335,8 +335,7 @@ class Assistant:
             rank(Evidence(part, found, live.index.documents, live.vocabulary), encode, self.answerability, threshold)
             for part, found in zip(frame.parts, searches, strict=True)
         ]
-        whole = rank(replace(evidence, hits=merged), encode, self.answerability, threshold)
-        return with_parts(whole, parts)
+        return with_parts(replace(evidence, hits=merged, threshold=threshold), parts)
 
     def _messages_that_fit(
         self, evidence: Evidence, earlier: tuple[tuple[str, str], ...]

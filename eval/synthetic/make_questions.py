@@ -32,6 +32,7 @@ import hashlib
 import json
 import re
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -88,10 +89,8 @@ def main() -> int:
     summaries = json.loads(args.wiki_json.read_text(encoding="utf-8"))
     questions = list(synthesize(summaries, eval_titles()))
     args.out.write_text("".join(json.dumps(q, sort_keys=True) + "\n" for q in questions), encoding="utf-8")
-    kinds: dict[str, int] = {}
-    for q in questions:
-        kinds[q["category"]] = kinds.get(q["category"], 0) + 1
-    print(f"wrote {len(questions)} questions to {args.out}: {kinds}", file=sys.stderr)
+    kinds = Counter(q["category"] for q in questions)
+    print(f"wrote {len(questions)} questions to {args.out}: {dict(kinds)}", file=sys.stderr)
     return 0
 
 
