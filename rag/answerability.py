@@ -34,9 +34,10 @@ from rag.extract import (
     with_antecedent,
     with_previous,
 )
-from rag.frame import QuestionFrame, has_unit, states_asked_unit
+from rag.frame import QuestionFrame
 from rag.judge import content_precision, content_words
 from rag.records import Document, Hit
+from rag.units import EXTREMES, has_unit, states_asked_unit
 
 FEATURES = (
     "cosine", "cosine_margin", "max_cosine", "terms_in_sentence", "terms_in_passage", "focus_in_sentence",
@@ -48,20 +49,6 @@ FEATURES = (
     "asked_unit_match", "already_given", "referent_in_context", "definition", "counts_the_noun",
     "superlative_match",
 )  # fmt: skip
-# "What is the highest mountain of …" is answered by a sentence stating that superlative (or a
-# word for the same extreme), not by one describing the range; one row per dimension.
-_SUPERLATIVES = tuple(
-    re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
-    for words in (
-        r"highest|tallest|high point|summit|peak",
-        r"largest|biggest|greatest",
-        r"longest",
-        r"deepest",
-        r"smallest|tiniest",  # not "first": "when did it first air" is answered by its debut
-        r"most populous|most populated",
-        r"busiest",
-    )
-)
 _DEFINITION = re.compile(r"^(?:The )?(?:[A-Z][\w’'.-]*\s+){1,4}(?:\([^)]*\)\s+)?(?:is|was|are|were) (?:a|an|the)\b")
 # Words that report speech: "what did X say" wants a sentence where X is the one speaking.
 _SPEECH = re.compile(
@@ -70,6 +57,10 @@ _SPEECH = re.compile(
     r"commented|remarked|acknowledged|admitted|asserted|emphasi[sz]ed|vowed|promised|predicted|cautioned|"
     r"criticised|criticized|called|described|accused|welcomed|tweeted|saying)\b",
     re.IGNORECASE,
+)
+# "the third largest", "the 12th-longest", "second-highest": a rank below the extreme asked for
+_RANKED = re.compile(
+    r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:most )?$", re.IGNORECASE
 )
 SCORED_CANDIDATES = 12  # the first-pass ranking's best sentences are scored by the model
 SPEAKER_WINDOW = 5  # "what did X say": one of this many most probable sentences must have X speaking
@@ -235,9 +226,16 @@ def _candidate_values(
 
 def superlative_match(question: str, sentence: str) -> float:
     """1.0 unless the question asks for an extreme ("the highest mountain") that the sentence
-    does not state."""
-    asked = [p for p in _SUPERLATIVES if p.search(question)]
-    return float(all(p.search(sentence) for p in asked))
+    does not state (or a word for the same extreme: "summit")."""
+    return float(all(stated.search(sentence) for asked, stated in EXTREMES.values() if asked.search(question)))
+
+
+def states_extreme(frame: QuestionFrame, sentence: str) -> bool:
+    """For "What is the largest island …": does ``sentence`` state that extreme, not merely
+    a ranked one ("the third largest island")? True for every other question."""
+    if not frame.extreme:
+        return True
+    return any(not _RANKED.search(sentence[: m.start()]) for m in EXTREMES[frame.extreme][1].finditer(sentence))
 
 
 def speaker_says(speaker: tuple[str, ...], sentence: str) -> float:
@@ -314,8 +312,8 @@ def score(model: Model, frame: QuestionFrame, ranked: Sequence[Candidate], rows:
 
 def can_answer(frame: QuestionFrame, sentence: str) -> bool:
     """Whether ``sentence`` can answer the question at all, whatever the model's probability:
-    it says something the question does not, and states the life event asked about."""
-    return says_more(frame, sentence) and states_asked_event(frame, sentence)
+    it says something the question does not, and states the life event or the extreme asked about."""
+    return says_more(frame, sentence) and states_asked_event(frame, sentence) and states_extreme(frame, sentence)
 
 
 def says_more(frame: QuestionFrame, sentence: str) -> bool:

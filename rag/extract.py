@@ -12,15 +12,20 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rag.frame import QuestionFrame, has_unit, names_in, rival
+from rag.frame import QuestionFrame, names_in, rival
 from rag.judge import content_words, numbers
 from rag.records import Hit, Span
 from rag.text import ADDRESSES_ASSISTANT, strip_markers
 from rag.text import MONTH_PATTERN as _MONTHS
+from rag.units import has_unit
 
+# A month on its own is a date only when written out ("in November"), and "March" and "May" only
+# capitalised: "may" and "march" are also a verb ("Russia may respond").
+_MONTH_ALONE = r"january|february|april|june|july|august|september|october|november|december|(?-i:March|May)"
 _DATE_RE = re.compile(
-    rf"\b(?:{_MONTHS}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTHS}|(?:1[1-9]|20)\d{{2}}s?|monday|tuesday|wednesday|thursday|friday|"
-    rf"saturday|sunday|yesterday|today|{_MONTHS}|(?:last|next|this) (?:week|month|year)|\w+ (?:weeks|months) ago)\b",
+    rf"\b(?:{_MONTHS}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTHS}|(?:1[1-9]|20)\d{{2}}s?|monday|tuesday|wednesday|thursday|"
+    rf"friday|saturday|sunday|yesterday|today|{_MONTH_ALONE}|(?:last|next|this) (?:week|month|year)|"
+    rf"\w+ (?:weeks|months) ago)\b",
     re.IGNORECASE,
 )
 TYPE_BONUS = 0.15
@@ -82,6 +87,7 @@ def new_names(sentence: str, question: str) -> set[str]:
     return found
 
 
+_ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b(?:[- ]centur(?:y|ies))?", re.IGNORECASE)
 _COUNT_WORDS = r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred|twice)"
 
 
@@ -101,7 +107,11 @@ def counts_the_noun(sentence: str, frame: QuestionFrame) -> bool:
 def _counted(sentence: str, frame: QuestionFrame) -> set[tuple[float, str]]:
     """Numbers in ``sentence``; for "how many X ..." only those within a few words of X or of
     one of the question's lower-case content words (its verbs: "wounded another 903")."""
+    if frame.count_terms:  # "how many ships": a rank ("16th-century", "the 3rd") or a share (13.9%) counts nothing
+        sentence = _ORDINAL.sub(" ", sentence)
     found = _quantities(sentence) | ({(2.0, "")} if re.search(r"\btwice\b", sentence.lower()) else set())
+    if frame.count_terms:
+        found = {(v, u) for v, u in found if u != "pct"}
     if not frame.count_terms or not found:
         return found  # not a count, or "how many times": any number will do
     nouns = set(frame.count_terms)

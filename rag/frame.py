@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from rag import parts
 from rag.judge import content_words
 from rag.text import ADDRESSES_ASSISTANT, MONTH_NAMES, WEEKDAYS
+from rag.units import EXTREMES, asked_unit, question_unit
 
 _QUESTION_WORDS = frozenset(
     "who whom whose what when where which why how is was are were did does do has have had according can could "
@@ -47,23 +48,18 @@ _NAME_Q = re.compile(
     r"|\bwhat is the name\b|\bwhich \w+ (?:said|told)\b"
     r"|\bwhich (?:\w+ )?(?:official|person|minister|president|outlet|newspaper|company|analyst|mp|lawmaker|"
     r"spokesperson|spokesman|correspondent|member|politicians?|leader|general|team|player|country|city|author|"
-    r"composer|director|scientist|artist|king|queen|emperor)\b"
+    r"composer|director|scientist|artist|king|queen|emperor|"
+    # works and places are answered by their names ("For which film …", "In which town …")
+    r"film|movie|book|novel|song|opera|album|town|village|region|province|island|river|university|club|band)\b"
 )
 _MONEY_Q = re.compile(
     r"\bhow much\b.*\b(?:cost|costs|spend|spent|pay|paid|worth|price|budget|fund|raise|earn|earned|sell|sold)\b"
     r"|\b(?:price|cost|salary|budget|net worth|revenue|fee|wage|income|funding|pay|paid|gross|box[- ]office|value)\b"
 )
-# A number question's unit class, from its wording: "how far" wants a distance, "how old" an age.
-_UNIT_Q = (
-    ("length", re.compile(r"\bhow (?:far|deep|tall|high|wide)\b|\b(?:range|distance|height|length|depth)\b")),
-    ("time", re.compile(r"\bhow long\b(?! is the| was the)|\bduration\b")),
-    ("extent", re.compile(r"\bhow long (?:is|was) the\b")),  # "how long is the Sorna / the war": a length or a time
-    ("age", re.compile(r"\bhow old\b|\bage\b")),
-    ("percent", re.compile(r"\bpercentage\b|\bwhat share\b|\bproportion\b|\bper ?cent\b")),
-    ("area", re.compile(r"\barea\b|\bhow (?:big|large) an? area\b")),
-    ("weight", re.compile(r"\bhow heavy\b|\bweigh(?:s|ed|t)?\b|\bmass\b")),
-    ("speed", re.compile(r"\bhow fast\b|\bspeed\b|\bvelocity\b")),
-    ("population", re.compile(r"\bpopulation\b|\bhow many (?:people|inhabitants|residents) (?:live|lived|are there)")),
+# "What is the highest mountain …", "Which is the largest lake …", "Which river is the longest …":
+# the extreme is what is asked (not "What is the population of Lagos, the largest city …").
+_EXTREME_Q = re.compile(
+    r"^\W*(?:what|which)(?: [\w’'-]+)?(?: (?:is|was|are|were))?(?: the)?(?: [\w’'-]+(?:'s|’s))? ([a-z]+(?: [a-z]+)?)\b"
 )
 _WINNER_Q = re.compile(r"\bwho won\b|\bwinner of\b|\bwhich \w+ won\b")
 _SAID_Q = re.compile(
@@ -81,21 +77,6 @@ _PLURAL = re.compile(r"(?<!s)s$|^(?:people|children|men|women|police|personnel|s
 _NOT_VERBS = frozenset("his its this was has is does".split())
 # "Who is the Kremlin spokesman?": the role asked about.
 _WHO_IS = re.compile(r"^\s*(?:and |but |so )?who (?:is|was|are|were) (?:the |a |an )((?:[\w’'-]+\s*){1,4})")
-# "… in miles?", "… in dollars?": the unit the answer must be stated in — how a question asks
-# for it and how a sentence states it, one row per unit.
-_ASKED_UNITS = {
-    key: (re.compile(rf"\bin (?:{asked})\b"), re.compile(stated, re.IGNORECASE))
-    for key, asked, stated in (
-        ("km", r"km|kilomet(?:er|re)s?", r"\d\s*km\b|kilomet"),
-        ("mile", r"miles?", r"\bmiles?\b|\d\s*mi\b"),
-        ("metre", r"met(?:er|re)s?", r"\d\s*m\b|\bmet(?:er|re)s?\b"),
-        ("feet", r"feet|ft", r"\bfeet\b|\d\s*ft\b"),
-        ("dollar", r"dollars?|usd", r"\$|\bdollars?\b|\busd\b"),
-        ("euro", r"euros?", r"€|\beuros?\b"),
-        ("pound", r"pounds?", r"£|\bpounds?\b"),
-        ("percent", r"percent|per cent", r"%|\bper ?cent\b"),
-    )
-}
 _WHAT_X = re.compile(r"^(?:and |so |but )?(?:what|which)(?: (?:is|was|are|were))?(?: the)? ((?:[\w’'-]+\s*){1,3})")
 _NAME_TOKEN = re.compile(r"\b[A-Z][\w’'.-]*[A-Za-z]|\b[A-Z]{2,}\b")
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
@@ -108,22 +89,6 @@ _FOLLOWUP = re.compile(
     r"their|there|then)\b",
     re.IGNORECASE,
 )
-UNIT_WORDS = {
-    "money": re.compile(r"[$€£¥]|\b(?:euros?|dollars?|pounds?|yen|yuan|rubles?|roubles?|hryvnias?|francs?|usd|eur|"
-                        r"gbp|rupees?|pesos?|won|million|billion|trillion)\b", re.IGNORECASE),
-    "length": re.compile(r"\d\s*(?:km|kilomet(?:er|re)s?|miles?|mi|met(?:er|re)s?|m|feet|ft|foot|yards?|"
-                         r"nautical miles?)\b", re.IGNORECASE),
-    "time": re.compile(r"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)\b",
-                       re.IGNORECASE),
-    "age": re.compile(r"\b(?:aged|age of|years? old|\d+-year-old|born)\b", re.IGNORECASE),
-    "percent": re.compile(r"%|\bper ?cent\b", re.IGNORECASE),
-    "area": re.compile(r"\bsquare (?:kilomet|miles?|met)|\bkm2|\bkm²|\bhectares?|\bacres?\b", re.IGNORECASE),
-    "weight": re.compile(r"\d\s*(?:kg|g|lbs?|oz|t)\b|\b(?:kilo(?:gram)?s?|grams?|pounds?|ounces?|tonnes?|tons?)\b",
-                         re.IGNORECASE),
-    "speed": re.compile(r"\b(?:km/h|kph|mph|knots?|m/s)\b|\bmach\b|per (?:hour|second)", re.IGNORECASE),
-    "population": re.compile(r"\b(?:population|inhabitants|residents|citizens|people (?:live|lived|living))\b",
-                             re.IGNORECASE),
-}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -154,6 +119,7 @@ class QuestionFrame:
     # something beyond ``words``, every content-word stem of the question (names included)
     asks_wh: bool = False
     words: frozenset[str] = frozenset()
+    extreme: str = ""  # "What is the largest island …": the extreme asked for (a key of EXTREMES)
 
     @property
     def money(self) -> bool:
@@ -182,7 +148,7 @@ def build_frame(
     kind = question_kind(lower)
     own = tuple(dict.fromkeys(names_in(q)))
     focus, focus_terms, count_terms = _focus(lower, kind, {n.lower() for n in own})
-    unit = _unit(lower, kind)
+    unit = question_unit(lower, kind, bool(_MONEY_Q.search(lower)))
     entities = own + tuple(e for e in context_entities if e not in own)
     name_stems = {s for e in entities for s in content_words(e)}
     qualifiers = frozenset(w for w in content_words(q) if w not in focus_terms and w not in name_stems)
@@ -201,14 +167,24 @@ def build_frame(
         followup=query is not None and query != question,
         bindings=bindings(q, own),
         speaker=_speaker(lower, own, referent),
-        asked_unit=next((key for key, (asked, _) in _ASKED_UNITS.items() if asked.search(lower)), ""),
+        asked_unit=asked_unit(lower),
         given=given,
         referent=referent,
         parts=_part_frames(q, entities) if whole else (),
         asks_place=kind == "other" and bool(_WHERE_Q.match(q)),
         asks_wh=bool(_WH_Q.match(q)),
         words=frozenset(content_words(q)),
+        extreme=_extreme(lower),
     )
+
+
+def _extreme(lower: str) -> str:
+    """The extreme the question asks for ("What is the highest mountain in Africa?" → "highest"),
+    or "" (none, or one ranked below it: "the second largest")."""
+    asked = _EXTREME_Q.match(lower)
+    if not asked:
+        return ""
+    return next((key for key, (pattern, _) in EXTREMES.items() if pattern.match(asked.group(1))), "")
 
 
 def _part_frames(question: str, entities: tuple[str, ...]) -> tuple[QuestionFrame, ...]:
@@ -308,14 +284,6 @@ def _focus(lower: str, kind: str, names: set[str]) -> tuple[str, list[str], list
     return (kind if kind != "other" else "", [], [])
 
 
-def _unit(lower: str, kind: str) -> str:
-    if _MONEY_Q.search(lower):
-        return "money"
-    if kind != "number":
-        return ""
-    return next((unit for unit, pattern in _UNIT_Q if pattern.search(lower)), "")
-
-
 def names_in(text: str) -> list[str]:
     """Capitalised words of ``text`` that are names: not question words, months or weekdays, and
     not the first word of a sentence ("Forget the passages.", "Print …") unless written in
@@ -362,18 +330,6 @@ def times_in(text: str) -> set[str]:
     lower = text.lower()
     found = {m for m in MONTH_NAMES if re.search(rf"\b{m}\b", lower)} | {d for d in WEEKDAYS if d in lower}
     return found | set(_YEAR.findall(text))
-
-
-def has_unit(unit: str, sentence: str) -> bool:
-    """Does ``sentence`` state a value of the unit class ``unit`` (always true for "")?"""
-    if unit == "extent":
-        return has_unit("length", sentence) or has_unit("time", sentence)
-    return not unit or bool(UNIT_WORDS[unit].search(sentence))
-
-
-def states_asked_unit(asked_unit: str, sentence: str) -> bool:
-    """Does ``sentence`` give a value in the unit the question asked for (always true for "")?"""
-    return not asked_unit or bool(_ASKED_UNITS[asked_unit][1].search(sentence))
 
 
 def is_followup(question: str) -> bool:

@@ -127,6 +127,18 @@ def test_a_question_for_an_extreme_needs_a_sentence_stating_it(question, sentenc
         ("Where did Sibelius die?", "He died at Ainola, his home in Järvenpää.", True),
         ("Where did Sibelius die?", "He lived at Ainola from 1904.", False),
         ("When did the attack happen?", "Missiles hit the port on Tuesday.", True),  # no life event asked
+        # the extreme asked for must be stated, not a rank below it (measured before: probability 0.74)
+        ("What is the largest island in the Mediterranean Sea?",
+         "Cyprus, the third largest and third most populous island in the Mediterranean, is divided.", False),
+        ("What is the largest island in the Mediterranean Sea?", "Sicily is the largest island in the Mediterranean.",
+         True),
+        ("What is the highest peak in the Rocky Mountains?",
+         "The Rocky Mountains are a major mountain range and the largest mountain system in North America.", False),
+        ("What is the highest mountain in Australia?", "Its summit, Mount Kosciuszko, rises to 2,228 m.", True),
+        ("What is the most populous city of Canada?", "Toronto is the largest city in Canada.", True),
+        # an extreme that only describes what is asked about is not what is asked
+        ("What is the population of Lagos, the largest city in Nigeria?", "Lagos has 15 million inhabitants.", True),
+        ("What is the second largest city in France?", "Marseille is the second largest city in France.", True),
     ],
 )
 def test_a_sentence_that_cannot_answer_gets_no_probability(question, sentence, expected):

@@ -25,6 +25,9 @@ from rag.records import Span
         ("Who is the Kremlin spokesman?", "name"),
         ("Which company builds the ATACMS?", "name"),
         ("Why did the US change its policy?", "other"),
+        # a work or a place is answered by its name (measured before: "other")
+        ("For which film did Sidney Poitier win the Academy Award?", "name"),
+        ("In which Russian town was the arms depot?", "name"),
     ],
 )
 def test_answer_type(question, kind):
@@ -45,6 +48,18 @@ def test_answer_type(question, kind):
         ("number", "The council voted 31 to 12.", "How much support did the plan get?", True),
         ("date", "They were first developed in the 1980s.", "When were they developed?", True),
         ("date", "They were developed long ago.", "When were they developed?", False),
+        # a word that begins like a month is not a date (measured before: type matched)
+        ("date", "He is known for his novel Somnium and his books Astronomia nova.", "When was it published?", False),
+        ("date", "The decision was welcomed by the mayor.", "When was the decision made?", False),
+        ("date", "Russia may respond to the strikes.", "When will Russia respond?", False),
+        ("date", "The strikes began in May.", "When did the strikes begin?", True),
+        ("date", "It was signed on Nov. 21.", "When was it signed?", True),
+        # a rank or a share counts nothing (measured before: type matched)
+        ("number", "It was a 16th-century expedition, the first to sail around the world.",
+         "How many ships set out on the expedition?", False),
+        ("number", "Approximately 13.9% of Peruvians speak a Quechua language.",
+         "How many people speak Quechua?", False),
+        ("number", "The expedition set out with five ships.", "How many ships set out on the expedition?", True),
         ("name", "Kremlin spokesman Dmitry Peskov said so.", "Who is the Kremlin spokesman?", True),
         ("name", "The Kremlin spokesman said so.", "Who is the Kremlin spokesman?", False),
         ("other", "Anything at all.", "Why?", True),

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from rag.conversation import Conversation, answer_core
-from rag.frame import build_frame, has_unit, is_followup
+from rag.frame import build_frame, is_followup
 from rag.judge import content_words
 from rag.records import Answer
+from rag.units import has_unit
 
 
 @pytest.mark.parametrize(
@@ -28,7 +29,7 @@ from rag.records import Answer
         ("What did Peskov say about the missiles?", "other", "", {"missiles"}, set()),
         ("Why did the US change its policy?", "other", "", set(), set()),
         # the asked-for noun after a preposition, a name before it, the role, the relation
-        ("For which film did Ana Rocha win the Golden Reel?", "other", "", {"film"}, set()),
+        ("For which film did Ana Rocha win the Golden Reel?", "name", "", {"film"}, set()),
         ("In which city was Leon Trotsky assassinated?", "name", "", {"city"}, set()),
         ("Which Russian general commands the forces in Kursk?", "name", "", {"general"}, set()),
         ("Who is the Kremlin spokesman?", "name", "", {"spokesman"}, set()),
@@ -188,3 +189,20 @@ def test_frame_names_who_must_be_speaking(question, speaker):
 def test_where_and_wh_questions(question, asks_place, asks_wh):
     frame = build_frame(question)
     assert (frame.asks_place, frame.asks_wh) == (asks_place, asks_wh)
+
+
+@pytest.mark.parametrize(
+    ("question", "extreme"),
+    [
+        ("What is the highest mountain in Africa?", "highest"),
+        ("What is Africa's tallest mountain?", "highest"),
+        ("Which is the largest lake in South America?", "largest"),
+        ("Which river is the longest in Europe?", "longest"),
+        ("What is the most populous city of Canada?", "largest"),
+        ("What is the second largest city in France?", ""),  # a rank below the extreme
+        ("What is the population of Lagos, the largest city in Nigeria?", ""),  # describes, does not ask
+        ("Which scholar declared Fisher the greatest of Darwin's successors?", ""),
+    ],
+)
+def test_the_extreme_a_question_asks_for(question, extreme):
+    assert build_frame(question).extreme == extreme

@@ -1,0 +1,94 @@
+"""Units and extremes: how a question asks for a kind of value and how a sentence states one.
+
+"how far" asks for a length and "5 km" states one; "in miles?" asks for miles; "the highest
+mountain" asks for an extreme that "its summit" states. Read by the question frame (what is
+asked) and by the answerability features and rules (what a sentence states).
+"""
+
+from __future__ import annotations
+
+import re
+
+# A number question's unit class, from its wording: "how far" wants a distance, "how old" an age.
+_UNIT_Q = (
+    ("length", re.compile(r"\bhow (?:far|deep|tall|high|wide)\b|\b(?:range|distance|height|length|depth)\b")),
+    ("time", re.compile(r"\bhow long\b(?! is the| was the)|\bduration\b")),
+    ("extent", re.compile(r"\bhow long (?:is|was) the\b")),  # "how long is the Sorna / the war": a length or a time
+    ("age", re.compile(r"\bhow old\b|\bage\b")),
+    ("percent", re.compile(r"\bpercentage\b|\bwhat share\b|\bproportion\b|\bper ?cent\b")),
+    ("area", re.compile(r"\barea\b|\bhow (?:big|large) an? area\b")),
+    ("weight", re.compile(r"\bhow heavy\b|\bweigh(?:s|ed|t)?\b|\bmass\b")),
+    ("speed", re.compile(r"\bhow fast\b|\bspeed\b|\bvelocity\b")),
+    ("population", re.compile(r"\bpopulation\b|\bhow many (?:people|inhabitants|residents) (?:live|lived|are there)")),
+)
+# "… in miles?", "… in dollars?": the unit the answer must be stated in — how a question asks
+# for it and how a sentence states it, one row per unit.
+_ASKED_UNITS = {
+    key: (re.compile(rf"\bin (?:{asked})\b"), re.compile(stated, re.IGNORECASE))
+    for key, asked, stated in (
+        ("km", r"km|kilomet(?:er|re)s?", r"\d\s*km\b|kilomet"),
+        ("mile", r"miles?", r"\bmiles?\b|\d\s*mi\b"),
+        ("metre", r"met(?:er|re)s?", r"\d\s*m\b|\bmet(?:er|re)s?\b"),
+        ("feet", r"feet|ft", r"\bfeet\b|\d\s*ft\b"),
+        ("dollar", r"dollars?|usd", r"\$|\bdollars?\b|\busd\b"),
+        ("euro", r"euros?", r"€|\beuros?\b"),
+        ("pound", r"pounds?", r"£|\bpounds?\b"),
+        ("percent", r"percent|per cent", r"%|\bper ?cent\b"),
+    )
+}
+UNIT_WORDS = {
+    "money": re.compile(r"[$€£¥]|\b(?:euros?|dollars?|pounds?|yen|yuan|rubles?|roubles?|hryvnias?|francs?|usd|eur|"
+                        r"gbp|rupees?|pesos?|won|million|billion|trillion)\b", re.IGNORECASE),
+    "length": re.compile(r"\d\s*(?:km|kilomet(?:er|re)s?|miles?|mi|met(?:er|re)s?|m|feet|ft|foot|yards?|"
+                         r"nautical miles?)\b", re.IGNORECASE),
+    "time": re.compile(r"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)\b",
+                       re.IGNORECASE),
+    "age": re.compile(r"\b(?:aged|age of|years? old|\d+-year-old|born)\b", re.IGNORECASE),
+    "percent": re.compile(r"%|\bper ?cent\b", re.IGNORECASE),
+    "area": re.compile(r"\bsquare (?:kilomet|miles?|met)|\bkm2|\bkm²|\bhectares?|\bacres?\b", re.IGNORECASE),
+    "weight": re.compile(r"\d\s*(?:kg|g|lbs?|oz|t)\b|\b(?:kilo(?:gram)?s?|grams?|pounds?|ounces?|tonnes?|tons?)\b",
+                         re.IGNORECASE),
+    "speed": re.compile(r"\b(?:km/h|kph|mph|knots?|m/s)\b|\bmach\b|per (?:hour|second)", re.IGNORECASE),
+    "population": re.compile(r"\b(?:population|inhabitants|residents|citizens|people (?:live|lived|living))\b",
+                             re.IGNORECASE),
+}  # fmt: skip
+# The extremes a question may ask for — how it asks and how a sentence states each (or a word for the
+# same extreme: "the summit"); one row per dimension. "most populous" is the largest of cities.
+EXTREMES = {
+    key: (re.compile(rf"\b(?:{asked})\b", re.IGNORECASE), re.compile(rf"\b(?:{stated})\b", re.IGNORECASE))
+    for key, asked, stated in (
+        ("highest", r"highest|tallest", r"highest|tallest|high point|summit|peak"),
+        ("largest", r"largest|biggest|greatest|most populous|most populated",
+         r"largest|biggest|greatest|most populous|most populated"),
+        ("longest", r"longest", r"longest"),
+        ("deepest", r"deepest", r"deepest"),
+        ("smallest", r"smallest|tiniest", r"smallest|tiniest"),  # not "first": "when did it first air" is its debut
+        ("busiest", r"busiest", r"busiest"),
+    )
+}  # fmt: skip
+
+
+def asked_unit(lower: str) -> str:
+    """The unit a (lower-cased) question asks its answer to be given in ("in miles?" → "mile"), or ""."""
+    return next((key for key, (asked, _) in _ASKED_UNITS.items() if asked.search(lower)), "")
+
+
+def question_unit(lower: str, kind: str, money: bool) -> str:
+    """The unit class a (lower-cased) number question's answer must carry ("length" for "how far"), or ""."""
+    if money:
+        return "money"
+    if kind != "number":
+        return ""
+    return next((unit for unit, pattern in _UNIT_Q if pattern.search(lower)), "")
+
+
+def has_unit(unit: str, sentence: str) -> bool:
+    """Does ``sentence`` state a value of the unit class ``unit`` (always true for "")?"""
+    if unit == "extent":
+        return has_unit("length", sentence) or has_unit("time", sentence)
+    return not unit or bool(UNIT_WORDS[unit].search(sentence))
+
+
+def states_asked_unit(asked_unit: str, sentence: str) -> bool:
+    """Does ``sentence`` give a value in the unit the question asked for (always true for "")?"""
+    return not asked_unit or bool(_ASKED_UNITS[asked_unit][1].search(sentence))
