@@ -194,3 +194,23 @@ def test_a_founding_year_comes_from_the_sentence_stating_the_founding(trust):
     """Not from the best-ranked sentence of its summary, which dates another event (measured
     before: "… moved into its present guild hall in 1904 [1].")."""
     answered(trust.ask("When was the Ostmark Guild founded?"), "1871")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # measured before: "It is the third largest lake in Valdor and the deepest … [1]."
+        "What is the largest lake in Valdor?",
+        # guards: "novel" and "decision" type-matched a date before (tests/test_extract.py fails
+        # before); here other features already kept the probability below the operating point
+        "In what year was Edda Moln's novel published?",
+        "When did the regional council make its decision?",
+    ],
+)
+def test_a_rank_or_a_word_like_a_month_does_not_answer(trust, question):
+    answer = trust.ask(question)
+    assert answer.abstained, f"answered {question!r} with {answer.text!r}"
+
+
+def test_the_extreme_the_article_does_state_is_answered(trust):
+    answered(trust.ask("What is the deepest lake in Valdor?"), "deepest")
