@@ -21,6 +21,7 @@ from rag.judge import content_words, numbers
 from rag.records import Answer, Citation, Document, Hit, SentenceVerdict
 from rag.settings import Settings
 from rag.text import strip_markers
+from rag.units import states_asked_unit
 from rag.verify import ABSTAIN_RE, Verification, verify
 
 ABSTAIN_TEXT = "The articles don't say. The closest passages they have are listed as sources."
@@ -102,7 +103,7 @@ def rank(evidence: Evidence, encode: Encode, model: answerability.Model, thresho
     words, type) keeps the best sentences; the learned model gives each a calibrated probability."""
     first = extract.candidates(evidence.frame, list(evidence.hits), encode)[: answerability.SCORED_CANDIDATES]
     rows = answerability.feature_rows(evidence.frame, first, evidence.hits, evidence.documents, evidence.vocabulary)
-    ranked = answerability.score(model, evidence.frame, first, rows)
+    ranked = answerability.score(model, evidence.frame, first, rows, evidence.hits)
     picked = tuple(extract.pick(evidence.frame, list(ranked), threshold))
     return replace(evidence, ranked=ranked, picked=picked, threshold=threshold)
 
@@ -219,11 +220,14 @@ def _answers_question(
     """The generated sentences carry what the question asks for (a number, date or new name)
     and something new: a sentence that only restates the question is verified (its words are
     all in the passage) but answers nothing. A question asking for several items is answered
-    by each picked sentence (extractive)."""
+    by each picked sentence (extractive), and one asking for a unit ("in kilometres?") by a
+    sentence giving it."""
     if len(picked) > 1 and frame.several:
         return False
     if frame.kind != "other" and not any(extract.matches_type(frame, v.text) for v in kept):
         return False
+    if not any(states_asked_unit(frame.asked_unit, strip_markers(v.text)) for v in kept):
+        return False  # "… in kilometres?" answered "190 miles": the picked sentence may give both
     novel = set(content_words(" ".join(strip_markers(v.text) for v in kept))) - frame.terms
     return len(novel) >= MIN_NEW_WORDS
 

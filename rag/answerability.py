@@ -35,8 +35,10 @@ from rag.extract import (
     with_previous,
 )
 from rag.frame import QuestionFrame
+from rag.holder import states_holder
 from rag.judge import content_precision, content_words
 from rag.records import Document, Hit
+from rag.text import entity_share, name_key
 from rag.units import EXTREMES, has_unit, states_asked_unit
 
 FEATURES = (
@@ -62,6 +64,7 @@ _SPEECH = re.compile(
 _RANKED = re.compile(
     r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:most )?$", re.IGNORECASE
 )
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 SCORED_CANDIDATES = 12  # the first-pass ranking's best sentences are scored by the model
 SPEAKER_WINDOW = 5  # "what did X say": one of this many most probable sentences must have X speaking
 
@@ -138,7 +141,7 @@ def feature_rows(
     max_cosine = max(c.cosine for c in ranked)
     max_bm25 = max((h.bm25_score for h in hits), default=0.0)
     typed = [matches_type(frame, c.text) for c in ranked]
-    entity_keys = [_key(e) for e in frame.entities]
+    entity_keys = [name_key(e) for e in frame.entities]
     unknown = len(unknown_names(" ".join(frame.entities), vocabulary)) / max(len(entity_keys), 1)
     question_level = {
         "max_cosine": max_cosine,
@@ -188,7 +191,7 @@ def _candidate_values(
     focus_share = _share(frame.focus_terms, sentence_words)
     # "It flows 412 kilometres …": a sentence opening with a pronoun names what the one before it names
     named = f"{with_antecedent(hit, cand.span, cand.text, nameless=True)} {sentence}"
-    entity_share = _entity_share(entity_keys, named)
+    in_sentence = entity_share(entity_keys, named)
     return {
         "cosine": cand.cosine,
         "cosine_margin": cand.cosine - max_cosine,
@@ -196,11 +199,11 @@ def _candidate_values(
         "terms_in_passage": _share(frame.terms, passage_words),
         "focus_in_sentence": focus_share,
         "focus_in_passage": _share(frame.focus_terms, passage_words),
-        "entities_in_sentence": entity_share,
+        "entities_in_sentence": in_sentence,
         # the asked-for thing and the names it is asked about in one sentence: "won" next to
         # "the Boreal Cup", not next to another tournament
-        "focus_with_entities": focus_share * entity_share,
-        "entities_in_document": _entity_share(entity_keys, document.text if document else hit.chunk.text),
+        "focus_with_entities": focus_share * in_sentence,
+        "entities_in_document": entity_share(entity_keys, document.text if document else hit.chunk.text),
         "unit_match": float(bool(frame.unit) and has_unit(frame.unit, sentence)),
         "time_in_passage": _share(frame.times, set(re.findall(r"[a-z]+|\d{4}", hit.chunk.text.lower()))),
         "dense": hit.dense_score,
@@ -216,8 +219,8 @@ def _candidate_values(
         "definition": float(bool(_DEFINITION.match(cand.text))),
         # "how far can they reach?" after "Storm Shadow": the sentence, the one before it (for
         # "It can …") or the one after must be about what the pronoun stands for
-        "referent_in_context": _entity_share(
-            [_key(n) for n in frame.referent], f"{with_previous(hit, cand)} {sentence}"
+        "referent_in_context": entity_share(
+            [name_key(n) for n in frame.referent], f"{with_previous(hit, cand)} {sentence}"
         ),
         "counts_the_noun": float(counts_the_noun(sentence, frame)),
         "superlative_match": superlative_match(frame.question, sentence),
@@ -245,8 +248,8 @@ def speaker_says(speaker: tuple[str, ...], sentence: str) -> float:
     if not speaker:
         return 1.0
     tokens = [t.rstrip(".") for t in re.findall(r"[\w’'.-]+", sentence)]
-    keys = {_key(n) for n in speaker}
-    at_name = [i for i, t in enumerate(tokens) if _key(t) in keys]
+    keys = {name_key(n) for n in speaker}
+    at_name = [i for i, t in enumerate(tokens) if name_key(t) in keys]
     at_speech = [i for i, t in enumerate(tokens) if _SPEECH.fullmatch(t)]
     return float(any(_speaks(tokens[s], s - n) for n in at_name for s in at_speech))
 
@@ -298,55 +301,53 @@ def states_asked_event(frame: QuestionFrame, sentence: str) -> bool:
     return all(stated.search(sentence) or not asked.search(frame.question) for asked, stated in _LIFE_EVENTS)
 
 
-def score(model: Model, frame: QuestionFrame, ranked: Sequence[Candidate], rows: np.ndarray) -> tuple[Candidate, ...]:
-    """``ranked`` with each candidate's calibrated probability, best first."""
+def score(
+    model: Model, frame: QuestionFrame, ranked: Sequence[Candidate], rows: np.ndarray, hits: Sequence[Hit] = ()
+) -> tuple[Candidate, ...]:
+    """``ranked`` with each candidate's calibrated probability, best first (``hits``: the
+    passages their ``hit_index`` points into, for what article a sentence belongs to)."""
     if not len(ranked):
         return ()
     probs = model.probabilities(rows)
     scored = [
-        replace(c, prob=float(p) if can_answer(frame, c.text) else 0.0, features=tuple(float(v) for v in row))
+        replace(c, prob=float(p) if can_answer(frame, c.text, *_whereabouts(c, hits)) else 0.0,
+                features=tuple(float(v) for v in row))
         for c, p, row in zip(ranked, probs, rows, strict=True)
-    ]
+    ]  # fmt: skip
     return tuple(sorted(scored, key=lambda c: (-c.prob, -c.score)))
 
 
-def can_answer(frame: QuestionFrame, sentence: str) -> bool:
+def _whereabouts(cand: Candidate, hits: Sequence[Hit]) -> tuple[str, str]:
+    """The title of the candidate's article and the sentence before it in its passage."""
+    if cand.hit_index >= len(hits):
+        return "", ""
+    hit = hits[cand.hit_index]
+    return hit.title, with_previous(hit, cand)
+
+
+def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str = "") -> bool:
     """Whether ``sentence`` can answer the question at all, whatever the model's probability:
-    it says something the question does not, and states the life event or the extreme asked about."""
-    return says_more(frame, sentence) and states_asked_event(frame, sentence) and states_extreme(frame, sentence)
+    it says something the question does not, states the life event or the extreme asked about,
+    and is about the name whose measure is asked (``title`` and ``before``: its article's title
+    and its passage's text before it)."""
+    return (
+        says_more(frame, sentence)
+        and states_asked_event(frame, sentence)
+        and states_extreme(frame, sentence)
+        and states_holder(frame.holder, sentence, title, before)
+    )
 
 
 def says_more(frame: QuestionFrame, sentence: str) -> bool:
     """Does ``sentence`` say anything the question does not? A summary's title line ("Alexander I
     of Russia") or a restatement ("He was born there.") names only what a who/what/where question
-    already names, so it cannot answer it; a yes/no question may be answered by a restatement."""
-    return not frame.asks_wh or not frame.words.issuperset(content_words(sentence))
+    already names, so it cannot answer it; a yes/no question may be answered by a restatement. A
+    number the question does not hold is something new ("The population of Kell is 96,000.")."""
+    if not frame.asks_wh or not frame.words.issuperset(content_words(sentence)):
+        return True
+    return bool(set(_NUMBER.findall(sentence)) - set(_NUMBER.findall(frame.question)))
 
 
 def _share(wanted: frozenset[str] | set[str], have: set[str]) -> float:
     """The share of ``wanted`` found in ``have`` (1.0 when nothing is wanted)."""
     return len(wanted & have) / len(wanted) if wanted else 1.0
-
-
-# A nationality and its country share a key ("Polish" minister ↔ "Poland’s" minister) where
-# their first five letters differ; the others already do ("Russian"/"Russia").
-_DEMONYMS = {
-    "polis": "polan", "briti": "brita", "engli": "engla", "frenc": "franc", "chine": "china", "swedi": "swede",
-    "spani": "spain", "turki": "turke", "irani": "iran", "iraqi": "iraq", "dutch": "nethe", "welsh": "wales",
-    "scott": "scotl", "irish": "irela", "danis": "denma", "finni": "finla", "norwe": "norwa", "greek": "greec",
-    "swiss": "switz", "itali": "italy", "filip": "phili", "thai": "thail", "peruv": "peru", "cuban": "cuba",
-    "malia": "mali",
-}  # fmt: skip
-
-
-def _key(name: str) -> str:
-    """A name's first five letters, lower-cased, without dots ("U.S." and "US" → "us")."""
-    key = name.lower().replace(".", "")[:5]
-    return _DEMONYMS.get(key, key)
-
-
-def _entity_share(keys: list[str], text: str) -> float:
-    if not keys:
-        return 1.0
-    have = {_key(w.rstrip(".")) for w in re.findall(r"[A-Za-z][\w’'.-]*", text)}
-    return sum(1 for k in keys if k in have) / len(keys)

@@ -323,7 +323,9 @@ _QUESTION_WORDS = frozenset("who what when where which why how is was did does h
 
 def vocabulary(texts: list[str]) -> frozenset[str]:
     """Lower-cased words of the corpus, for telling whether a name occurs in it at all."""
-    return frozenset(w.lower() for text in texts for w in re.findall(r"[A-Za-z][A-Za-z’'-]*", text))
+    # any script's letters: an ASCII-only pattern split "Gdańsk" into "gda" and "sk", so every
+    # question naming it was refused as naming something the articles never mention
+    return frozenset(w.lower() for text in texts for w in re.findall(r"[^\W\d_](?:[^\W\d_]|[’'-])*", text))
 
 
 def unknown_names(question: str, vocab: frozenset[str]) -> list[str]:

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, replace
 
 from rag import parts
+from rag.holder import measure_holder
 from rag.judge import content_words
 from rag.text import ADDRESSES_ASSISTANT, MONTH_NAMES, WEEKDAYS
 from rag.units import EXTREMES, asked_unit, question_unit
@@ -30,7 +31,8 @@ _QUESTION_WORDS = frozenset(
 _AUX_VERBS = frozenset("did does do has have had is are was were will would can could".split())
 _NUMBER_Q = re.compile(
     r"\bhow (?:many|much|far|long|big|large|old|deep|tall|high|wide|heavy|fast)\b"
-    r"|\bwhat (?:is |was )?(?:the )?(?:range|number|distance|percentage|share|proportion|population|height|length|"
+    r"|\bwhat (?:is |was |are |were )?(?:the |its |their |his |her )?(?:range|number|distance|percentage|share|"
+    r"proportion|population|height|length|"
     r"price|cost|salary|budget|total|amount|age|speed|toll|death toll|size|area|depth|weight)\b"
     r"|\bwhat (?:is |was )?(?:the )?(?:rank|place|position) of .+ among\b"  # "the 12th largest lake"
 )
@@ -78,7 +80,7 @@ _NOT_VERBS = frozenset("his its this was has is does".split())
 # "Who is the Kremlin spokesman?": the role asked about.
 _WHO_IS = re.compile(r"^\s*(?:and |but |so )?who (?:is|was|are|were) (?:the |a |an )((?:[\w’'-]+\s*){1,4})")
 _WHAT_X = re.compile(r"^(?:and |so |but )?(?:what|which)(?: (?:is|was|are|were))?(?: the)? ((?:[\w’'-]+\s*){1,3})")
-_NAME_TOKEN = re.compile(r"\b[A-Z][\w’'.-]*[A-Za-z]|\b[A-Z]{2,}\b")
+_NAME_TOKEN = re.compile(r"\b[A-Z][\w’'.-]*[^\W\d_]|\b[A-Z]{2,}\b")  # "Kādambarī", not "Kādambar"
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 _SEVERAL = re.compile(
     r"^\s*(?:and |so )?(?:which|what) (?:\w+ ){0,2}(?:\w+(?<!ss)s)\b(?! (?:is|was)\b)|\bwhich (?:two|three|four|both)\b"
@@ -120,6 +122,7 @@ class QuestionFrame:
     asks_wh: bool = False
     words: frozenset[str] = frozenset()
     extreme: str = ""  # "What is the largest island …": the extreme asked for (a key of EXTREMES)
+    holder: str = ""  # "What is the population of Cusco?": the name whose measure (or capital) is asked
 
     @property
     def money(self) -> bool:
@@ -175,6 +178,7 @@ def build_frame(
         asks_wh=bool(_WH_Q.match(q)),
         words=frozenset(content_words(q)),
         extreme=_extreme(lower),
+        holder=measure_holder(q),
     )
 
 

@@ -49,3 +49,28 @@ ATTRIBUTION_RE = re.compile(r"^According to [^:\n]{1,160}: ")
 def without_attribution(sentence: str) -> str:
     """``sentence`` without a leading "According to <source>: "."""
     return ATTRIBUTION_RE.sub("", sentence, count=1)
+
+
+# A nationality and its country share a key ("Polish" minister ↔ "Poland’s" minister) where
+# their first five letters differ; the others already do ("Russian"/"Russia").
+_DEMONYMS = {
+    "polis": "polan", "briti": "brita", "engli": "engla", "frenc": "franc", "chine": "china", "swedi": "swede",
+    "spani": "spain", "turki": "turke", "irani": "iran", "iraqi": "iraq", "dutch": "nethe", "welsh": "wales",
+    "scott": "scotl", "irish": "irela", "danis": "denma", "finni": "finla", "norwe": "norwa", "greek": "greec",
+    "swiss": "switz", "itali": "italy", "filip": "phili", "thai": "thail", "peruv": "peru", "cuban": "cuba",
+    "malia": "mali",
+}  # fmt: skip
+
+
+def name_key(name: str) -> str:
+    """A name's first five letters, lower-cased, without dots ("U.S." and "US" → "us")."""
+    key = name.lower().replace(".", "")[:5]
+    return _DEMONYMS.get(key, key)
+
+
+def entity_share(keys: list[str], text: str) -> float:
+    """The share of name ``keys`` (see :func:`name_key`) found among the words of ``text``."""
+    if not keys:
+        return 1.0
+    have = {name_key(w.rstrip(".")) for w in re.findall(r"[A-Za-z][\w’'.-]*", text)}
+    return sum(1 for k in keys if k in have) / len(keys)

@@ -120,6 +120,10 @@ def test_a_question_for_an_extreme_needs_a_sentence_stating_it(question, sentenc
         ("Where was Alexander I of Russia born?", "He was born in Saint Petersburg.", True),
         # a restatement answers a yes/no question, never a wh-question
         ("Did Biden allow Ukraine to strike Russia?", "Biden allowed Ukraine to strike Russia.", True),
+        # a number the question does not hold is new (measured before: False, probability 0)
+        ("What is the population of Kell?", "The population of Kell is 96,000.", True),
+        ("When was Kell founded?", "Kell was founded in 1788.", True),
+        ("When was Kell founded in 1788?", "Kell was founded in 1788.", False),
         # the life event asked about must be stated: a premiere's year is not a birth year
         ("In what year was Halvard Brenn born?", "His best-known work was first performed in 1921.", False),
         ("When was the Vijayanagara Empire founded?", "Krishnadevaraya was emperor from 1509 to 1529.", False),
@@ -143,3 +147,51 @@ def test_a_question_for_an_extreme_needs_a_sentence_stating_it(question, sentenc
 )
 def test_a_sentence_that_cannot_answer_gets_no_probability(question, sentence, expected):
     assert can_answer(build_frame(question), sentence) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "title", "before", "expected"),
+    [
+        # another place's figure (measured before: probabilities 0.95, 0.65, 0.15 on the synthetic dev set)
+        ("What is the population of Hubei?", "With a population of 13.9 million, it is the most populous city "
+         "in Hubei.", "Wuhan", "Wuhan is the capital of Hubei province.", False),
+        ("What is the population of Cusco?", "The city proper has a population of some 1,088,057 people.",
+         "Arequipa", "Arequipa is a city in Peru.", False),
+        ("What is the population of Mosul?", "Afghanistan's population is estimated at 35 to 50 million.",
+         "Afghanistan", "", False),
+        ("What is the capital of Australia?", "Perth is the capital city of Western Australia.", "Perth", "", False),
+        ("How many people live in Brask?", "The neighbouring town of Kell has about 96,000 inhabitants.", "Brask",
+         "", False),
+        # the place's own figure: named, or its own article's sentence naming nothing else first
+        ("What is the population of Gdańsk?", "The population of Gdańsk is 486,492.", "", "", True),
+        ("How many people live in Kell?", "The neighbouring town of Kell has about 96,000 inhabitants.", "Brask",
+         "", True),
+        ("What is the capital of Australia?", "Its capital is Canberra.", "Australia", "", True),
+        ("What is the population of Tajikistan?", "Its total population exceeds 11 million.", "Tajikistan", "",
+         True),
+        ("What is the population of Kavor?", "The town has about 12,000 inhabitants.", "Strikes",
+         "Missiles hit Kavor on Tuesday.", True),
+        ("What is the population of Kavor?", "The town of Velmar has about 12,000 inhabitants.", "Strikes",
+         "Missiles hit Kavor on Tuesday.", False),
+        # a name that only places or ranks the place is not what the figure is of
+        ("What is the population of Houston?", "It is the fourth-most populous city in the United States, with a "
+         "population of 2.3 million.", "Houston", "", True),
+        ("How long is the Murray River?", "It is Australia's longest river, spanning 2,508 km.", "Murray River", "",
+         True),
+        ("What is the population of Beirut?", "As of 2025, Greater Beirut has a population of 2.4 million.", "Beirut",
+         "", True),
+        ("What is the population of Pittsburgh?", "Located where the Allegheny and Monongahela Rivers meet to form "
+         "the Ohio River, it had a population of 302,971.", "Pittsburgh", "", True),
+        ("How many people live in Brask?", "Kell's population is 96,000.", "Brask", "", False),
+        # a figure-first sentence is about the subject it goes on to
+        ("What is the population of Brask?", "With a population of 412,000, Tamra is the most populous province.",
+         "Brask", "", False),
+        ("What is the population of Tamra?", "With a population of 412,000, Tamra is the most populous province.",
+         "Brask", "", True),
+        ("What is the population of São Tomé and Príncipe?", "São Tomé and Príncipe has 201,800 people.", "", "",
+         True),
+        ("What is the range of the missile?", "Velmar has about 12,000 inhabitants.", "", "", True),  # no place asked
+    ],
+)  # fmt: skip
+def test_a_figure_must_be_the_asked_places_own(question, sentence, title, before, expected):
+    assert can_answer(build_frame(question), sentence, title, before) is expected

@@ -46,6 +46,10 @@ from rag.units import has_unit
         ("What is the population of Brenn?", "number", "population", {"population"}, set()),
         ("What share of the population voted?", "number", "percent", set(), set()),
         ("What is the rank of Lake Winnipeg among the world's largest lakes?", "number", "", {"rank"}, set()),
+        # a follow-up's "their range" is a number as "the range" is (measured before: "other", so the
+        # generated "190 miles" passed for "What is their range in kilometres?")
+        ("What is their range in kilometres?", "number", "length", {"range"}, set()),
+        ("What is its height?", "number", "length", {"height"}, set()),
     ],
 )
 def test_frame_focus_and_unit(question, kind, unit, focus_terms, count_terms):
@@ -206,3 +210,22 @@ def test_where_and_wh_questions(question, asks_place, asks_wh):
 )
 def test_the_extreme_a_question_asks_for(question, extreme):
     assert build_frame(question).extreme == extreme
+
+
+@pytest.mark.parametrize(
+    ("question", "holder"),
+    [
+        ("What is the population of Hubei?", "Hubei"),
+        ("What is the population of León, Guanajuato?", "León"),
+        ("What is the population of São Tomé and Príncipe?", "São Tomé and Príncipe"),
+        ("How many people live in New York City?", "New York City"),
+        ("How tall is Mount Everest?", "Mount Everest"),
+        ("How long is the Sorna?", "Sorna"),
+        ("What is the capital of Australia?", "Australia"),
+        ("What is the area of the city?", ""),  # no name: any sentence of the passage may say it
+        ("What is the range of ATACMS?", ""),  # a range is a weapon's, not a place's
+        ("How long is the war?", ""),
+    ],
+)
+def test_the_place_whose_measure_is_asked(question, holder):
+    assert build_frame(question).holder == holder

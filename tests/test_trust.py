@@ -214,3 +214,26 @@ def test_a_rank_or_a_word_like_a_month_does_not_answer(trust, question):
 
 def test_the_extreme_the_article_does_state_is_answered(trust):
     answered(trust.ask("What is the deepest lake in Valdor?"), "deepest")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the population of Brask?",  # the article gives its neighbour's and its province's
+        "What is the population of Valdor?",  # "the most populous province in Valdor" is not Valdor's
+    ],
+)
+def test_a_figure_of_another_place_does_not_answer(trust, question):
+    answer = trust.ask(question)
+    assert answer.abstained, f"answered {question!r} with {answer.text!r}"
+
+
+def test_the_figure_of_the_place_asked_about_is_answered(trust):
+    answered(trust.ask("How many people live in Kell?"), "96,000")
+    answered(trust.ask("What is the population of Tamra?"), "412,000")
+
+
+def test_a_name_written_with_accents_is_found_in_the_articles(trust):
+    """Measured before: refused as "the articles never mention Mañosa" (the vocabulary of the
+    articles was read with an ASCII-only pattern: "ma", "osa")."""
+    answered(trust.ask("How many people live in Mañosa?"), "2,300")

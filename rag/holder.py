@@ -1,0 +1,120 @@
+"""Whose figure: the place a question asks a measure of, and whether a sentence gives that place's.
+
+"What is the population of Cusco?" is not answered by "The city proper has a population of
+1,088,057" in Arequipa's summary, nor by "… the most populous city in Hubei" for Hubei: the
+question frame records the asked-about name (:func:`measure_holder`) and the answerability
+rules give a sentence holding another place's figure no probability (:func:`states_holder`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.text import entity_share, name_key
+
+# "the population of X", "how many people live in X", "how tall is X", "the capital of X": the
+# name whose measure (or capital) is asked — a sentence giving another place's figure, or one
+# "in X", does not answer it. Cue words in any case, the name capitalised.
+_NAME = r"[A-Z][\w’'.-]*(?:\s+(?:(?:and|of|de|del|da|do|la|le|du|upon|on)\s+)?[A-Z][\w’'.-]*)*"
+_HOLDER_Q = re.compile(
+    r"(?i:\b(?:population|area|size|height|elevation|length|depth|capital|capital city)\s+of"
+    r"|\bhow many (?:people|inhabitants|residents) (?:live|lived|are there) in"
+    r"|\bhow (?:tall|high|long|deep|big|large) (?:is|was))"
+    rf"\s+(?:the\s+)?({_NAME})"
+)
+
+
+def measure_holder(question: str) -> str:
+    """The name whose measure or capital ``question`` asks for ("What is the population of
+    León, Guanajuato?" → "León"), or ""."""
+    found = _HOLDER_Q.search(question)
+    return found.group(1) if found else ""
+
+
+# "the most populous city in X", "a district of X": X named as where the sentence's subject lies
+# ("the town of X", "the state of X" name X itself)
+_CONTAINED = re.compile(
+    r"(?:\bin|\b(?:part|district|suburb|quarter|neighbou?rhood)s? of)\s+(?:the\s+)?$", re.IGNORECASE
+)
+# where a sentence gives its figure (or its capital): a name before it is what the figure is of
+_MEASURE_AT = re.compile(
+    r"\d|\b(?:capital|population|populous|populated|inhabitants|residents|people|area|height|elevation|length|"
+    r"depth|long|tall|high)\b",
+    re.IGNORECASE,
+)
+_NAME_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
+# a name after these only places the subject ("on the Israeli coast", "in the United States",
+# "Australia's longest river") — but "the town of Kell" names Kell itself
+_PLACES_IT = re.compile(r"\b(?:in|on|at|near|from|along|across|into|by|with|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_NAMES_IT = re.compile(
+    r"\b(?:town|city|village|state|province|region|island|county|district|country|kingdom|republic|port)\s+of\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# what follows a name that has the figure: "Kell has", "Velmar is home to", "Kell's population"
+_HOLDS = re.compile(
+    r"^(?:[’']s\s+(?:[\w-]+\s+){0,2}(?:population|area|height|length|capital|inhabitants)\b"
+    r"|,?\s+(?:has|had|have|is|was|are|were|counts|counted|numbers|numbered|houses)\b)",
+    re.IGNORECASE,
+)
+# a sentence opening with its figure before its subject: "With a population of 412,000, Tamra is …"
+_FIGURE_FIRST = re.compile(r"^(?:With|Having|At)\b[^,]*?\d(?:[\d,.]*\d)?[^,\d]*,\s+")
+_NAME_WORD = re.compile(r"[^\W\d_][\w’'.-]*")
+# words that open a sentence or join a name without being a name ("In Kavor", "With a population")
+_LEAD_WORDS = frozenset(
+    "the a an in on at of to for by from with as and but since after before during it its this these that those "
+    "there here he she they his her their today now according".split()
+)
+
+
+def states_holder(holder: str, sentence: str, title: str = "", before: str = "") -> bool:
+    """For "What is the population (area, height, capital) of X" (``holder``, X, from
+    :func:`measure_holder`): is ``sentence`` about X? It
+    names X itself — not only as where something else lies ("the most populous city in Hubei")
+    or inside a longer name ("Western Australia") — or belongs to X's article (its ``title``
+    or, with it, the sentence ``before`` it in its passage names X) and names nothing else as what its
+    figure is of ("Its population is …", not "The neighbouring town of Kell has 96,000 people").
+    True for every other question."""
+    if not holder:
+        return True
+    keys = [name_key(w) for w in _NAME_WORD.findall(holder) if w[0].isupper()]
+    words = list(_NAME_WORD.finditer(sentence))
+    if any(_names_here(keys, words, i, sentence) for i in range(len(words))):
+        return True
+    if _subject_names(sentence, keys):
+        return False
+    if entity_share(keys, title) == 1.0:
+        return True
+    if any(name_key(w.group()) == keys[0] for w in words):
+        return False  # named only as a container or inside another name
+    return entity_share(keys, before) == 1.0
+
+
+def _subject_names(sentence: str, keys: list[str]) -> list[str]:
+    """The names that hold the sentence's figure in place of X ("The town of Kell has 96,000
+    people", "Afghanistan's population is …") — a name before the figure that has or is it, not
+    one that only places or ranks it ("in the United States", "Australia's longest river"), or
+    the subject a figure-first sentence goes on to ("With a population of 412,000, Tamra is …")."""
+    measure = _MEASURE_AT.search(sentence)
+    lead = sentence[: measure.start()] if measure else sentence
+    found = []
+    for run in _NAME_RUN.finditer(lead):
+        words = [w for w in run.group().split() if w.lower() not in _LEAD_WORDS and name_key(w) not in keys]
+        placed = _PLACES_IT.search(lead[: run.start()]) and not _NAMES_IT.search(lead[: run.start()])
+        end = run.end() - 2 if re.search(r"[’']s$", run.group()) else run.end()
+        if words and not placed and _HOLDS.match(sentence[end:]):
+            found += words
+    opened = _FIGURE_FIRST.match(sentence)  # "With a population of 412,000, Tamra is …"
+    subject = _NAME_RUN.match(sentence, opened.end()) if opened else None
+    if subject and _HOLDS.match(sentence[subject.end() :]):
+        found += [w for w in subject.group().split() if name_key(w) not in keys]
+    return found
+
+
+def _names_here(keys: list[str], words: list[re.Match[str]], i: int, sentence: str) -> bool:
+    """Does the name with ``keys`` start at ``words[i]``, as what the sentence is about?"""
+    if name_key(words[i].group()) != keys[0] or entity_share(keys, sentence) < 1.0:
+        return False
+    previous = words[i - 1].group() if i else ""
+    part_of_longer = previous[:1].isupper() and previous.lower() not in _LEAD_WORDS
+    return not part_of_longer and not _CONTAINED.search(sentence[: words[i].start()])
