@@ -39,3 +39,25 @@ def test_a_sentence_shown_on_its_own_is_not_repeated_as_the_next_one_of_another(
     answer = compose(evidence, Settings(), lambda texts: np.ones((len(texts), 2)))
     assert answer.text.count("The ministry has ordered 40 Kestrel launchers") == 1, answer.text
     assert all(c.quote == TEXT[c.start : c.end] for c in answer.citations)
+
+
+RANGE = "ATACMS missiles were first developed in the 1980s. They have a range of 300 km (190 miles) on a good day."
+
+
+def test_a_generated_answer_without_the_unit_asked_for_gives_way_to_the_picked_sentence():
+    """Measured before: "ATACMS missiles have a range of up to 190 miles on a good day [1].
+    According to one of the articles: They have a range of 300 km (190 miles) …" — the generated
+    sentence, verified but not in kilometres, led the answer; the picked sentence gives both."""
+    first, second = "ATACMS missiles were first developed in the 1980s.", RANGE[RANGE.index("They") :]
+    spans = (Span(0, len(first)), Span(RANGE.index("They"), len(RANGE)))
+    chunk = Chunk("doc#0", "doc", 0, len(RANGE), RANGE, spans)
+    hit = Hit(chunk, 1.0, 0.8, 1.0, 1)
+    picked = (Candidate(0, spans[1], second, 0.9, prob=0.9),)
+    frame = build_frame("What is the range of ATACMS missiles in kilometres?")
+    evidence = Evidence(frame, (hit,), {"doc": Document("doc", "doc.txt", RANGE)}, frozenset(),
+                        raw="ATACMS missiles have a range of up to 190 miles on a good day [1].", ranked=picked,
+                        picked=picked, threshold=0.1)  # fmt: skip
+    answer = compose(evidence, Settings(), lambda texts: np.ones((len(texts), 2)))
+    assert "300 km" in answer.text and "up to 190 miles" not in answer.text, answer.text
+    assert answer.mode == "extractive"
+    assert all(c.quote == RANGE[c.start : c.end] for c in answer.citations)
