@@ -329,7 +329,7 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
     """Whether ``sentence`` can answer the question at all, whatever the model's probability:
     it says something the question does not, states the life event or the extreme asked about,
     and is about the name whose measure is asked (``title`` and ``before``: its article's title
-    and its passage's text before it)."""
+    and, with it, the sentence before it in its passage)."""
     return (
         says_more(frame, sentence)
         and states_asked_event(frame, sentence)
