@@ -36,7 +36,7 @@ from rag.extract import (
 )
 from rag.frame import QuestionFrame
 from rag.holder import states_holder
-from rag.judge import content_precision, content_words
+from rag.judge import content_precision, content_words, numbers
 from rag.records import Document, Hit
 from rag.text import entity_share, name_key
 from rag.units import EXTREMES, has_unit, states_asked_unit
@@ -64,7 +64,6 @@ _SPEECH = re.compile(
 _RANKED = re.compile(
     r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:most )?$", re.IGNORECASE
 )
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 SCORED_CANDIDATES = 12  # the first-pass ranking's best sentences are scored by the model
 SPEAKER_WINDOW = 5  # "what did X say": one of this many most probable sentences must have X speaking
 
@@ -310,16 +309,17 @@ def score(
         return ()
     probs = model.probabilities(rows)
     scored = [
-        replace(c, prob=float(p) if can_answer(frame, c.text, *_whereabouts(c, hits)) else 0.0,
+        replace(c, prob=float(p) if can_answer(frame, c.text, *_whereabouts(frame, c, hits)) else 0.0,
                 features=tuple(float(v) for v in row))
         for c, p, row in zip(ranked, probs, rows, strict=True)
     ]  # fmt: skip
     return tuple(sorted(scored, key=lambda c: (-c.prob, -c.score)))
 
 
-def _whereabouts(cand: Candidate, hits: Sequence[Hit]) -> tuple[str, str]:
-    """The title of the candidate's article and the sentence before it in its passage."""
-    if cand.hit_index >= len(hits):
+def _whereabouts(frame: QuestionFrame, cand: Candidate, hits: Sequence[Hit]) -> tuple[str, str]:
+    """The title of the candidate's article and the sentence before it in its passage (only
+    read for a question asking a place's figure: not worked out for every other one)."""
+    if not frame.holder or cand.hit_index >= len(hits):
         return "", ""
     hit = hits[cand.hit_index]
     return hit.title, with_previous(hit, cand)
@@ -345,7 +345,7 @@ def says_more(frame: QuestionFrame, sentence: str) -> bool:
     number the question does not hold is something new ("The population of Kell is 96,000.")."""
     if not frame.asks_wh or not frame.words.issuperset(content_words(sentence)):
         return True
-    return bool(set(_NUMBER.findall(sentence)) - set(_NUMBER.findall(frame.question)))
+    return bool({v for v, _ in numbers(sentence)} - {v for v, _ in numbers(frame.question)})
 
 
 def _share(wanted: frozenset[str] | set[str], have: set[str]) -> float:

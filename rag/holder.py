@@ -79,9 +79,9 @@ def states_holder(holder: str, sentence: str, title: str = "", before: str = "")
         return True
     keys = [name_key(w) for w in _NAME_WORD.findall(holder) if w[0].isupper()]
     words = list(_NAME_WORD.finditer(sentence))
-    if any(_names_here(keys, words, i, sentence) for i in range(len(words))):
+    if entity_share(keys, sentence) == 1.0 and any(_names_here(keys, words, i, sentence) for i in range(len(words))):
         return True
-    if _subject_names(sentence, keys):
+    if _held_by_another(sentence, keys):
         return False
     if entity_share(keys, title) == 1.0:
         return True
@@ -90,30 +90,30 @@ def states_holder(holder: str, sentence: str, title: str = "", before: str = "")
     return entity_share(keys, before) == 1.0
 
 
-def _subject_names(sentence: str, keys: list[str]) -> list[str]:
-    """The names that hold the sentence's figure in place of X ("The town of Kell has 96,000
-    people", "Afghanistan's population is …") — a name before the figure that has or is it, not
-    one that only places or ranks it ("in the United States", "Australia's longest river"), or
-    the subject a figure-first sentence goes on to ("With a population of 412,000, Tamra is …")."""
+def _held_by_another(sentence: str, keys: list[str]) -> bool:
+    """Does a name other than X (``keys``) hold the sentence's figure ("The town of Kell has 96,000
+    people", "Afghanistan's population is …")? A name before the figure that has or is it counts,
+    not one that only places or ranks it ("in the United States", "Australia's longest river");
+    so does the subject a figure-first sentence goes on to ("With a population of 412,000, Tamra is …")."""
     measure = _MEASURE_AT.search(sentence)
     lead = sentence[: measure.start()] if measure else sentence
-    found = []
     for run in _NAME_RUN.finditer(lead):
-        words = [w for w in run.group().split() if w.lower() not in _LEAD_WORDS and name_key(w) not in keys]
+        other = any(w.lower() not in _LEAD_WORDS and name_key(w) not in keys for w in run.group().split())
         placed = _PLACES_IT.search(lead[: run.start()]) and not _NAMES_IT.search(lead[: run.start()])
         end = run.end() - 2 if re.search(r"[’']s$", run.group()) else run.end()
-        if words and not placed and _HOLDS.match(sentence[end:]):
-            found += words
-    opened = _FIGURE_FIRST.match(sentence)  # "With a population of 412,000, Tamra is …"
+        if other and not placed and _HOLDS.match(sentence[end:]):
+            return True
+    opened = _FIGURE_FIRST.match(sentence)
     subject = _NAME_RUN.match(sentence, opened.end()) if opened else None
-    if subject and _HOLDS.match(sentence[subject.end() :]):
-        found += [w for w in subject.group().split() if name_key(w) not in keys]
-    return found
+    return bool(subject and _HOLDS.match(sentence[subject.end() :])) and any(
+        name_key(w) not in keys for w in subject.group().split()
+    )
 
 
 def _names_here(keys: list[str], words: list[re.Match[str]], i: int, sentence: str) -> bool:
-    """Does the name with ``keys`` start at ``words[i]``, as what the sentence is about?"""
-    if name_key(words[i].group()) != keys[0] or entity_share(keys, sentence) < 1.0:
+    """Does the name whose first key is ``keys[0]`` start at ``words[i]``, as what the sentence
+    is about (the caller has checked that the sentence holds all of its keys)?"""
+    if name_key(words[i].group()) != keys[0]:
         return False
     previous = words[i - 1].group() if i else ""
     part_of_longer = previous[:1].isupper() and previous.lower() not in _LEAD_WORDS

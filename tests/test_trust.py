@@ -229,6 +229,7 @@ def test_a_figure_of_another_place_does_not_answer(trust, question):
 
 
 def test_the_figure_of_the_place_asked_about_is_answered(trust):
+    """A guard (it passed before too): the rule above must not refuse the place's own figure."""
     answered(trust.ask("How many people live in Kell?"), "96,000")
     answered(trust.ask("What is the population of Tamra?"), "412,000")
 
