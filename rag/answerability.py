@@ -37,6 +37,7 @@ from rag.extract import (
 from rag.frame import QuestionFrame
 from rag.holder import states_holder
 from rag.judge import content_precision, content_words, numbers
+from rag.person import answers_who, states_relative
 from rag.records import Document, Hit
 from rag.text import entity_share, name_key
 from rag.units import EXTREMES, has_unit, states_asked_unit
@@ -266,7 +267,16 @@ def speaker_silent(frame: QuestionFrame, ranked: Sequence[Candidate]) -> bool:
     """A "what did X say" question none of whose most probable sentences has X speaking: the
     articles name X (say, "Blinken informed Rutte") but report nothing X said."""
     said = FEATURES.index("speaker_says")
-    return bool(frame.speaker) and not any(c.features and c.features[said] for c in ranked[:SPEAKER_WINDOW])
+    # "What did he say about it?": "he" is the previous answer's person, so "He said …" is them speaking
+    by_pronoun = frame.speaker == frame.referent
+    return bool(frame.speaker) and not any(
+        (c.features and c.features[said]) or (by_pronoun and _pronoun_speaks(c.text)) for c in ranked[:SPEAKER_WINDOW]
+    )
+
+
+def _pronoun_speaks(sentence: str) -> bool:
+    """ "He said …", "She later told …": a pronoun just before a speech verb."""
+    return bool(re.search(rf"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:\w+\s+)?{_SPEECH.pattern}", sentence))
 
 
 def win_unstated(frame: QuestionFrame, top: Candidate) -> bool:
@@ -287,15 +297,23 @@ _LIFE_EVENTS = tuple(
             r"\bfound(?:ed|ing|er|ers)\b|\bestablish|\bformed\b|\bcreated\b|\bincorporated\b|\bset up\b|\blaunched\b",
         ),
         (r"\bmarr(?:y|ied)\b", r"\bmarri|\bwed\b|\bwedding\b|\bwife\b|\bhusband\b"),
+        (
+            r"\b(?:stud(?:y|ied)|educated|graduated?)\b|\battend(?:ed)? (?:university|college|school)"
+            r"|\bwhich (?:university|college|school)\b",
+            r"\bstud(?:y|ied|ent|ies)|\battend|\beducat|\bgraduat|\balumn|\bdegree|\buniversity|\bcollege|\bschool"
+            r"|\bacadem|\btrained|\bconservato",
+        ),
     )
 )
 
 
 def states_asked_event(frame: QuestionFrame, sentence: str) -> bool:
-    """For "when/where was X born (did X die, was X founded, did X marry)": does ``sentence`` state
-    that event? (True for every other question.) The best sentence of a summary may describe X
-    without it; the answer is the one that states it ("It was established in 1336 …"), if any."""
-    if frame.kind != "date" and not frame.asks_place:
+    """For "when/where was X born (did X die, was X founded, did X marry, did X study)", and for
+    "who founded X", "how did X die", "which university did X attend": does ``sentence`` state
+    that event? (True for number questions — "how many died" may be answered by "killing 12" —
+    and yes/no ones.) The best sentence of a summary may describe X without it; the answer is the
+    one that states it ("It was established in 1336 …"), if any."""
+    if frame.kind == "number" or not (frame.asks_wh or frame.kind == "date" or frame.asks_place):
         return True
     return all(stated.search(sentence) or not asked.search(frame.question) for asked, stated in _LIFE_EVENTS)
 
@@ -318,8 +336,8 @@ def score(
 
 def _whereabouts(frame: QuestionFrame, cand: Candidate, hits: Sequence[Hit]) -> tuple[str, str]:
     """The title of the candidate's article and the sentence before it in its passage (only
-    read for a question asking a place's figure: not worked out for every other one)."""
-    if not frame.holder or cand.hit_index >= len(hits):
+    read for a question asking a place's figure or a person: not worked out for every other one)."""
+    if not (frame.holder or frame.asks_person) or cand.hit_index >= len(hits):
         return "", ""
     hit = hits[cand.hit_index]
     return hit.title, with_previous(hit, cand)
@@ -328,22 +346,28 @@ def _whereabouts(frame: QuestionFrame, cand: Candidate, hits: Sequence[Hit]) -> 
 def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str = "") -> bool:
     """Whether ``sentence`` can answer the question at all, whatever the model's probability:
     it says something the question does not, states the life event or the extreme asked about,
-    and is about the name whose measure is asked (``title`` and ``before``: its article's title
-    and, with it, the sentence before it in its passage)."""
+    is about the name whose measure is asked and names a person when only one can answer
+    (``title`` and ``before``: its article's title and, with it, the sentence before it in its passage)."""
     return (
         says_more(frame, sentence)
         and states_asked_event(frame, sentence)
         and states_extreme(frame, sentence)
         and states_holder(frame.holder, sentence, title, before)
+        and (not frame.asks_person or answers_who(sentence, before))
+        and states_relative(frame.relative, sentence + " " + before)
     )
 
 
 def says_more(frame: QuestionFrame, sentence: str) -> bool:
     """Does ``sentence`` say anything the question does not? A summary's title line ("Alexander I
     of Russia") or a restatement ("He was born there.") names only what a who/what/where question
-    already names, so it cannot answer it; a yes/no question may be answered by a restatement. A
-    number the question does not hold is something new ("The population of Kell is 96,000.")."""
-    if not frame.asks_wh or not frame.words.issuperset(content_words(sentence)):
+    already names, so it cannot answer it; a yes/no question may be answered by a restatement. Nor
+    is a follow-up asking for someone's words answered by the previous answer again ("What did he
+    say about it?" after "Sikorski welcomed the change."); other follow-ups may be ("Whom did they
+    meet there?" after "… visited Kyiv and met with Zelensky"). A number the question does not
+    hold is something new ("The population of Kell is 96,000.")."""
+    known = frame.words | set(content_words(frame.given)) if frame.given and frame.speaker else frame.words
+    if not frame.asks_wh or not known.issuperset(content_words(sentence)):
         return True
     return bool({v for v, _ in numbers(sentence)} - {v for v, _ in numbers(frame.question)})
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from rag import parts
 from rag.holder import measure_holder
 from rag.judge import content_words
+from rag.person import asked_relative, asks_person
 from rag.text import ADDRESSES_ASSISTANT, MONTH_NAMES, WEEKDAYS
 from rag.units import EXTREMES, asked_unit, question_unit
 
@@ -123,6 +124,8 @@ class QuestionFrame:
     words: frozenset[str] = frozenset()
     extreme: str = ""  # "What is the largest island …": the extreme asked for (a key of EXTREMES)
     holder: str = ""  # "What is the population of Cusco?": the name whose measure (or capital) is asked
+    asks_person: bool = False  # "Which Russian general …", "Who discovered …": only a person answers it
+    relative: str = ""  # "What is the name of X's sister?": the relation asked for ("sibling")
 
     @property
     def money(self) -> bool:
@@ -151,6 +154,7 @@ def build_frame(
     kind = question_kind(lower)
     own = tuple(dict.fromkeys(names_in(q)))
     focus, focus_terms, count_terms = _focus(lower, kind, {n.lower() for n in own})
+    relative = asked_relative(q)
     unit = question_unit(lower, kind, bool(_MONEY_Q.search(lower)))
     entities = own + tuple(e for e in context_entities if e not in own)
     name_stems = {s for e in entities for s in content_words(e)}
@@ -179,6 +183,8 @@ def build_frame(
         words=frozenset(content_words(q)),
         extreme=_extreme(lower),
         holder=measure_holder(q),
+        asks_person=asks_person(q),
+        relative=relative,
     )
 
 

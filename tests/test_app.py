@@ -324,7 +324,8 @@ def free_port() -> int:
 def running_app(tmp: Path, *extra: str) -> Iterator[str]:
     """``python app.py`` in a subprocess on a free port with its own index dir (sample corpus)."""
     port = free_port()
-    env = {**os.environ, "RAG_INDEX_DIR": str(tmp / "index"), "GRADIO_ANALYTICS_ENABLED": "False"}
+    # its temporary files (chat exports) in ``tmp``: a terminated app runs no exit handler
+    env = {**os.environ, "RAG_INDEX_DIR": str(tmp / "index"), "GRADIO_ANALYTICS_ENABLED": "False", "TMPDIR": str(tmp)}
     log = open(tmp / "app.log", "w")
     proc = subprocess.Popen(
         [sys.executable, str(ROOT / "app.py"), "--port", str(port), *extra],

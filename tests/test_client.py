@@ -47,8 +47,9 @@ def api_url(tmp_path_factory: pytest.TempPathFactory, embedder, assistant) -> It
 
 
 @pytest.fixture(scope="module")
-def remote(api_url: str) -> Iterator[RemoteAssistant]:
-    client = RemoteAssistant(api_url, timeout=300)
+def remote(api_url: str, tmp_path_factory) -> Iterator[RemoteAssistant]:
+    own = Settings.load(index_dir=tmp_path_factory.mktemp("remote"))  # not a folder in /tmp that outlives the test
+    client = RemoteAssistant(api_url, timeout=300, settings=own)
     yield client
     client.close()
 
@@ -127,12 +128,13 @@ def test_errors_become_rag_exceptions(remote: RemoteAssistant):
     with pytest.raises(DocumentNotFoundError):
         remote.remove_documents(["no-such-doc"])
     with pytest.raises(RagError, match="could not reach the API"):
-        RemoteAssistant(f"http://127.0.0.1:{free_port()}").status()
+        RemoteAssistant(f"http://127.0.0.1:{free_port()}", settings=remote.settings).status()
 
 
 def test_app_launches_against_the_api(api_url: str, tmp_path: Path):
     port = free_port()
-    env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False"}
+    # its own folder for the API (rag-remote-…) in tmp_path, not in /tmp
+    env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False", "TMPDIR": str(tmp_path)}
     env.pop("RAG_API_URL", None)
     with open(tmp_path / "app.log", "w") as log:
         proc = subprocess.Popen(

@@ -229,3 +229,41 @@ def test_the_extreme_a_question_asks_for(question, extreme):
 )
 def test_the_place_whose_measure_is_asked(question, holder):
     assert build_frame(question).holder == holder
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Which Russian general commands the forces in Kursk?", True),
+        ("Which Chatham House analyst commented on the decision?", True),
+        ("Who discovered penicillin?", True),
+        ("Who wrote History of the Peloponnesian War?", True),
+        ("Who is the NATO Secretary-General?", True),
+        ("Who was the first president of Valdor?", True),
+        ("Who decided to lift the restrictions?", False),  # "The Biden Administration" answers it
+        ("Who won the 2018 World Cup?", False),  # a team
+        ("Which outlet published the analysis?", False),
+        ("Which country sent troops?", False),
+        ("What did the analyst say about the road?", False),  # asks what was said, not who
+    ],
+)
+def test_questions_only_a_person_answers(question, expected):
+    assert build_frame(question).asks_person is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "relative"),
+    [
+        ("What is the name of Gregor Samsa's sister in The Metamorphosis?", "sibling"),
+        ("What was the name of William the Conqueror's eldest son, with whom he had difficulties?", "child"),
+        ("Who was the wife of Napoleon?", "spouse"),
+        ("Who was Mozart's father?", "parent"),
+        ("How many children did Marie Curie have?", "child"),
+        ("What did Trump's son say about the decision?", ""),  # the son is who speaks, not what is asked
+        ("Where did his wife die?", ""),
+        ("Who is the father of modern physics", "parent"),  # a sentence answering it says "father" too
+        ("Who commands the troops?", ""),
+    ],
+)
+def test_the_relative_a_question_asks_for(question, relative):
+    assert build_frame(question).relative == relative

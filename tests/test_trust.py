@@ -238,3 +238,58 @@ def test_a_name_written_with_accents_is_found_in_the_articles(trust):
     """Measured before: refused as "the articles never mention Mañosa" (the vocabulary of the
     articles was read with an ASCII-only pattern: "ma", "osa")."""
     answered(trust.ask("How many people live in Mañosa?"), "2,300")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which general commands the garrison at Fort Harl?",  # the article names its troops, no commander
+        "Who is the commander of the Tamra brigade?",
+    ],
+)
+def test_a_question_only_a_person_answers_is_not_answered_without_one(trust, question):
+    answer = trust.ask(question)
+    assert answer.abstained, f"answered {question!r} with {answer.text!r}"
+
+
+def test_the_person_the_article_does_name_is_answered(trust):
+    """A guard (it passed before too): the rule above must not refuse a sentence naming the person."""
+    answered(trust.ask("Which analyst warned about the supply road to Fort Harl?"), "Mira Holt")
+
+
+def test_a_followup_is_not_answered_by_the_previous_answer_again(trust):
+    """Measured before: "What did he say about it?" was answered with the first answer's sentence
+    ("… Jonas Brekk, welcomed the reopening …") again; and "He said …" did not count as the mayor
+    speaking, so with the repeat ruled out the question was refused."""
+    first, second = _followup(
+        trust, "Which mayor welcomed the reopening of the Tern Bridge?", "What did he say about it?"
+    )
+    answered(first, "Jonas Brekk")
+    answered(second, "forty minutes")
+    assert "welcomed" not in second.text, second.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who was Tomas Vinter's wife?",  # measured before: "Tomas Vinter was a Valdoran poet and translator."
+        "Who was Tomas Vinter's father?",
+    ],
+)
+def test_a_relative_the_summary_never_names_is_abstained_on(trust, question):
+    answer = trust.ask(question)
+    assert answer.abstained, f"answered {question!r} with {answer.text!r}"
+
+
+def test_a_relative_is_not_answered_with_the_persons_description(trust):
+    """Measured before: "Ingrid Salo was a Valdoran painter of harbour scenes [1]." The article
+    does say whom she married, but the model gives that sentence little probability (0.02), so
+    today the assistant abstains: a refusal, not a wrong answer."""
+    answer = trust.ask("Who was Ingrid Salo's husband?")
+    assert "painter" not in answer.text, answer.text
+    assert answer.abstained or "Per Lind" in answer.text, answer.text
+
+
+def test_where_a_person_studied_is_answered_from_the_sentence_saying_so(trust):
+    """A guard (it passed before too): the schooling rule must not refuse the sentence stating it."""
+    answered(trust.ask("Which academy did Ingrid Salo attend?"), "Academy of Tamra")

@@ -9,6 +9,7 @@ an older format, a hand-edited value, another app's data — starts an empty cha
 
 from __future__ import annotations
 
+import atexit
 import json
 import logging
 import shutil
@@ -75,11 +76,12 @@ def _download(path: Path | None) -> Any:
 
 def _exports_dir() -> Path:
     """This process's private export folder (mkdtemp: not guessable by other users of /tmp),
-    pruned of exports older than an hour each time one is written."""
+    pruned of exports older than an hour each time one is written and removed when the process exits."""
     global _export_root
     with _export_lock:
         if _export_root is None:
             _export_root = Path(tempfile.mkdtemp(prefix="rag-chat-exports-"))
+            atexit.register(shutil.rmtree, _export_root, ignore_errors=True)  # not left in /tmp on exit
         cutoff = time.time() - EXPORT_MAX_AGE
         for old in _export_root.iterdir():
             if old.stat().st_mtime < cutoff:

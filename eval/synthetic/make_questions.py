@@ -11,7 +11,8 @@ every row has split "dev", and it measures those rules, not unseen questions. Tw
   Y" → "What is the capital of Y?"; "a population of 2.1 million" → "What is the population of
   X?"; "founded in 1897", "is a 1968 … film", "directed by", "written by");
 - *near misses*: the same kinds of question about a summary that does not state that fact
-  (a person's birth year or birthplace, a place's population, an organisation's founding year),
+  (a person's birth year, birthplace, spouse, children or university, a place's population, an
+  organisation's founding year),
   asked of an index holding that very summary — the same person or place, a detail not given.
 
 Deterministic: the summaries are taken in an order fixed by a hash of their titles. Asking a
@@ -79,6 +80,23 @@ NEAR_MISSES = {
     "founded_missing": (_FOUNDED, r"\b(?:founded|established|formed|created|\d{4})\b",
                         "In what year was {title} founded?"),
 }  # fmt: skip
+# Added at issue 11's sixth round (a person's relatives and schooling) and made after all the
+# kinds above, so that those rows stay as they were.
+LATER_NEAR_MISSES = {
+    "spouse_missing": (_PERSON, r"\bmarri|\bwife\b|\bwives\b|\bhusband|\bspouse|\bwidow|\bwed\b",
+                       "Who was {title}'s spouse?"),
+    "children_missing": (_PERSON, r"\bchild|\bsons?\b|\bdaughters?\b|\boffspring|\bheirs?\b",
+                         "How many children did {title} have?"),
+    "education_missing": (_PERSON, r"\bstud(?:y|ied|ent|ies)|\battend|\beducat|\bgraduat|\balumn|\bdegree|"
+                          r"\buniversity|\bcollege|\bschool|\bacadem|\btrained|\bconservato",
+                          "Which university did {title} attend?"),
+}  # fmt: skip
+# their answerable counterparts: a near miss's rule must not refuse the summary that does say it
+LATER_ANSWERABLE = {
+    "spouse": (_PERSON, rf"\b(?:[Hh]is wife|[Hh]er husband|married)(?: to)?,? ({_NAME})",
+               "Who was {title}'s spouse?", 0),
+    "father": (_PERSON, rf"\bson of (?:the )?({_NAME})", "Who was {title}'s father?", 0),
+}  # fmt: skip
 
 
 def main() -> int:
@@ -104,7 +122,13 @@ def synthesize(summaries: dict, excluded: set[str]) -> Iterator[dict]:
     order = sorted(summaries, key=lambda t: hashlib.sha256(t.encode()).hexdigest())
     usable = [t for t in order if t not in excluded and _plain_title(t) and summaries[t].get("extract")]
     used: set[str] = set()  # one question per summary, so no summary's sentences dominate
-    for kind, (describes, pattern, template, group) in ANSWERABLE.items():
+    yield from _answerable(ANSWERABLE, summaries, usable, used)
+    yield from _near_misses({**NEAR_MISSES, **LATER_NEAR_MISSES}, summaries, usable, used)
+    yield from _answerable(LATER_ANSWERABLE, summaries, usable, used)
+
+
+def _answerable(kinds: dict, summaries: dict, usable: list[str], used: set[str]) -> Iterator[dict]:
+    for kind, (describes, pattern, template, group) in kinds.items():
         made = 0
         for title in usable:
             if made == PER_KIND:
@@ -114,13 +138,16 @@ def synthesize(summaries: dict, excluded: set[str]) -> Iterator[dict]:
                 continue
             answer = match.group(group + 1).strip(" ,.")
             question = template.format(None, *match.groups(), title=title)
-            if answer.lower() in question.lower() or _DEMONYM.match(answer):  # "written by English author …"
+            if answer.lower() in question.lower() or _DEMONYM.match(answer) or answer in _TITLES:  # "son of King …"
                 continue
             used.add(title)
             made += 1
             yield {"id": f"s-{kind}-{made:02d}", "split": "dev", "category": kind, "title": title,
                    "question": question, "answerable": True, "answers": [[answer]]}  # fmt: skip
-    for kind, (describes, stated, template) in NEAR_MISSES.items():
+
+
+def _near_misses(kinds: dict, summaries: dict, usable: list[str], used: set[str]) -> Iterator[dict]:
+    for kind, (describes, stated, template) in kinds.items():
         made = 0
         for title in usable:
             if made == PER_KIND:
@@ -135,6 +162,7 @@ def synthesize(summaries: dict, excluded: set[str]) -> Iterator[dict]:
                    "question": template.format(title=title), "answerable": False, "answers": []}  # fmt: skip
 
 
+_TITLES = {"King", "Queen", "Emperor", "Prince", "Princess", "Duke", "Count", "Sultan", "Shah", "Pope"}
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ish|ese|an|ian|ic)$")
 
 

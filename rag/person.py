@@ -1,0 +1,138 @@
+"""Who: whether a question asks for a person or a person's relative, and whether a sentence
+names one or states that relation.
+
+"Which Russian general commands the forces in Kursk?" is not answered by "… to assist Russian
+forces in Kursk Oblast", nor "Who discovered penicillin?" by "the first Denisovans discovered
+were …", nor "Who is the NATO Secretary-General?" by "The North Atlantic Treaty Organization
+(NATO) is …": each names something the question does not (so it "type-matches" a name), but no
+person. The frame records that a person is asked (:func:`asks_person`) and the answerability
+rules give a sentence naming no one no probability (:func:`names_person`).
+
+"What is the name of Gregor Samsa's sister?" is likewise not answered by a sentence naming him
+and his family but no sister: the frame records the relative asked for (:func:`asked_relative`)
+and a sentence must state that relation (:func:`states_relative`).
+
+Only questions that can only be answered by a person count: "Who decided …" may be answered by
+"The Biden Administration", "Who won …" by a team, so they are not read as asking a person.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ROLE = (
+    r"(?:general|analyst|official|minister|president|politicians?|lawmakers?|spokes(?:person|man|woman)|"
+    r"correspondent|author|composer|scientist|artist|king|queen|emperor|person|journalist|actor|actress|writer|"
+    r"painter|philosopher|commander|envoy|ambassador|chancellor|senator|diplomat|explorer|inventor|poet|singer)"
+)
+_AUXILIARY = "did|does|do|is|was|are|were|has|have|had|will|would|can|could|the|a|an"
+_LEAD = r"^\W*(?:and |but |so )?"
+_PERSON_Q = re.compile(
+    # "Who discovered …", "Who wrote …": deeds of a person (not "who won", "who built": teams, firms)
+    _LEAD + r"who (?:first |originally )?(?:discovered|invented|composed|wrote|painted|sculpted|directed|commands|"
+    r"commanded)\b"
+    # "Who is the NATO Secretary-General?", "Who was the first president of …"
+    rf"|{_LEAD}who (?:is|was|are|were) (?:the|a|an) (?:[\w’'-]+ ){{0,3}}(?:secretary|secretary-general|head|chief|"
+    rf"ceo|founder|leader|mayor|governor|ministers|{_ROLE})\b"
+    # "Which Russian general …", "Which Chatham House analyst …"
+    # (not "What did the analyst say …": that asks what was said)
+    rf"|\b(?:which|what) (?:(?!(?:{_AUXILIARY})\b)[\w’'-]+ ){{0,2}}{_ROLE}\b",
+    re.IGNORECASE,
+)
+# A person's title or role before a capitalised name: "President Biden", "analyst Timothy Ash".
+_TITLED = re.compile(
+    r"\b(?:President|Minister|Secretary|Chancellor|Senator|Sen\.|Rep\.|Gen\.|General|Col\.|Lt\.|Dr\.?|Mr\.?|Mrs\.?|"
+    r"Ms\.?|Sir|Dame|Lord|Lady|Pope|King|Queen|Prince|Princess|Emperor|Saint|St\.|spokes(?:man|woman|person)|"
+    r"analyst|lawmaker|correspondent|commander|envoy|ambassador|author|composer|writer|scientist|physicist|chemist|"
+    r"actor|actress|singer|painter|poet|philosopher|explorer|inventor|director|diplomat|official)\s+[A-Z][^\W\d_]+"
+)
+# A name that speaks, or does a deed "by" it: "Ash speculated", "written by Thucydides". A country
+# that "warned" passes too: this errs towards letting the model decide.
+_ACTS = re.compile(
+    r"\b[A-Z][^\W\d_]+(?:’s|'s)? (?:said|says|told|tells|wrote|writes|warned|noted|added|argued|speculated|claimed|"
+    r"stated|posted|described|explained|insisted|commented|replied|announced)\b"
+    r"|\bby [A-Z][^\W\d_]+"
+)
+_CAPITALISED = r"(?:[A-Z][^\W\d_]*(?:[’'-][A-Z]?[^\W\d_]+)*\.?|[A-Z]\.)"
+_PARTICLE = r"(?:de|da|del|della|di|van|von|der|den|bin|ibn|al|la|le|du|y)"
+_NAME_RUN = re.compile(rf"{_CAPITALISED}(?:\s+(?:{_PARTICLE}\s+)?{_CAPITALISED})+")
+# Words that make a run of capitalised words a place, a body or an event, not a person's name
+# ("North Korea", "Kursk Oblast", "The North Atlantic Treaty Organization").
+_NOT_A_PERSON = frozenset(
+    "organization organisation treaty port oblast union kingdom states republic ministry council party army forces "
+    "house street university river mountain mountains sea ocean island islands lake city province region "
+    "administration department office agency times post news institute company bank court church war games cup "
+    "league award prize county district state empire museum airport station bay gulf valley desert peninsula "
+    "committee commission corporation group force navy guard parliament senate congress assembly government "
+    "federation association society foundation school college academy hospital center centre square bridge park "
+    "road avenue north south east west northern southern eastern western central greater upper lower new the a an "
+    "fort castle palace tower cathedral temple mount cape point harbour harbor in on at of this that".split()
+)
+
+_PERSONAL_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
+
+
+def asks_person(question: str) -> bool:
+    """Can only a person answer ``question``?"""
+    return bool(_PERSON_Q.search(question))
+
+
+def names_person(text: str) -> bool:
+    """Does ``text`` name a person: a titled name, a name that speaks, or a run of two or more
+    capitalised words that is not a place, a body or an acronym ("Vladimir Dzhabarov")?"""
+    if _TITLED.search(text) or _ACTS.search(text):
+        return True
+    return any(_is_personal_name(run.group(0)) for run in _NAME_RUN.finditer(text))
+
+
+def answers_who(sentence: str, before: str = "") -> bool:
+    """Can ``sentence`` answer a question only a person answers: it names one, or says "he" or
+    "she" and, with the sentence before it (``before``), names who that is."""
+    if names_person(sentence):
+        return True
+    return bool(_PERSONAL_PRONOUN.search(sentence)) and names_person(before)
+
+
+def _is_personal_name(run: str) -> bool:
+    words = [w.strip(".’'") for w in run.split()]
+    words = [w for w in words if w[:1].isupper()]
+    if len(words) < 2:
+        return False
+    keys = [w.lower().removesuffix("’s").removesuffix("'s") for w in words]
+    return not any(k in _NOT_A_PERSON for k in keys) and not any(w.isupper() and len(w) > 1 for w in words)
+
+
+# relatives: how a question asks for one, and the words of a sentence stating that relation
+_RELATIVES = {
+    "sibling": (r"sisters?|brothers?|siblings?", r"sister|brother|sibling"),
+    "spouse": (r"wife|wives|husbands?|spouses?", r"wife|wives|husband|spouse|married|marriage|widow|wed\b"),
+    "child": (r"sons?|daughters?|child|children|offspring", r"son|daughter|child|offspring|heir"),
+    "parent": (r"father|mother|parents?", r"father|mother|parent|son of|daughter of|born to"),
+    "grandparent": (r"grandfather|grandmother|grandparents?", r"grand(?:father|mother|parent|son|daughter)"),
+}
+_RELATIVE_WORD = "|".join(asked for asked, _ in _RELATIVES.values())
+# asked for, not merely mentioned: "the name of X's sister?", "the wife of X", "his eldest son,",
+# "how many children" — not "What did Trump's son say?" (the relative is who speaks)
+_RELATIVE_Q = re.compile(
+    r"(?:['’]s|\bthe|\bhis|\bher|\btheir) (?:(?:eldest|oldest|youngest|first|second|only|older|younger|elder|"
+    rf"twin|late) )?({_RELATIVE_WORD})\b(?=\s*(?:[?,]|$|(?:of|in|from|with|called|named|who|whom)\b))"
+    rf"|\bhow many ({_RELATIVE_WORD})\b",
+    re.IGNORECASE,
+)
+
+
+def asked_relative(question: str) -> str:
+    """The relation asked for ("What is the name of Gregor Samsa's sister?" → "sibling"), or ""."""
+    found = _RELATIVE_Q.search(question)
+    if not found:
+        return ""
+    word = (found.group(1) or found.group(2)).lower()
+    return next(key for key, (asked, _) in _RELATIVES.items() if re.fullmatch(asked, word))
+
+
+def states_relative(relative: str, sentence: str) -> bool:
+    """Does ``sentence`` state the relation asked for (always True when none is asked)?"""
+    if not relative:
+        return True
+    sentence = re.sub(r"[\w’'-]+-in-law\b", " ", sentence)  # a father-in-law is not the father asked for
+    return bool(re.search(rf"\b(?:{_RELATIVES[relative][1]})", sentence, re.IGNORECASE))
