@@ -346,15 +346,16 @@ def _whereabouts(frame: QuestionFrame, cand: Candidate, hits: Sequence[Hit]) -> 
 def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str = "") -> bool:
     """Whether ``sentence`` can answer the question at all, whatever the model's probability:
     it says something the question does not, states the life event or the extreme asked about,
-    is about the name whose measure is asked and names a person when only one can answer
-    (``title`` and ``before``: its article's title and, with it, the sentence before it in its passage)."""
+    is about the name whose measure is asked, names a person when only one can answer and states
+    the relative asked for (``title`` and ``before``: its article's title and, with it, the
+    sentence before it in its passage)."""
     return (
         says_more(frame, sentence)
         and states_asked_event(frame, sentence)
         and states_extreme(frame, sentence)
         and states_holder(frame.holder, sentence, title, before)
         and (not frame.asks_person or answers_who(sentence, before))
-        and states_relative(frame.relative, sentence + " " + before)
+        and states_relative(frame.relative, sentence)
     )
 
 

@@ -154,7 +154,6 @@ def build_frame(
     kind = question_kind(lower)
     own = tuple(dict.fromkeys(names_in(q)))
     focus, focus_terms, count_terms = _focus(lower, kind, {n.lower() for n in own})
-    relative = asked_relative(q)
     unit = question_unit(lower, kind, bool(_MONEY_Q.search(lower)))
     entities = own + tuple(e for e in context_entities if e not in own)
     name_stems = {s for e in entities for s in content_words(e)}
@@ -184,7 +183,7 @@ def build_frame(
         extreme=_extreme(lower),
         holder=measure_holder(q),
         asks_person=asks_person(q),
-        relative=relative,
+        relative=asked_relative(q),
     )
 
 

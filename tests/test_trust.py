@@ -40,6 +40,11 @@ def answered(answer, *expected: str) -> None:
     assert answer.citations and all(c.quote for c in answer.citations)
 
 
+def abstained(trust, question: str) -> None:
+    answer = trust.ask(question)
+    assert answer.abstained, f"answered {question!r} with {answer.text!r}"
+
+
 @pytest.mark.parametrize(
     "question",
     [
@@ -49,8 +54,7 @@ def answered(answer, *expected: str) -> None:
     ],
 )
 def test_a_figure_the_articles_never_give_is_abstained_on(trust, question):
-    answer = trust.ask(question)
-    assert answer.abstained, f"answered {question!r} with {answer.text!r}"
+    abstained(trust, question)
 
 
 def test_a_total_the_articles_never_give_is_abstained_on(assistant):
@@ -182,8 +186,7 @@ def test_a_generated_answer_that_only_drops_words_shows_the_source_sentence(trus
 def test_a_detail_the_summary_does_not_give_about_a_person_it_describes_is_abstained_on(trust, question):
     """A Wikipedia-style summary (title line, then "X was a Norwegian composer"): a nationality is
     not a birthplace, and the title line names only what the question names."""
-    answer = trust.ask(question)
-    assert answer.abstained, f"answered {question!r} with {answer.text!r}"
+    abstained(trust, question)
 
 
 def test_a_detail_the_summary_does_give_is_answered(trust):
@@ -208,8 +211,7 @@ def test_a_founding_year_comes_from_the_sentence_stating_the_founding(trust):
     ],
 )
 def test_a_rank_or_a_word_like_a_month_does_not_answer(trust, question):
-    answer = trust.ask(question)
-    assert answer.abstained, f"answered {question!r} with {answer.text!r}"
+    abstained(trust, question)
 
 
 def test_the_extreme_the_article_does_state_is_answered(trust):
@@ -224,8 +226,7 @@ def test_the_extreme_the_article_does_state_is_answered(trust):
     ],
 )
 def test_a_figure_of_another_place_does_not_answer(trust, question):
-    answer = trust.ask(question)
-    assert answer.abstained, f"answered {question!r} with {answer.text!r}"
+    abstained(trust, question)
 
 
 def test_the_figure_of_the_place_asked_about_is_answered(trust):
@@ -248,8 +249,7 @@ def test_a_name_written_with_accents_is_found_in_the_articles(trust):
     ],
 )
 def test_a_question_only_a_person_answers_is_not_answered_without_one(trust, question):
-    answer = trust.ask(question)
-    assert answer.abstained, f"answered {question!r} with {answer.text!r}"
+    abstained(trust, question)
 
 
 def test_the_person_the_article_does_name_is_answered(trust):
@@ -277,8 +277,7 @@ def test_a_followup_is_not_answered_by_the_previous_answer_again(trust):
     ],
 )
 def test_a_relative_the_summary_never_names_is_abstained_on(trust, question):
-    answer = trust.ask(question)
-    assert answer.abstained, f"answered {question!r} with {answer.text!r}"
+    abstained(trust, question)
 
 
 def test_a_relative_is_not_answered_with_the_persons_description(trust):
