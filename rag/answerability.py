@@ -39,7 +39,7 @@ from rag.holder import states_holder
 from rag.judge import content_precision, content_words, numbers
 from rag.person import answers_who, states_relative
 from rag.records import Document, Hit
-from rag.text import entity_share, name_key
+from rag.text import UPPER, entity_share, name_key
 from rag.units import EXTREMES, has_unit, states_asked_unit
 
 FEATURES = (
@@ -52,7 +52,9 @@ FEATURES = (
     "asked_unit_match", "already_given", "referent_in_context", "definition", "counts_the_noun",
     "superlative_match",
 )  # fmt: skip
-_DEFINITION = re.compile(r"^(?:The )?(?:[A-Z][\w’'.-]*\s+){1,4}(?:\([^)]*\)\s+)?(?:is|was|are|were) (?:a|an|the)\b")
+_DEFINITION = re.compile(
+    rf"^(?:The )?(?:{UPPER}[\w’'.-]*\s+){{1,4}}(?:\([^)]*\)\s+)?(?:is|was|are|were) (?:a|an|the)\b"
+)
 # Words that report speech: "what did X say" wants a sentence where X is the one speaking.
 _SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|stated|states|warned|warns|added|wrote|writes|posted|announced|claimed|"
@@ -307,15 +309,31 @@ _LIFE_EVENTS = tuple(
 )
 
 
+# "Émile Varn (1841–1907) was a painter", "(15 April 1452 – 2 May 1519)": the years of a life in
+# brackets state when its owner was born and died (not where)
+_LIFESPAN = re.compile(r"\([^()]*?\b\d{3,4}(?:\s*(?:BC|BCE|AD|CE))?\s*[–—-]\s*[^()]*?\b\d{2,4}\b[^()]*\)")
+_BIRTH_AND_DEATH = 2  # the first two of _LIFE_EVENTS
+# a year outside the dates the type check knows: "AD 46", "in 753 BC", "the 5th century", "in 1085"
+_ERA = re.compile(r"\b\d{3,4}\b|\b(?:BC|BCE|AD|CE)\b|\bcentur(?:y|ies)\b")
+
+
 def states_asked_event(frame: QuestionFrame, sentence: str) -> bool:
     """For "when/where was X born (did X die, was X founded, did X marry, did X study)", and for
     "who founded X", "how did X die", "which university did X attend": does ``sentence`` state
-    that event? (True for number questions — "how many died" may be answered by "killing 12" —
-    and yes/no ones.) The best sentence of a summary may describe X without it; the answer is the
-    one that states it ("It was established in 1336 …"), if any."""
+    that event, or for when, the years of a life in brackets? (True for number questions — "how
+    many died" may be answered by "killing 12" — and yes/no ones.) The best sentence of a summary
+    may describe X without it; the answer is the one that states it ("It was established in
+    1336 …"), if any. When the event is asked for, the sentence must also hold a date: "He was
+    born in Östervik" does not say when."""
     if frame.kind == "number" or not (frame.asks_wh or frame.kind == "date" or frame.asks_place):
         return True
-    return all(stated.search(sentence) or not asked.search(frame.question) for asked, stated in _LIFE_EVENTS)
+    asked = [i for i, (event, _) in enumerate(_LIFE_EVENTS) if event.search(frame.question)]
+    if not asked:
+        return True
+    lifespan = frame.kind == "date" and bool(_LIFESPAN.search(sentence))
+    if frame.kind == "date" and not (lifespan or matches_type(frame, sentence) or _ERA.search(sentence)):
+        return False
+    return all(_LIFE_EVENTS[i][1].search(sentence) or (lifespan and i < _BIRTH_AND_DEATH) for i in asked)
 
 
 def score(

@@ -15,7 +15,7 @@ import numpy as np
 from rag.frame import QuestionFrame, names_in, rival
 from rag.judge import content_words, numbers
 from rag.records import Hit, Span
-from rag.text import ADDRESSES_ASSISTANT, strip_markers
+from rag.text import ADDRESSES_ASSISTANT, LETTER, UPPER, strip_markers
 from rag.text import MONTH_PATTERN as _MONTHS
 from rag.units import has_unit
 
@@ -35,8 +35,9 @@ SEVERAL_RATIO = 0.3  # an extra item needs 30% of the best answer's probability 
 SEVERAL_LIMIT = 3
 # "It flows 412 kilometres …": what such a sentence is about is named in the one before it
 OPENS_WITH_PRONOUN = re.compile(r"^(?:It|Its|He|His|She|Her|They|Their|The (?:city|town|river|lake|country|company))\b")
-_NAME_TOKEN = re.compile(r"\b[A-Z][a-zA-Z’'.-]+")
-_NAME_RUN = re.compile(r"\b[A-Z][a-zA-Z’'.-]+(?:\s+(?:(?:of|de|von|van|al|bin)\s+)?[A-Z][a-zA-Z’'.-]+)*")
+_NAME_WORD = rf"{UPPER}(?:{LETTER}|[’'.-])+"
+_NAME_TOKEN = re.compile(rf"\b{_NAME_WORD}")
+_NAME_RUN = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:(?:of|de|von|van|al|bin)\s+)?{_NAME_WORD})*")
 _NATIONALITY = re.compile(r"(?:ian|ean|ese|ish|ic|i)(?:-[A-Z]\w+)?$|^(?:Soviet|Dutch|French|Greek|Swiss|Thai)$")
 _REASON_Q = re.compile(
     r"^\s*(?:and |so )?(?:why|how did|how does|what did \w+ (?:say|tell|post|write))\b|\bwhat did .* (?:say|tell)"
@@ -88,6 +89,16 @@ def new_names(sentence: str, question: str) -> set[str]:
 
 
 _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b(?:[- ]centur(?:y|ies))?", re.IGNORECASE)
+_MEASURED = frozenset(
+    {"km", "mi", "m", "km2", "mi2", "ton", "kg", "usd", "second", "minute", "hour", "day", "week", "month", "year",
+     "decade"}
+)  # fmt: skip
+_MEASURE_WORDS = frozenset(
+    content_words(
+        "kilometres kilometers km miles metres meters feet square tons tonnes kilograms kg dollars seconds minutes "
+        "hours days weeks months years decades"
+    )
+)
 _COUNT_WORDS = r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred|twice)"
 
 
@@ -111,11 +122,15 @@ def _counted(sentence: str, frame: QuestionFrame) -> set[tuple[float, str]]:
         sentence = _ORDINAL.sub(" ", sentence)
     found = _quantities(sentence) | ({(2.0, "")} if re.search(r"\btwice\b", sentence.lower()) else set())
     if frame.count_terms:
-        found = {(v, u) for v, u in found if u != "pct"}
+        # "how many ships": nor does a distance, a weight, a sum or a duration ("the three-year
+        # expedition totaled 60,440 km"), unless the question counts such a unit ("how many
+        # kilometres", "how many days")
+        measured = () if frame.count_terms & _MEASURE_WORDS else _MEASURED
+        found = {(v, u) for v, u in found if u != "pct" and u not in measured}
     if not frame.count_terms or not found:
         return found  # not a count, or "how many times": any number will do
     nouns = set(frame.count_terms)
-    verbs = {w for w in content_words(re.sub(r"\b[A-Z]\w*", " ", frame.question)) if w not in ("many", "much")}
+    verbs = {w for w in content_words(re.sub(rf"\b{UPPER}\w*", " ", frame.question)) if w not in ("many", "much")}
     tokens = re.findall(rf"\d[\d,.]*\d|\d|{_COUNT_WORDS}\b|[a-z’'-]+", sentence.lower())
     stems = [(content_words(t) or [t])[0] for t in tokens]
     for i, token in enumerate(tokens):

@@ -22,7 +22,7 @@ from rag import parts
 from rag.holder import measure_holder
 from rag.judge import content_words
 from rag.person import asked_relative, asks_person
-from rag.text import ADDRESSES_ASSISTANT, MONTH_NAMES, WEEKDAYS
+from rag.text import ADDRESSES_ASSISTANT, MONTH_NAMES, UPPER, WEEKDAYS
 from rag.units import EXTREMES, asked_unit, question_unit
 
 _QUESTION_WORDS = frozenset(
@@ -81,7 +81,7 @@ _NOT_VERBS = frozenset("his its this was has is does".split())
 # "Who is the Kremlin spokesman?": the role asked about.
 _WHO_IS = re.compile(r"^\s*(?:and |but |so )?who (?:is|was|are|were) (?:the |a |an )((?:[\w’'-]+\s*){1,4})")
 _WHAT_X = re.compile(r"^(?:and |so |but )?(?:what|which)(?: (?:is|was|are|were))?(?: the)? ((?:[\w’'-]+\s*){1,3})")
-_NAME_TOKEN = re.compile(r"\b[A-Z][\w’'.-]*[^\W\d_]|\b[A-Z]{2,}\b")  # "Kādambarī", not "Kādambar"
+_NAME_TOKEN = re.compile(rf"\b{UPPER}[\w’'.-]*[^\W\d_]|\b{UPPER}{{2,}}\b")  # "Kādambarī", not "Kādambar"
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 _SEVERAL = re.compile(
     r"^\s*(?:and |so )?(?:which|what) (?:\w+ ){0,2}(?:\w+(?<!ss)s)\b(?! (?:is|was)\b)|\bwhich (?:two|three|four|both)\b"
@@ -329,7 +329,7 @@ def rival(frame: QuestionFrame, text: str) -> str:
         cue_re = r"\s+".join(re.escape(w) for w in cue.split())
         if re.search(rf"\b{cue_re}\s+(?:the\s+)?{re.escape(name)}\b", text, re.IGNORECASE):
             continue
-        other = re.search(rf"\b{cue_re}\s+(?:the\s+)?([A-Z][\w’'-]+)", text)
+        other = re.search(rf"\b{cue_re}\s+(?:the\s+)?({UPPER}[\w’'-]+)", text)
         if other and other.group(1).lower() not in _QUESTION_WORDS | _TIME_NAMES:
             return other.group(1)
     return ""

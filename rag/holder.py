@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 
-from rag.text import entity_share, name_key
+from rag.text import UPPER, entity_share, name_key
 
 # "the population of X", "how many people live in X", "how tall is X", "the capital of X": the
 # name whose measure (or capital) is asked — a sentence giving another place's figure, or one
 # "in X", does not answer it. Cue words in any case, the name capitalised.
-_NAME = r"[A-Z][\w’'.-]*(?:\s+(?:(?:and|of|de|del|da|do|la|le|du|upon|on)\s+)?[A-Z][\w’'.-]*)*"
+_NAME = rf"{UPPER}[\w’'.-]*(?:\s+(?:(?:and|of|de|del|da|do|la|le|du|upon|on)\s+)?{UPPER}[\w’'.-]*)*"
 _HOLDER_Q = re.compile(
     r"(?i:\b(?:population|area|size|height|elevation|length|depth|capital|capital city)\s+of"
     r"|\bhow many (?:people|inhabitants|residents) (?:live|lived|are there) in"
@@ -42,7 +42,7 @@ _MEASURE_AT = re.compile(
     r"depth|long|tall|high)\b",
     re.IGNORECASE,
 )
-_NAME_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
+_NAME_RUN = re.compile(rf"{UPPER}[\w’'.-]*(?:\s+{UPPER}[\w’'.-]*)*")
 # a name after these only places the subject ("on the Israeli coast", "in the United States",
 # "Australia's longest river") — but "the town of Kell" names Kell itself
 _PLACES_IT = re.compile(r"\b(?:in|on|at|near|from|along|across|into|by|with|of)\s+(?:the\s+)?$", re.IGNORECASE)

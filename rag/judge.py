@@ -37,7 +37,7 @@ from rag.judge_rules import (
     stem,
     words,
 )
-from rag.text import strip_markers
+from rag.text import LETTER, UPPER, strip_markers
 
 __all__ = [
     "ALIASES",
@@ -154,7 +154,7 @@ def _check_unit_words(claim: str, passage: str) -> str:
 # -- names -----------------------------------------------------------------------------
 def entities(text: str) -> list[str]:
     """Normalised names in ``text``: capitalised words (not sentence-initial common words), aliases merged."""
-    tokens = re.findall(r"[A-Za-z][\w.’'-]*", join_multiword(text))
+    tokens = re.findall(rf"{LETTER}[\w.’'-]*", join_multiword(text))
     return [name_key(t) for i, t in enumerate(tokens) if is_name(tokens, i)]
 
 
@@ -166,7 +166,7 @@ def _name_in(name: str, passage_names: set[str], passage_lower: str) -> bool:
 
 def _check_entities(claim: str, passage: str) -> str:
     joined = join_multiword(passage)
-    passage_names = {name_key(t) for t in re.findall(r"[A-Za-z][\w.’'-]*", joined)}
+    passage_names = {name_key(t) for t in re.findall(rf"{LETTER}[\w.’'-]*", joined)}
     passage_lower = joined.lower()
     for name in entities(claim):
         if not _name_in(name, passage_names, passage_lower):
@@ -180,7 +180,7 @@ def _negations(tokens: list[str]) -> int:
 
 
 def _tokens(text: str) -> list[str]:
-    return re.findall(r"[a-z][a-z'’-]*", text.lower().replace("n't", " n't"))
+    return re.findall(rf"{LETTER}(?:{LETTER}|['’-])*", text.lower().replace("n't", " n't"))
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()–—]|\s-\s|\b(?:and|but|while|whereas|however|although)\b", re.IGNORECASE)
@@ -258,7 +258,7 @@ def _check_roles(claim: str, passage: str) -> str:
 
 
 # -- identity ---------------------------------------------------------------------------------
-_CAP = r"[A-Z][\w.'’-]*"
+_CAP = rf"{UPPER}[\w.'’-]*"
 # "<Name> is the <Name …>" ending its clause: the claim says two names are one person or thing.
 IDENTITY_RE = re.compile(rf"((?:{_CAP}\s+){{0,3}}{_CAP})\s+(?:is|was)\s+(?:(?:the|a|an)\s+)?((?:{_CAP}\s+)*{_CAP})$")
 IDENTITY_WINDOW = 4  # tokens: "Foreign Minister David Lammy", "Peskov, the spokesman"
@@ -275,7 +275,7 @@ def _check_identity(claim: str, passage: str) -> str:
         right = name_key(match.group(2).split()[-1])
         if not left or right in left or right in STOPWORDS:
             continue
-        tokens = [name_key(t) for t in re.findall(r"[A-Za-z][\w.’'-]*", join_multiword(passage))]
+        tokens = [name_key(t) for t in re.findall(rf"{LETTER}[\w.’'-]*", join_multiword(passage))]
         at_left = [i for i, t in enumerate(tokens) if t in left]
         at_right = [i for i, t in enumerate(tokens) if t == right]
         if not any(abs(i - j) <= IDENTITY_WINDOW for i in at_left for j in at_right):

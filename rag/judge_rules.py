@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from rag.errors import SettingsError
+from rag.text import LETTER
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before being below
@@ -203,7 +204,7 @@ def stem(word: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    return re.findall(r"[a-z][a-z'’-]*", text.lower())
+    return re.findall(rf"{LETTER}(?:{LETTER}|['’-])*", text.lower())
 
 
 def opposite_in(word: str, sentence_stems: set[str]) -> str:
@@ -240,7 +241,7 @@ def role_contexts(text: str) -> dict[str, set[tuple[str, str]]]:
     capitalised words it belongs to ("L", "accus"), ("R", "of"). Who did what to whom shows in
     these: in "Pyongyang supplied Moscow" Pyongyang has ("R", "suppli"), Moscow ("L", "suppli").
     Punctuation or the sentence's edge leaves that side without a context."""
-    tokens = re.findall(r"[A-Za-z][\w.’'-]*|[,;:()\"“”]", join_multiword(text))
+    tokens = re.findall(rf"{LETTER}[\w.’'-]*|[,;:()\"“”]", join_multiword(text))
     names = [is_name(tokens, i) and name_key(tokens[i]) not in TEMPORAL for i in range(len(tokens))]
     contexts: dict[str, set[tuple[str, str]]] = {}
     i = 0

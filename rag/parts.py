@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from rag.text import UPPER
+
 _WH = r"(?:how|what|which|who|whom|whose|where|when|why|(?:in|on|at|from|to|for|by|of) (?:which|what))\b"
 # "…, and how many …": a second question joined to the first.
 _CLAUSES = re.compile(rf"^(?P<first>.+?\w.*?),?\s+and\s+(?P<second>{_WH}.+)$", re.IGNORECASE)
 # a name, and perhaps the common noun it qualifies ("Corvid missiles")
-_NAME = (r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|de|del|da|la|y)\s+)?[A-Z][\w’'.-]*)*"
+_NAME = (rf"{UPPER}[\w’'.-]*(?:\s+(?:(?:of|de|del|da|la|y)\s+)?{UPPER}[\w’'.-]*)*"
          r"(?:\s+(?!(?:in|on|at|of|for|and|or|the|to|by|with|from|than|is|was|are|were|has|have|had)\b)[a-z]+)?")
 # "…, the Godavari or the Yamuna", "…, Tel Aviv or Pittsburgh (city proper)"
 _ALTERNATIVES = re.compile(
@@ -45,10 +47,12 @@ _MEASURES: tuple[tuple[re.Pattern[str], str], ...] = (
 _REFERS_BACK = re.compile(r"\b(?:each|their|both|the \w+er one|they|them|these|those)\b", re.IGNORECASE)
 # "Who are the Polish and British foreign ministers …": one question per item.
 _COORDINATED = re.compile(
-    r"^(?P<head>(?:[Ww]ho|[Ww]hich|[Ww]hat)\b.*?\bthe )(?P<a>[A-Z][\w-]+) and (?P<b>[A-Z][\w-]+) "
+    rf"^(?P<head>(?:[Ww]ho|[Ww]hich|[Ww]hat)\b.*?\bthe )(?P<a>{UPPER}[\w-]+) and (?P<b>{UPPER}[\w-]+) "
     r"(?P<noun>(?:[a-z]+ ){0,2}[a-z]+)s\b(?P<tail>.*)$"
 )
-_BOTH = re.compile(r"\bboth (?:the )?(?P<a>[A-Z][\w’'.\s-]*?) and (?:the )?(?P<b>[A-Z][\w’'.\s-]*?)(?= [a-z]|[?,.]|$)")
+_BOTH = re.compile(
+    rf"\bboth (?:the )?(?P<a>{UPPER}[\w’'.\s-]*?) and (?:the )?(?P<b>{UPPER}[\w’'.\s-]*?)(?= [a-z]|[?,.]|$)"
+)
 _PLURAL_VERB = {"are": "is", "were": "was", "have": "has"}
 _PREPOSITION = re.compile(r"^(?P<wh>(?:how|what|which) \w+)\s+(?P<prep>(?:in|for|at|on|of|by)\b.*)$", re.IGNORECASE)
 _WH_PHRASE = re.compile(r"^(?P<wh>(?:how many|how much|which|what) \w+)(?P<rest>\s+.*)?$", re.IGNORECASE)

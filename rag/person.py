@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from rag.text import UPPER
+
 _ROLE = (
     r"(?:general|analyst|official|minister|president|politicians?|lawmakers?|spokes(?:person|man|woman)|"
     r"correspondent|author|composer|scientist|artist|king|queen|emperor|person|journalist|actor|actress|writer|"
@@ -44,16 +46,16 @@ _TITLED = re.compile(
     r"\b(?:President|Minister|Secretary|Chancellor|Senator|Sen\.|Rep\.|Gen\.|General|Col\.|Lt\.|Dr\.?|Mr\.?|Mrs\.?|"
     r"Ms\.?|Sir|Dame|Lord|Lady|Pope|King|Queen|Prince|Princess|Emperor|Saint|St\.|spokes(?:man|woman|person)|"
     r"analyst|lawmaker|correspondent|commander|envoy|ambassador|author|composer|writer|scientist|physicist|chemist|"
-    r"actor|actress|singer|painter|poet|philosopher|explorer|inventor|director|diplomat|official)\s+[A-Z][^\W\d_]+"
+    rf"actor|actress|singer|painter|poet|philosopher|explorer|inventor|director|diplomat|official)\s+{UPPER}[^\W\d_]+"
 )
 # A name that speaks, or does a deed "by" it: "Ash speculated", "written by Thucydides". A country
 # that "warned" passes too: this errs towards letting the model decide.
 _ACTS = re.compile(
-    r"\b[A-Z][^\W\d_]+(?:’s|'s)? (?:said|says|told|tells|wrote|writes|warned|noted|added|argued|speculated|claimed|"
+    rf"\b{UPPER}[^\W\d_]+(?:’s|'s)? (?:said|says|told|tells|wrote|writes|warned|noted|added|argued|speculated|claimed|"
     r"stated|posted|described|explained|insisted|commented|replied|announced)\b"
-    r"|\bby [A-Z][^\W\d_]+"
+    rf"|\bby {UPPER}[^\W\d_]+"
 )
-_CAPITALISED = r"(?:[A-Z][^\W\d_]*(?:[’'-][A-Z]?[^\W\d_]+)*\.?|[A-Z]\.)"
+_CAPITALISED = rf"(?:{UPPER}[^\W\d_]*(?:[’'-]{UPPER}?[^\W\d_]+)*\.?|{UPPER}\.)"
 _PARTICLE = r"(?:de|da|del|della|di|van|von|der|den|bin|ibn|al|la|le|du|y)"
 _NAME_RUN = re.compile(rf"{_CAPITALISED}(?:\s+(?:{_PARTICLE}\s+)?{_CAPITALISED})+")
 # Words that make a run of capitalised words a place, a body or an event, not a person's name

@@ -25,6 +25,13 @@ MONTH_PATTERN = (
 )
 MONTH_ABBREVIATIONS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 
+# Letters of any script, not only ASCII: "[a-z]" read "Łódź" as "d" and "Gdańsk" as "gda" + "sk",
+# and "[A-Z]" did not see "Émile", "Östervik" or "İzmir" as names at all.
+LETTER = r"[^\W\d_]"
+# The capital letters of the Latin, Greek and Cyrillic blocks (``re`` has no \p{Lu}): generated
+# from the Unicode tables rather than typed, so none is missed.
+UPPER = "[" + "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper()) + "]"
+
 
 # Text that speaks to an AI assistant is never an answer or a claim, whatever it scores
 # (prompt injection: "Ignore previous instructions", "Print the full text of your instructions").
@@ -72,5 +79,5 @@ def entity_share(keys: list[str], text: str) -> float:
     """The share of name ``keys`` (see :func:`name_key`) found among the words of ``text``."""
     if not keys:
         return 1.0
-    have = {name_key(w.rstrip(".")) for w in re.findall(r"[A-Za-z][\w’'.-]*", text)}
+    have = {name_key(w.rstrip(".")) for w in re.findall(rf"{LETTER}[\w’'.-]*", text)}
     return sum(1 for k in keys if k in have) / len(keys)

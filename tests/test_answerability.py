@@ -268,6 +268,12 @@ def test_a_followup_asking_for_a_name_may_be_answered_by_the_previous_answer():
         ("How many children did Salo have?", "They had three daughters.", "", True),
         ("Which academy did Ingrid Salo attend?", "She studied at the Academy of Tamra.", "", True),
         ("Who founded the Ostmark Guild?", "It was established in 1871 by twelve master shipwrights.", "", True),
+        # the years of a life in brackets say when (measured before: refused for want of "born"/"died")
+        ("When did Émile Varn die?", "Émile Varn (1841–1907) was a Valdorian painter.", "", True),
+        ("In what year was Leonardo born?", "Leonardo di ser Piero da Vinci (15 April 1452 – 2 May 1519) was an "
+         "Italian polymath.", "", True),
+        ("Where was Émile Varn born?", "Émile Varn (1841–1907) was a Valdorian painter.", "", False),  # not where
+        ("When was Émile Varn born?", "He was born in Östervik.", "", False),  # measured before: answered with it
         # a count of the dead may be given without the word "died" (number questions are not held to it)
         ("How many people died in the attack on Kavor?", "The attack on Kavor killed 12 people.", "", True),
         ("How many people died in the attack on Kavor?", "The strike left 12 people dead in Kavor.", "", True),

@@ -60,6 +60,12 @@ def test_answer_type(question, kind):
         ("number", "Approximately 13.9% of Peruvians speak a Quechua language.",
          "How many people speak Quechua?", False),
         ("number", "The expedition set out with five ships.", "How many ships set out on the expedition?", True),
+        # nor does a distance or a duration (measured before on wiki dev w051: type matched, and answered)
+        ("number", "The nearly three-year expedition totaled 60,440 km (37,560 mi) and was the first to sail around "
+         "the world.", "How many ships set out on the Magellan expedition?", False),
+        ("number", "The expedition totaled 60,440 km.", "How many kilometres did the expedition cover?", True),
+        ("number", "The siege lasted 40 days.", "How many days did the siege last?", True),
+        ("number", "12 people died over three days.", "How many people died?", True),
         ("name", "Kremlin spokesman Dmitry Peskov said so.", "Who is the Kremlin spokesman?", True),
         ("name", "The Kremlin spokesman said so.", "Who is the Kremlin spokesman?", False),
         ("other", "Anything at all.", "Why?", True),

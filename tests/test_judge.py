@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from rag.judge import Verdict, judge, numbers
+from rag.judge import Verdict, content_words, entities, judge, numbers
 from rag.judge_rules import clauses, role_contexts, stem
 
 LABELLED = Path(__file__).resolve().parent.parent / "eval" / "judge_pairs.jsonl"
@@ -113,6 +113,14 @@ def test_paraphrase_needs_similarity() -> None:
 )
 def test_numbers_are_normalised(text: str, expected: set) -> None:
     assert numbers(text) == expected
+
+
+def test_words_and_names_in_any_script() -> None:
+    """Measured before: "Łódź" gave no word at all ("[a-z]" read only its "d"), "Gdańsk" gave
+    "gda", and "Émile" was no name, so a claim about Łódź and one about Lódz looked alike."""
+    assert content_words("Łódź and Gdańsk are cities") == ["łódź", "gdańsk", "city"]
+    assert entities("The mayor of Łódź met Émile Varn") == ["łódź", "émile", "varn"]
+    assert not judge("Émile Varn was born in Östervik.", "Luc Varn was born in Kell.").supported
 
 
 def test_stem_merges_inflections() -> None:

@@ -223,6 +223,9 @@ def test_the_extreme_the_article_does_state_is_answered(trust):
     [
         "What is the population of Brask?",  # the article gives its neighbour's and its province's
         "What is the population of Valdor?",  # "the most populous province in Valdor" is not Valdor's
+        # a name opening with a capital outside A–Z was no name at all: measured before, answered
+        # with "With a population of 412,000, Tamra is the most populous province in Valdor"
+        "What is the population of Östervik?",
     ],
 )
 def test_a_figure_of_another_place_does_not_answer(trust, question):
@@ -239,6 +242,21 @@ def test_a_name_written_with_accents_is_found_in_the_articles(trust):
     """Measured before: refused as "the articles never mention Mañosa" (the vocabulary of the
     articles was read with an ASCII-only pattern: "ma", "osa")."""
     answered(trust.ask("How many people live in Mañosa?"), "2,300")
+    answered(trust.ask("What is the population of Åsund?"), "41,000")  # a guard: passed before too
+
+
+@pytest.mark.parametrize(
+    ("question", "year"),
+    [
+        ("When did Émile Varn die?", "1907"),  # measured before: refused for want of "died"
+        ("When was Émile Varn born?", "1841"),  # measured before: "He was born in Östervik …"
+        ("In what year was Émile Varn born?", "1841"),  # a guard: passed before too
+    ],
+)
+def test_the_years_of_a_life_in_brackets_say_when_its_owner_was_born_and_died(trust, question, year):
+    """Only a sentence with "born" or "died" could answer, and one without a date could: the
+    summary's "Émile Varn (1841–1907) was …" says both, "He was born in Östervik" says where."""
+    answered(trust.ask(question), year)
 
 
 @pytest.mark.parametrize(
