@@ -15,7 +15,7 @@ import numpy as np
 from rag.frame import QuestionFrame, names_in, rival
 from rag.judge import content_words, numbers
 from rag.records import Hit, Span
-from rag.text import ADDRESSES_ASSISTANT, LETTER, UPPER, strip_markers
+from rag.text import ADDRESSES_ASSISTANT, LETTER, UPPER, WORD, strip_markers
 from rag.text import MONTH_PATTERN as _MONTHS
 from rag.units import has_unit
 
@@ -340,7 +340,7 @@ def vocabulary(texts: list[str]) -> frozenset[str]:
     """Lower-cased words of the corpus, for telling whether a name occurs in it at all."""
     # any script's letters: an ASCII-only pattern split "Gdańsk" into "gda" and "sk", so every
     # question naming it was refused as naming something the articles never mention
-    return frozenset(w.lower() for text in texts for w in re.findall(r"[^\W\d_](?:[^\W\d_]|[’'-])*", text))
+    return frozenset(w.lower() for text in texts for w in re.findall(WORD, text))
 
 
 def unknown_names(question: str, vocab: frozenset[str]) -> list[str]:

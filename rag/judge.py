@@ -37,7 +37,7 @@ from rag.judge_rules import (
     stem,
     words,
 )
-from rag.text import LETTER, UPPER, strip_markers
+from rag.text import LETTER, UPPER, WORD, strip_markers
 
 __all__ = [
     "ALIASES",
@@ -180,7 +180,7 @@ def _negations(tokens: list[str]) -> int:
 
 
 def _tokens(text: str) -> list[str]:
-    return re.findall(rf"{LETTER}(?:{LETTER}|['’-])*", text.lower().replace("n't", " n't"))
+    return re.findall(WORD, text.lower().replace("n't", " n't"))
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()–—]|\s-\s|\b(?:and|but|while|whereas|however|although)\b", re.IGNORECASE)

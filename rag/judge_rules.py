@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from rag.errors import SettingsError
-from rag.text import LETTER
+from rag.text import LETTER, WORD
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before being below
@@ -204,7 +204,7 @@ def stem(word: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    return re.findall(rf"{LETTER}(?:{LETTER}|['’-])*", text.lower())
+    return re.findall(WORD, text.lower())
 
 
 def opposite_in(word: str, sentence_stems: set[str]) -> str:

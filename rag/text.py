@@ -31,6 +31,8 @@ LETTER = r"[^\W\d_]"
 # The capital letters of the Latin, Greek and Cyrillic blocks (``re`` has no \p{Lu}): generated
 # from the Unicode tables rather than typed, so none is missed.
 UPPER = "[" + "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper()) + "]"
+# A word: letters, perhaps joined by apostrophes or hyphens ("don't", "Kādambarī", "long-range").
+WORD = rf"{LETTER}(?:{LETTER}|['’-])*"
 
 
 # Text that speaks to an AI assistant is never an answer or a claim, whatever it scores
