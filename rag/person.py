@@ -25,7 +25,8 @@ from rag.text import UPPER
 _ROLE = (
     r"(?:general|analyst|official|minister|president|politicians?|lawmakers?|spokes(?:person|man|woman)|"
     r"correspondent|author|composer|scientist|artist|king|queen|emperor|person|journalist|actor|actress|writer|"
-    r"painter|philosopher|commander|envoy|ambassador|chancellor|senator|diplomat|explorer|inventor|poet|singer)"
+    r"painter|philosopher|commander|envoy|ambassador|chancellor|senator|diplomat|explorer|inventor|poet|singer|"
+    r"physicist|chemist|director)"
 )
 _AUXILIARY = "did|does|do|is|was|are|were|has|have|had|will|would|can|could|the|a|an"
 _LEAD = r"^\W*(?:and |but |so )?"
@@ -41,12 +42,11 @@ _PERSON_Q = re.compile(
     rf"|\b(?:which|what) (?:(?!(?:{_AUXILIARY})\b)[\w’'-]+ ){{0,2}}{_ROLE}\b",
     re.IGNORECASE,
 )
-# A person's title or role before a capitalised name: "President Biden", "analyst Timothy Ash".
+# A person's title or role before a capitalised name: "President Biden", "analyst Timothy Ash",
+# "Dr. Holt" (the roles a question asks for, in either case, and the honorifics).
 _TITLED = re.compile(
-    r"\b(?:President|Minister|Secretary|Chancellor|Senator|Sen\.|Rep\.|Gen\.|General|Col\.|Lt\.|Dr\.?|Mr\.?|Mrs\.?|"
-    r"Ms\.?|Sir|Dame|Lord|Lady|Pope|King|Queen|Prince|Princess|Emperor|Saint|St\.|spokes(?:man|woman|person)|"
-    r"analyst|lawmaker|correspondent|commander|envoy|ambassador|author|composer|writer|scientist|physicist|chemist|"
-    rf"actor|actress|singer|painter|poet|philosopher|explorer|inventor|director|diplomat|official)\s+{UPPER}[^\W\d_]+"
+    r"\b(?:Secretary|Sen\.|Rep\.|Gen\.|Col\.|Lt\.|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|Lord|Lady|Pope|Prince|Princess|"
+    rf"Saint|St\.|(?i:{_ROLE}))\s+{UPPER}[^\W\d_]+"
 )
 # A name that speaks, or does a deed "by" it: "Ash speculated", "written by Thucydides". A country
 # that "warned" passes too: this errs towards letting the model decide.

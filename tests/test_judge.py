@@ -120,6 +120,7 @@ def test_words_and_names_in_any_script() -> None:
     "gda", and "Émile" was no name, so a claim about Łódź and one about Lódz looked alike."""
     assert content_words("Łódź and Gdańsk are cities") == ["łódź", "gdańsk", "city"]
     assert entities("The mayor of Łódź met Émile Varn") == ["łódź", "émile", "varn"]
+    # a guard (unsupported before too): another Varn born elsewhere does not back the claim
     assert not judge("Émile Varn was born in Östervik.", "Luc Varn was born in Kell.").supported
 
 
