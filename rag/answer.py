@@ -295,7 +295,8 @@ def source_phrase(hit: Hit) -> str:
 
 
 def _words(name: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", name.lower())
+    """The letters and digits of a title or a file name, in any script ("Łódź tram" ~ "łódź-tram")."""
+    return re.findall(r"[^\W_]+", name.lower())
 
 
 def _answer(evidence: Evidence, kept: list[SentenceVerdict], removed: tuple[SentenceVerdict, ...], mode: str) -> Answer:

@@ -39,7 +39,7 @@ from rag.holder import states_holder
 from rag.judge import content_precision, content_words, numbers
 from rag.person import answers_who, states_relative
 from rag.records import Document, Hit
-from rag.text import UPPER, entity_share, name_key
+from rag.text import SPEECH, UPPER, entity_share, name_key
 from rag.units import EXTREMES, has_unit, states_asked_unit
 
 FEATURES = (
@@ -54,14 +54,6 @@ FEATURES = (
 )  # fmt: skip
 _DEFINITION = re.compile(
     rf"^(?:The )?(?:{UPPER}[\w’'.-]*\s+){{1,4}}(?:\([^)]*\)\s+)?(?:is|was|are|were) (?:a|an|the)\b"
-)
-# Words that report speech: "what did X say" wants a sentence where X is the one speaking.
-_SPEECH = re.compile(
-    r"\b(?:said|says|say|told|tells|stated|states|warned|warns|added|wrote|writes|posted|announced|claimed|"
-    r"insisted|argued|noted|declared|stressed|according|speculated|suggested|explained|urged|replied|responded|"
-    r"commented|remarked|acknowledged|admitted|asserted|emphasi[sz]ed|vowed|promised|predicted|cautioned|"
-    r"criticised|criticized|called|described|accused|welcomed|tweeted|saying)\b",
-    re.IGNORECASE,
 )
 # "the third largest", "the 12th-longest", "second-highest": a rank below the extreme asked for
 _RANKED = re.compile(
@@ -252,7 +244,7 @@ def speaker_says(speaker: tuple[str, ...], sentence: str) -> float:
     tokens = [t.rstrip(".") for t in re.findall(r"[\w’'.-]+", sentence)]
     keys = {name_key(n) for n in speaker}
     at_name = [i for i, t in enumerate(tokens) if name_key(t) in keys]
-    at_speech = [i for i, t in enumerate(tokens) if _SPEECH.fullmatch(t)]
+    at_speech = [i for i, t in enumerate(tokens) if SPEECH.fullmatch(t)]
     return float(any(_speaks(tokens[s], s - n) for n in at_name for s in at_speech))
 
 
@@ -278,7 +270,7 @@ def speaker_silent(frame: QuestionFrame, ranked: Sequence[Candidate]) -> bool:
 
 def _pronoun_speaks(sentence: str) -> bool:
     """ "He said …", "She later told …": a pronoun just before a speech verb."""
-    return bool(re.search(rf"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:\w+\s+)?{_SPEECH.pattern}", sentence))
+    return bool(re.search(rf"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:\w+\s+)?{SPEECH.pattern}", sentence))
 
 
 def win_unstated(frame: QuestionFrame, top: Candidate) -> bool:
@@ -374,7 +366,7 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and states_asked_event(frame, sentence)
         and states_extreme(frame, sentence)
         and states_holder(frame.holder, sentence, title, before)
-        and (not frame.asks_person or answers_who(sentence, before))
+        and (not frame.asks_person or answers_who(sentence, before, frame.person_speaks))
         and states_relative(frame.relative, sentence)
     )
 

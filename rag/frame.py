@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from rag import parts
 from rag.holder import measure_holder
 from rag.judge import content_words
-from rag.person import asked_relative, asks_person
+from rag.person import asked_relative, asks_person, asks_words
 from rag.text import ADDRESSES_ASSISTANT, MONTH_NAMES, UPPER, WEEKDAYS
 from rag.units import EXTREMES, asked_unit, question_unit
 
@@ -125,6 +125,7 @@ class QuestionFrame:
     extreme: str = ""  # "What is the largest island …": the extreme asked for (a key of EXTREMES)
     holder: str = ""  # "What is the population of Cusco?": the name whose measure (or capital) is asked
     asks_person: bool = False  # "Which Russian general …", "Who discovered …": only a person answers it
+    person_speaks: bool = False  # "Which analyst commented …": the person asked for said or wrote something
     relative: str = ""  # "What is the name of X's sister?": the relation asked for ("sibling")
 
     @property
@@ -183,6 +184,7 @@ def build_frame(
         extreme=_extreme(lower),
         holder=measure_holder(q),
         asks_person=asks_person(q),
+        person_speaks=asks_words(q),
         relative=asked_relative(q),
     )
 

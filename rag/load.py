@@ -19,6 +19,7 @@ from rag import formats
 from rag.errors import DocumentError, SettingsError
 from rag.records import Document
 from rag.text import MONTH_ABBREVIATIONS as _MONTHS
+from rag.text import UPPER
 
 log = logging.getLogger(__name__)
 
@@ -252,10 +253,13 @@ def _trim(line: str) -> str:
 
 # "WASHINGTON, Nov 21 (Reuters) - ", "LYON, France (AP) — ", "PARIS, Nov. 3, 2024 (AFP) -",
 # "Nov 3 (AP) -": a place in capitals and/or a date, then the agency in brackets and a dash.
+_CAPS = rf"{UPPER}(?:{UPPER}|[.'-])+"  # a word in capitals ("KYIV", "U.S.")
+# The place in any script's capitals ("ŁÓDŹ (AP) —", "MALMÖ, Sweden (AFP) -"; "[A-Z]" lost their outlet).
 _DATELINE = re.compile(
-    rf"(?:\b[A-Z][A-Z.'-]+(?:[ ][A-Z][A-Z.'-]+)*(?:,[ ][A-Z][\w.'-]*(?:[ ][A-Z][\w.'-]*)*)?,?[ ]+|\b(?=(?:{_MONTHS})))"
+    rf"(?:\b{_CAPS}(?:[ ]{_CAPS})*(?:,[ ]{UPPER}[\w.'-]*(?:[ ]{UPPER}[\w.'-]*)*)?,?[ ]+"
+    rf"|\b(?=(?:{_MONTHS})))"
     rf"(?:(?:{_MONTHS})[a-z]*\.?[ ]\d{{1,2}}(?:,[ ]\d{{4}})?[ ]+)?"
-    r"\(([A-Z][\w&.' -]{0,38}[\w.])\)[ ]*[-–—]"
+    rf"\(({UPPER}[\w&.' -]{{0,38}}[\w.])\)[ ]*[-–—]"
 )
 _FRONT_MATTER_OUTLET = re.compile(r"^[ \t]*(?:outlet|publisher|source)[ \t]*:[ \t]*(\S.{0,79}?)\s*$", re.I | re.M)
 

@@ -6,7 +6,10 @@ forces in Kursk Oblast", nor "Who discovered penicillin?" by "the first Denisova
 were …", nor "Who is the NATO Secretary-General?" by "The North Atlantic Treaty Organization
 (NATO) is …": each names something the question does not (so it "type-matches" a name), but no
 person. The frame records that a person is asked (:func:`asks_person`) and the answerability
-rules give a sentence naming no one no probability (:func:`names_person`).
+rules give a sentence naming no one no probability (:func:`names_person`). Nor is "Who commands
+the North Korean troops in Kursk?" answered by "Blinken said 8,000 North Korean forces were in
+Kursk": a name that speaks is a person only for a question about someone's words
+(:func:`asks_words`: "Which analyst commented …").
 
 "What is the name of Gregor Samsa's sister?" is likewise not answered by a sentence naming him
 and his family but no sister: the frame records the relative asked for (:func:`asked_relative`)
@@ -20,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from rag.text import UPPER
+from rag.text import MONTH_NAMES, SPEECH, UPPER, WEEKDAYS
 
 _ROLE = (
     r"(?:general|analyst|official|minister|president|politicians?|lawmakers?|spokes(?:person|man|woman)|"
@@ -48,13 +51,14 @@ _TITLED = re.compile(
     r"\b(?:Secretary|Sen\.|Rep\.|Gen\.|Col\.|Lt\.|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|Lord|Lady|Pope|Prince|Princess|"
     rf"Saint|St\.|(?i:{_ROLE}))\s+{UPPER}[^\W\d_]+"
 )
-# A name that speaks, or does a deed "by" it: "Ash speculated", "written by Thucydides". A country
-# that "warned" passes too: this errs towards letting the model decide.
-_ACTS = re.compile(
+# A name that speaks ("Ash speculated"; a country that "warned" passes too: this errs towards
+# letting the model decide), and a deed done "by" a name ("written by Thucydides").
+_SPEAKS = re.compile(
     rf"\b{UPPER}[^\W\d_]+(?:’s|'s)? (?:said|says|told|tells|wrote|writes|warned|noted|added|argued|speculated|claimed|"
     r"stated|posted|described|explained|insisted|commented|replied|announced)\b"
-    rf"|\bby {UPPER}[^\W\d_]+"
 )
+# ("by May", "by Monday" say when, not who)
+_BY = re.compile(rf"\bby (?!(?i:{'|'.join(MONTH_NAMES + WEEKDAYS)})\b){UPPER}[^\W\d_]+")
 _CAPITALISED = rf"(?:{UPPER}[^\W\d_]*(?:[’'-]{UPPER}?[^\W\d_]+)*\.?|{UPPER}\.)"
 _PARTICLE = r"(?:de|da|del|della|di|van|von|der|den|bin|ibn|al|la|le|du|y)"
 _NAME_RUN = re.compile(rf"{_CAPITALISED}(?:\s+(?:{_PARTICLE}\s+)?{_CAPITALISED})+")
@@ -79,18 +83,27 @@ def asks_person(question: str) -> bool:
     return bool(_PERSON_Q.search(question))
 
 
-def names_person(text: str) -> bool:
-    """Does ``text`` name a person: a titled name, a name that speaks, or a run of two or more
-    capitalised words that is not a place, a body or an acronym ("Vladimir Dzhabarov")?"""
-    if _TITLED.search(text) or _ACTS.search(text):
+def asks_words(question: str) -> bool:
+    """Is the person ``question`` asks for one who said or wrote something ("Which analyst
+    commented on …", "Who wrote …"), rather than one who did something ("Who commands …")?"""
+    return bool(SPEECH.search(question))
+
+
+def names_person(text: str, speaking: bool = True) -> bool:
+    """Does ``text`` name a person: a titled name, a run of two or more capitalised words that is
+    not a place, a body or an acronym ("Vladimir Dzhabarov"), a name doing a deed "by" it, or
+    (when ``speaking``) a name that speaks?"""
+    if _TITLED.search(text) or _BY.search(text) or (speaking and _SPEAKS.search(text)):
         return True
     return any(_is_personal_name(run.group(0)) for run in _NAME_RUN.finditer(text))
 
 
-def answers_who(sentence: str, before: str = "") -> bool:
+def answers_who(sentence: str, before: str = "", words: bool = True) -> bool:
     """Can ``sentence`` answer a question only a person answers: it names one, or says "he" or
-    "she" and, with the sentence before it (``before``), names who that is."""
-    if names_person(sentence):
+    "she" and, with the sentence before it (``before``), names who that is. A name that only
+    speaks ("Blinken said …") counts only when the question asks for ``words``: "Who commands the
+    troops in Kursk?" is not answered by who reported them there."""
+    if names_person(sentence, speaking=words):
         return True
     return bool(_PERSONAL_PRONOUN.search(sentence)) and names_person(before)
 

@@ -34,6 +34,15 @@ UPPER = "[" + "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper()) + 
 # A word: letters, perhaps joined by apostrophes or hyphens ("don't", "Kādambarī", "long-range").
 WORD = rf"{LETTER}(?:{LETTER}|['’-])*"
 
+# A verb reporting speech or writing ("Rutte said", "according to Rutte", "Ash speculated").
+SPEECH = re.compile(
+    r"\b(?:said|says|say|told|tells|stated|states|warned|warns|added|wrote|writes|posted|announced|claimed|"
+    r"insisted|argued|noted|declared|stressed|according|speculated|suggested|explained|urged|replied|responded|"
+    r"commented|remarked|acknowledged|admitted|asserted|emphasi[sz]ed|vowed|promised|predicted|cautioned|"
+    r"criticised|criticized|called|described|accused|welcomed|tweeted|saying)\b",
+    re.IGNORECASE,
+)
+
 
 # Text that speaks to an AI assistant is never an answer or a claim, whatever it scores
 # (prompt injection: "Ignore previous instructions", "Print the full text of your instructions").

@@ -213,6 +213,15 @@ def test_a_figure_must_be_the_asked_places_own(question, sentence, title, before
         ("Which analyst commented?", "Senior Russian lawmaker Vladimir Dzhabarov called it a big step.", "", True),
         ("Which analyst commented?", "Ash speculated that the decision was aimed at giving Ukraine leverage.", "",
          True),
+        # a name that only speaks is not a doer (measured before on sample dev q122: answered with it)
+        ("Who commands the North Korean troops deployed in Kursk?", "The following week Blinken said as many as "
+         "8,000 North Korean forces were in Kursk, where Ukrainian forces have controlled territory since August.",
+         "", False),
+        ("Who commands the troops in Kursk?", "General Lapin said the troops in Kursk were ready.", "", True),
+        ("Which official criticized the decision?", "Lammy said the decision was a mistake.", "", True),
+        # "by May" says when, not by whom (measured before: named a person)
+        ("Who commands the troops in Kursk?", "More troops will reach Kursk by May.", "", False),
+        ("Who discovered penicillin?", "Penicillin was discovered by Fleming.", "", True),
         ("Who wrote History of the Peloponnesian War?", "It was written by Thucydides, an Athenian historian.", "",
          True),
         # "he" with the sentence before it naming him

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
-from rag.answer import Evidence, compose
+from rag.answer import Evidence, compose, source_phrase
 from rag.extract import Candidate
 from rag.frame import build_frame
 from rag.records import Chunk, Document, Hit, Span
@@ -61,3 +62,18 @@ def test_a_generated_answer_without_the_unit_asked_for_gives_way_to_the_picked_s
     assert "300 km" in answer.text and "up to 190 miles" not in answer.text, answer.text
     assert answer.mode == "extractive"
     assert all(c.quote == RANGE[c.start : c.end] for c in answer.citations)
+
+
+@pytest.mark.parametrize(
+    ("title", "doc_id", "phrase"),
+    [
+        # measured before: a headline in another script read as no words, so the same as any
+        # file name, and the source was called "one of the articles"
+        ("Трамвай заказан", "статья", "“Трамвай заказан”"),
+        ("Łódź tram order", "łódź-tram-order", "one of the articles"),  # the file name, not a headline
+        ("Tram order", "tram-order", "one of the articles"),
+    ],
+)
+def test_a_source_is_named_by_its_headline_in_any_script(title, doc_id, phrase):
+    hit = Hit(Chunk(f"{doc_id}#0", doc_id, 0, 5, "Text."), 1.0, 1.0, 1.0, 1, title=title)
+    assert source_phrase(hit) == phrase

@@ -258,6 +258,20 @@ def test_questions_only_a_person_answers(question, expected):
 
 
 @pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Which Chatham House analyst commented on the decision?", True),
+        ("Which two Russian politicians warned the decision could lead to World War III?", True),
+        ("Who wrote History of the Peloponnesian War?", True),
+        ("Who commands the North Korean troops deployed in Kursk?", False),
+        ("Who discovered penicillin?", False),
+    ],
+)
+def test_whether_the_person_asked_for_is_known_by_their_words(question, expected):
+    assert build_frame(question).person_speaks is expected
+
+
+@pytest.mark.parametrize(
     ("question", "relative"),
     [
         ("What is the name of Gregor Samsa's sister in The Metamorphosis?", "sibling"),

@@ -66,6 +66,22 @@ def test_guess_outlet(text, outlet):
 
 
 @pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("ŁÓDŹ (Kurier Łódzki) — text", "Kurier Łódzki"),
+        ("MALMÖ, Sweden (Sydsvenskan) - text", "Sydsvenskan"),
+        ("İZMIR, Turkey (Yeni Asır) - text", "Yeni Asır"),
+        ("PARIS, Nov 3 (Échos du Nord) - text", "Échos du Nord"),
+        ("KYIV, Nov 3 (Kyiv Post) - text", "Kyiv Post"),  # a guard
+    ],
+)
+def test_a_dateline_in_any_script_names_the_outlet(text, outlet):
+    """Measured before: "" for each but the guard ("[A-Z]" did not read "ŁÓDŹ" as a place), and
+    no known outlet names these (``outlets=()``: only the dateline can)."""
+    assert guess_outlet(text, ()) == outlet
+
+
+@pytest.mark.parametrize(
     ("text", "title"),
     [
         ("title: Given title\n\nBody.", "Given title"),

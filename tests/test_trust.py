@@ -264,6 +264,9 @@ def test_the_years_of_a_life_in_brackets_say_when_its_owner_was_born_and_died(tr
     [
         "Which general commands the garrison at Fort Harl?",  # the article names its troops, no commander
         "Who is the commander of the Tamra brigade?",
+        # measured before: answered with "A week later Dalby said as many as 400 more troops …":
+        # a name that speaks is not who commands (as sample dev q122 was answered with "Blinken said …")
+        "Who commands the Tamra brigade troops at Fort Harl?",
     ],
 )
 def test_a_question_only_a_person_answers_is_not_answered_without_one(trust, question):
