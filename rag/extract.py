@@ -130,14 +130,29 @@ def _counted(sentence: str, frame: QuestionFrame) -> set[tuple[float, str]]:
     if not frame.count_terms or not found:
         return found  # not a count, or "how many times": any number will do
     nouns = set(frame.count_terms)
+    # "how many North Korean troops": a name counts only right after the number ("8,000 North
+    # Korean forces"), not anywhere near it ("the two countries fought the Korean War")
+    names = nouns & {s for e in frame.entities for s in content_words(e)}
+    heads = nouns - names or nouns
     verbs = {w for w in content_words(re.sub(rf"\b{UPPER}\w*", " ", frame.question)) if w not in ("many", "much")}
     tokens = re.findall(rf"\d[\d,.]*\d|\d|{_COUNT_WORDS}\b|[a-z’'-]+", sentence.lower())
     stems = [(content_words(t) or [t])[0] for t in tokens]
     for i, token in enumerate(tokens):
         if token[0].isdigit() or re.fullmatch(_COUNT_WORDS, token):
-            if nouns & set(stems[i + 1 : i + 5]) or verbs & set(stems[max(i - 3, 0) : i + 4]):
+            named = i + 1 < len(stems) and stems[i + 1] in names
+            if heads & set(stems[i + 1 : i + 5]) or named or _does_the_deed(tokens, stems, i, verbs):
                 return found
     return set()
+
+
+def _does_the_deed(tokens: list[str], stems: list[str], at: int, verbs: set[str]) -> bool:
+    """Does the number at ``at`` count those doing (or suffering) the question's deed: "wounded
+    another 903", "killed 12 people", "12 died" — not "the two countries fought the Korean War"
+    (asked "how many troops are fighting"), where the number counts the noun right after it?"""
+    before = verbs & set(stems[max(at - 3, 0) : at])
+    after = verbs & set(stems[at + 1 : at + 4])
+    noun_after = at + 1 < len(tokens) and tokens[at + 1].endswith("s") and stems[at + 1] not in verbs
+    return bool(before) or (bool(after) and not noun_after)
 
 
 def candidates(frame: QuestionFrame, hits: list[Hit], encode: Callable[[list[str]], np.ndarray]) -> list[Candidate]:

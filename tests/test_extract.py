@@ -66,6 +66,15 @@ def test_answer_type(question, kind):
         ("number", "The expedition totaled 60,440 km.", "How many kilometres did the expedition cover?", True),
         ("number", "The siege lasted 40 days.", "How many days did the siege last?", True),
         ("number", "12 people died over three days.", "How many people died?", True),
+        # a name of the counted thing counts only right after the number; a number before another
+        # plural noun counts that noun (measured before on the cross dev set, q107: type matched, and
+        # answered with the years of the Korean War)
+        ("number", "Both countries proclaimed independence in 1948, and the two countries fought the Korean War "
+         "from 1950 to 1953.", "How many North Korean troops are fighting for Russia?", False),
+        ("number", "As many as 8,000 North Korean forces were in Kursk.", "How many North Korean troops are in Kursk?",
+         True),  # a guard: the names right after the number
+        ("number", "Russia deployed 10,000 soldiers.", "How many troops were deployed?", True),  # a guard: the deed
+        ("number", "It wounded another 903.", "How many civilians were wounded?", True),  # a guard
         ("name", "Kremlin spokesman Dmitry Peskov said so.", "Who is the Kremlin spokesman?", True),
         ("name", "The Kremlin spokesman said so.", "Who is the Kremlin spokesman?", False),
         ("other", "Anything at all.", "Why?", True),
