@@ -18,6 +18,7 @@ from rag import answerability, extract
 from rag.cite import clean_markers, make_citation, parse_markers
 from rag.frame import QuestionFrame
 from rag.judge import content_words, numbers
+from rag.person import answers_who
 from rag.records import Answer, Citation, Document, Hit, SentenceVerdict
 from rag.settings import Settings
 from rag.text import strip_markers
@@ -220,14 +221,16 @@ def _answers_question(
     """The generated sentences carry what the question asks for (a number, date or new name)
     and something new: a sentence that only restates the question is verified (its words are
     all in the passage) but answers nothing. A question asking for several items is answered
-    by each picked sentence (extractive), and one asking for a unit ("in kilometres?") by a
-    sentence giving it."""
+    by each picked sentence (extractive), one asking for a unit ("in kilometres?") by a sentence
+    giving it, and one only a person answers by a sentence naming one."""
     if len(picked) > 1 and frame.several:
         return False
     if frame.kind != "other" and not any(extract.matches_type(frame, v.text) for v in kept):
         return False
     if not any(states_asked_unit(frame.asked_unit, strip_markers(v.text)) for v in kept):
         return False  # "… in kilometres?" answered "190 miles": the picked sentence may give both
+    if frame.asks_person and not any(answers_who(strip_markers(v.text), words=frame.person_speaks) for v in kept):
+        return False  # "Which analyst commented?" answered "The Chatham House analyst commented …"
     novel = set(content_words(" ".join(strip_markers(v.text) for v in kept))) - frame.terms
     return len(novel) >= MIN_NEW_WORDS
 
