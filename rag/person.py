@@ -86,7 +86,8 @@ def asks_person(question: str) -> bool:
 def asks_words(question: str) -> bool:
     """Is the person ``question`` asks for one who said or wrote something ("Which analyst
     commented on …", "Who wrote …"), rather than one who did something ("Who commands …")?"""
-    return bool(SPEECH.search(question))
+    # a verb, so written in lower case: not "the United States", nor "According to …, who …"
+    return any(verb.group(0).islower() for verb in SPEECH.finditer(question))
 
 
 def names_person(text: str, speaking: bool = True) -> bool:

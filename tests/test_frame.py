@@ -265,6 +265,9 @@ def test_questions_only_a_person_answers(question, expected):
         ("Who wrote History of the Peloponnesian War?", True),
         ("Who commands the North Korean troops deployed in Kursk?", False),
         ("Who discovered penicillin?", False),
+        # "States" and "According" are not the question's verb (measured before: True)
+        ("Who commands the United States forces in Kursk?", False),
+        ("According to the articles, who commands the troops?", False),
     ],
 )
 def test_whether_the_person_asked_for_is_known_by_their_words(question, expected):
