@@ -14,7 +14,7 @@ from functools import cached_property
 
 import numpy as np
 
-from rag import answerability, extract
+from rag import answerability, counting, extract
 from rag.cite import clean_markers, make_citation, parse_markers
 from rag.frame import QuestionFrame
 from rag.judge import content_words, numbers
@@ -267,7 +267,7 @@ def _other_values(evidence: Evidence, kept: tuple[SentenceVerdict, ...]) -> list
         for c in others
         if not _same_numbers(c.text, said)
         and extract.matches_type(frame, c.text)
-        and extract.same_quantity(c.text, said)
+        and counting.same_quantity(c.text, said)
     ]
 
 

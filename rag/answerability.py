@@ -24,10 +24,10 @@ from pathlib import Path
 
 import numpy as np
 
+from rag.counting import counts_the_noun
 from rag.errors import SettingsError
 from rag.extract import (
     Candidate,
-    counts_the_noun,
     matches_type,
     needs_next_sentence,
     unknown_names,
@@ -37,10 +37,10 @@ from rag.extract import (
 from rag.frame import QuestionFrame
 from rag.holder import states_holder
 from rag.judge import content_precision, content_words, numbers
-from rag.person import answers_who, states_relative
+from rag.person import answers_who, pronoun_speaks, speaker_says, states_relative, states_words
 from rag.records import Document, Hit
-from rag.text import SPEECH, UPPER, entity_share, name_key
-from rag.units import EXTREMES, has_unit, states_asked_unit
+from rag.text import UPPER, entity_share, name_key
+from rag.units import EXTREMES, has_unit, states_asked_unit, states_dimension
 
 FEATURES = (
     "cosine", "cosine_margin", "max_cosine", "terms_in_sentence", "terms_in_passage", "focus_in_sentence",
@@ -56,6 +56,9 @@ _DEFINITION = re.compile(
     rf"^(?:The )?(?:{UPPER}[\w’'.-]*\s+){{1,4}}(?:\([^)]*\)\s+)?(?:is|was|are|were) (?:a|an|the)\b"
 )
 # "the third largest", "the 12th-longest", "second-highest": a rank below the extreme asked for
+# "in Africa", "in the world": where the extreme asked for holds; a region of it is a smaller place
+_REGION = r"(?:north|south|east|west|central|sub-saharan|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+_SCOPE_Q = re.compile(rf"\b(?:in|of) (?:the )?({_REGION}\s+)?({UPPER}[\w’'-]*(?:\s+{UPPER}[\w’'-]*)*)", re.IGNORECASE)
 _RANKED = re.compile(
     r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:most )?$", re.IGNORECASE
 )
@@ -232,29 +235,16 @@ def states_extreme(frame: QuestionFrame, sentence: str) -> bool:
     a ranked one ("the third largest island")? True for every other question."""
     if not frame.extreme:
         return True
-    return any(not _RANKED.search(sentence[: m.start()]) for m in EXTREMES[frame.extreme][1].finditer(sentence))
-
-
-def speaker_says(speaker: tuple[str, ...], sentence: str) -> float:
-    """1.0 when the question asks for no one's words, or one of ``speaker``'s names stands
-    within a few words of a speech verb ("Rutte said", "said Rutte", "according to Rutte") —
-    not merely named in the sentence ("Blinken informed Rutte")."""
-    if not speaker:
-        return 1.0
-    tokens = [t.rstrip(".") for t in re.findall(r"[\w’'.-]+", sentence)]
-    keys = {name_key(n) for n in speaker}
-    at_name = [i for i, t in enumerate(tokens) if name_key(t) in keys]
-    at_speech = [i for i, t in enumerate(tokens) if SPEECH.fullmatch(t)]
-    return float(any(_speaks(tokens[s], s - n) for n in at_name for s in at_speech))
-
-
-def _speaks(verb: str, distance: int) -> bool:
-    """A name ``distance`` tokens before a speech verb is the speaker ("Rutte said", "said Rutte");
-    for "according", only a name just after it is ("according to Rutte", not "Norvik Arms,
-    according to a procurement notice")."""
-    if verb.lower() == "according":
-        return -4 <= distance <= -2
-    return -4 <= distance <= 6
+    scope = _SCOPE_Q.search(frame.question)
+    narrower = (
+        re.compile(rf"^\W*(?:[\w’'-]+\s+){{0,3}}?(?:in|of) (?:the )?{_REGION}\s+{re.escape(scope.group(2))}\b", re.I)
+        if scope and not scope.group(1)
+        else None
+    )  # "the highest peak in southern Africa" is not the highest in Africa (wiki dev w132)
+    return any(
+        not _RANKED.search(sentence[: m.start()]) and not (narrower and narrower.match(sentence[m.end() :]))
+        for m in EXTREMES[frame.extreme][1].finditer(sentence)
+    )
 
 
 def speaker_silent(frame: QuestionFrame, ranked: Sequence[Candidate]) -> bool:
@@ -264,13 +254,8 @@ def speaker_silent(frame: QuestionFrame, ranked: Sequence[Candidate]) -> bool:
     # "What did he say about it?": "he" is the previous answer's person, so "He said …" is them speaking
     by_pronoun = frame.speaker == frame.referent
     return bool(frame.speaker) and not any(
-        (c.features and c.features[said]) or (by_pronoun and _pronoun_speaks(c.text)) for c in ranked[:SPEAKER_WINDOW]
+        (c.features and c.features[said]) or (by_pronoun and pronoun_speaks(c.text)) for c in ranked[:SPEAKER_WINDOW]
     )
-
-
-def _pronoun_speaks(sentence: str) -> bool:
-    """ "He said …", "She later told …": a pronoun just before a speech verb."""
-    return bool(re.search(rf"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:\w+\s+)?{SPEECH.pattern}", sentence))
 
 
 def win_unstated(frame: QuestionFrame, top: Candidate) -> bool:
@@ -348,8 +333,9 @@ def score(
 
 def _whereabouts(frame: QuestionFrame, cand: Candidate, hits: Sequence[Hit]) -> tuple[str, str]:
     """The title of the candidate's article and the sentence before it in its passage (only
-    read for a question asking a place's figure or a person: not worked out for every other one)."""
-    if not (frame.holder or frame.asks_person) or cand.hit_index >= len(hits):
+    read for a question asking a place's figure, a person or someone's words: not worked out for
+    every other one)."""
+    if not (frame.holder or frame.asks_person or frame.speaker) or cand.hit_index >= len(hits):
         return "", ""
     hit = hits[cand.hit_index]
     return hit.title, with_previous(hit, cand)
@@ -365,9 +351,11 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         says_more(frame, sentence)
         and states_asked_event(frame, sentence)
         and states_extreme(frame, sentence)
+        and (frame.kind != "number" or states_dimension(frame.focus, sentence))
         and states_holder(frame.holder, sentence, title, before)
         and (not frame.asks_person or answers_who(sentence, before, frame.person_speaks))
         and states_relative(frame.relative, sentence)
+        and states_words(frame.speaker, sentence, before, by_pronoun=frame.speaker == frame.referent)
     )
 
 

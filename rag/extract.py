@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from rag.counting import counted, quantities, same_quantity
 from rag.frame import QuestionFrame, names_in, rival
-from rag.judge import content_words, numbers
+from rag.judge import content_words
 from rag.records import Hit, Span
 from rag.text import ADDRESSES_ASSISTANT, LETTER, UPPER, WORD, strip_markers
 from rag.text import MONTH_PATTERN as _MONTHS
@@ -65,7 +66,7 @@ def matches_type(frame: QuestionFrame, sentence: str) -> bool:
     if frame.kind == "number":
         if frame.unit and frame.unit != "time" and not has_unit(frame.unit, sentence):
             return False  # "how much will it cost?" is not answered by a vote count
-        return bool(_counted(sentence, frame))
+        return bool(counted(sentence, frame))
     if frame.kind == "date":
         return bool(_DATE_RE.search(sentence))
     if frame.kind == "name" or frame.asks_place:
@@ -86,73 +87,6 @@ def new_names(sentence: str, question: str) -> set[str]:
             continue  # the asked-about name, written out in full ("Lev Davidovich Trotsky")
         found |= {t for t in tokens if t != first and len(t) > 2 and not _NATIONALITY.search(t)}
     return found
-
-
-_ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b(?:[- ]centur(?:y|ies))?", re.IGNORECASE)
-_MEASURED = frozenset(
-    {"km", "mi", "m", "km2", "mi2", "ton", "kg", "usd", "second", "minute", "hour", "day", "week", "month", "year",
-     "decade"}
-)  # fmt: skip
-_MEASURE_WORDS = frozenset(
-    content_words(
-        "kilometres kilometers km miles metres meters feet square tons tonnes kilograms kg dollars seconds minutes "
-        "hours days weeks months years decades"
-    )
-)
-_COUNT_WORDS = r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred|twice)"
-
-
-def counts_the_noun(sentence: str, frame: QuestionFrame) -> bool:
-    """For "how many teams …": a number right before the counted noun ("composed of 30 teams"),
-    not one counting something else near it ("each team plays 162 games")."""
-    if not frame.count_terms:
-        return False
-    tokens = re.findall(rf"\d[\d,.]*\d|\d|{_COUNT_WORDS}\b|[a-z’'-]+", sentence.lower())
-    stems = [(content_words(t) or [t])[0] for t in tokens]
-    return any(
-        (token[0].isdigit() or re.fullmatch(_COUNT_WORDS, token)) and frame.count_terms & set(stems[i + 1 : i + 4])
-        for i, token in enumerate(tokens)
-    )
-
-
-def _counted(sentence: str, frame: QuestionFrame) -> set[tuple[float, str]]:
-    """Numbers in ``sentence``; for "how many X ..." only those within a few words of X or of
-    one of the question's lower-case content words (its verbs: "wounded another 903")."""
-    if frame.count_terms:  # "how many ships": a rank ("16th-century", "the 3rd") or a share (13.9%) counts nothing
-        sentence = _ORDINAL.sub(" ", sentence)
-    found = _quantities(sentence) | ({(2.0, "")} if re.search(r"\btwice\b", sentence.lower()) else set())
-    if frame.count_terms:
-        # "how many ships": nor does a distance, a weight, a sum or a duration ("the three-year
-        # expedition totaled 60,440 km"), unless the question counts such a unit ("how many
-        # kilometres", "how many days")
-        measured = () if frame.count_terms & _MEASURE_WORDS else _MEASURED
-        found = {(v, u) for v, u in found if u != "pct" and u not in measured}
-    if not frame.count_terms or not found:
-        return found  # not a count, or "how many times": any number will do
-    nouns = set(frame.count_terms)
-    # "how many North Korean troops": a name counts only right after the number ("8,000 North
-    # Korean forces"), not anywhere near it ("the two countries fought the Korean War")
-    names = nouns & {s for e in frame.entities for s in content_words(e)}
-    heads = nouns - names or nouns
-    verbs = {w for w in content_words(re.sub(rf"\b{UPPER}\w*", " ", frame.question)) if w not in ("many", "much")}
-    tokens = re.findall(rf"\d[\d,.]*\d|\d|{_COUNT_WORDS}\b|[a-z’'-]+", sentence.lower())
-    stems = [(content_words(t) or [t])[0] for t in tokens]
-    for i, token in enumerate(tokens):
-        if token[0].isdigit() or re.fullmatch(_COUNT_WORDS, token):
-            named = i + 1 < len(stems) and stems[i + 1] in names
-            if heads & set(stems[i + 1 : i + 5]) or named or _does_the_deed(tokens, stems, i, verbs):
-                return found
-    return set()
-
-
-def _does_the_deed(tokens: list[str], stems: list[str], at: int, verbs: set[str]) -> bool:
-    """Does the number at ``at`` count those doing (or suffering) the question's deed: "wounded
-    another 903", "killed 12 people", "12 died" — not "the two countries fought the Korean War"
-    (asked "how many troops are fighting"), where the number counts the noun right after it?"""
-    before = verbs & set(stems[max(at - 3, 0) : at])
-    after = verbs & set(stems[at + 1 : at + 4])
-    noun_after = at + 1 < len(tokens) and tokens[at + 1].endswith("s") and stems[at + 1] not in verbs
-    return bool(before) or (bool(after) and not noun_after)
 
 
 def candidates(frame: QuestionFrame, hits: list[Hit], encode: Callable[[list[str]], np.ndarray]) -> list[Candidate]:
@@ -308,7 +242,7 @@ def conflicting(
 ) -> list[Candidate]:
     """Likely answers (probability within ``margin`` of ``top`` and at least ``floor``) from other
     passages that state *different* numbers for the same quantity."""
-    top_values = _quantities(top.text)
+    top_values = quantities(top.text)
     if not top_values:
         return []
     units = {u for _, u in top_values}
@@ -319,32 +253,12 @@ def conflicting(
             continue
         if cand.prob < max(top.prob - margin, floor) or len(extra) + 1 >= limit:
             break
-        values = {q for q in _quantities(cand.text) if q[1] in units}
+        values = {q for q in quantities(cand.text) if q[1] in units}
         fresh = values and not values & seen_values and cand.hit_index != top.hit_index
         if fresh and same_quantity(top.text, cand.text):
             extra.append(cand)
             seen_values |= values
     return extra
-
-
-def same_quantity(a: str, b: str) -> bool:
-    """Do ``a`` and ``b`` count the same thing? True when some number in each is followed by
-    the same unit or the same word (e.g. "12,000 foreign soldiers" / "10,000 ... soldiers")."""
-    return bool(_counted_things(a) & _counted_things(b))
-
-
-def _counted_things(text: str) -> set[str]:
-    things = {u for _, u in _quantities(text) if u}
-    tokens = re.findall(r"\d[\d,.]*\d|\d|[a-z’'-]+", text.lower())
-    for i, token in enumerate(tokens):
-        if token[0].isdigit():
-            things.update(w for t in tokens[i + 1 : i + 4] for w in content_words(t))
-    return things
-
-
-def _quantities(text: str) -> set[tuple[float, str]]:
-    """Numbers that are not years."""
-    return {(v, u) for v, u in numbers(text) if not (u == "" and 1900 <= v <= 2100 and v.is_integer())}
 
 
 _DEMONYMS = {"polish": "poland", "british": "britain", "french": "france", "german": "germany", "chinese": "china"}
@@ -384,7 +298,7 @@ def unanswerable_reason(
     missing = unknown_names(frame.question, vocab)
     if missing:
         return f"the articles never mention {', '.join(missing)}"
-    if frame.count_terms and not any(_counted(c.text, frame) for c in ranked):
+    if frame.count_terms and not any(counted(c.text, frame) for c in ranked):
         return "no passage gives a count of what is asked"
     if frame.unit == "money" and not any(has_unit("money", c.text) for c in ranked):
         return "no passage gives an amount of money"

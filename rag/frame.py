@@ -30,9 +30,14 @@ _QUESTION_WORDS = frozenset(
     "would will should and but so also".split()
 )
 _AUX_VERBS = frozenset("did does do has have had is are was were will would can could".split())
+_NAME_RUN = re.compile(rf"\b{UPPER}[\w’'.-]*(?:[ –-]+{UPPER}[\w’'.-]*)+")  # "Transfrontier Conservation Area"
+# "the maximum depth", "the estimated population": a measure asked for with a qualifier
+_QUALIFIERS = ("maximum", "minimum", "average", "mean", "median", "typical", "estimated", "approximate", "current",
+               "annual", "overall", "combined", "top", "peak")  # fmt: skip
 _NUMBER_Q = re.compile(
     r"\bhow (?:many|much|far|long|big|large|old|deep|tall|high|wide|heavy|fast)\b"
-    r"|\bwhat (?:is |was |are |were )?(?:the |its |their |his |her )?(?:range|number|distance|percentage|share|"
+    r"|\bwhat (?:is |was |are |were )?(?:the |its |their |his |her )?(?:(?:" + "|".join(_QUALIFIERS) + r") )?"
+    r"(?:range|number|distance|percentage|share|"
     r"proportion|population|height|length|"
     r"price|cost|salary|budget|total|amount|age|speed|toll|death toll|size|area|depth|weight)\b"
     r"|\bwhat (?:is |was )?(?:the )?(?:rank|place|position) of .+ among\b"  # "the 12th largest lake"
@@ -64,6 +69,13 @@ _MONEY_Q = re.compile(
 _EXTREME_Q = re.compile(
     r"^\W*(?:what|which)(?: [\w’'-]+)?(?: (?:is|was|are|were))?(?: the)?(?: [\w’'-]+(?:'s|’s))? ([a-z]+(?: [a-z]+)?)\b"
 )
+# where words were published or spoken ("on X", "in his evening address"), and a clause saying when
+_MEDIUM = re.compile(
+    r"^(?:x|twitter|telegram|facebook|instagram|tiktok|youtube|social media|television|tv|radio"
+    r"|(?:his|her|its|their|a|an|the) (?:[\w’'-]+ ){0,2}?(?:account|channel|page|blog|website|video|interview|"
+    r"speech|address|broadcast|post|message|statement|letter|column))\b(?: (?:about|of|on)\b)?\s*"
+)
+_WHEN_CLAUSE = re.compile(r"(?:^|\s)\b(?:after|before|during|following|when|while|since|until)\b.*$")
 _WINNER_Q = re.compile(r"\bwho won\b|\bwinner of\b|\bwhich \w+ won\b")
 _SAID_Q = re.compile(
     r"\bwhat did (.+?) (?:say|said|tell|told|write|post|announce|warn|claim)\b(?: \w+ly)?(?: (?:about|of|on) (.+))?"
@@ -155,7 +167,8 @@ def build_frame(
     kind = question_kind(lower)
     own = tuple(dict.fromkeys(names_in(q)))
     focus, focus_terms, count_terms = _focus(lower, kind, {n.lower() for n in own})
-    unit = question_unit(lower, kind, bool(_MONEY_Q.search(lower)))
+    # a unit word inside a name is no unit asked: "How many elephants live in the … Conservation Area?"
+    unit = question_unit(_NAME_RUN.sub(" ", q).lower(), kind, bool(_MONEY_Q.search(lower)))
     entities = own + tuple(e for e in context_entities if e not in own)
     name_stems = {s for e in entities for s in content_words(e)}
     qualifiers = frozenset(w for w in content_words(q) if w not in focus_terms and w not in name_stems)
@@ -265,8 +278,8 @@ def _focus(lower: str, kind: str, names: set[str]) -> tuple[str, list[str], list
         return ("winner", ["won", "win", "winner", "victory", "champion", "defeat", "beat"], [])
     said = _SAID_Q.search(lower)
     if said:
-        about = content_words(said.group(2) or "")
-        return (f"statement{' about ' + said.group(2).rstrip('?. ') if said.group(2) else ''}", about, [])
+        topic = _topic(said.group(2) or "")
+        return (f"statement{' about ' + topic if topic else ''}", content_words(topic), [])
     if _MONEY_Q.search(lower):
         money_word = re.search(r"\b(price|cost|salary|budget|net worth|revenue|fee|wage|income|funding|gross)\b", lower)
         word = money_word.group(1) if money_word else "cost"
@@ -280,7 +293,8 @@ def _focus(lower: str, kind: str, names: set[str]) -> tuple[str, list[str], list
         for word in re.findall(r"[a-z’'-]+", what.group(1))[:3]:
             if word in names and not head:
                 continue  # "which Russian general": the name qualifies the asked-for noun
-            if word in _QUESTION_WORDS or word in _HEAD_STOP or word.endswith("ed") or word in names:
+            verb = word.endswith("ed") and not word.endswith("eed") and word not in _QUALIFIERS  # not "speed"
+            if word in _QUESTION_WORDS or word in _HEAD_STOP or verb or word in names:
                 break  # the asked-for noun ends at a verb, a preposition or a name
             head.append(word)
             if len(head) == 2:
@@ -293,6 +307,13 @@ def _focus(lower: str, kind: str, names: set[str]) -> tuple[str, list[str], list
         # "who commands the troops", "who discovered penicillin": the relation is what is asked
         return (f"who {who.group(1)}", content_words(who.group(1)), [])
     return (kind if kind != "other" else "", [], [])
+
+
+def _topic(after: str) -> str:
+    """What a statement asked for is about, from the words after "say about|of|on": not where it
+    was made ("post on X", "on Telegram") nor when ("after meeting Blinken"), which constrain it."""
+    topic = _MEDIUM.sub("", after.rstrip("?. "))
+    return _WHEN_CLAUSE.sub("", topic).strip()
 
 
 def names_in(text: str) -> list[str]:

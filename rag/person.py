@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from rag.text import MONTH_NAMES, SPEECH, UPPER, WEEKDAYS
+from rag.text import MONTH_NAMES, SPEECH, UPPER, WEEKDAYS, name_key
 
 _ROLE = (
     r"(?:general|analyst|official|minister|president|politicians?|lawmakers?|spokes(?:person|man|woman)|"
@@ -152,3 +152,41 @@ def states_relative(relative: str, sentence: str) -> bool:
         return True
     sentence = re.sub(r"[\w’'-]+-in-law\b", " ", sentence)  # a father-in-law is not the father asked for
     return bool(re.search(rf"\b(?:{_RELATIVES[relative][1]})", sentence, re.IGNORECASE))
+
+
+def speaker_says(speaker: tuple[str, ...], sentence: str) -> float:
+    """1.0 when the question asks for no one's words, or one of ``speaker``'s names stands
+    within a few words of a speech verb ("Rutte said", "said Rutte", "according to Rutte") —
+    not merely named in the sentence ("Blinken informed Rutte")."""
+    if not speaker:
+        return 1.0
+    tokens = [t.rstrip(".") for t in re.findall(r"[\w’'.-]+", sentence)]
+    keys = {name_key(n) for n in speaker}
+    at_name = [i for i, t in enumerate(tokens) if name_key(t) in keys]
+    at_speech = [i for i, t in enumerate(tokens) if SPEECH.fullmatch(t)]
+    return float(any(_speaks(tokens[s], s - n) for n in at_name for s in at_speech))
+
+
+def _speaks(verb: str, distance: int) -> bool:
+    """A name ``distance`` tokens before a speech verb is the speaker ("Rutte said", "said Rutte");
+    for "according", only a name just after it is ("according to Rutte", not "Norvik Arms,
+    according to a procurement notice")."""
+    if verb.lower() == "according":
+        return -4 <= distance <= -2
+    return -4 <= distance <= 6
+
+def states_words(speaker: tuple[str, ...], sentence: str, before: str = "", by_pronoun: bool = False) -> bool:
+    """For "what did X say": does X speak in ``sentence`` ("Zelensky posted on his X account: …"),
+    or a pronoun that stands for X (``by_pronoun``: the question's "he" is the previous answer's
+    person; else X named in ``before``, the sentence before it)? Not a sentence that only names X
+    ("… visited Kyiv and met with Zelensky", sample dev q084)."""
+    if not speaker or speaker_says(speaker, sentence):
+        return True
+    keys = {name_key(n) for n in speaker}
+    names_speaker = by_pronoun or any(name_key(t) in keys for t in re.findall(r"[\w’'.-]+", before))
+    return names_speaker and pronoun_speaks(sentence)
+
+
+def pronoun_speaks(sentence: str) -> bool:
+    """ "He said …", "She later told …": a pronoun just before a speech verb."""
+    return bool(re.search(rf"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:\w+\s+)?{SPEECH.pattern}", sentence))

@@ -52,6 +52,26 @@ UNIT_WORDS = {
     "population": re.compile(r"\b(?:population|inhabitants|residents|citizens|people (?:live|lived|living))\b",
                              re.IGNORECASE),
 }  # fmt: skip
+# A length asked for by its dimension ("What is the maximum depth …", "What is their range?") and
+# the words a sentence states that dimension with: a depth is not a surface elevation, a range not
+# how far inside Russia a strike landed. An adjective ("a long-range strike", "deep-water") states none.
+_DIMENSIONS = tuple(
+    (re.compile(rf"\b(?:{asked})\b"), re.compile(rf"(?<![\w-])(?:{stated})(?![\w]*-)", re.IGNORECASE))
+    for asked, stated in (
+        (r"range", r"range|reach|up to\b|as far as\b|\w+ away\b"),
+        (r"depth", r"depth|deep"),
+        (r"width", r"width|wide|breadth|across"),
+        (r"height|elevation|altitude", r"height|high|tall|elevation|altitude|rises?\b|rising|stands?\b|summit|above"),
+    )
+)
+
+
+def states_dimension(focus: str, sentence: str) -> bool:
+    """Does ``sentence`` state the dimension a number question's ``focus`` asks for ("maximum
+    depth": "281 m deep", "a depth of 281 m")? True when the focus names no dimension."""
+    return all(stated.search(sentence) for asked, stated in _DIMENSIONS if asked.search(focus))
+
+
 # The extremes a question may ask for — how it asks and how a sentence states each (or a word for the
 # same extreme: "the summit"); one row per dimension. "most populous" is the largest of cities.
 EXTREMES = {

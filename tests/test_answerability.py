@@ -11,9 +11,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from rag.answerability import FEATURES, can_answer, load_model, speaker_says, superlative_match
+from rag.answerability import FEATURES, can_answer, load_model, superlative_match
 from rag.errors import SettingsError
 from rag.frame import build_frame
+from rag.person import speaker_says
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = ROOT / "model" / "answerability.json"
@@ -140,6 +141,27 @@ def test_a_question_for_an_extreme_needs_a_sentence_stating_it(question, sentenc
          "The Rocky Mountains are a major mountain range and the largest mountain system in North America.", False),
         ("What is the highest mountain in Australia?", "Its summit, Mount Kosciuszko, rises to 2,228 m.", True),
         ("What is the most populous city of Canada?", "Toronto is the largest city in Canada.", True),
+        # the extreme in a region of the place asked about is another extreme (measured before on wiki
+        # dev w132: answered "Lesotho … with the highest peak in southern Africa")
+        ("What is the tallest mountain in Africa?", "Lesotho is located in the Maloti Mountains, with the highest "
+         "peak in southern Africa.", False),
+        ("What is the largest city in Europe?", "Kyiv is the largest city in Eastern Europe.", False),
+        ("What is the tallest mountain in Africa?", "Kilimanjaro is the highest mountain in Africa.", True),  # guards
+        ("What is the tallest mountain in southern Africa?", "It has the highest peak in southern Africa.", True),
+        ("Which is the largest lake in North America?", "Lake Superior is the largest lake in North America.", True),
+        ("What is the largest city in Europe?", "Istanbul is the largest city in Europe, in northwestern Turkey.",
+         True),
+        # the dimension asked for must be stated: a depth is not an elevation, a range not how far inside
+        # Russia a strike landed (measured before on wiki dev w048 and dev dialogue d01: answered with them)
+        ("What is the maximum depth of Lake Titicaca?", "It has a surface elevation of 3,812 m (12,507 ft).", False),
+        ("What is the maximum depth of Lake Titicaca?", "Lake Titicaca is 281 m deep at its deepest point.", True),
+        ("What is the range of ATACMS?", "Ukraine conducted its first long-range strike under the new policy on "
+         "Tuesday, announcing it had fired U.S. ATACMS missiles on an arms depot about 110 km (70 miles) inside "
+         "Russia.", False),  # "long-range" is an adjective, not a range stated
+        ("What is the range of ATACMS?", "ATACMS have a range of around 300 kilometers.", True),  # guards
+        ("What is the range of Storm Shadow?", "Storm Shadow missiles can hit targets up to 250 km away.", True),
+        ("What is the height of the Tern Bridge?", "The Tern Bridge towers rise 212 metres above the river.", True),
+        ("How far can ATACMS fly?", "ATACMS fly 300 km.", True),  # no dimension named
         # an extreme that only describes what is asked about is not what is asked
         ("What is the population of Lagos, the largest city in Nigeria?", "Lagos has 15 million inhabitants.", True),
         ("What is the second largest city in France?", "Marseille is the second largest city in France.", True),
@@ -190,7 +212,7 @@ def test_a_sentence_that_cannot_answer_gets_no_probability(question, sentence, e
          "Brask", "", True),
         ("What is the population of São Tomé and Príncipe?", "São Tomé and Príncipe has 201,800 people.", "", "",
          True),
-        ("What is the range of the missile?", "Velmar has about 12,000 inhabitants.", "", "", True),  # no place asked
+        ("What is the range of the missile?", "From Velmar, it can reach 300 km.", "", "", True),  # no place asked
     ],
 )  # fmt: skip
 def test_a_figure_must_be_the_asked_places_own(question, sentence, title, before, expected):
@@ -233,6 +255,30 @@ def test_a_figure_must_be_the_asked_places_own(question, sentence, title, before
     ],
 )  # fmt: skip
 def test_a_question_only_a_person_answers_needs_a_sentence_naming_one(question, sentence, before, expected):
+    assert can_answer(build_frame(question), sentence, "", before) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "before", "expected"),
+    [
+        # a sentence that only names the one whose words are asked for (measured before on sample
+        # dev q084: answered with the meeting, not with the post)
+        ("What did Zelensky post on X after meeting Blinken and Lammy?", "In September, Blinken and Lammy visited "
+         "Kyiv and met with Zelensky.", "", False),
+        ("What did Zelensky post on X after meeting Blinken and Lammy?", "Thanking the officials for their visit, "
+         "Zelensky posted on his X account: It is important that Ukrainian arguments are heard.", "", True),
+        ("What did Peskov say about the strikes?", "Peskov was in Minsk when the strikes began.", "", False),
+        # guards: the name after the verb, "according to", and "he" with the sentence before naming him
+        ("What did Peskov say about the strikes?", "The strikes were reckless, Peskov told reporters.", "", True),
+        ("What did Peskov say about the strikes?", "According to Peskov, the strikes were reckless.", "", True),
+        ("What did Peskov say about the strikes?", "He said the strikes were reckless.",
+         "Peskov spoke in Moscow. He said the strikes were reckless.", True),
+        ("What did Peskov say about the strikes?", "He said the strikes were reckless.",
+         "Lavrov spoke in Moscow. He said the strikes were reckless.", False),
+        ("What was decided about the strikes?", "Peskov was in Minsk when the strikes began.", "", True),
+    ],
+)  # fmt: skip
+def test_a_question_for_someones_words_needs_a_sentence_in_which_they_speak(question, sentence, before, expected):
     assert can_answer(build_frame(question), sentence, "", before) is expected
 
 

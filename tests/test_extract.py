@@ -1,5 +1,6 @@
 import pytest
 
+from rag.counting import counts_the_noun
 from rag.extract import (
     Candidate,
     conflicting,
@@ -75,6 +76,18 @@ def test_answer_type(question, kind):
          True),  # a guard: the names right after the number
         ("number", "Russia deployed 10,000 soldiers.", "How many troops were deployed?", True),  # a guard: the deed
         ("number", "It wounded another 903.", "How many civilians were wounded?", True),  # a guard
+        # people counted by the question's deed: "speakers" for "how many people speak" (measured
+        # before on wiki dev w149: no type match, and refused)
+        ("number", "It is the most widely spoken language family of the Americas, with an estimated 8–10 million "
+         "speakers in 2004.", "How many people speak Quechua?", True),
+        ("number", "It had 2.1 million visitors in 2019.", "How many people visited the museum?", True),
+        ("number", "It has 30 million users.", "How many people use the app?", True),
+        # measured before: no type match, and (at this round's operating point) refused
+        ("number", "The neighbouring town of Kell has about 96,000 inhabitants.", "How many people live in Kell?",
+         True),
+        ("number", "Kell has 40 schools.", "How many people live in Kell?", False),  # a guard
+        ("number", "It has 3 million speakers.", "How many troops speak Quechua?", False),  # a guard: troops are not
+        ("number", "It has 12 dialects spoken in the Andes.", "How many people speak Quechua?", False),  # a guard
         ("name", "Kremlin spokesman Dmitry Peskov said so.", "Who is the Kremlin spokesman?", True),
         ("name", "The Kremlin spokesman said so.", "Who is the Kremlin spokesman?", False),
         ("other", "Anything at all.", "Why?", True),
@@ -87,6 +100,20 @@ def test_matches_type(kind, sentence, question, expected):
     frame = build_frame(question)
     assert frame.kind == kind
     assert matches_type(frame, sentence) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "expected"),
+    [
+        ("The league is composed of 30 teams.", "How many teams play in the league?", True),
+        ("Each team plays 162 games.", "How many teams play in the league?", False),
+        # measured before: False (wiki dev w149, "8–10 million speakers")
+        ("It has an estimated 8–10 million speakers.", "How many people speak Quechua?", True),
+        ("It has an estimated 8–10 million speakers.", "How many tanks speak Quechua?", False),  # a guard
+    ],
+)
+def test_counts_the_noun(sentence, question, expected):
+    assert counts_the_noun(sentence, build_frame(question)) is expected
 
 
 def test_new_names_ignores_names_the_question_already_has():

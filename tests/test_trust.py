@@ -313,3 +313,19 @@ def test_a_relative_is_not_answered_with_the_persons_description(trust):
 def test_where_a_person_studied_is_answered_from_the_sentence_saying_so(trust):
     """A guard (it passed before too): the schooling rule must not refuse the sentence stating it."""
     answered(trust.ask("Which academy did Ingrid Salo attend?"), "Academy of Tamra")
+
+
+def test_what_someone_posted_is_not_answered_with_the_meeting(trust):
+    """Measured before (sample dev q084's failure class): answered with the sentence in which the
+    harbour master is only met. The post itself (p 0.096) is below this model's operating point
+    (0.158), so the assistant abstains: the one thing it must not do is quote the meeting."""
+    answer = trust.ask("What did Brandt post on X after meeting Varga?")
+    assert "met with" not in answer.text, answer.text
+    assert answer.abstained or "stay open through the winter" in answer.text, answer.text
+
+
+def test_the_highest_peak_of_a_region_is_not_the_highest_of_the_country(trust):
+    """Measured before (wiki dev w132's failure class): answered "Mount Teller … is the highest peak
+    in southern Kessia"."""
+    abstained(trust, "What is the highest mountain in Kessia?")
+    answered(trust.ask("What is the highest peak in southern Kessia?"), "Mount Teller")  # a guard

@@ -1,0 +1,111 @@
+"""What a number in a sentence counts: for "how many X …", whether a number counts X (or those
+doing the question's deed), and whether two sentences count the same thing. ``rag.extract``'s
+type check and ``rag.answerability``'s features read it."""
+
+from __future__ import annotations
+
+import re
+
+from rag.frame import QuestionFrame
+from rag.judge import content_words, numbers
+from rag.text import UPPER
+
+_ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b(?:[- ]centur(?:y|ies))?", re.IGNORECASE)
+_MEASURED = frozenset(
+    {"km", "mi", "m", "km2", "mi2", "ton", "kg", "usd", "second", "minute", "hour", "day", "week", "month", "year",
+     "decade"}
+)  # fmt: skip
+_MEASURE_WORDS = frozenset(
+    content_words(
+        "kilometres kilometers km miles metres meters feet square tons tonnes kilograms kg dollars seconds minutes "
+        "hours days weeks months years decades"
+    )
+)
+_PEOPLE = frozenset(content_words("people persons individuals humans"))
+_RESIDENTS = frozenset(content_words("inhabitants residents citizens population"))
+_COUNT_WORDS = r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred|twice)"
+
+
+def counts_the_noun(sentence: str, frame: QuestionFrame) -> bool:
+    """For "how many teams …": a number right before the counted noun ("composed of 30 teams"),
+    not one counting something else near it ("each team plays 162 games")."""
+    if not frame.count_terms:
+        return False
+    tokens = re.findall(rf"\d[\d,.]*\d|\d|{_COUNT_WORDS}\b|[a-z’'-]+", sentence.lower())
+    stems = [(content_words(t) or [t])[0] for t in tokens]
+    nouns = frame.count_terms | _doers(frame)
+    return any(
+        (token[0].isdigit() or re.fullmatch(_COUNT_WORDS, token)) and nouns & set(stems[i + 1 : i + 4])
+        for i, token in enumerate(tokens)
+    )
+
+
+def _doers(frame: QuestionFrame) -> set[str]:
+    """For "how many people speak Quechua": the stems naming those people by the question's deed
+    ("speakers", "users", "visitors"), which count them as well as "people" does; for "how many
+    people live in Kell", those naming who lives there ("96,000 inhabitants")."""
+    if not frame.count_terms & _PEOPLE:
+        return set()
+    deeds = {w for w in content_words(re.sub(rf"\b{UPPER}\w*", " ", frame.question)) if w not in frame.count_terms}
+    doers = {d + end for d in deeds for end in ("er", "or", "r" if d.endswith("e") else "er")}
+    return doers | (_RESIDENTS if frame.unit == "population" else set())
+
+
+def counted(sentence: str, frame: QuestionFrame) -> set[tuple[float, str]]:
+    """Numbers in ``sentence``; for "how many X ..." only those within a few words of X or of
+    one of the question's lower-case content words (its verbs: "wounded another 903")."""
+    if frame.count_terms:  # "how many ships": a rank ("16th-century", "the 3rd") or a share (13.9%) counts nothing
+        sentence = _ORDINAL.sub(" ", sentence)
+    found = quantities(sentence) | ({(2.0, "")} if re.search(r"\btwice\b", sentence.lower()) else set())
+    if frame.count_terms:
+        # "how many ships": nor does a distance, a weight, a sum or a duration ("the three-year
+        # expedition totaled 60,440 km"), unless the question counts such a unit ("how many
+        # kilometres", "how many days")
+        measured = () if frame.count_terms & _MEASURE_WORDS else _MEASURED
+        found = {(v, u) for v, u in found if u != "pct" and u not in measured}
+    if not frame.count_terms or not found:
+        return found  # not a count, or "how many times": any number will do
+    nouns = set(frame.count_terms)
+    # "how many North Korean troops": a name counts only right after the number ("8,000 North
+    # Korean forces"), not anywhere near it ("the two countries fought the Korean War")
+    names = nouns & {s for e in frame.entities for s in content_words(e)}
+    heads = (nouns - names or nouns) | _doers(frame)
+    verbs = {w for w in content_words(re.sub(rf"\b{UPPER}\w*", " ", frame.question)) if w not in ("many", "much")}
+    tokens = re.findall(rf"\d[\d,.]*\d|\d|{_COUNT_WORDS}\b|[a-z’'-]+", sentence.lower())
+    stems = [(content_words(t) or [t])[0] for t in tokens]
+    for i, token in enumerate(tokens):
+        if token[0].isdigit() or re.fullmatch(_COUNT_WORDS, token):
+            named = i + 1 < len(stems) and stems[i + 1] in names
+            if heads & set(stems[i + 1 : i + 5]) or named or _does_the_deed(tokens, stems, i, verbs):
+                return found
+    return set()
+
+
+def _does_the_deed(tokens: list[str], stems: list[str], at: int, verbs: set[str]) -> bool:
+    """Does the number at ``at`` count those doing (or suffering) the question's deed: "wounded
+    another 903", "killed 12 people", "12 died" — not "the two countries fought the Korean War"
+    (asked "how many troops are fighting"), where the number counts the noun right after it?"""
+    before = verbs & set(stems[max(at - 3, 0) : at])
+    after = verbs & set(stems[at + 1 : at + 4])
+    noun_after = at + 1 < len(tokens) and tokens[at + 1].endswith("s") and stems[at + 1] not in verbs
+    return bool(before) or (bool(after) and not noun_after)
+
+
+def same_quantity(a: str, b: str) -> bool:
+    """Do ``a`` and ``b`` count the same thing? True when some number in each is followed by
+    the same unit or the same word (e.g. "12,000 foreign soldiers" / "10,000 ... soldiers")."""
+    return bool(_counted_things(a) & _counted_things(b))
+
+
+def _counted_things(text: str) -> set[str]:
+    things = {u for _, u in quantities(text) if u}
+    tokens = re.findall(r"\d[\d,.]*\d|\d|[a-z’'-]+", text.lower())
+    for i, token in enumerate(tokens):
+        if token[0].isdigit():
+            things.update(w for t in tokens[i + 1 : i + 4] for w in content_words(t))
+    return things
+
+
+def quantities(text: str) -> set[tuple[float, str]]:
+    """Numbers that are not years."""
+    return {(v, u) for v, u in numbers(text) if not (u == "" and 1900 <= v <= 2100 and v.is_integer())}
