@@ -59,6 +59,7 @@ _DEFINITION = re.compile(
 # "in Africa", "in the world": where the extreme asked for holds; a region of it is a smaller place
 _REGION = r"(?:north|south|east|west|central|sub-saharan|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
 _SCOPE_Q = re.compile(rf"\b(?:in|of) (?:the )?({_REGION}\s+)?({UPPER}[\w’'-]*(?:\s+{UPPER}[\w’'-]*)*)", re.IGNORECASE)
+_REGION_OF = re.compile(rf"^\W*(?:[\w’'-]+\s+){{0,3}}?(?:in|of) (?:the )?{_REGION}\s+(.*)", re.I)
 _RANKED = re.compile(
     r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:most )?$", re.IGNORECASE
 )
@@ -236,15 +237,18 @@ def states_extreme(frame: QuestionFrame, sentence: str) -> bool:
     if not frame.extreme:
         return True
     scope = _SCOPE_Q.search(frame.question)
-    narrower = (
-        re.compile(rf"^\W*(?:[\w’'-]+\s+){{0,3}}?(?:in|of) (?:the )?{_REGION}\s+{re.escape(scope.group(2))}\b", re.I)
-        if scope and not scope.group(1)
-        else None
-    )  # "the highest peak in southern Africa" is not the highest in Africa (wiki dev w132)
+    place = scope.group(2) if scope and not scope.group(1) else ""
     return any(
-        not _RANKED.search(sentence[: m.start()]) and not (narrower and narrower.match(sentence[m.end() :]))
+        not _RANKED.search(sentence[: m.start()]) and not _in_a_region_of(place, sentence[m.end() :])
         for m in EXTREMES[frame.extreme][1].finditer(sentence)
     )
+
+
+def _in_a_region_of(place: str, after: str) -> bool:
+    """Does the extreme stated just before ``after`` hold in a region of ``place`` ("the highest
+    peak *in southern Africa*" for "in Africa", wiki dev w132), not in the place itself?"""
+    region = _REGION_OF.match(after)
+    return bool(place and region and re.match(rf"{re.escape(place)}\b", region.group(1), re.IGNORECASE))
 
 
 def speaker_silent(frame: QuestionFrame, ranked: Sequence[Candidate]) -> bool:
@@ -351,7 +355,7 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         says_more(frame, sentence)
         and states_asked_event(frame, sentence)
         and states_extreme(frame, sentence)
-        and (frame.kind != "number" or states_dimension(frame.focus, sentence))
+        and states_dimension(frame.dimension, sentence)
         and states_holder(frame.holder, sentence, title, before)
         and (not frame.asks_person or answers_who(sentence, before, frame.person_speaks))
         and states_relative(frame.relative, sentence)

@@ -5,6 +5,7 @@ type check and ``rag.answerability``'s features read it."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rag.frame import QuestionFrame
 from rag.judge import content_words, numbers
@@ -31,13 +32,26 @@ def counts_the_noun(sentence: str, frame: QuestionFrame) -> bool:
     not one counting something else near it ("each team plays 162 games")."""
     if not frame.count_terms:
         return False
-    tokens = re.findall(rf"\d[\d,.]*\d|\d|{_COUNT_WORDS}\b|[a-z’'-]+", sentence.lower())
-    stems = [(content_words(t) or [t])[0] for t in tokens]
+    tokens, stems = _tokens(sentence)
     nouns = frame.count_terms | _doers(frame)
-    return any(
-        (token[0].isdigit() or re.fullmatch(_COUNT_WORDS, token)) and nouns & set(stems[i + 1 : i + 4])
-        for i, token in enumerate(tokens)
-    )
+    return any(_is_number(token) and nouns & set(stems[i + 1 : i + 4]) for i, token in enumerate(tokens))
+
+
+def _tokens(sentence: str) -> tuple[list[str], list[str]]:
+    """The sentence's numbers and words (lower-cased), and each one's stem."""
+    tokens = re.findall(rf"\d[\d,.]*\d|\d|{_COUNT_WORDS}\b|[a-z’'-]+", sentence.lower())
+    return tokens, [(content_words(t) or [t])[0] for t in tokens]
+
+
+def _is_number(token: str) -> bool:
+    return token[0].isdigit() or bool(re.fullmatch(_COUNT_WORDS, token))
+
+
+@lru_cache(maxsize=256)
+def _lower_words(question: str) -> frozenset[str]:
+    """The stems of the question's lower-case words (its verbs and nouns, not its names): read
+    for every candidate sentence, worked out once per question."""
+    return frozenset(content_words(re.sub(rf"\b{UPPER}\w*", " ", question)))
 
 
 def _doers(frame: QuestionFrame) -> set[str]:
@@ -46,7 +60,7 @@ def _doers(frame: QuestionFrame) -> set[str]:
     people live in Kell", those naming who lives there ("96,000 inhabitants")."""
     if not frame.count_terms & _PEOPLE:
         return set()
-    deeds = {w for w in content_words(re.sub(rf"\b{UPPER}\w*", " ", frame.question)) if w not in frame.count_terms}
+    deeds = _lower_words(frame.question) - frame.count_terms
     doers = {d + end for d in deeds for end in ("er", "or", "r" if d.endswith("e") else "er")}
     return doers | (_RESIDENTS if frame.unit == "population" else set())
 
@@ -70,11 +84,10 @@ def counted(sentence: str, frame: QuestionFrame) -> set[tuple[float, str]]:
     # Korean forces"), not anywhere near it ("the two countries fought the Korean War")
     names = nouns & {s for e in frame.entities for s in content_words(e)}
     heads = (nouns - names or nouns) | _doers(frame)
-    verbs = {w for w in content_words(re.sub(rf"\b{UPPER}\w*", " ", frame.question)) if w not in ("many", "much")}
-    tokens = re.findall(rf"\d[\d,.]*\d|\d|{_COUNT_WORDS}\b|[a-z’'-]+", sentence.lower())
-    stems = [(content_words(t) or [t])[0] for t in tokens]
+    verbs = set(_lower_words(frame.question) - {"many", "much"})
+    tokens, stems = _tokens(sentence)
     for i, token in enumerate(tokens):
-        if token[0].isdigit() or re.fullmatch(_COUNT_WORDS, token):
+        if _is_number(token):
             named = i + 1 < len(stems) and stems[i + 1] in names
             if heads & set(stems[i + 1 : i + 5]) or named or _does_the_deed(tokens, stems, i, verbs):
                 return found

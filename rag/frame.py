@@ -23,7 +23,7 @@ from rag.holder import measure_holder
 from rag.judge import content_words
 from rag.person import asked_relative, asks_person, asks_words
 from rag.text import ADDRESSES_ASSISTANT, MONTH_NAMES, UPPER, WEEKDAYS
-from rag.units import EXTREMES, asked_unit, question_unit
+from rag.units import EXTREMES, asked_dimension, asked_unit, question_unit
 
 _QUESTION_WORDS = frozenset(
     "who whom whose what when where which why how is was are were did does do has have had according can could "
@@ -135,6 +135,7 @@ class QuestionFrame:
     asks_wh: bool = False
     words: frozenset[str] = frozenset()
     extreme: str = ""  # "What is the largest island …": the extreme asked for (a key of EXTREMES)
+    dimension: str = ""  # "What is the maximum depth …": the dimension asked for (a key of units.DIMENSIONS)
     holder: str = ""  # "What is the population of Cusco?": the name whose measure (or capital) is asked
     asks_person: bool = False  # "Which Russian general …", "Who discovered …": only a person answers it
     person_speaks: bool = False  # "Which analyst commented …": the person asked for said or wrote something
@@ -195,6 +196,7 @@ def build_frame(
         asks_wh=bool(_WH_Q.match(q)),
         words=frozenset(content_words(q)),
         extreme=_extreme(lower),
+        dimension=asked_dimension(focus) if kind == "number" else "",
         holder=measure_holder(q),
         asks_person=asks_person(q),
         person_speaks=asks_words(q),

@@ -55,21 +55,26 @@ UNIT_WORDS = {
 # A length asked for by its dimension ("What is the maximum depth …", "What is their range?") and
 # the words a sentence states that dimension with: a depth is not a surface elevation, a range not
 # how far inside Russia a strike landed. An adjective ("a long-range strike", "deep-water") states none.
-_DIMENSIONS = tuple(
-    (re.compile(rf"\b(?:{asked})\b"), re.compile(rf"(?<![\w-])(?:{stated})(?![\w]*-)", re.IGNORECASE))
-    for asked, stated in (
-        (r"range", r"range|reach|up to\b|as far as\b|\w+ away\b"),
-        (r"depth", r"depth|deep"),
-        (r"width", r"width|wide|breadth|across"),
-        (r"height|elevation|altitude", r"height|high|tall|elevation|altitude|rises?\b|rising|stands?\b|summit|above"),
+DIMENSIONS = {
+    key: (re.compile(rf"\b(?:{asked})\b"), re.compile(rf"(?<![\w-])(?:{stated})(?![\w]*-)", re.IGNORECASE))
+    for key, asked, stated in (
+        ("range", r"range", r"range|reach|up to\b|as far as\b|\w+ away\b"),
+        ("depth", r"depth", r"depth|deep"),
+        ("width", r"width", r"width|wide|breadth|across"),
+        ("height", r"height|elevation|altitude",
+         r"height|high|tall|elevation|altitude|rises?\b|rising|stands?\b|summit|above"),
     )
-)
+}  # fmt: skip
 
 
-def states_dimension(focus: str, sentence: str) -> bool:
-    """Does ``sentence`` state the dimension a number question's ``focus`` asks for ("maximum
-    depth": "281 m deep", "a depth of 281 m")? True when the focus names no dimension."""
-    return all(stated.search(sentence) for asked, stated in _DIMENSIONS if asked.search(focus))
+def asked_dimension(focus: str) -> str:
+    """The dimension a number question's focus asks for ("maximum depth" → "depth"), or ""."""
+    return next((key for key, (asked, _) in DIMENSIONS.items() if asked.search(focus)), "")
+
+
+def states_dimension(dimension: str, sentence: str) -> bool:
+    """Does ``sentence`` state ``dimension`` ("281 m deep", "a depth of 281 m")? True for ""."""
+    return not dimension or bool(DIMENSIONS[dimension][1].search(sentence))
 
 
 # The extremes a question may ask for — how it asks and how a sentence states each (or a word for the

@@ -148,6 +148,20 @@ def test_what_a_statement_asked_for_is_about(question, focus, focus_terms):
     assert frame.focus_terms == {s for term in focus_terms for s in content_words(term)}
 
 
+@pytest.mark.parametrize(
+    ("question", "dimension"),
+    [
+        ("What is the maximum depth of Lake Titicaca?", "depth"),
+        ("What is their range in kilometres?", "range"),
+        ("What is the height of the Tern Bridge?", "height"),
+        ("How far can ATACMS fly?", ""),  # a length, but no dimension named
+        ("Which mountain range is the longest?", ""),  # not a number question
+    ],
+)
+def test_the_dimension_a_number_question_asks_for(question, dimension):
+    assert build_frame(question).dimension == dimension
+
+
 def test_followup_is_resolved_against_the_previous_question_and_its_answer():
     first = _answer("Which missiles did the US allow Ukraine to use?", "The US allowed ATACMS missiles [1].")
     conversation = Conversation().add(first.question, first)
