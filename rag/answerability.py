@@ -28,6 +28,7 @@ from rag.counting import counts_the_noun
 from rag.errors import SettingsError
 from rag.extract import (
     Candidate,
+    about_subject,
     matches_type,
     needs_next_sentence,
     unknown_names,
@@ -183,12 +184,13 @@ def _candidate_values(
     """The features of one candidate that depend on it alone."""
     hit = hits[cand.hit_index]
     sentence = f"{cand.text} {cand.next_text}" if needs_next_sentence(frame, cand) else cand.text
-    sentence_words = set(content_words(sentence))
-    passage_words = set(content_words(hit.chunk.text))
+    sentence_words = _words(frame, sentence)
+    passage_words = _words(frame, hit.chunk.text)
     document = documents.get(hit.chunk.doc_id)
     focus_share = _share(frame.focus_terms, sentence_words)
     # "It flows 412 kilometres …": a sentence opening with a pronoun names what the one before it names
-    named = f"{with_antecedent(hit, cand.span, cand.text, nameless=True)} {sentence}"
+    subject = about_subject(cand.text, document.text) if document else ""
+    named = f"{subject} {with_antecedent(hit, cand.span, cand.text, nameless=True)} {sentence}"
     in_sentence = entity_share(entity_keys, named)
     return {
         "cosine": cand.cosine,
@@ -213,8 +215,9 @@ def _candidate_values(
         # a follow-up's candidate that merely repeats the previous answer: "how far is that in
         # miles?" is not answered by the sentence already given
         "already_given": float(bool(frame.given) and content_precision(cand.text, frame.given) >= 0.8),
-        # "Ukraine is a country in Eastern Europe.": a definition answers "what is X", rarely more
-        "definition": float(bool(_DEFINITION.match(cand.text))),
+        # "Ukraine is a country in Eastern Europe.": a definition answers "what is X", rarely more;
+        # "He was the son of Darius" answers the relation asked for ("Who was Xerxes I's father?")
+        "definition": float(bool(_DEFINITION.match(cand.text)) and not _states_relation(frame, cand.text)),
         # "how far can they reach?" after "Storm Shadow": the sentence, the one before it (for
         # "It can …") or the one after must be about what the pronoun stands for
         "referent_in_context": entity_share(
@@ -223,6 +226,18 @@ def _candidate_values(
         "counts_the_noun": float(counts_the_noun(sentence, frame)),
         "superlative_match": superlative_match(frame.question, sentence),
     }
+
+
+def _words(frame: QuestionFrame, text: str) -> set[str]:
+    """The content-word stems of ``text``; a text stating the relation asked for in other words
+    ("He was the son of Darius" for "Who was Xerxes I's father?") holds the word it was asked with."""
+    words = set(content_words(text))
+    return words | frame.focus_terms if _states_relation(frame, text) else words
+
+
+def _states_relation(frame: QuestionFrame, text: str) -> bool:
+    """Does ``text`` state the relation a (non-count) question asks for ("the son of" for a father)?"""
+    return bool(frame.relative) and frame.kind != "number" and states_relative(frame.relative, text)
 
 
 def superlative_match(question: str, sentence: str) -> float:

@@ -150,6 +150,26 @@ def with_antecedent(hit: Hit, span: Span, text: str, nameless: bool = False) -> 
     return " ".join(chain)
 
 
+# "Matthias Corvinus\n\nMatthias Corvinus was King of Hungary …": a document (after its title line)
+# opening with a definition of a name is about that name
+_DOCUMENT_SUBJECT = re.compile(
+    rf"^(?:[^\n]{{0,120}}\n\s*\n)?\W*({_NAME_WORD}(?:\s+(?:{_NAME_WORD}|[IVXL]+\b)){{0,3}})(?:\s*\([^)]*\))?,?\s+(?:is|was)\b"
+)
+# "He was the son of …", "In 1931 she married …": a sentence whose subject is a personal pronoun
+_PERSONAL_OPENING = re.compile(
+    r"^(?:(?:In|On|At|By|After|Before|During|From|Later|Soon)\b[^.,]{0,40}?,?\s)?(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b"
+)
+
+
+def about_subject(text: str, document_text: str) -> str:
+    """For a sentence opening with "He"/"She" in a document about one person ("He was the son of
+    John Hunyadi" in "Matthias Corvinus was King …"), the name the document is about; else ""."""
+    if not _PERSONAL_OPENING.match(text):
+        return ""
+    subject = _DOCUMENT_SUBJECT.match(document_text[:400])
+    return subject.group(1) if subject else ""
+
+
 def with_previous(hit: Hit, cand: Candidate) -> str:
     """The candidate sentence with the sentence before it in its chunk (what "it", "she" or
     "the attack" in it most likely refer to)."""

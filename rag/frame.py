@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from rag import parts
 from rag.holder import measure_holder
 from rag.judge import content_words
-from rag.person import asked_relative, asks_person, asks_words
+from rag.person import asked_relative, asked_relative_word, asks_person, asks_words
 from rag.text import ADDRESSES_ASSISTANT, MONTH_NAMES, UPPER, WEEKDAYS
 from rag.units import EXTREMES, asked_dimension, asked_unit, question_unit
 
@@ -168,6 +168,10 @@ def build_frame(
     kind = question_kind(lower)
     own = tuple(dict.fromkeys(names_in(q)))
     focus, focus_terms, count_terms = _focus(lower, kind, {n.lower() for n in own})
+    relative_word = asked_relative_word(q)
+    if relative_word and set(focus_terms) <= _NAME_STEMS:
+        # "Who was Xerxes I's father?", "What is the name of X's sister?": the relation is the focus
+        focus, focus_terms = relative_word, content_words(relative_word)
     # a unit word inside a name is no unit asked: "How many elephants live in the … Conservation Area?"
     unit = question_unit(_NAME_RUN.sub(" ", q).lower(), kind, bool(_MONEY_Q.search(lower)))
     entities = own + tuple(e for e in context_entities if e not in own)
@@ -374,6 +378,7 @@ def is_followup(question: str) -> bool:
 
 _WH_STEMS = frozenset([*content_words(" ".join(_QUESTION_WORDS)), "many", "much"])
 _TIME_NAMES = frozenset(MONTH_NAMES + WEEKDAYS)
+_NAME_STEMS = frozenset(content_words("name names"))  # "What is the name of …" asks for no more than a name
 _OVERRIDE = re.compile(
     r"^\W*(?:forget|ignore|disregard|pretend|act as|role-?play)\b|^\W*you are now\b|^\W*from now on\b", re.IGNORECASE
 )

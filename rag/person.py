@@ -137,13 +137,21 @@ _RELATIVE_Q = re.compile(
 )
 
 
+_PARENTS_MARRIAGE = re.compile(
+    r"\b(?:son|daughter|child|heir)\s+of\b[^,;.]*?\band\s+(?:his|her)\s+(?:wife|husband|spouse)\b", re.IGNORECASE
+)
+
+
+def asked_relative_word(question: str) -> str:
+    """The word the relation is asked for with ("Who was Xerxes I's father?" → "father"), or ""."""
+    found = _RELATIVE_Q.search(question)
+    return (found.group(1) or found.group(2)).lower() if found else ""
+
+
 def asked_relative(question: str) -> str:
     """The relation asked for ("What is the name of Gregor Samsa's sister?" → "sibling"), or ""."""
-    found = _RELATIVE_Q.search(question)
-    if not found:
-        return ""
-    word = (found.group(1) or found.group(2)).lower()
-    return next(key for key, (asked, _) in _RELATIVES.items() if re.fullmatch(asked, word))
+    word = asked_relative_word(question)
+    return next((key for key, (asked, _) in _RELATIVES.items() if re.fullmatch(asked, word)), "") if word else ""
 
 
 def states_relative(relative: str, sentence: str) -> bool:
@@ -151,6 +159,8 @@ def states_relative(relative: str, sentence: str) -> bool:
     if not relative:
         return True
     sentence = re.sub(r"[\w’'-]+-in-law\b", " ", sentence)  # a father-in-law is not the father asked for
+    if relative == "spouse":  # "the first child of Charles I and his wife, Elizabeth": the parents' marriage
+        sentence = _PARENTS_MARRIAGE.sub(" ", sentence)
     return bool(re.search(rf"\b(?:{_RELATIVES[relative][1]})", sentence, re.IGNORECASE))
 
 
@@ -174,6 +184,7 @@ def _speaks(verb: str, distance: int) -> bool:
     if verb.lower() == "according":
         return -4 <= distance <= -2
     return -4 <= distance <= 6
+
 
 def states_words(speaker: tuple[str, ...], sentence: str, before: str = "", by_pronoun: bool = False) -> bool:
     """For "what did X say": does X speak in ``sentence`` ("Zelensky posted on his X account: …"),

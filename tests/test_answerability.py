@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -317,6 +318,9 @@ def test_a_followup_asking_for_a_name_may_be_answered_by_the_previous_answer():
         ("Who was Pierre Curie's spouse?", "He shared the 1903 Nobel Prize in Physics with his wife, Marie Curie.",
          "", True),
         ("Who was Ingrid Salo's husband?", "In 1931 she married the architect Per Lind.", "", True),
+        # measured before (synthetic dev s-spouse-01): the wife of the person's father is his mother
+        ("Who was Louis I of Hungary's spouse?", "He was the first child of Charles I of Hungary and his wife, "
+         "Elizabeth of Poland, to survive infancy.", "", False),
         ("Who was Xerxes I's father?", "He was the son of Darius the Great.", "", True),
         ("Who was Francis I of France's father?", "He succeeded his first cousin once removed and father-in-law "
          "Louis XII, who died without a legitimate son.", "", False),  # measured before: answered with it
@@ -336,3 +340,58 @@ def test_a_followup_asking_for_a_name_may_be_answered_by_the_previous_answer():
 )  # fmt: skip
 def test_a_relative_or_a_life_event_asked_for_must_be_stated(question, sentence, before, expected):
     assert can_answer(build_frame(question), sentence, "", before) is expected
+
+
+def _features_of(question: str, document_text: str, sentence: str) -> dict[str, float]:
+    """The model's features for ``sentence`` of a one-chunk document, as the pipeline computes them."""
+    from rag.answerability import feature_rows
+    from rag.extract import Candidate
+    from rag.records import Chunk, Document, Hit, Span
+
+    start = document_text.index(sentence)
+    spans = tuple(Span(m.start(), m.end()) for m in re.finditer(r"[^\n.]+\.", document_text))
+    chunk = Chunk("d#0", "d", 0, len(document_text), document_text, spans)
+    hit = Hit(chunk, score=1.0, dense_score=0.6, bm25_score=2.0, rank=1)
+    cand = Candidate(0, Span(start, start + len(sentence)), sentence, score=1.0, cosine=0.6)
+    documents = {"d": Document("d", "d.txt", document_text)}
+    row = feature_rows(build_frame(question), [cand], [hit], documents, frozenset())[0]
+    return dict(zip(FEATURES, row, strict=True))
+
+
+SALO = (
+    "Ingrid Salo\n\nIngrid Salo was a Valdoran painter of harbour scenes. She was the daughter of the shipbuilder "
+    "Aksel Salo and studied at the Academy of Tamra. In 1931 she married the architect Per Lind."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        # measured before (synthetic dev s-father-*, s-spouse-*, refused at p 0.01–0.07): the sentence
+        # stating the relation covered none of the focus ("name"), counted as a definition ("She was
+        # the …") and, opening with a pronoun, named nobody the question asks about
+        ("Who was Ingrid Salo's father?", "She was the daughter of the shipbuilder Aksel Salo and studied at the "
+         "Academy of Tamra."),
+        ("Who was Ingrid Salo's husband?", "In 1931 she married the architect Per Lind."),
+    ],
+)  # fmt: skip
+def test_a_sentence_stating_the_relation_asked_for_covers_the_focus_and_the_person(question, sentence):
+    values = _features_of(question, SALO, sentence)
+    assert values["has_focus"] == 1.0
+    assert values["focus_in_sentence"] == 1.0
+    assert values["entities_in_sentence"] == 1.0
+    assert values["definition"] == 0.0
+
+
+def test_a_sentence_not_stating_the_relation_does_not_cover_it():
+    """Guards: the person's description is about her, but states no father; a description opening
+    with "She was a …" is still a description (wiki dev w030: "He was a key figure in …" answered
+    "In which city was Leon Trotsky assassinated?" when it was not)."""
+    document = f"{SALO} She was a key figure of the harbour school."
+    values = _features_of("In which city did Ingrid Salo die?", document, "She was a key figure of the harbour school.")
+    assert values["definition"] == 1.0
+    assert values["entities_in_sentence"] == 1.0
+    description = "Ingrid Salo was a Valdoran painter of harbour scenes."
+    values = _features_of("Who was Ingrid Salo's father?", SALO, description)
+    assert values["focus_in_sentence"] == 0.0
+    assert values["definition"] == 1.0

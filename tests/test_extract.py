@@ -3,6 +3,7 @@ import pytest
 from rag.counting import counts_the_noun
 from rag.extract import (
     Candidate,
+    about_subject,
     conflicting,
     focus,
     matches_type,
@@ -238,3 +239,19 @@ def test_focus(question, limit, expected):
 )  # fmt: skip
 def test_new_names_are_names_the_question_does_not_already_hold(sentence, question, expected):
     assert new_names(sentence, question) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "document", "subject"),
+    [
+        ("He was the son of John Hunyadi.", "Matthias Corvinus\n\nMatthias Corvinus was King of Hungary.",
+         "Matthias Corvinus"),
+        ("He was the son of Darius the Great.", "Xerxes I\n\nXerxes I was a Persian ruler.", "Xerxes I"),
+        ("In 1931 she married the architect Per Lind.", "Ingrid Salo\n\nIngrid Salo was a painter.", "Ingrid Salo"),
+        # guards: a sentence naming its subject, and a news article that defines nobody
+        ("Henry was king.", "Matthias Corvinus\n\nMatthias Corvinus was King of Hungary.", ""),
+        ("He said the strikes would go on.", "(MENAFN- Asia Times) The lifting of US restrictions …", ""),
+    ],
+)  # fmt: skip
+def test_a_pronoun_sentence_is_about_the_person_the_document_defines(sentence, document, subject):
+    assert about_subject(sentence, document) == subject

@@ -61,6 +61,11 @@ from rag.units import has_unit
         ("How many elephants live in the Kavango–Zambezi Transfrontier Conservation Area?", "number", "",
          {"elephants"}, {"elephants"}),
         ("What is the Area of Lake Orrin?", "number", "area", set(), set()),  # a guard: one capitalised word
+        # a relation asked for is the focus (measured before: "name", so a sentence stating the father
+        # covered nothing the question asks; synthetic dev s-father-*)
+        ("Who was Xerxes I's father?", "name", "", {"father"}, set()),
+        ("Who was Louis XI's spouse?", "name", "", {"spouse"}, set()),
+        ("What is the name of Gregor Samsa's sister?", "name", "", {"sister"}, set()),
     ],
 )
 def test_frame_focus_and_unit(question, kind, unit, focus_terms, count_terms):

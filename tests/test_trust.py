@@ -310,6 +310,20 @@ def test_a_relative_is_not_answered_with_the_persons_description(trust):
     assert answer.abstained or "Per Lind" in answer.text, answer.text
 
 
+@pytest.mark.parametrize(
+    ("question", "relative"),
+    [
+        ("Who was Ingrid Salo's father?", "Aksel Salo"),  # "She was the daughter of the shipbuilder Aksel Salo"
+        ("Who was Ingrid Salo's husband?", "Per Lind"),  # "In 1931 she married the architect Per Lind"
+    ],
+)
+def test_a_relative_stated_in_other_words_is_answered(trust, question, relative):
+    """Measured before (the synthetic dev set's father and spouse questions, 1 of 11 and 2 of 6
+    right): refused. The sentence stating the relation covered none of the focus (read as "name"),
+    counted as a definition ("She was the …") and, opening with a pronoun, named nobody asked about."""
+    answered(trust.ask(question), relative)
+
+
 def test_where_a_person_studied_is_answered_from_the_sentence_saying_so(trust):
     """A guard (it passed before too): the schooling rule must not refuse the sentence stating it."""
     answered(trust.ask("Which academy did Ingrid Salo attend?"), "Academy of Tamra")
