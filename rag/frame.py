@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from rag import parts
 from rag.holder import measure_holder
 from rag.judge import content_words
-from rag.person import asked_relative, asked_relative_word, asks_person, asks_words
+from rag.person import asked_relative_word, asks_person, asks_words, relation_of
 from rag.text import ADDRESSES_ASSISTANT, MONTH_NAMES, UPPER, WEEKDAYS
 from rag.units import EXTREMES, asked_dimension, asked_unit, question_unit
 
@@ -204,7 +204,7 @@ def build_frame(
         holder=measure_holder(q),
         asks_person=asks_person(q),
         person_speaks=asks_words(q),
-        relative=asked_relative(q),
+        relative=relation_of(relative_word),
     )
 
 

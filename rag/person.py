@@ -12,8 +12,8 @@ Kursk": a name that speaks is a person only for a question about someone's words
 (:func:`asks_words`: "Which analyst commented …").
 
 "What is the name of Gregor Samsa's sister?" is likewise not answered by a sentence naming him
-and his family but no sister: the frame records the relative asked for (:func:`asked_relative`)
-and a sentence must state that relation (:func:`states_relative`).
+and his family but no sister: the frame records the relative asked for (:func:`asked_relative_word`,
+:func:`relation_of`) and a sentence must state that relation (:func:`states_relative`).
 
 Only questions that can only be answered by a person count: "Who decided …" may be answered by
 "The Biden Administration", "Who won …" by a team, so they are not read as asking a person.
@@ -148,9 +148,8 @@ def asked_relative_word(question: str) -> str:
     return (found.group(1) or found.group(2)).lower() if found else ""
 
 
-def asked_relative(question: str) -> str:
-    """The relation asked for ("What is the name of Gregor Samsa's sister?" → "sibling"), or ""."""
-    word = asked_relative_word(question)
+def relation_of(word: str) -> str:
+    """The relation a relative's word asks for ("father" → "parent", "wives" → "spouse"), or ""."""
     return next((key for key, (asked, _) in _RELATIVES.items() if re.fullmatch(asked, word)), "") if word else ""
 
 
