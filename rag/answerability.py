@@ -41,7 +41,7 @@ from rag.judge import content_precision, content_words, numbers
 from rag.person import answers_who, pronoun_speaks, speaker_says, states_relative, states_words
 from rag.records import Document, Hit
 from rag.text import UPPER, entity_share, name_key
-from rag.units import EXTREMES, has_unit, states_asked_unit, states_dimension
+from rag.units import has_unit, states_asked_unit, states_dimension, states_extreme, superlative_match
 
 FEATURES = (
     "cosine", "cosine_margin", "max_cosine", "terms_in_sentence", "terms_in_passage", "focus_in_sentence",
@@ -55,14 +55,6 @@ FEATURES = (
 )  # fmt: skip
 _DEFINITION = re.compile(
     rf"^(?:The )?(?:{UPPER}[\w’'.-]*\s+){{1,4}}(?:\([^)]*\)\s+)?(?:is|was|are|were) (?:a|an|the)\b"
-)
-# "the third largest", "the 12th-longest", "second-highest": a rank below the extreme asked for
-# "in Africa", "in the world": where the extreme asked for holds; a region of it is a smaller place
-_REGION = r"(?:north|south|east|west|central|sub-saharan|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
-_SCOPE_Q = re.compile(rf"\b(?:in|of) (?:the )?({_REGION}\s+)?({UPPER}[\w’'-]*(?:\s+{UPPER}[\w’'-]*)*)", re.IGNORECASE)
-_REGION_OF = re.compile(rf"^\W*(?:[\w’'-]+\s+){{0,3}}?(?:in|of) (?:the )?{_REGION}\s+(.*)", re.I)
-_RANKED = re.compile(
-    r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:most )?$", re.IGNORECASE
 )
 SCORED_CANDIDATES = 12  # the first-pass ranking's best sentences are scored by the model
 SPEAKER_WINDOW = 5  # "what did X say": one of this many most probable sentences must have X speaking
@@ -156,7 +148,12 @@ def feature_rows(
         "several": float(frame.several),
         "followup": float(frame.followup),
     }
-    per_candidate = [_candidate_values(frame, c, hits, documents, entity_keys, max_cosine, max_bm25) for c in ranked]
+    # the candidates share a few passages: each passage's words are worked out once
+    passage_words = {i: _words(frame, hits[i].chunk.text) for i in {c.hit_index for c in ranked}}
+    per_candidate = [
+        _candidate_values(frame, c, hits, documents, entity_keys, max_cosine, max_bm25, passage_words[c.hit_index])
+        for c in ranked
+    ]
     # Question-level constraint binding: does any sentence hold the focus next to the names it is
     # asked about ("won" with "the Boreal Cup"), or the asked-for kind of value next to them (a
     # count next to "Kavor")? When none does, every candidate answers some other question.
@@ -180,12 +177,12 @@ def _candidate_values(
     entity_keys: list[str],
     max_cosine: float,
     max_bm25: float,
+    passage_words: set[str],
 ) -> dict[str, float]:
-    """The features of one candidate that depend on it alone."""
+    """The features of one candidate that depend on it alone (``passage_words``: its passage's)."""
     hit = hits[cand.hit_index]
     sentence = f"{cand.text} {cand.next_text}" if needs_next_sentence(frame, cand) else cand.text
     sentence_words = _words(frame, sentence)
-    passage_words = _words(frame, hit.chunk.text)
     document = documents.get(hit.chunk.doc_id)
     focus_share = _share(frame.focus_terms, sentence_words)
     # "It flows 412 kilometres …": a sentence opening with a pronoun names what the one before it names
@@ -238,32 +235,6 @@ def _words(frame: QuestionFrame, text: str) -> set[str]:
 def _states_relation(frame: QuestionFrame, text: str) -> bool:
     """Does ``text`` state the relation a (non-count) question asks for ("the son of" for a father)?"""
     return bool(frame.relative) and frame.kind != "number" and states_relative(frame.relative, text)
-
-
-def superlative_match(question: str, sentence: str) -> float:
-    """1.0 unless the question asks for an extreme ("the highest mountain") that the sentence
-    does not state (or a word for the same extreme: "summit")."""
-    return float(all(stated.search(sentence) for asked, stated in EXTREMES.values() if asked.search(question)))
-
-
-def states_extreme(frame: QuestionFrame, sentence: str) -> bool:
-    """For "What is the largest island …": does ``sentence`` state that extreme, not merely
-    a ranked one ("the third largest island")? True for every other question."""
-    if not frame.extreme:
-        return True
-    scope = _SCOPE_Q.search(frame.question)
-    place = scope.group(2) if scope and not scope.group(1) else ""
-    return any(
-        not _RANKED.search(sentence[: m.start()]) and not _in_a_region_of(place, sentence[m.end() :])
-        for m in EXTREMES[frame.extreme][1].finditer(sentence)
-    )
-
-
-def _in_a_region_of(place: str, after: str) -> bool:
-    """Does the extreme stated just before ``after`` hold in a region of ``place`` ("the highest
-    peak *in southern Africa*" for "in Africa", wiki dev w132), not in the place itself?"""
-    region = _REGION_OF.match(after)
-    return bool(place and region and re.match(rf"{re.escape(place)}\b", region.group(1), re.IGNORECASE))
 
 
 def speaker_silent(frame: QuestionFrame, ranked: Sequence[Candidate]) -> bool:
@@ -369,7 +340,7 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
     return (
         says_more(frame, sentence)
         and states_asked_event(frame, sentence)
-        and states_extreme(frame, sentence)
+        and states_extreme(frame.extreme, frame.question, sentence)
         and states_dimension(frame.dimension, sentence)
         and states_holder(frame.holder, sentence, title, before)
         and (not frame.asks_person or answers_who(sentence, before, frame.person_speaks))

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from rag import parts
 from rag.holder import measure_holder
 from rag.judge import content_words
-from rag.person import asked_relative_word, asks_person, asks_words, relation_of
+from rag.person import NAME_RUN, asked_relative_word, asks_person, asks_words, relation_of
 from rag.text import ADDRESSES_ASSISTANT, MONTH_NAMES, UPPER, WEEKDAYS
 from rag.units import EXTREMES, asked_dimension, asked_unit, question_unit
 
@@ -30,7 +30,6 @@ _QUESTION_WORDS = frozenset(
     "would will should and but so also".split()
 )
 _AUX_VERBS = frozenset("did does do has have had is are was were will would can could".split())
-_NAME_RUN = re.compile(rf"\b{UPPER}[\w’'.-]*(?:[ –-]+{UPPER}[\w’'.-]*)+")  # "Transfrontier Conservation Area"
 # "the maximum depth", "the estimated population": a measure asked for with a qualifier
 _QUALIFIERS = ("maximum", "minimum", "average", "mean", "median", "typical", "estimated", "approximate", "current",
                "annual", "overall", "combined", "top", "peak")  # fmt: skip
@@ -173,7 +172,7 @@ def build_frame(
         # "Who was Xerxes I's father?", "What is the name of X's sister?": the relation is the focus
         focus, focus_terms = relative_word, content_words(relative_word)
     # a unit word inside a name is no unit asked: "How many elephants live in the … Conservation Area?"
-    unit = question_unit(_NAME_RUN.sub(" ", q).lower(), kind, bool(_MONEY_Q.search(lower)))
+    unit = question_unit(NAME_RUN.sub(" ", q).lower(), kind, bool(_MONEY_Q.search(lower)))
     entities = own + tuple(e for e in context_entities if e not in own)
     name_stems = {s for e in entities for s in content_words(e)}
     qualifiers = frozenset(w for w in content_words(q) if w not in focus_terms and w not in name_stems)

@@ -61,7 +61,8 @@ _SPEAKS = re.compile(
 _BY = re.compile(rf"\bby (?!(?i:{'|'.join(MONTH_NAMES + WEEKDAYS)})\b){UPPER}[^\W\d_]+")
 _CAPITALISED = rf"(?:{UPPER}[^\W\d_]*(?:[’'-]{UPPER}?[^\W\d_]+)*\.?|{UPPER}\.)"
 _PARTICLE = r"(?:de|da|del|della|di|van|von|der|den|bin|ibn|al|la|le|du|y)"
-_NAME_RUN = re.compile(rf"{_CAPITALISED}(?:\s+(?:{_PARTICLE}\s+)?{_CAPITALISED})+")
+# two or more capitalised words in a row: "Mark Rutte", "Leonardo da Vinci", "Transfrontier Conservation Area"
+NAME_RUN = re.compile(rf"{_CAPITALISED}(?:\s+(?:{_PARTICLE}\s+)?{_CAPITALISED})+")
 # Words that make a run of capitalised words a place, a body or an event, not a person's name
 # ("North Korea", "Kursk Oblast", "The North Atlantic Treaty Organization").
 _NOT_A_PERSON = frozenset(
@@ -96,7 +97,7 @@ def names_person(text: str, speaking: bool = True) -> bool:
     (when ``speaking``) a name that speaks?"""
     if _TITLED.search(text) or _BY.search(text) or (speaking and _SPEAKS.search(text)):
         return True
-    return any(_is_personal_name(run.group(0)) for run in _NAME_RUN.finditer(text))
+    return any(_is_personal_name(run.group(0)) for run in NAME_RUN.finditer(text))
 
 
 def answers_who(sentence: str, before: str = "", words: bool = True) -> bool:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from rag.text import UPPER
+
 # A number question's unit class, from its wording: "how far" wants a distance, "how old" an age.
 _UNIT_Q = (
     ("length", re.compile(r"\bhow (?:far|deep|tall|high|wide)\b|\b(?:range|distance|height|length|depth)\b")),
@@ -117,3 +119,39 @@ def has_unit(unit: str, sentence: str) -> bool:
 def states_asked_unit(asked_unit: str, sentence: str) -> bool:
     """Does ``sentence`` give a value in the unit the question asked for (always true for "")?"""
     return not asked_unit or bool(_ASKED_UNITS[asked_unit][1].search(sentence))
+
+
+# "the third largest", "the 12th-longest", "second-highest": a rank below the extreme asked for
+_RANKED = re.compile(
+    r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:most )?$", re.IGNORECASE
+)
+# "in Africa", "in the world": where the extreme asked for holds; a region of it is a smaller place
+_REGION = r"(?:north|south|east|west|central|sub-saharan|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+_SCOPE_Q = re.compile(rf"\b(?:in|of) (?:the )?({_REGION}\s+)?({UPPER}[\w’'-]*(?:\s+{UPPER}[\w’'-]*)*)", re.IGNORECASE)
+_REGION_OF = re.compile(rf"^\W*(?:[\w’'-]+\s+){{0,3}}?(?:in|of) (?:the )?{_REGION}\s+(.*)", re.I)
+
+
+def superlative_match(question: str, sentence: str) -> float:
+    """1.0 unless the question asks for an extreme ("the highest mountain") that the sentence
+    does not state (or a word for the same extreme: "summit")."""
+    return float(all(stated.search(sentence) for asked, stated in EXTREMES.values() if asked.search(question)))
+
+
+def states_extreme(extreme: str, question: str, sentence: str) -> bool:
+    """For "What is the largest island …" (``extreme`` a key of :data:`EXTREMES`): does ``sentence``
+    state that extreme, not merely a ranked one ("the third largest island")? True for ""."""
+    if not extreme:
+        return True
+    scope = _SCOPE_Q.search(question)
+    place = scope.group(2) if scope and not scope.group(1) else ""
+    return any(
+        not _RANKED.search(sentence[: m.start()]) and not _in_a_region_of(place, sentence[m.end() :])
+        for m in EXTREMES[extreme][1].finditer(sentence)
+    )
+
+
+def _in_a_region_of(place: str, after: str) -> bool:
+    """Does the extreme stated just before ``after`` hold in a region of ``place`` ("the highest
+    peak *in southern Africa*" for "in Africa", wiki dev w132), not in the place itself?"""
+    region = _REGION_OF.match(after)
+    return bool(place and region and re.match(rf"{re.escape(place)}\b", region.group(1), re.IGNORECASE))
