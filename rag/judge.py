@@ -158,10 +158,29 @@ def entities(text: str) -> list[str]:
     return [name_key(t) for i, t in enumerate(tokens) if is_name(tokens, i)]
 
 
+# What may follow a name's common start in another form of it: "Ukrain|e"/"Ukrain|ian",
+# "Russia|"/"Russia|ns", "Afghan|"/"Afghan|istan", "Israel|i"
+_NAME_ENDINGS = frozenset(
+    "'' s n ns an ans ian ians e es i is ish ese istan ia ic ics y".split()
+) | {""}  # fmt: skip
+
+
 def _name_in(name: str, passage_names: set[str], passage_lower: str) -> bool:
     if name in passage_names or re.search(rf"\b{re.escape(name)}", passage_lower):
         return True
-    return len(name) >= 5 and any(len(p) >= 5 and p.startswith(name[:6]) for p in passage_names)
+    parts = [p for p in name.split("-") if p]
+    if len(parts) > 1:  # "a Russia-NATO conflict": a conflict between Russia and NATO
+        return all(_name_in(part, passage_names, passage_lower) for part in parts)
+    return len(name) >= 5 and any(_another_form(name, p) for p in passage_names)
+
+
+def _another_form(name: str, other: str) -> bool:
+    """Is ``other`` ``name`` with another ending ("Ukrainian" for "Ukraine")? A generated name
+    sharing only its start with the passage's ("Prabhakaravadharan" for "Prabhakaravardhana")
+    is a misspelling, not the passage's name."""
+    shorter = min(len(name), len(other))
+    common = next((i for i in range(shorter) if name[i] != other[i]), shorter)
+    return common >= 6 and name[common:] in _NAME_ENDINGS and other[common:] in _NAME_ENDINGS
 
 
 def _check_entities(claim: str, passage: str) -> str:

@@ -204,3 +204,33 @@ def test_a_claim_that_one_name_is_another_needs_the_passage_to_say_so(claim, pas
     assert verdict.supported is supported, verdict.reason
     if not supported:
         assert "does not say that" in verdict.reason
+
+
+HARSHA = (
+    "He was the king of Thanesar who had defeated the Alchon Huns, and the younger brother of Rajyavardhana, "
+    "son of Prabhakaravardhana and last king of Thanesar."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "supported"),
+    [
+        # measured before (synthetic dev s-father-06): the 135M generator copied this sentence with
+        # the father's name misspelled, and it passed as supported (its first six letters matched)
+        ("He was the younger brother of Rajyavardhana, son of Prabhakaravadharan [1].", HARSHA, False),
+        # guards: the passage's own spelling, and another form of the same name
+        ("He was the younger brother of Rajyavardhana, son of Prabhakaravardhana [1].", HARSHA, True),
+        ("Ukrainian forces struck targets in Russia [1].", "Ukraine's forces struck targets in Russia.", True),
+        ("Russians fired missiles at Ukraine [1].", "Russia fired missiles at Ukraine.", True),
+        ("Afghan forces left the city [1].", "The forces of Afghanistan left the city.", True),
+        ("Israeli forces left the city [1].", "The forces of Israel left the city.", True),
+        # eval/judge_pairs.jsonl j025: each name of a hyphenated pair is the passage's
+        ("They fear a direct Russia-NATO conflict [1].", "They fear a direct conflict between Russia and NATO.", True),
+    ],
+)
+def test_a_generated_name_must_be_spelled_as_the_passage_spells_it(claim, passage, supported) -> None:
+    verdict = judge(claim, passage)
+    if supported:
+        assert "is not mentioned" not in verdict.reason
+    else:
+        assert not verdict.supported and "is not mentioned" in verdict.reason, verdict.reason
