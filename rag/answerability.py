@@ -133,6 +133,8 @@ def feature_rows(
     max_bm25 = max((h.bm25_score for h in hits), default=0.0)
     typed = [matches_type(frame, c.text) for c in ranked]
     entity_keys = [name_key(e) for e in frame.entities]
+    # a sentence names Louis XI "Louis"; his document, not Louis XIV's, holds "XI"
+    sentence_keys = [name_key(e) for e in frame.entities if e not in frame.numerals]
     unknown = len(unknown_names(" ".join(frame.entities), vocabulary)) / max(len(entity_keys), 1)
     question_level = {
         "max_cosine": max_cosine,
@@ -150,9 +152,9 @@ def feature_rows(
     }
     # the candidates share a few passages: each passage's words are worked out once
     passage_words = {i: _words(frame, hits[i].chunk.text) for i in {c.hit_index for c in ranked}}
+    keys, maxima = (entity_keys, sentence_keys), (max_cosine, max_bm25)
     per_candidate = [
-        _candidate_values(frame, c, hits, documents, entity_keys, max_cosine, max_bm25, passage_words[c.hit_index])
-        for c in ranked
+        _candidate_values(frame, c, hits, documents, keys, maxima, passage_words[c.hit_index]) for c in ranked
     ]
     # Question-level constraint binding: does any sentence hold the focus next to the names it is
     # asked about ("won" with "the Boreal Cup"), or the asked-for kind of value next to them (a
@@ -174,12 +176,15 @@ def _candidate_values(
     cand: Candidate,
     hits: Sequence[Hit],
     documents: Mapping[str, Document],
-    entity_keys: list[str],
-    max_cosine: float,
-    max_bm25: float,
+    keys: tuple[list[str], list[str]],
+    maxima: tuple[float, float],
     passage_words: set[str],
 ) -> dict[str, float]:
-    """The features of one candidate that depend on it alone (``passage_words``: its passage's)."""
+    """The features of one candidate that depend on it alone: ``keys`` are the name keys a
+    document and a sentence must hold, ``maxima`` the best cosine and BM25 score among the
+    candidates, ``passage_words`` its passage's words."""
+    entity_keys, sentence_keys = keys
+    max_cosine, max_bm25 = maxima
     hit = hits[cand.hit_index]
     sentence = f"{cand.text} {cand.next_text}" if needs_next_sentence(frame, cand) else cand.text
     sentence_words = _words(frame, sentence)
@@ -188,7 +193,7 @@ def _candidate_values(
     # "It flows 412 kilometres …": a sentence opening with a pronoun names what the one before it names
     subject = about_subject(cand.text, document.text) if document else ""
     named = f"{subject} {with_antecedent(hit, cand.span, cand.text, nameless=True)} {sentence}"
-    in_sentence = entity_share(entity_keys, named)
+    in_sentence = entity_share(sentence_keys, named)
     return {
         "cosine": cand.cosine,
         "cosine_margin": cand.cosine - max_cosine,

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from rag import parts
 from rag.holder import measure_holder
 from rag.judge import content_words
+from rag.judge_rules import stem, words
 from rag.person import NAME_RUN, asked_relative_word, asks_person, asks_words, relation_of
 from rag.text import ADDRESSES_ASSISTANT, MONTH_NAMES, UPPER, WEEKDAYS
 from rag.units import EXTREMES, asked_dimension, asked_unit, question_unit
@@ -93,6 +94,12 @@ _NOT_VERBS = frozenset("his its this was has is does".split())
 _WHO_IS = re.compile(r"^\s*(?:and |but |so )?who (?:is|was|are|were) (?:the |a |an )((?:[\w’'-]+\s*){1,4})")
 _WHAT_X = re.compile(r"^(?:and |so |but )?(?:what|which)(?: (?:is|was|are|were))?(?: the)? ((?:[\w’'-]+\s*){1,3})")
 _NAME_TOKEN = re.compile(rf"\b{UPPER}[\w’'.-]*[^\W\d_]|\b{UPPER}{{2,}}\b")  # "Kādambarī", not "Kādambar"
+# "Louis XI", "King Charles III": a numeral after a name that follows a lower-case word, a title
+# or nothing; "World War III" is one name, not a king's
+_REGNAL = re.compile(
+    r"(?:^|\b(?:[a-z][\w'’]*|King|Queen|Pope|Emperor|Empress|Tsar|Czar|Prince|Princess|Saint|St\.?|Sultan|Shah)\s)"
+    rf"({UPPER}[^\W\d_]+) ((?=[IVX])X{{0,3}}(?:IX|IV|V?I{{0,3}}))(?=['’]s\b|[^\w'’]|$)"
+)
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 _SEVERAL = re.compile(
     r"^\s*(?:and |so )?(?:which|what) (?:\w+ ){0,2}(?:\w+(?<!ss)s)\b(?! (?:is|was)\b)|\bwhich (?:two|three|four|both)\b"
@@ -139,6 +146,9 @@ class QuestionFrame:
     asks_person: bool = False  # "Which Russian general …", "Who discovered …": only a person answers it
     person_speaks: bool = False  # "Which analyst commented …": the person asked for said or wrote something
     relative: str = ""  # "What is the name of X's sister?": the relation asked for ("sibling")
+    # "Louis XI", "Xerxes I": regnal numerals among ``entities``; they tell the document apart
+    # (Louis XI's, not Louis XIV's), but its sentences name him "Louis" or "He"
+    numerals: tuple[str, ...] = ()
 
     @property
     def money(self) -> bool:
@@ -174,7 +184,8 @@ def build_frame(
     # a unit word inside a name is no unit asked: "How many elephants live in the … Conservation Area?"
     unit = question_unit(NAME_RUN.sub(" ", q).lower(), kind, bool(_MONEY_Q.search(lower)))
     entities = own + tuple(e for e in context_entities if e not in own)
-    name_stems = {s for e in entities for s in content_words(e)}
+    # every word of a name, short ones too: "XI" of "Louis XI's" (content word "xi's") is no qualifier
+    name_stems = {stem(w) for e in entities for w in words(e)}
     qualifiers = frozenset(w for w in content_words(q) if w not in focus_terms and w not in name_stems)
     return QuestionFrame(
         question=question,
@@ -184,6 +195,7 @@ def build_frame(
         focus_terms=frozenset(focus_terms),
         unit=unit,
         entities=entities,
+        numerals=tuple(n for name, n in _REGNAL.findall(q) if name in entities and n in entities),
         qualifiers=qualifiers - _WH_STEMS,
         times=frozenset(times_in(q)),
         several=bool(_SEVERAL.search(lower)) and kind in ("name", "other"),

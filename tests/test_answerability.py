@@ -395,3 +395,20 @@ def test_a_sentence_not_stating_the_relation_does_not_cover_it():
     values = _features_of("Who was Ingrid Salo's father?", SALO, description)
     assert values["focus_in_sentence"] == 0.0
     assert values["definition"] == 1.0
+
+
+def test_a_sentence_naming_a_king_without_his_numeral_names_him():
+    """Synthetic dev s-spouse-04 ("Who was Louis XI's spouse?", refused at p 0.129): the summary's
+    sentences call him "Louis"; the numeral tells his document from Louis XIV's, where it still counts."""
+    document = (
+        "Louis XI\n\nLouis XI, called the Prudent, was King of France from 1461 to 1483. "
+        "From the Dauphiné, Louis married Charlotte of Savoy."
+    )
+    married = "From the Dauphiné, Louis married Charlotte of Savoy."
+    values = _features_of("Who was Louis XI's spouse?", document, married)
+    assert values["entities_in_sentence"] == 1.0
+    assert values["terms_in_sentence"] == 1.0
+    assert values["entities_in_document"] == 1.0
+    other = "Louis XIV\n\nLouis XIV was King of France. Louis married Maria Theresa of Spain."
+    values = _features_of("Who was Louis XI's spouse?", other, "Louis married Maria Theresa of Spain.")
+    assert values["entities_in_document"] == 0.5
