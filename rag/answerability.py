@@ -347,7 +347,7 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and states_asked_event(frame, sentence)
         and states_extreme(frame.extreme, frame.question, sentence)
         and states_dimension(frame.dimension, sentence)
-        and states_holder(frame.holder, sentence, title, before)
+        and states_holder(frame.holder, sentence, title, before, number=frame.kind == "number")
         and (not frame.asks_person or answers_who(sentence, before, frame.person_speaks))
         and states_relative(frame.relative, sentence)
         and states_words(frame.speaker, sentence, before, by_pronoun=frame.speaker == frame.referent)

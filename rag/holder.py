@@ -67,9 +67,9 @@ _LEAD_WORDS = frozenset(
 )
 
 
-def states_holder(holder: str, sentence: str, title: str = "", before: str = "") -> bool:
+def states_holder(holder: str, sentence: str, title: str = "", before: str = "", *, number: bool = False) -> bool:
     """For "What is the population (area, height, capital) of X" (``holder``, X, from
-    :func:`measure_holder`): is ``sentence`` about X? It
+    :func:`measure_holder`; ``number``: a figure is asked, not a capital): is ``sentence`` about X? It
     names X itself — not only as where something else lies ("the most populous city in Hubei")
     or inside a longer name ("Western Australia") — or belongs to X's article (its ``title``
     or, with it, the sentence ``before`` it in its passage names X) and names nothing else as what its
@@ -79,9 +79,15 @@ def states_holder(holder: str, sentence: str, title: str = "", before: str = "")
         return True
     keys = [name_key(w) for w in _NAME_WORD.findall(holder) if w[0].isupper()]
     words = list(_NAME_WORD.finditer(sentence))
+    # a number held by another name wins over X named later: "Johor Bahru had a population of
+    # 858,118, making it Malaysia's largest state capital" is not Malaysia's population (but
+    # "Havana is the capital of Cuba" names Cuba's capital)
+    held = _held_by_another(sentence, keys)
+    if number and held:
+        return False
     if entity_share(keys, sentence) == 1.0 and any(_names_here(keys, words, i, sentence) for i in range(len(words))):
         return True
-    if _held_by_another(sentence, keys):
+    if held:
         return False
     if entity_share(keys, title) == 1.0:
         return True

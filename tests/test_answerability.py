@@ -185,6 +185,15 @@ def test_a_sentence_that_cannot_answer_gets_no_probability(question, sentence, e
         ("What is the capital of Australia?", "Perth is the capital city of Western Australia.", "Perth", "", False),
         ("How many people live in Brask?", "The neighbouring town of Kell has about 96,000 inhabitants.", "Brask",
          "", False),
+        # X named after another name that holds the figure (synthetic dev s-population-15, answered at p 0.944)
+        ("What is the population of Malaysia?", "For the city proper, Johor Bahru had a population of 858,118 in "
+         "2020, making it Malaysia's largest state capital city by population.", "Johor Bahru", "", False),
+        ("What is the population of Brask?", "Kell has 96,000 inhabitants, a third of Brask's.", "Brask", "", False),
+        # guard: the name that is a capital is the answer, not whose capital it is (the reordered check
+        # refused "Havana is the capital and largest city of Cuba" before it asked for a number)
+        ("What is the capital of Cuba?", "Havana is the capital and largest city of Cuba.", "Havana", "", True),
+        ("What is the capital of Zhejiang?", "Renowned as one of the Eight Ancient Capitals of China, Hangzhou is "
+         "celebrated for its West Lake.", "Hangzhou", "Hangzhou is the capital of Zhejiang province.", False),
         # the place's own figure: named, or its own article's sentence naming nothing else first
         ("What is the population of Gdańsk?", "The population of Gdańsk is 486,492.", "", "", True),
         ("How many people live in Kell?", "The neighbouring town of Kell has about 96,000 inhabitants.", "Brask",
