@@ -15,6 +15,7 @@ import numpy as np
 from rag.counting import counted, quantities, same_quantity
 from rag.frame import QuestionFrame, names_in, rival
 from rag.judge import content_words
+from rag.person import PERSONAL_PRONOUN
 from rag.records import Hit, Span
 from rag.text import ADDRESSES_ASSISTANT, LETTER, UPPER, WORD, strip_markers
 from rag.text import MONTH_PATTERN as _MONTHS
@@ -157,7 +158,7 @@ _DOCUMENT_SUBJECT = re.compile(
 )
 # "He was the son of …", "In 1931 she married …": a sentence whose subject is a personal pronoun
 _PERSONAL_OPENING = re.compile(
-    r"^(?:(?:In|On|At|By|After|Before|During|From|Later|Soon)\b[^.,]{0,40}?,?\s)?(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b"
+    rf"^(?:(?:In|On|At|By|After|Before|During|From|Later|Soon)\b[^.,]{{0,40}}?,?\s)?{PERSONAL_PRONOUN}\b"
 )
 
 

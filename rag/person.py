@@ -76,7 +76,9 @@ _NOT_A_PERSON = frozenset(
     "fort castle palace tower cathedral temple mount cape point harbour harbor in on at of this that".split()
 )
 
-_PERSONAL_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
+# the personal pronouns that stand for a person named before ("He said …", "her son")
+PERSONAL_PRONOUN = r"(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)"
+_PERSONAL_PRONOUN = re.compile(rf"\b{PERSONAL_PRONOUN}\b")
 
 
 def asks_person(question: str) -> bool:
