@@ -152,10 +152,13 @@ def feature_rows(
     }
     # the candidates share a few passages: each passage's words are worked out once
     passage_words = {i: _words(frame, hits[i].chunk.text) for i in {c.hit_index for c in ranked}}
-    keys, maxima = (entity_keys, sentence_keys), (max_cosine, max_bm25)
     per_candidate = [
-        _candidate_values(frame, c, hits, documents, keys, maxima, passage_words[c.hit_index]) for c in ranked
-    ]
+        _candidate_values(
+            frame, c, hits, documents, entity_keys=entity_keys, sentence_keys=sentence_keys,
+            max_cosine=max_cosine, max_bm25=max_bm25, passage_words=passage_words[c.hit_index],
+        )
+        for c in ranked
+    ]  # fmt: skip
     # Question-level constraint binding: does any sentence hold the focus next to the names it is
     # asked about ("won" with "the Boreal Cup"), or the asked-for kind of value next to them (a
     # count next to "Kavor")? When none does, every candidate answers some other question.
@@ -176,15 +179,16 @@ def _candidate_values(
     cand: Candidate,
     hits: Sequence[Hit],
     documents: Mapping[str, Document],
-    keys: tuple[list[str], list[str]],
-    maxima: tuple[float, float],
+    *,
+    entity_keys: list[str],
+    sentence_keys: list[str],
+    max_cosine: float,
+    max_bm25: float,
     passage_words: set[str],
 ) -> dict[str, float]:
-    """The features of one candidate that depend on it alone: ``keys`` are the name keys a
-    document and a sentence must hold, ``maxima`` the best cosine and BM25 score among the
-    candidates, ``passage_words`` its passage's words."""
-    entity_keys, sentence_keys = keys
-    max_cosine, max_bm25 = maxima
+    """The features of one candidate that depend on it alone: ``entity_keys`` are the name keys
+    its document must hold, ``sentence_keys`` those the sentence must (no regnal numeral),
+    ``passage_words`` its passage's words."""
     hit = hits[cand.hit_index]
     sentence = f"{cand.text} {cand.next_text}" if needs_next_sentence(frame, cand) else cand.text
     sentence_words = _words(frame, sentence)

@@ -17,7 +17,7 @@ from rag.frame import QuestionFrame, names_in, rival
 from rag.judge import content_words
 from rag.person import PERSONAL_PRONOUN
 from rag.records import Hit, Span
-from rag.text import ADDRESSES_ASSISTANT, LETTER, UPPER, WORD, strip_markers
+from rag.text import ADDRESSES_ASSISTANT, LETTER, ROMAN_NUMERAL, UPPER, WORD, strip_markers
 from rag.text import MONTH_PATTERN as _MONTHS
 from rag.units import has_unit
 
@@ -154,7 +154,7 @@ def with_antecedent(hit: Hit, span: Span, text: str, nameless: bool = False) -> 
 # "Matthias Corvinus\n\nMatthias Corvinus was King of Hungary …": a document (after its title line)
 # opening with a definition of a name is about that name
 _DOCUMENT_SUBJECT = re.compile(
-    rf"^(?:[^\n]{{0,120}}\n\s*\n)?\W*({_NAME_WORD}(?:\s+(?:{_NAME_WORD}|[IVXL]+\b)){{0,3}})(?:\s*\([^)]*\))?,?\s+(?:is|was)\b"
+    rf"^(?:[^\n]{{0,120}}\n\s*\n)?\W*({_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{ROMAN_NUMERAL}\b)){{0,3}})(?:\s*\([^)]*\))?,?\s+(?:is|was)\b"
 )
 # "He was the son of …", "In 1931 she married …": a sentence whose subject is a personal pronoun
 _PERSONAL_OPENING = re.compile(

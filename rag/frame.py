@@ -22,7 +22,7 @@ from rag import parts
 from rag.holder import measure_holder
 from rag.judge import content_words
 from rag.judge_rules import stem, words
-from rag.person import NAME_RUN, asked_relative_word, asks_person, asks_words, relation_of
+from rag.person import NAME_RUN, asked_relative_word, asks_person, asks_words, regnal_numerals, relation_of
 from rag.text import ADDRESSES_ASSISTANT, MONTH_NAMES, UPPER, WEEKDAYS
 from rag.units import EXTREMES, asked_dimension, asked_unit, question_unit
 
@@ -94,12 +94,6 @@ _NOT_VERBS = frozenset("his its this was has is does".split())
 _WHO_IS = re.compile(r"^\s*(?:and |but |so )?who (?:is|was|are|were) (?:the |a |an )((?:[\w’'-]+\s*){1,4})")
 _WHAT_X = re.compile(r"^(?:and |so |but )?(?:what|which)(?: (?:is|was|are|were))?(?: the)? ((?:[\w’'-]+\s*){1,3})")
 _NAME_TOKEN = re.compile(rf"\b{UPPER}[\w’'.-]*[^\W\d_]|\b{UPPER}{{2,}}\b")  # "Kādambarī", not "Kādambar"
-# "Louis XI", "King Charles III": a numeral after a name that follows a lower-case word, a title
-# or nothing; "World War III" is one name, not a king's
-_REGNAL = re.compile(
-    r"(?:^|\b(?:[a-z][\w'’]*|King|Queen|Pope|Emperor|Empress|Tsar|Czar|Prince|Princess|Saint|St\.?|Sultan|Shah)\s)"
-    rf"({UPPER}[^\W\d_]+) ((?=[IVX])X{{0,3}}(?:IX|IV|V?I{{0,3}}))(?=['’]s\b|[^\w'’]|$)"
-)
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 _SEVERAL = re.compile(
     r"^\s*(?:and |so )?(?:which|what) (?:\w+ ){0,2}(?:\w+(?<!ss)s)\b(?! (?:is|was)\b)|\bwhich (?:two|three|four|both)\b"
@@ -195,7 +189,7 @@ def build_frame(
         focus_terms=frozenset(focus_terms),
         unit=unit,
         entities=entities,
-        numerals=tuple(n for name, n in _REGNAL.findall(q) if name in entities and n in entities),
+        numerals=regnal_numerals(q, entities),
         qualifiers=qualifiers - _WH_STEMS,
         times=frozenset(times_in(q)),
         several=bool(_SEVERAL.search(lower)) and kind in ("name", "other"),

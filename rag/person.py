@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from rag.text import MONTH_NAMES, SPEECH, UPPER, WEEKDAYS, name_key
+from rag.text import MONTH_NAMES, ROMAN_NUMERAL, SPEECH, UPPER, WEEKDAYS, name_key
 
 _ROLE = (
     r"(?:general|analyst|official|minister|president|politicians?|lawmakers?|spokes(?:person|man|woman)|"
@@ -79,6 +79,20 @@ _NOT_A_PERSON = frozenset(
 # the personal pronouns that stand for a person named before ("He said …", "her son")
 PERSONAL_PRONOUN = r"(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)"
 _PERSONAL_PRONOUN = re.compile(rf"\b{PERSONAL_PRONOUN}\b")
+
+
+# "Louis XI", "King Charles III": a numeral after a name that follows a lower-case word, a title
+# or nothing; "World War III" is one name, not a king's
+_REGNAL = re.compile(
+    r"(?:^|\b(?:[a-z][\w'’]*|King|Queen|Pope|Emperor|Empress|Tsar|Czar|Prince|Princess|Saint|St\.?|Sultan|Shah)\s)"
+    rf"({UPPER}[^\W\d_]+) ({ROMAN_NUMERAL})(?=['’]s\b|[^\w'’]|$)"
+)
+
+
+def regnal_numerals(question: str, names: tuple[str, ...]) -> tuple[str, ...]:
+    """The numerals of ``names`` that follow a ruler's name in ``question`` ("XI" of "Who was
+    Louis XI's spouse?"): they tell his document apart, but his sentences name him "Louis"."""
+    return tuple(n for name, n in _REGNAL.findall(question) if name in names and n in names)
 
 
 def asks_person(question: str) -> bool:

@@ -33,6 +33,8 @@ LETTER = r"[^\W\d_]"
 UPPER = "[" + "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper()) + "]"
 # A word: letters, perhaps joined by apostrophes or hyphens ("don't", "Kādambarī", "long-range").
 WORD = rf"{LETTER}(?:{LETTER}|['’-])*"
+# A Roman numeral up to 39, as after a ruler's name ("Louis XI", "Henry IV", "Xerxes I")
+ROMAN_NUMERAL = r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})"
 
 # A verb reporting speech or writing ("Rutte said", "according to Rutte", "Ash speculated").
 SPEECH = re.compile(
