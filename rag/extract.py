@@ -68,8 +68,9 @@ def matches_type(frame: QuestionFrame, sentence: str) -> bool:
         if frame.unit and frame.unit != "time" and not has_unit(frame.unit, sentence):
             return False  # "how much will it cost?" is not answered by a vote count
         return bool(counted(sentence, frame))
-    if frame.kind == "date":
-        return bool(_DATE_RE.search(sentence))
+    if frame.kind == "date":  # "In what year was 2001: A Space Odyssey released?" is not answered by "2001"
+        given = {m.group().lower() for m in _DATE_RE.finditer(frame.question)}
+        return any(m.group().lower() not in given for m in _DATE_RE.finditer(sentence))
     if frame.kind == "name" or frame.asks_place:
         return bool(new_names(sentence, frame.question))
     return True

@@ -100,3 +100,21 @@ def test_a_generated_answer_naming_no_one_gives_way_to_the_sentence_naming_the_p
     answer = compose(evidence, Settings(), lambda texts: np.ones((len(texts), 2)))
     assert "Ash" in answer.text and answer.mode == "extractive", answer.text
     assert all(c.quote == ANALYST[c.start : c.end] for c in answer.citations)
+
+
+FILM = "2001: A Space Odyssey is a 1968 epic science fiction film directed by Stanley Kubrick."
+
+
+def test_a_generated_date_the_question_already_gives_gives_way_to_the_picked_sentence():
+    """Measured before on synthetic dev s-film_year-13: "The film 2001: A Space Odyssey was
+    released in 2001 [1]." — verified (every word is in the passage) but the year is the title's."""
+    span = Span(0, len(FILM))
+    picked = (Candidate(0, span, FILM, 0.9, prob=0.9),)
+    frame = build_frame("In what year was the film 2001: A Space Odyssey released?")
+    evidence = Evidence(frame, (Hit(Chunk("doc#0", "doc", 0, len(FILM), FILM, (span,)), 1.0, 0.8, 1.0, 1),),
+                        {"doc": Document("doc", "doc.txt", FILM)}, frozenset(),
+                        raw="The film 2001: A Space Odyssey was released in 2001 [1].", ranked=picked, picked=picked,
+                        threshold=0.1)  # fmt: skip
+    answer = compose(evidence, Settings(), lambda texts: np.ones((len(texts), 2)))
+    assert "1968" in answer.text and answer.mode == "extractive", answer.text
+    assert all(c.quote == FILM[c.start : c.end] for c in answer.citations)

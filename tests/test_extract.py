@@ -95,8 +95,15 @@ def test_answer_type(question, kind):
         # "where" wants a place's name: a nationality is not one (measured before: type matched)
         ("other", "John Dalton was an English chemist and physicist.", "Where was John Dalton born?", False),
         ("other", "He was born in Eaglesfield, Cumberland.", "Where was John Dalton born?", True),
+        # a date the question itself gives is no answer (measured before on synthetic dev
+        # s-film_year-13: "The film 2001: A Space Odyssey was released in 2001" was verified)
+        ("date", "The film 2001: A Space Odyssey was released in 2001.",
+         "In what year was the film 2001: A Space Odyssey released?", False),
+        ("date", "2001: A Space Odyssey is a 1968 epic science fiction film.",
+         "In what year was the film 2001: A Space Odyssey released?", True),
+        ("date", "The 2010 World Cup opened on 11 June 2010.", "When did the 2010 World Cup open?", True),  # a guard
     ],
-)
+)  # fmt: skip
 def test_matches_type(kind, sentence, question, expected):
     frame = build_frame(question)
     assert frame.kind == kind
