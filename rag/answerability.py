@@ -36,7 +36,7 @@ from rag.extract import (
     with_previous,
 )
 from rag.frame import QuestionFrame
-from rag.holder import states_holder
+from rag.holder import only_wider_area_figures, states_holder
 from rag.judge import content_precision, content_words, numbers
 from rag.person import answers_who, pronoun_speaks, speaker_says, states_relative, states_words
 from rag.records import Document, Hit
@@ -343,15 +343,16 @@ def _whereabouts(frame: QuestionFrame, cand: Candidate, hits: Sequence[Hit]) -> 
 def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str = "") -> bool:
     """Whether ``sentence`` can answer the question at all, whatever the model's probability:
     it says something the question does not, states the life event or the extreme asked about,
-    is about the name whose measure is asked, names a person when only one can answer and states
-    the relative asked for (``title`` and ``before``: its article's title and, with it, the
-    sentence before it in its passage)."""
+    is about the name whose measure is asked (not only its metropolitan area's), names a person
+    when only one can answer and states the relative asked for (``title`` and ``before``: its
+    article's title and, with it, the sentence before it in its passage)."""
     return (
         says_more(frame, sentence)
         and states_asked_event(frame, sentence)
         and states_extreme(frame.extreme, frame.question, sentence)
         and states_dimension(frame.dimension, sentence)
         and states_holder(frame.holder, sentence, title, before, number=frame.kind == "number")
+        and not (frame.holder and frame.kind == "number" and only_wider_area_figures(frame.question, sentence))
         and (not frame.asks_person or answers_who(sentence, before, frame.person_speaks))
         and states_relative(frame.relative, sentence)
         and states_words(frame.speaker, sentence, before, by_pronoun=frame.speaker == frame.referent)

@@ -124,3 +124,32 @@ def _names_here(keys: list[str], words: list[re.Match[str]], i: int, sentence: s
     previous = words[i - 1].group() if i else ""
     part_of_longer = previous[:1].isupper() and previous.lower() not in _LEAD_WORDS
     return not part_of_longer and not _CONTAINED.search(sentence[: words[i].start()])
+
+
+# the area around a place, whose figure is not the place's own ("these form a metropolitan area
+# called the Tricity, with a population of approximately 1.5 million" in Gdańsk's summary)
+_WIDER_AREA = re.compile(
+    r"\b(?:metropolitan|metro|urban|built-up)\s+areas?\b|\bagglomeration\b|\bconurbation\b|\bmetroplex\b",
+    re.IGNORECASE,
+)
+# a population-sized figure: grouped digits, five or more digits, or a number of millions
+_FIGURE = re.compile(r"\d{1,3}(?:,\d{3})+|\d{5,}|\d+(?:\.\d+)?\s+(?:million|billion|thousand)\b", re.IGNORECASE)
+# where the words leading to a figure begin: a new clause
+_CLAUSE_BREAK = re.compile(r"[;:—–]")
+# an aside between commas only places the subject: "The city, in the Ruhr metropolitan area, has …"
+_ASIDE = re.compile(r",[^,]*,")
+
+
+def only_wider_area_figures(question: str, sentence: str) -> bool:
+    """Does every figure ``sentence`` gives belong to the area around a place — its metropolitan
+    or urban area, named in the words leading to the figure since the clause began or the
+    previous figure — while ``question`` does not ask for such an area? "Its population is 1.87
+    million within a greater metropolitan area of 3.5 million" also gives the city's own."""
+    if _WIDER_AREA.search(question):
+        return False
+    figures = list(_FIGURE.finditer(sentence))
+    starts = [0] + [f.end() for f in figures[:-1]]
+    return bool(figures) and all(
+        _WIDER_AREA.search(_ASIDE.sub(",", _CLAUSE_BREAK.split(sentence[start : f.start()])[-1]))
+        for f, start in zip(figures, starts, strict=True)
+    )

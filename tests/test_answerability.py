@@ -223,6 +223,18 @@ def test_a_sentence_that_cannot_answer_gets_no_probability(question, sentence, e
         ("What is the population of São Tomé and Príncipe?", "São Tomé and Príncipe has 201,800 people.", "", "",
          True),
         ("What is the range of the missile?", "From Velmar, it can reach 300 km.", "", "", True),  # no place asked
+        # the figure of the area around the place is not its own (measured before on synthetic
+        # dev s-population-22: Gdańsk answered with the Tricity's 1.5 million)
+        ("What is the population of Gdańsk?", "Gdańsk lies at the mouth of the Motława River, close to Gdynia and "
+         "Sopot; these form a metropolitan area called the Tricity (Trójmiasto), with a population of approximately "
+         "1.5 million.", "Gdańsk", "", False),
+        ("What is the population of Kell?", "Its urban area has 1.2 million inhabitants.", "Kell", "", False),
+        ("What is the population of the Kell metropolitan area?", "Its metropolitan area has 1.2 million inhabitants.",
+         "Kell", "", True),  # a guard: asked for
+        ("What is the population of Warsaw?", "Its population is estimated at 1.87 million residents within a "
+         "greater metropolitan area of around 3.5 million residents.", "Warsaw", "", True),  # a guard: its own too
+        ("What is the population of Kell?", "The city, in the Ruhr metropolitan area, has 580,000 inhabitants.",
+         "Kell", "", True),  # a guard: an aside that places it
     ],
 )  # fmt: skip
 def test_a_figure_must_be_the_asked_places_own(question, sentence, title, before, expected):
