@@ -21,7 +21,7 @@ from rag.judge import content_words, numbers
 from rag.person import answers_who
 from rag.records import Answer, Citation, Document, Hit, SentenceVerdict
 from rag.settings import Settings
-from rag.text import strip_markers
+from rag.text import entity_share, name_key, strip_markers
 from rag.units import states_asked_unit
 from rag.verify import ABSTAIN_RE, Verification, verify
 
@@ -280,10 +280,24 @@ def _extracted(
     text = cand.text
     if extract.needs_next_sentence(evidence.frame, cand) and cand.next_text not in shown:
         text = f"{text} {cand.next_text}"
-    text = text.rstrip(" .")
+    text = _who_he_is(evidence, cand, text.rstrip(" ."))
     if attribute:
         text = f"According to {source_phrase(evidence.hits[cand.hit_index])}: {text}"
     return SentenceVerdict(f"{text} [{n}].", (n,), True, "extracted verbatim from the source")
+
+
+def _who_he_is(evidence: Evidence, cand: extract.Candidate, text: str) -> str:
+    """For a question a name answers, a sentence opening "He"/"She" in an article about someone
+    the question does not name says who first: "Pierre Curie: He shared the 1903 Nobel Prize with
+    his wife, Marie Curie" for "Who was Marie Curie's spouse?" (the quote stays the sentence)."""
+    frame = evidence.frame
+    if frame.kind != "name" and not frame.asks_person:
+        return text
+    document = evidence.documents.get(evidence.hits[cand.hit_index].chunk.doc_id)
+    subject = re.sub(r"^(?:The|A|An)\s+", "", extract.about_subject(cand.text, document.text) if document else "")
+    if not subject or entity_share([name_key(w) for w in subject.split()], frame.question) == 1.0:
+        return text
+    return f"{subject}: {text}"
 
 
 def source_phrase(hit: Hit) -> str:

@@ -118,3 +118,38 @@ def test_a_generated_date_the_question_already_gives_gives_way_to_the_picked_sen
     answer = compose(evidence, Settings(), lambda texts: np.ones((len(texts), 2)))
     assert "1968" in answer.text and answer.mode == "extractive", answer.text
     assert all(c.quote == FILM[c.start : c.end] for c in answer.citations)
+
+
+PIERRE = (
+    "Pierre Curie\n\nPierre Curie was a French physicist. He shared one half of the 1903 Nobel Prize in Physics with "
+    "his wife, Marie Curie, for their work on radioactivity."
+)
+HONGWU = (
+    "Yongle Emperor\n\nThe Yongle Emperor was the third Ming emperor. He was the fourth son of the Hongwu Emperor."
+)
+
+
+def _extractive_answer(question: str, text: str, sentence: str):
+    span = Span(text.index(sentence), text.index(sentence) + len(sentence))
+    picked = (Candidate(0, span, sentence, 0.9, prob=0.9),)
+    chunk = Chunk("doc#0", "doc", 0, len(text), text, (span,))
+    evidence = Evidence(build_frame(question), (Hit(chunk, 1.0, 0.8, 1.0, 1),),
+                        {"doc": Document("doc", "doc.txt", text)}, frozenset(), ranked=picked, picked=picked,
+                        threshold=0.1)  # fmt: skip
+    return compose(evidence, Settings(), lambda texts: np.ones((len(texts), 2)))
+
+
+def test_a_he_or_she_sentence_answering_who_says_who_it_is():
+    """Measured before on synthetic dev s-spouse-06: "He shared one half of the 1903 Nobel Prize in
+    Physics with his wife, Marie Curie …" answered "Who was Marie Curie's spouse?" without
+    saying who "he" is: the article's subject, Pierre Curie."""
+    sentence = PIERRE[PIERRE.index("He shared") :]
+    answer = _extractive_answer("Who was Marie Curie's spouse?", PIERRE, sentence)
+    assert answer.text.startswith("Pierre Curie: He shared"), answer.text
+    assert all(c.quote == PIERRE[c.start : c.end] and sentence in c.quote for c in answer.citations)
+
+
+def test_a_he_or_she_sentence_about_the_person_asked_about_is_shown_as_it_is():
+    sentence = HONGWU[HONGWU.index("He was") :]
+    answer = _extractive_answer("Who was Yongle Emperor's father?", HONGWU, sentence)
+    assert answer.text.startswith("He was the fourth son"), answer.text
