@@ -72,8 +72,9 @@ def states_holder(holder: str, sentence: str, title: str = "", before: str = "",
     :func:`measure_holder`; ``number``: a figure is asked, not a capital): is ``sentence`` about X? It
     names X itself — not only as where something else lies ("the most populous city in Hubei")
     or inside a longer name ("Western Australia") — or belongs to X's article (its ``title``
-    or, with it, the sentence ``before`` it in its passage names X) and names nothing else as what its
-    figure is of ("Its population is …", not "The neighbouring town of Kell has 96,000 people").
+    or, with it, the sentence ``before`` it in its passage names X so: "South Korea" is not
+    Korea's) and names nothing else as what its figure is of ("Its population is …", not "The
+    neighbouring town of Kell has 96,000 people").
     True for every other question."""
     if not holder:
         return True
@@ -85,15 +86,15 @@ def states_holder(holder: str, sentence: str, title: str = "", before: str = "",
     held = _held_by_another(sentence, keys)
     if number and held:
         return False
-    if entity_share(keys, sentence) == 1.0 and any(_names_here(keys, words, i, sentence) for i in range(len(words))):
+    if _names_itself(keys, sentence):
         return True
     if held:
         return False
-    if entity_share(keys, title) == 1.0:
+    if _names_itself(keys, title):  # X's own article ("South Korea" is not Korea's)
         return True
     if any(name_key(w.group()) == keys[0] for w in words):
         return False  # named only as a container or inside another name
-    return entity_share(keys, before) == 1.0
+    return _names_itself(keys, before)
 
 
 def _held_by_another(sentence: str, keys: list[str]) -> bool:
@@ -114,6 +115,13 @@ def _held_by_another(sentence: str, keys: list[str]) -> bool:
     return bool(subject and _HOLDS.match(sentence[subject.end() :])) and any(
         name_key(w) not in keys for w in subject.group().split()
     )
+
+
+def _names_itself(keys: list[str], text: str) -> bool:
+    """Does ``text`` name X (``keys``) itself, not inside a longer name ("Western Australia")
+    nor only as where something lies ("the most populous city in Hubei")?"""
+    words = list(_NAME_WORD.finditer(text))
+    return entity_share(keys, text) == 1.0 and any(_names_here(keys, words, i, text) for i in range(len(words)))
 
 
 def _names_here(keys: list[str], words: list[re.Match[str]], i: int, sentence: str) -> bool:
