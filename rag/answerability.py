@@ -38,7 +38,7 @@ from rag.extract import (
 from rag.frame import QuestionFrame
 from rag.holder import only_wider_area_figures, states_holder
 from rag.judge import content_precision, content_words, numbers
-from rag.person import answers_who, pronoun_speaks, reports_speech, speaker_says, states_relative, states_words
+from rag.person import answers_who, pronoun_speaks, speaker_says, states_relative, states_words
 from rag.records import Document, Hit
 from rag.text import UPPER, entity_share, name_key
 from rag.units import has_unit, states_asked_unit, states_dimension, states_extreme, superlative_match
@@ -344,9 +344,8 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
     """Whether ``sentence`` can answer the question at all, whatever the model's probability:
     it says something the question does not, states the life event or the extreme asked about,
     is about the name whose measure is asked (not only its metropolitan area's), names a person
-    when only one can answer, states the relative asked for and, for "How did X describe Y?",
-    reports speech (``title`` and ``before``: its article's title and, with it, the sentence
-    before it in its passage)."""
+    when only one can answer and states the relative asked for (``title`` and ``before``: its
+    article's title and, with it, the sentence before it in its passage)."""
     return (
         says_more(frame, sentence)
         and states_asked_event(frame, sentence)
@@ -357,7 +356,6 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and (not frame.asks_person or answers_who(sentence, before, frame.person_speaks))
         and states_relative(frame.relative, sentence)
         and states_words(frame.speaker, sentence, before, by_pronoun=frame.speaker == frame.referent)
-        and (not frame.describes or reports_speech(sentence))
     )
 
 

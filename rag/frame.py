@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from rag import parts, person
+from rag import parts
 from rag.holder import measure_holder
 from rag.judge import content_words
 from rag.judge_rules import stem, words
@@ -139,7 +139,6 @@ class QuestionFrame:
     holder: str = ""  # "What is the population of Cusco?": the name whose measure (or capital) is asked
     asks_person: bool = False  # "Which Russian general …", "Who discovered …": only a person answers it
     person_speaks: bool = False  # "Which analyst commented …": the person asked for said or wrote something
-    describes: bool = False  # "How did X describe Y?": X's words are asked, so an answer reports speech
     relative: str = ""  # "What is the name of X's sister?": the relation asked for ("sibling")
     # "Louis XI", "Xerxes I": regnal numerals among ``entities``; they tell the document apart
     # (Louis XI's, not Louis XIV's), but its sentences name him "Louis" or "He"
@@ -210,7 +209,6 @@ def build_frame(
         holder=measure_holder(q),
         asks_person=asks_person(q),
         person_speaks=asks_words(q),
-        describes=person.asks_description(q),
         relative=relation_of(relative_word),
     )
 

@@ -107,22 +107,6 @@ def asks_words(question: str) -> bool:
     return any(verb.group(0).islower() for verb in SPEECH.finditer(question))
 
 
-# "How did Poland's foreign minister describe the change?": what someone said is asked, not done
-_HOW_DESCRIBED = re.compile(r"\bhow did .+? (?:describe|characteri[sz]e|portray|call|label|term)\b", re.IGNORECASE)
-_QUOTATION = re.compile(r"[“”\"]|(?:^|\s)‘")
-
-
-def asks_description(question: str) -> bool:
-    """Does ``question`` ask how someone described something ("How did X describe Y?")?"""
-    return bool(_HOW_DESCRIBED.search(question))
-
-
-def reports_speech(sentence: str) -> bool:
-    """Does ``sentence`` report what someone said: a speech verb or a quotation? "He became a
-    dominant figure in Polish politics" does not say how a foreign minister described anything."""
-    return bool(SPEECH.search(sentence) or _QUOTATION.search(sentence))
-
-
 def names_person(text: str, speaking: bool = True) -> bool:
     """Does ``text`` name a person: a titled name, a run of two or more capitalised words that is
     not a place, a body or an acronym ("Vladimir Dzhabarov"), a name doing a deed "by" it, or

@@ -305,14 +305,6 @@ def test_a_question_only_a_person_answers_needs_a_sentence_naming_one(question, 
         ("What did Peskov say about the strikes?", "He said the strikes were reckless.",
          "Lavrov spoke in Moscow. He said the strikes were reckless.", False),
         ("What was decided about the strikes?", "Peskov was in Minsk when the strikes began.", "", True),
-        # "how did X describe …" asks for words, whoever X is (measured before: sample dev q013,
-        # asked of the Wikipedia summaries, answered with Piłsudski's career)
-        ("How did Poland's foreign minister describe the change?", "In the aftermath of World War I, he became an "
-         "increasingly dominant figure in Polish politics and shaped the country's foreign policy.", "", False),
-        ("How did Poland's foreign minister describe the change?", "He stated that it was a message Putin would "
-         "understand.", "", True),
-        ("How did the minister characterise the deal?", "The minister's verdict: “a historic step”.", "", True),
-        ("How did the troops cross the river?", "They crossed the river on pontoon bridges.", "", True),  # a guard
     ],
 )  # fmt: skip
 def test_a_question_for_someones_words_needs_a_sentence_in_which_they_speak(question, sentence, before, expected):
