@@ -69,8 +69,7 @@ def matches_type(frame: QuestionFrame, sentence: str) -> bool:
             return False  # "how much will it cost?" is not answered by a vote count
         return bool(counted(sentence, frame))
     if frame.kind == "date":  # "In what year was 2001: A Space Odyssey released?" is not answered by "2001"
-        given = {m.group().lower() for m in _DATE_RE.finditer(frame.question)}
-        return any(m.group().lower() not in given for m in _DATE_RE.finditer(sentence))
+        return any(m.group().lower() not in frame.times for m in _DATE_RE.finditer(sentence))
     if frame.kind == "name" or frame.asks_place:
         return bool(new_names(sentence, frame.question))
     return True
@@ -153,9 +152,9 @@ def with_antecedent(hit: Hit, span: Span, text: str, nameless: bool = False) -> 
 
 
 # "Matthias Corvinus\n\nMatthias Corvinus was King of Hungary …": a document (after its title line)
-# opening with a definition of a name is about that name
+# opening with a definition of a name is about that name ("The Yongle Emperor was …": "Yongle Emperor")
 _DOCUMENT_SUBJECT = re.compile(
-    rf"^(?:[^\n]{{0,120}}\n\s*\n)?\W*({_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{ROMAN_NUMERAL}\b)){{0,3}})(?:\s*\([^)]*\))?,?\s+(?:is|was)\b"
+    rf"^(?:[^\n]{{0,120}}\n\s*\n)?\W*(?:(?:The|An?)\s+)?({_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{ROMAN_NUMERAL}\b)){{0,3}})(?:\s*\([^)]*\))?,?\s+(?:is|was)\b"
 )
 # "He was the son of …", "In 1931 she married …": a sentence whose subject is a personal pronoun
 _PERSONAL_OPENING = re.compile(
