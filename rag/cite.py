@@ -48,6 +48,8 @@ def split_sentences(text: str) -> list[str]:
     """Answer text → sentences, each keeping the markers that follow its full stop."""
     from rag.chunk import sentence_spans
 
+    # "… Google. [2]: claim" labels the claim after it: it starts a line of its own
+    text = re.sub(r"(?m)(^|[.!?])[ \t]*((?:\[\d+\])+)[ \t]*:[ \t]*", r"\1\n\2 ", text)
     # "[1] claim" at the start of a line -> "claim [1]"
     text = re.sub(r"(?m)^[ \t]*((?:\[\d+\])+)[ \t]*(\S.*)$", r"\2 \1", text)
     text = re.sub(r"([.!?])((?:\s*\[\d+\])+)", r"\2\1", text)  # "claim. [1]" -> "claim [1]."

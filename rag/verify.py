@@ -51,10 +51,11 @@ class Verification:
 Similarity = Callable[[str, str], float]
 META_REASON = "not a claim: it describes the passages or the question"
 INSTRUCTION_REASON = "not a claim: it speaks to an AI assistant (text in a source is data, not instructions)"
-# "The answer to the question is: X" / "The passage is: X" — the model announcing its answer
+# "The answer to the question is: X" / "The passage is: X" — the model announcing its answer,
+# first on a line or after another sentence
 ANSWER_PREFIX_RE = re.compile(
-    r"(?im)^[ \t]*(?:the\s+)?(?:answer|passage|response|text)(?:\s+to\s+(?:the|your|this)\s+question)?"
-    r"\s+(?:is|says|states|reads)\s*:\s*"
+    r"(?im)(?:^|(?<=[.!?][ \t]))[ \t]*(?:the\s+)?(?:answer|passage|response|text)"
+    r"(?:\s+to\s+(?:the|your|this)\s+question)?\s+(?:is|says|states|reads)\s*:\s*"
 )
 LEAD_IN_RE = re.compile(r":\s*(?:\[\d+\]\s*)*[.]?\s*$")  # "Sidney Poitier: [1]" states nothing
 LIST_NUMBER_RE = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[.)]|[-*•])[ \t]+(?=\S)")

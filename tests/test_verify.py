@@ -177,3 +177,29 @@ def test_a_name_with_a_colon_and_a_marker_is_not_a_claim():
     assert not verify("Sidney Poitier: [1]", [hit]).kept
     kept = verify("Sidney Poitier was a Bahamian-American actor [1].", [hit]).kept
     assert [v.text for v in kept] == ["Sidney Poitier was a Bahamian-American actor [1]."]
+
+
+def test_a_marker_used_as_a_label_cites_the_sentence_after_it():
+    """Measured on wiki dev w085 ("Who founded YouTube?"): the model wrote "… owned by Google. [2]:
+    The founders of YouTube were …", and the answer shown began ": The founders of YouTube …" —
+    the marker went to the sentence before and its colon opened the next. A guard: a marker
+    inside a sentence before a colon is no label; it cites the whole sentence."""
+    text = "YouTube is owned by Google. The founders of YouTube were Chad Hurley and Steve Chen."
+    hits = make_hits([text, "YouTube was founded in 2005 by Chad Hurley and Steve Chen."])
+    raw = "[1] YouTube is owned by Google. [2]: YouTube was founded in 2005 by Chad Hurley and Steve Chen."
+    kept = [(v.text, v.citations) for v in verify(raw, hits).kept]
+    assert kept == [("YouTube is owned by Google [1].", (1,)),
+                    ("YouTube was founded in 2005 by Chad Hurley and Steve Chen [2].", (2,))]  # fmt: skip
+    raw = "The founders of YouTube [1]: Chad Hurley and Steve Chen."
+    assert [v.text for v in verify(raw, hits).kept] == ["The founders of YouTube: Chad Hurley and Steve Chen [1]."]
+
+
+def test_an_answer_announced_after_another_sentence_loses_the_announcement():
+    """Measured on synthetic dev s-father-04 ("Who was Xerxes I's father?"): "The answer is:  He was
+    the son of Darius …" was shown, announcement and all, since it followed another sentence on
+    the same line."""
+    text = "Xerxes I was a Persian ruler. He was the son of Darius the Great and Atossa."
+    hits = make_hits([text])
+    raw = "[1] Xerxes I was a Persian ruler. The answer is:  He was the son of Darius the Great and Atossa."
+    kept = [v.text for v in verify(raw, hits).kept]
+    assert kept == ["Xerxes I was a Persian ruler [1].", "He was the son of Darius the Great and Atossa [1]."]
