@@ -7,7 +7,6 @@ abstention. Number questions whose sources disagree get every value with its att
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -306,14 +305,9 @@ def source_phrase(hit: Hit) -> str:
     when = f" ({hit.date})" if hit.date else ""
     if hit.outlet:
         return f"{hit.outlet}{when}"
-    if hit.title and _words(hit.title) != _words(hit.chunk.doc_id):  # a real headline, not the file name
+    if hit.title and extract.name_letters(hit.title) != extract.name_letters(hit.chunk.doc_id):  # not the file name
         return f"“{hit.title}”{when}"
     return f"an article of {hit.date}" if hit.date else "one of the articles"
-
-
-def _words(name: str) -> list[str]:
-    """The letters and digits of a title or a file name, in any script ("Łódź tram" ~ "łódź-tram")."""
-    return re.findall(r"[^\W_]+", name.lower())
 
 
 def _answer(evidence: Evidence, kept: list[SentenceVerdict], removed: tuple[SentenceVerdict, ...], mode: str) -> Answer:

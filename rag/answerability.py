@@ -29,6 +29,7 @@ from rag.errors import SettingsError
 from rag.extract import (
     Candidate,
     about_subject,
+    article_title,
     matches_type,
     needs_next_sentence,
     unknown_names,
@@ -322,10 +323,13 @@ def score(
     if not len(ranked):
         return ()
     probs = model.probabilities(rows)
+    # a question about named things is not answered from an article that names none of them: "In
+    # what year was Nintendo founded?" by "… he founded NeXT the same year" in Steve Jobs's summary
+    in_document = rows[:, FEATURES.index("entities_in_document")] > 0
     scored = [
-        replace(c, prob=float(p) if can_answer(frame, c.text, *_whereabouts(frame, c, hits)) else 0.0,
+        replace(c, prob=float(p) if named and can_answer(frame, c.text, *_whereabouts(frame, c, hits)) else 0.0,
                 features=tuple(float(v) for v in row))
-        for c, p, row in zip(ranked, probs, rows, strict=True)
+        for c, p, row, named in zip(ranked, probs, rows, in_document, strict=True)
     ]  # fmt: skip
     return tuple(sorted(scored, key=lambda c: (-c.prob, -c.score)))
 
@@ -337,7 +341,7 @@ def _whereabouts(frame: QuestionFrame, cand: Candidate, hits: Sequence[Hit]) -> 
     if not (frame.holder or frame.asks_person or frame.speaker) or cand.hit_index >= len(hits):
         return "", ""
     hit = hits[cand.hit_index]
-    return hit.title, with_previous(hit, cand)
+    return article_title(hit), with_previous(hit, cand)
 
 
 def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str = "") -> bool:

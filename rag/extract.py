@@ -171,6 +171,25 @@ def about_subject(text: str, document_text: str) -> str:
     return subject.group(1) if subject else ""
 
 
+# a summary's headline, a line standing alone before its body: "Belém\n\nBelém, often called …"
+_HEADLINE = re.compile(r"^[ \t]*([^\n]{1,120}?)[ \t]*\n[ \t]*\n")
+
+
+def article_title(hit: Hit) -> str:
+    """What the hit's article is about: its title or — when that is only its file name
+    ("01001-bel-m": a one-word headline is not taken for a title when loading) — the headline
+    line its text opens with ("Belém"), if the hit's passage opens the text."""
+    if hit.chunk.start or name_letters(hit.title) != name_letters(hit.chunk.doc_id):
+        return hit.title
+    headline = _HEADLINE.match(hit.chunk.text)
+    return headline.group(1) if headline and not headline.group(1).endswith((".", ",", ";", ":")) else hit.title
+
+
+def name_letters(name: str) -> list[str]:
+    """The letters and digits of a title or a file name, in any script ("Łódź tram" ~ "łódź-tram")."""
+    return re.findall(r"[^\W_]+", name.lower())
+
+
 def with_previous(hit: Hit, cand: Candidate) -> str:
     """The candidate sentence with the sentence before it in its chunk (what "it", "she" or
     "the attack" in it most likely refer to)."""

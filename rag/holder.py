@@ -94,7 +94,7 @@ def states_holder(holder: str, sentence: str, title: str = "", before: str = "",
         return True
     if any(name_key(w.group()) == keys[0] for w in words):
         return False  # named only as a container or inside another name
-    return _names_itself(keys, before)
+    return _names_itself(keys, before) and not _named_after_its_subject(keys, title, before)
 
 
 def _held_by_another(sentence: str, keys: list[str]) -> bool:
@@ -115,6 +115,18 @@ def _held_by_another(sentence: str, keys: list[str]) -> bool:
     return bool(subject and _HOLDS.match(sentence[subject.end() :])) and any(
         name_key(w) not in keys for w in subject.group().split()
     )
+
+
+def _named_after_its_subject(keys: list[str], title: str, before: str) -> bool:
+    """Does the sentence ``before`` name its article's subject (``title``) ahead of X (``keys``)?
+    Then the next sentence's "it" is still the article's subject: in Belém's summary "Belém lies …
+    separated from the Amazon delta by Ilha de Marajó. With an estimated population of 1,398,531
+    …, it is …" gives Belém's population, not Marajó's."""
+    title_keys = [name_key(w) for w in _NAME_WORD.findall(title) if w[0].isupper()]
+    named = [name_key(w) for w in _NAME_WORD.findall(before)]
+    if not title_keys or title_keys[0] in keys or title_keys[0] not in named:
+        return False
+    return named.index(title_keys[0]) < named.index(keys[0])
 
 
 def _names_itself(keys: list[str], text: str) -> bool:

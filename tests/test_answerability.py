@@ -242,6 +242,13 @@ def test_a_sentence_that_cannot_answer_gets_no_probability(question, sentence, e
          "South Korea is a country in East Asia.", False),
         ("What is the population of Ireland?", "Its population is 5.4 million.", "Republic of Ireland", "",
          True),  # a guard: "of" joins no longer name
+        # the sentence before names its article's subject ahead of X: "it" is still the subject (measured
+        # before on synthetic dev s-population_missing-01: Marajó answered with Belém's 1.4 million, p 0.61)
+        ("What is the population of Marajó?", "With an estimated population of 1,398,531 people, it is the 12th "
+         "most populous city in Brazil.", "Belém", "Belém lies on the Pará River, separated from the larger part "
+         "of the Amazon delta by Ilha de Marajó.", False),
+        ("What is the population of Marajó?", "It has about 500,000 inhabitants.", "Belém",
+         "Marajó, across the bay from Belém, is the largest island of the delta.", True),  # a guard: X first
     ],
 )  # fmt: skip
 def test_a_figure_must_be_the_asked_places_own(question, sentence, title, before, expected):
@@ -440,3 +447,31 @@ def test_a_sentence_naming_a_king_without_his_numeral_names_him():
     other = "Louis XIV\n\nLouis XIV was King of France. Louis married Maria Theresa of Spain."
     values = _features_of("Who was Louis XI's spouse?", other, "Louis married Maria Theresa of Spain.")
     assert values["entities_in_document"] == 0.5
+
+
+def _probabilities(question: str, document_text: str, sentence: str) -> float:
+    """The shipped model's probability for ``sentence`` of a one-chunk document, rules applied."""
+    from rag.answerability import feature_rows, score
+    from rag.extract import Candidate
+    from rag.records import Chunk, Document, Hit, Span
+
+    start = document_text.index(sentence)
+    spans = tuple(Span(m.start(), m.end()) for m in re.finditer(r"[^\n.]+\.", document_text))
+    chunk = Chunk("d#0", "d", 0, len(document_text), document_text, spans)
+    hit = Hit(chunk, score=1.0, dense_score=0.6, bm25_score=2.0, rank=1)
+    cand = Candidate(0, Span(start, start + len(sentence)), sentence, score=1.0, cosine=0.6)
+    frame = build_frame(question)
+    rows = feature_rows(frame, [cand], [hit], {"d": Document("d", "d.txt", document_text)}, frozenset())
+    return score(load_model(MODEL), frame, [cand], rows, [hit])[0].prob
+
+
+def test_an_article_naming_none_of_the_asked_names_cannot_answer():
+    """Synthetic dev s-founded_missing-04, "In what year was Nintendo founded?", was answered at p
+    0.167 with "… he founded NeXT the same year" from Steve Jobs's summary, which never names
+    Nintendo. A guard: the same words in the asked company's own article still answer."""
+    question = "In what year was Vantor founded?"
+    sentence = "In 1985 Elin Marsh founded Brightside Games with two partners."
+    other = f"Elin Marsh\n\nElin Marsh is a game designer. {sentence}"
+    own = f"Vantor Games\n\nVantor Games is a game company. {sentence} The studio later became Vantor Games."
+    assert _probabilities(question, other, sentence) == 0.0
+    assert _probabilities(question, own, sentence) > 0.0

@@ -262,3 +262,24 @@ def test_new_names_are_names_the_question_does_not_already_hold(sentence, questi
 )  # fmt: skip
 def test_a_pronoun_sentence_is_about_the_person_the_document_defines(sentence, document, subject):
     assert about_subject(sentence, document) == subject
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "title", "start", "text", "expected"),
+    [
+        # a one-word headline is not taken for a title when loading: the file name stands in, and
+        # the rules read the headline line instead (synthetic dev s-population_missing-01, Belém)
+        ("01001-bel-m", "01001-bel-m", 0, "Belém\n\nBelém, often called Belém of Pará, is a city.", "Belém"),
+        ("abraham", "abraham", 0, "Abraham\n\nAbraham is the common Hebrew patriarch.", "Abraham"),
+        # guards: a real title, a passage further into the text, a text opening with its body
+        ("d1", "Tram order signed", 0, "Kell\n\nKell signed a tram order.", "Tram order signed"),
+        ("01001-bel-m", "01001-bel-m", 400, "Belém\n\nIt is a port.", "01001-bel-m"),
+        ("kell", "kell", 0, "Kell is a town.\n\nIt has a port.", "kell"),
+    ],
+)  # fmt: skip
+def test_the_article_title_falls_back_to_the_headline_line(doc_id, title, start, text, expected):
+    from rag.extract import article_title
+    from rag.records import Chunk, Hit
+
+    hit = Hit(Chunk(f"{doc_id}#0", doc_id, start, start + len(text), text), 1.0, 0.5, 1.0, 1, title=title)
+    assert article_title(hit) == expected
