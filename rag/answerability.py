@@ -37,7 +37,7 @@ from rag.extract import (
     with_previous,
 )
 from rag.frame import QuestionFrame
-from rag.holder import only_wider_area_figures, states_holder
+from rag.holder import figures_of_other_years, only_wider_area_figures, states_holder
 from rag.judge import content_precision, content_words, numbers
 from rag.person import answers_who, pronoun_speaks, speaker_says, states_relative, states_words
 from rag.records import Document, Hit
@@ -278,6 +278,7 @@ _LIFE_EVENTS = tuple(
             False,
         ),
         (r"\bmarr(?:y|ied)\b", r"\bmarri|\bwed\b|\bwedding\b|\bwife\b|\bhusband\b", False),
+        (r"\bburi(?:ed|al)\b|\binterred\b", r"\bburi(?:ed|al)\b|\binterred\b|\bentombed\b|\btomb\b|\bgrave\b", False),
         (
             r"\b(?:stud(?:y|ied)|educated|graduated?)\b|\battend(?:ed)? (?:university|college|school)"
             r"|\bwhich (?:university|college|school)\b",
@@ -357,6 +358,7 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and states_dimension(frame.dimension, sentence)
         and states_holder(frame.holder, sentence, title, before, number=frame.kind == "number")
         and not (frame.holder and frame.kind == "number" and only_wider_area_figures(frame.question, sentence))
+        and not (frame.kind == "number" and figures_of_other_years(frame.question, sentence))
         and (not frame.asks_person or answers_who(sentence, before, frame.person_speaks))
         and states_relative(frame.relative, sentence)
         and states_words(frame.speaker, sentence, before, by_pronoun=frame.speaker == frame.referent)

@@ -173,3 +173,17 @@ def only_wider_area_figures(question: str, sentence: str) -> bool:
         _WIDER_AREA.search(_ASIDE.sub(",", _CLAUSE_BREAK.split(sentence[start : f.start()])[-1]))
         for f, start in zip(figures, starts, strict=True)
     )
+
+
+# "… in 2013", "… in November 2024": the year a figure is asked of (not "the 2018 World Cup": a name)
+_IN_YEAR = re.compile(r"\b(?:in|during|as of|by) (?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+ )?((?:1[5-9]|20)\d{2})\b")
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
+
+
+def figures_of_other_years(question: str, sentence: str) -> bool:
+    """For a figure asked of a year ("How many people attended the Kumbh Mela in 2013?"): does
+    ``sentence`` date its figures to other years only ("About 660 million attended … in 2025, up
+    from 240 million in 2019")? A sentence naming no year may still be the asked year's."""
+    asked = set(_IN_YEAR.findall(question))
+    stated = set(_YEAR.findall(sentence))
+    return bool(asked) and bool(stated) and not asked & stated

@@ -34,9 +34,10 @@ _ROLE = (
 _AUXILIARY = "did|does|do|is|was|are|were|has|have|had|will|would|can|could|the|a|an"
 _LEAD = r"^\W*(?:and |but |so )?"
 _PERSON_Q = re.compile(
-    # "Who discovered …", "Who wrote …": deeds of a person (not "who won", "who built": teams, firms)
+    # "Who discovered …", "Who wrote …", "Who coined …": deeds of a person (not "who won", "who
+    # built": teams, firms)
     _LEAD + r"who (?:first |originally )?(?:discovered|invented|composed|wrote|painted|sculpted|directed|commands|"
-    r"commanded)\b"
+    r"commanded|coined|formulated|proposed|devised|named|gave (?:[\w’'-]+ ){1,5}(?:its|their|the) names?)\b"
     # "Who is the NATO Secretary-General?", "Who was the first president of …"
     rf"|{_LEAD}who (?:is|was|are|were) (?:the|a|an) (?:[\w’'-]+ ){{0,3}}(?:secretary|secretary-general|head|chief|"
     rf"ceo|founder|leader|mayor|governor|ministers|{_ROLE})\b"
@@ -73,7 +74,8 @@ _NOT_A_PERSON = frozenset(
     "committee commission corporation group force navy guard parliament senate congress assembly government "
     "federation association society foundation school college academy hospital center centre square bridge park "
     "road avenue north south east west northern southern eastern western central greater upper lower new the a an "
-    "fort castle palace tower cathedral temple mount cape point harbour harbor in on at of this that".split()
+    "fort castle palace tower cathedral temple mount cape point harbour harbor system systems in on at of this "
+    "that".split()
 )
 
 # the personal pronouns that stand for a person named before ("He said …", "her son")

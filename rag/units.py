@@ -69,8 +69,15 @@ DIMENSIONS = {
 }  # fmt: skip
 
 
-def asked_dimension(focus: str) -> str:
-    """The dimension a number question's focus asks for ("maximum depth" → "depth"), or ""."""
+# "How deep is …" asks a depth — when a length is asked ("How high is the unemployment rate?" is not)
+_BY_ADJECTIVE = {"deep": "depth", "wide": "width", "tall": "height", "high": "height"}
+
+
+def asked_dimension(focus: str, unit: str = "") -> str:
+    """The dimension a number question's focus asks for ("maximum depth" → "depth"; with a length
+    ``unit``, "deep" → "depth"), or ""."""
+    if unit == "length" and focus in _BY_ADJECTIVE:
+        return _BY_ADJECTIVE[focus]
     return next((key for key, (asked, _) in DIMENSIONS.items() if asked.search(focus)), "")
 
 

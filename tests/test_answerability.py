@@ -163,6 +163,25 @@ def test_a_question_for_an_extreme_needs_a_sentence_stating_it(question, sentenc
         ("What is the range of Storm Shadow?", "Storm Shadow missiles can hit targets up to 250 km away.", True),
         ("What is the height of the Tern Bridge?", "The Tern Bridge towers rise 212 metres above the river.", True),
         ("How far can ATACMS fly?", "ATACMS fly 300 km.", True),  # no dimension named
+        # "how deep" asks a depth (measured before on a probe of the Wikipedia summaries: "How deep is
+        # the Great Rift Valley?" answered with its 6,500 km length at p 0.33)
+        ("How deep is the Great Rift Valley?", "The Great Rift Valley is a series of depressions, approximately "
+         "6,500 kilometres (4,000 mi) in total length.", False),
+        ("How deep is Lake Baikal?", "Lake Baikal is 1,642 m deep.", True),  # guards
+        ("How tall is the Tern Bridge?", "The Tern Bridge towers rise 212 metres above the river.", True),
+        # a figure of other years is not the asked year's (measured before on the probe: "How many people
+        # attended the Kumbh Mela in 2013?" answered with 2025's and 2019's at p 0.31)
+        ("How many people attended the Kumbh Mela in 2013?", "About 660 million attended the Kumbh Mela in 2025, up "
+         "from 240 million in 2019, making it the largest gathering in the world.", False),
+        ("How many people attended the Kumbh Mela in 2019?", "About 660 million attended the Kumbh Mela in 2025, up "
+         "from 240 million in 2019, making it the largest gathering in the world.", True),  # guards
+        ("How many people attended the Kumbh Mela in 2013?", "About 120 million attended the festival.", True),
+        ("How many teams played at the 2018 World Cup?", "The tournament, first held in 1930, has 32 teams.", True),
+        # a burial asked about must be stated (measured before on the probe: "Where was Cyrus the Great
+        # buried?" answered with "… was the founder of the Achaemenid Empire" at p 0.19)
+        ("Where was Cyrus the Great buried?", "Cyrus II of Persia, commonly known as Cyrus the Great, was the founder "
+         "of the Achaemenid Empire.", False),
+        ("Where was Cyrus the Great buried?", "He was buried in a tomb at Pasargadae.", True),  # a guard
         # an extreme that only describes what is asked about is not what is asked
         ("What is the population of Lagos, the largest city in Nigeria?", "Lagos has 15 million inhabitants.", True),
         ("What is the second largest city in France?", "Marseille is the second largest city in France.", True),
@@ -288,6 +307,13 @@ def test_a_figure_must_be_the_asked_places_own(question, sentence, title, before
         ("Who discovered penicillin?", "In 1928 it was discovered in London.", "The North Sea is cold. In 1928 it "
          "was discovered in London.", False),
         ("Who won the 2018 World Cup?", "France won the final in Moscow.", "", True),  # not a person question
+        # who coined a word or named a place: a person too (measured before on a probe of the Wikipedia
+        # summaries: "Horticulturists generally believe the word cultivar was coined …" at p 0.64)
+        ("Who coined the word cultivar?", "Horticulturists generally believe the word cultivar was coined as a term "
+         "meaning \"cultivated variety\".", "", False),
+        ("Who gave the Great Rift Valley its name?", "It is now rarely used in geology, where the term "
+         "\"Afro-Arabian Rift System\" is preferred.", "", False),
+        ("Who coined the word cultivar?", "The word was coined by Liberty Hyde Bailey in 1923.", "", True),  # a guard
     ],
 )  # fmt: skip
 def test_a_question_only_a_person_answers_needs_a_sentence_naming_one(question, sentence, before, expected):
