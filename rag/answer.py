@@ -103,7 +103,7 @@ def rank(evidence: Evidence, encode: Encode, model: answerability.Model, thresho
     words, type) keeps the best sentences; the learned model gives each a calibrated probability."""
     first = extract.candidates(evidence.frame, list(evidence.hits), encode)[: answerability.SCORED_CANDIDATES]
     rows = answerability.feature_rows(evidence.frame, first, evidence.hits, evidence.documents, evidence.vocabulary)
-    ranked = answerability.score(model, evidence.frame, first, rows, evidence.hits)
+    ranked = answerability.score(model, evidence.frame, first, rows, evidence.hits, evidence.documents)
     picked = tuple(extract.pick(evidence.frame, list(ranked), threshold))
     return replace(evidence, ranked=ranked, picked=picked, threshold=threshold)
 

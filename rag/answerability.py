@@ -37,7 +37,7 @@ from rag.extract import (
     with_previous,
 )
 from rag.frame import QuestionFrame
-from rag.holder import figures_of_other_years, only_wider_area_figures, states_holder
+from rag.holder import figures_of_other_years, names_topic, only_wider_area_figures, other_decades_only, states_holder
 from rag.judge import content_precision, content_words, numbers
 from rag.person import answers_who, pronoun_speaks, speaker_says, states_relative, states_words
 from rag.records import Document, Hit
@@ -317,22 +317,33 @@ def states_asked_event(frame: QuestionFrame, sentence: str) -> bool:
 
 
 def score(
-    model: Model, frame: QuestionFrame, ranked: Sequence[Candidate], rows: np.ndarray, hits: Sequence[Hit] = ()
-) -> tuple[Candidate, ...]:
+    model: Model, frame: QuestionFrame, ranked: Sequence[Candidate], rows: np.ndarray, hits: Sequence[Hit] = (),
+    documents: Mapping[str, Document] | None = None,
+) -> tuple[Candidate, ...]:  # fmt: skip
     """``ranked`` with each candidate's calibrated probability, best first (``hits``: the
-    passages their ``hit_index`` points into, for what article a sentence belongs to)."""
+    passages their ``hit_index`` points into, for what article a sentence belongs to;
+    ``documents``: the articles, by id)."""
     if not len(ranked):
         return ()
     probs = model.probabilities(rows)
     # a question about named things is not answered from an article that names none of them: "In
-    # what year was Nintendo founded?" by "… he founded NeXT the same year" in Steve Jobs's summary
-    in_document = rows[:, FEATURES.index("entities_in_document")] > 0
+    # what year was Nintendo founded?" by "… he founded NeXT the same year" in Steve Jobs's summary;
+    # nor one about a thing named in lower case ("What is the melting point of thulium?")
+    articles = [_article(c, hits, documents) if hits else c.text for c in ranked]
+    in_document = (rows[:, FEATURES.index("entities_in_document")] > 0) & names_topic(frame.question, articles)
     scored = [
         replace(c, prob=float(p) if named and can_answer(frame, c.text, *_whereabouts(frame, c, hits)) else 0.0,
                 features=tuple(float(v) for v in row))
         for c, p, row, named in zip(ranked, probs, rows, in_document, strict=True)
     ]  # fmt: skip
     return tuple(sorted(scored, key=lambda c: (-c.prob, -c.score)))
+
+
+def _article(cand: Candidate, hits: Sequence[Hit], documents: Mapping[str, Document] | None) -> str:
+    """The text of the article ``cand`` comes from (its passage when the article is not at hand)."""
+    hit = hits[cand.hit_index]
+    document = (documents or {}).get(hit.chunk.doc_id)
+    return document.text if document else hit.chunk.text
 
 
 def _whereabouts(frame: QuestionFrame, cand: Candidate, hits: Sequence[Hit]) -> tuple[str, str]:
@@ -359,6 +370,7 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and states_holder(frame.holder, sentence, title, before, number=frame.kind == "number")
         and not (frame.holder and frame.kind == "number" and only_wider_area_figures(frame.question, sentence))
         and not (frame.kind == "number" and figures_of_other_years(frame.question, sentence))
+        and not other_decades_only(frame.question, sentence)
         and (not frame.asks_person or answers_who(sentence, before, frame.person_speaks))
         and states_relative(frame.relative, sentence)
         and states_words(frame.speaker, sentence, before, by_pronoun=frame.speaker == frame.referent)

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
+from rag.judge import content_words
 from rag.text import UPPER, entity_share, name_key
 
 # "the population of X", "how many people live in X", "how tall is X", "the capital of X": the
@@ -187,3 +190,37 @@ def figures_of_other_years(question: str, sentence: str) -> bool:
     asked = set(_IN_YEAR.findall(question))
     stated = set(_YEAR.findall(sentence))
     return bool(asked) and bool(stated) and not asked & stated
+
+
+# "in their 40s", "in the 1990s": a decade of life or of history
+_DECADE = re.compile(r"\b(?:the|their|his|her|its|our|your|my|early|late|mid-?)\s*(\d*0)(?:’|')?s\b", re.IGNORECASE)
+
+
+def other_decades_only(question: str, sentence: str) -> bool:
+    """Does ``question`` ask about a decade ("How often should people in their 40s have an eye
+    exam?") that ``sentence`` leaves out while stating others ("… once in their 20s and twice
+    in their 30s")?"""
+    asked = set(_DECADE.findall(question))
+    stated = set(_DECADE.findall(sentence))
+    return bool(asked) and bool(stated) and not asked & stated
+
+
+# "What is the melting point of thulium?", "How many species of stick insects are there?": a
+# thing named in lower case, with no article, whose measure or kind is asked ("the range of the
+# missiles" points back to something named before; a capitalised name is an entity already)
+_TOPIC_Q = re.compile(
+    r"^(?i:(?:what|which) (?:is|are|was|were) the (?:[\w-]+ ){0,2}[\w-]+|how (?:many|much) [\w-]+(?: [\w-]+)?)"
+    r" of (?!(?:the|a|an|this|that|these|those|its|their|his|her|our|each|every|all)\b)"
+    r"([a-z][a-z-]+(?: [a-z][a-z-]+)?)(?: (?:are|is|were|was) there)?\s*\??\s*$"
+)
+
+
+def names_topic(question: str, articles: list[str]) -> np.ndarray:
+    """For each of ``articles``: does it name the lower-case thing ``question`` asks a measure or
+    kind of ("thulium", "stick insects")? All true when it asks of no such thing."""
+    found = _TOPIC_Q.match(question.strip())
+    topic = set(content_words(found.group(1))) if found else set()
+    if not topic:
+        return np.ones(len(articles), dtype=bool)
+    named = {text: topic <= set(content_words(text)) for text in set(articles)}
+    return np.array([named[text] for text in articles], dtype=bool)

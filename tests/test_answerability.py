@@ -182,6 +182,12 @@ def test_a_question_for_an_extreme_needs_a_sentence_stating_it(question, sentenc
         ("Where was Cyrus the Great buried?", "Cyrus II of Persia, commonly known as Cyrus the Great, was the founder "
          "of the Achaemenid Empire.", False),
         ("Where was Cyrus the Great buried?", "He was buried in a tomb at Pasargadae.", True),  # a guard
+        # a decade of life asked about and others stated (measured before on the probe: "How often should
+        # people in their 40s have an eye exam?" answered with the 20s and 30s at p 0.77)
+        ("How often should people in their 40s have an eye exam?", "Typically, a healthy individual receives an "
+         "eye exam once in their 20s and twice in their 30s.", False),
+        ("How often should people in their 30s have an eye exam?", "Typically, a healthy individual receives an "
+         "eye exam once in their 20s and twice in their 30s.", True),  # a guard
         # an extreme that only describes what is asked about is not what is asked
         ("What is the population of Lagos, the largest city in Nigeria?", "Lagos has 15 million inhabitants.", True),
         ("What is the second largest city in France?", "Marseille is the second largest city in France.", True),
@@ -501,3 +507,16 @@ def test_an_article_naming_none_of_the_asked_names_cannot_answer():
     own = f"Vantor Games\n\nVantor Games is a game company. {sentence} The studio later became Vantor Games."
     assert _probabilities(question, other, sentence) == 0.0
     assert _probabilities(question, own, sentence) > 0.0
+
+
+def test_an_article_not_naming_the_thing_asked_about_in_lower_case_cannot_answer():
+    """Probe of the Wikipedia summaries: "What is the melting point of thulium?" was answered at p
+    0.57 from the summary of melting points in general, which never names thulium (a thing named in
+    lower case is no entity). Guards: the thing's own article; "of the metal" points back to
+    something named before, so it is not looked for."""
+    sentence = "Its melting point is 1,545 °C."
+    other = f"Iron\n\nIron is a metal. {sentence}"
+    own = f"Vantium\n\nVantium is a metal. {sentence}"
+    assert _probabilities("What is the melting point of vantium?", other, sentence) == 0.0
+    assert _probabilities("What is the melting point of vantium?", own, sentence) > 0.0
+    assert _probabilities("What is the melting point of the metal?", other, sentence) > 0.0
