@@ -69,15 +69,17 @@ DIMENSIONS = {
 }  # fmt: skip
 
 
-# "How deep is …" asks a depth — when a length is asked ("How high is the unemployment rate?" is not)
+# "How deep is …" asks a depth — when a length is asked ("How high is the unemployment rate?" is not),
+# and not how far into something ("How deep into Russia can Ukraine hit targets?" asks a distance)
 _BY_ADJECTIVE = {"deep": "depth", "wide": "width", "tall": "height", "high": "height"}
+_INTO = re.compile(r"\b(?:deep|high|wide)\s+(?:into|inside|within|behind|in)\b")
 
 
-def asked_dimension(focus: str, unit: str = "") -> str:
+def asked_dimension(focus: str, unit: str = "", question: str = "") -> str:
     """The dimension a number question's focus asks for ("maximum depth" → "depth"; with a length
-    ``unit``, "deep" → "depth"), or ""."""
+    ``unit``, "deep" → "depth", unless ``question`` asks how deep *into* something), or ""."""
     if unit == "length" and focus in _BY_ADJECTIVE:
-        return _BY_ADJECTIVE[focus]
+        return "" if _INTO.search(question.lower()) else _BY_ADJECTIVE[focus]
     return next((key for key, (asked, _) in DIMENSIONS.items() if asked.search(focus)), "")
 
 

@@ -168,6 +168,9 @@ def test_a_question_for_an_extreme_needs_a_sentence_stating_it(question, sentenc
         ("How deep is the Great Rift Valley?", "The Great Rift Valley is a series of depressions, approximately "
          "6,500 kilometres (4,000 mi) in total length.", False),
         ("How deep is Lake Baikal?", "Lake Baikal is 1,642 m deep.", True),  # guards
+        # how deep *into* a place asks a distance (measured at this round's one look at the sample test
+        # split: the first form of the rule refused such a question there)
+        ("How deep into Velmar can the missiles strike?", "The missiles have a range of 300 km.", True),
         ("How tall is the Tern Bridge?", "The Tern Bridge towers rise 212 metres above the river.", True),
         # a figure of other years is not the asked year's (measured before on the probe: "How many people
         # attended the Kumbh Mela in 2013?" answered with 2025's and 2019's at p 0.31)
