@@ -210,7 +210,7 @@ def _candidate_values(
         # the asked-for thing and the names it is asked about in one sentence: "won" next to
         # "the Boreal Cup", not next to another tournament
         "focus_with_entities": focus_share * in_sentence,
-        "entities_in_document": entity_share(entity_keys, document.text if document else hit.chunk.text),
+        "entities_in_document": entity_share(entity_keys, _article(cand, hits, documents)),
         "unit_match": float(bool(frame.unit) and has_unit(frame.unit, sentence)),
         "time_in_passage": _share(frame.times, set(re.findall(r"[a-z]+|\d{4}", hit.chunk.text.lower()))),
         "dense": hit.dense_score,

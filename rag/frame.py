@@ -23,7 +23,7 @@ from rag.holder import measure_holder
 from rag.judge import content_words
 from rag.judge_rules import stem, words
 from rag.person import NAME_RUN, asked_relative_word, asks_person, asks_words, regnal_numerals, relation_of
-from rag.text import ADDRESSES_ASSISTANT, MONTH_NAMES, UPPER, WEEKDAYS
+from rag.text import ADDRESSES_ASSISTANT, MONTH_NAMES, UPPER, WEEKDAYS, YEAR
 from rag.units import EXTREMES, asked_dimension, asked_unit, question_unit
 
 _QUESTION_WORDS = frozenset(
@@ -94,7 +94,6 @@ _NOT_VERBS = frozenset("his its this was has is does".split())
 _WHO_IS = re.compile(r"^\s*(?:and |but |so )?who (?:is|was|are|were) (?:the |a |an )((?:[\w’'-]+\s*){1,4})")
 _WHAT_X = re.compile(r"^(?:and |so |but )?(?:what|which)(?: (?:is|was|are|were))?(?: the)? ((?:[\w’'-]+\s*){1,3})")
 _NAME_TOKEN = re.compile(rf"\b{UPPER}[\w’'.-]*[^\W\d_]|\b{UPPER}{{2,}}\b")  # "Kādambarī", not "Kādambar"
-_YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 _SEVERAL = re.compile(
     r"^\s*(?:and |so )?(?:which|what) (?:\w+ ){0,2}(?:\w+(?<!ss)s)\b(?! (?:is|was)\b)|\bwhich (?:two|three|four|both)\b"
     r"|\bname (?:two|three|the)\b|\bwhat (?:are|were) the\b|\blist\b"
@@ -372,7 +371,7 @@ def rival(frame: QuestionFrame, text: str) -> str:
 def times_in(text: str) -> set[str]:
     lower = text.lower()
     found = {m for m in MONTH_NAMES if re.search(rf"\b{m}\b", lower)} | {d for d in WEEKDAYS if d in lower}
-    return found | set(_YEAR.findall(text))
+    return found | set(YEAR.findall(text))
 
 
 def is_followup(question: str) -> bool:

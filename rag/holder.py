@@ -1,9 +1,12 @@
-"""Whose figure: the place a question asks a measure of, and whether a sentence gives that place's.
+"""Whose figure: the place, year or thing a question asks a measure of, and whether a sentence gives that one's.
 
 "What is the population of Cusco?" is not answered by "The city proper has a population of
 1,088,057" in Arequipa's summary, nor by "… the most populous city in Hubei" for Hubei: the
 question frame records the asked-about name (:func:`measure_holder`) and the answerability
 rules give a sentence holding another place's figure no probability (:func:`states_holder`).
+Likewise a figure of other years (:func:`figures_of_other_years`) or decades
+(:func:`other_decades_only`), and an article never naming the lower-case thing asked about
+(:func:`names_topic`: "the melting point of thulium").
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import re
 import numpy as np
 
 from rag.judge import content_words
-from rag.text import UPPER, entity_share, name_key
+from rag.text import UPPER, YEAR, YEAR_PATTERN, entity_share, name_key
 
 # "the population of X", "how many people live in X", "how tall is X", "the capital of X": the
 # name whose measure (or capital) is asked — a sentence giving another place's figure, or one
@@ -129,7 +132,7 @@ def _named_after_its_subject(keys: list[str], title: str, before: str) -> bool:
     named = [name_key(w) for w in _NAME_WORD.findall(before)]
     if not title_keys or title_keys[0] in keys or title_keys[0] not in named:
         return False
-    return named.index(title_keys[0]) < named.index(keys[0])
+    return named.index(title_keys[0]) < named.index(keys[0])  # X is in it: the caller checked
 
 
 def _names_itself(keys: list[str], text: str) -> bool:
@@ -179,8 +182,7 @@ def only_wider_area_figures(question: str, sentence: str) -> bool:
 
 
 # "… in 2013", "… in November 2024": the year a figure is asked of (not "the 2018 World Cup": a name)
-_IN_YEAR = re.compile(r"\b(?:in|during|as of|by) (?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+ )?((?:1[5-9]|20)\d{2})\b")
-_YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
+_IN_YEAR = re.compile(rf"\b(?:in|during|as of|by) (?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+ )?({YEAR_PATTERN})\b")
 
 
 def figures_of_other_years(question: str, sentence: str) -> bool:
@@ -188,7 +190,7 @@ def figures_of_other_years(question: str, sentence: str) -> bool:
     ``sentence`` date its figures to other years only ("About 660 million attended … in 2025, up
     from 240 million in 2019")? A sentence naming no year may still be the asked year's."""
     asked = set(_IN_YEAR.findall(question))
-    stated = set(_YEAR.findall(sentence))
+    stated = set(YEAR.findall(sentence))
     return bool(asked) and bool(stated) and not asked & stated
 
 

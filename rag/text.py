@@ -24,6 +24,9 @@ MONTH_PATTERN = (
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 MONTH_ABBREVIATIONS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+# A year a question or an article names as such: 1500-2099
+YEAR_PATTERN = r"(?:1[5-9]|20)\d{2}"
+YEAR = re.compile(rf"\b{YEAR_PATTERN}\b")
 
 # Letters of any script, not only ASCII: "[a-z]" read "Łódź" as "d" and "Gdańsk" as "gda" + "sk",
 # and "[A-Z]" did not see "Émile", "Östervik" or "İzmir" as names at all.

@@ -412,9 +412,8 @@ def test_a_relative_or_a_life_event_asked_for_must_be_stated(question, sentence,
     assert can_answer(build_frame(question), sentence, "", before) is expected
 
 
-def _features_of(question: str, document_text: str, sentence: str) -> dict[str, float]:
-    """The model's features for ``sentence`` of a one-chunk document, as the pipeline computes them."""
-    from rag.answerability import feature_rows
+def _one_chunk(document_text: str, sentence: str) -> tuple:
+    """``sentence`` of a one-chunk document, as a candidate, its hit and the documents by id."""
     from rag.extract import Candidate
     from rag.records import Chunk, Document, Hit, Span
 
@@ -423,7 +422,14 @@ def _features_of(question: str, document_text: str, sentence: str) -> dict[str, 
     chunk = Chunk("d#0", "d", 0, len(document_text), document_text, spans)
     hit = Hit(chunk, score=1.0, dense_score=0.6, bm25_score=2.0, rank=1)
     cand = Candidate(0, Span(start, start + len(sentence)), sentence, score=1.0, cosine=0.6)
-    documents = {"d": Document("d", "d.txt", document_text)}
+    return cand, hit, {"d": Document("d", "d.txt", document_text)}
+
+
+def _features_of(question: str, document_text: str, sentence: str) -> dict[str, float]:
+    """The model's features for ``sentence`` of a one-chunk document, as the pipeline computes them."""
+    from rag.answerability import feature_rows
+
+    cand, hit, documents = _one_chunk(document_text, sentence)
     row = feature_rows(build_frame(question), [cand], [hit], documents, frozenset())[0]
     return dict(zip(FEATURES, row, strict=True))
 
@@ -487,17 +493,11 @@ def test_a_sentence_naming_a_king_without_his_numeral_names_him():
 def _probabilities(question: str, document_text: str, sentence: str) -> float:
     """The shipped model's probability for ``sentence`` of a one-chunk document, rules applied."""
     from rag.answerability import feature_rows, score
-    from rag.extract import Candidate
-    from rag.records import Chunk, Document, Hit, Span
 
-    start = document_text.index(sentence)
-    spans = tuple(Span(m.start(), m.end()) for m in re.finditer(r"[^\n.]+\.", document_text))
-    chunk = Chunk("d#0", "d", 0, len(document_text), document_text, spans)
-    hit = Hit(chunk, score=1.0, dense_score=0.6, bm25_score=2.0, rank=1)
-    cand = Candidate(0, Span(start, start + len(sentence)), sentence, score=1.0, cosine=0.6)
+    cand, hit, documents = _one_chunk(document_text, sentence)
     frame = build_frame(question)
-    rows = feature_rows(frame, [cand], [hit], {"d": Document("d", "d.txt", document_text)}, frozenset())
-    return score(load_model(MODEL), frame, [cand], rows, [hit])[0].prob
+    rows = feature_rows(frame, [cand], [hit], documents, frozenset())
+    return score(load_model(MODEL), frame, [cand], rows, [hit], documents)[0].prob
 
 
 def test_an_article_naming_none_of_the_asked_names_cannot_answer():
