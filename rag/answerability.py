@@ -24,8 +24,9 @@ from pathlib import Path
 
 import numpy as np
 
-from rag.counting import counts_the_noun
+from rag.counting import counts_another_kind, counts_the_noun, gives_no_amount
 from rag.errors import SettingsError
+from rag.events import states_asked_event
 from rag.extract import (
     Candidate,
     about_subject,
@@ -37,9 +38,17 @@ from rag.extract import (
     with_previous,
 )
 from rag.frame import QuestionFrame
-from rag.holder import figures_of_other_years, names_topic, only_wider_area_figures, other_decades_only, states_holder
+from rag.holder import (
+    asked_decade_unstated,
+    figures_of_other_years,
+    names_a_distinctive_name,
+    names_the_part,
+    names_topic,
+    only_wider_area_figures,
+    states_holder,
+)
 from rag.judge import content_precision, content_words, numbers
-from rag.person import answers_who, pronoun_speaks, speaker_says, states_relative, states_words
+from rag.person import answers_who, names_the_doer, pronoun_speaks, speaker_says, states_relative, states_words
 from rag.records import Document, Hit
 from rag.text import UPPER, entity_share, name_key
 from rag.units import has_unit, states_asked_unit, states_dimension, states_extreme, superlative_match
@@ -237,14 +246,18 @@ def _candidate_values(
 
 def _words(frame: QuestionFrame, text: str) -> set[str]:
     """The content-word stems of ``text``; a text stating the relation asked for in other words
-    ("He was the son of Darius" for "Who was Xerxes I's father?") holds the word it was asked with."""
+    ("He was the son of Darius" for "Who was Xerxes I's father?", "… by the French composer
+    Georges Bizet" for "Who composed Carmen?") holds the word it was asked with."""
     words = set(content_words(text))
     return words | frame.focus_terms if _states_relation(frame, text) else words
 
 
 def _states_relation(frame: QuestionFrame, text: str) -> bool:
-    """Does ``text`` state the relation a (non-count) question asks for ("the son of" for a father)?"""
-    return bool(frame.relative) and frame.kind != "number" and states_relative(frame.relative, text)
+    """Does ``text`` state the relation a (non-count) question asks for ("the son of" for a father,
+    "by the French composer" for "Who composed Carmen?")?"""
+    if frame.kind == "number":
+        return False
+    return (bool(frame.relative) and states_relative(frame.relative, text)) or names_the_doer(frame.focus, text)
 
 
 def speaker_silent(frame: QuestionFrame, ranked: Sequence[Candidate]) -> bool:
@@ -264,58 +277,6 @@ def win_unstated(frame: QuestionFrame, top: Candidate) -> bool:
     return frame.focus == "winner" and bool(top.features) and top.features[FEATURES.index("focus_in_sentence")] == 0
 
 
-# (the question names this event, a sentence stating it says one of these, whether the years of a
-# life in brackets say when it happened): "When was X born?" is not answered by the year of a
-# premiere in X's summary, nor "Where was X born?" by where X worked
-_LIFE_EVENTS = tuple(
-    (re.compile(asked, re.IGNORECASE), re.compile(stated, re.IGNORECASE), in_lifespan)
-    for asked, stated, in_lifespan in (
-        (r"\bborn\b|\bbirth", r"\bborn\b|\bbirth|\bnée\b", True),
-        (r"\bdie[ds]?\b|\bdeath\b", r"\bdie[ds]?\b|\bdeath\b|\bdying\b|\bkilled\b|\bexecuted\b|\bassassinated\b", True),
-        (
-            r"\bfounded\b|\bestablished\b",
-            r"\bfound(?:ed|ing|er|ers)\b|\bestablish|\bformed\b|\bcreated\b|\bincorporated\b|\bset up\b|\blaunched\b",
-            False,
-        ),
-        (r"\bmarr(?:y|ied)\b", r"\bmarri|\bwed\b|\bwedding\b|\bwife\b|\bhusband\b", False),
-        (r"\bburi(?:ed|al)\b|\binterred\b", r"\bburi(?:ed|al)\b|\binterred\b|\bentombed\b|\btomb\b|\bgrave\b", False),
-        (
-            r"\b(?:stud(?:y|ied)|educated|graduated?)\b|\battend(?:ed)? (?:university|college|school)"
-            r"|\bwhich (?:university|college|school)\b",
-            r"\bstud(?:y|ied|ent|ies)|\battend|\beducat|\bgraduat|\balumn|\bdegree|\buniversity|\bcollege|\bschool"
-            r"|\bacadem|\btrained|\bconservato",
-            False,
-        ),
-    )
-)
-
-
-# "Émile Varn (1841–1907) was a painter", "(15 April 1452 – 2 May 1519)": the years of a life in
-# brackets state when its owner was born and died (not where)
-_LIFESPAN = re.compile(r"\([^()]*?\b\d{3,4}(?:\s*(?:BC|BCE|AD|CE))?\s*[–—-]\s*[^()]*?\b\d{2,4}\b[^()]*\)")
-# a year outside the dates the type check knows: "AD 46", "in 753 BC", "the 5th century", "in 1085"
-_ERA = re.compile(r"\b\d{3,4}\b|\b(?:BC|BCE|AD|CE)\b|\bcentur(?:y|ies)\b")
-
-
-def states_asked_event(frame: QuestionFrame, sentence: str) -> bool:
-    """For "when/where was X born (did X die, was X founded, did X marry, did X study)", and for
-    "who founded X", "how did X die", "which university did X attend": does ``sentence`` state
-    that event, or for when, the years of a life in brackets? (True for number questions — "how
-    many died" may be answered by "killing 12" — and yes/no ones.) The best sentence of a summary
-    may describe X without it; the answer is the one that states it ("It was established in
-    1336 …"), if any. When the event is asked for, the sentence must also hold a date: "He was
-    born in Östervik" does not say when."""
-    if frame.kind == "number" or not (frame.asks_wh or frame.kind == "date" or frame.asks_place):
-        return True
-    asked = [(stated, in_lifespan) for event, stated, in_lifespan in _LIFE_EVENTS if event.search(frame.question)]
-    if not asked:
-        return True
-    lifespan = frame.kind == "date" and bool(_LIFESPAN.search(sentence))
-    if frame.kind == "date" and not (lifespan or matches_type(frame, sentence) or _ERA.search(sentence)):
-        return False
-    return all(stated.search(sentence) or (lifespan and in_lifespan) for stated, in_lifespan in asked)
-
-
 def score(
     model: Model, frame: QuestionFrame, ranked: Sequence[Candidate], rows: np.ndarray, hits: Sequence[Hit] = (),
     documents: Mapping[str, Document] | None = None,
@@ -327,10 +288,17 @@ def score(
         return ()
     probs = model.probabilities(rows)
     # a question about named things is not answered from an article that names none of them: "In
-    # what year was Nintendo founded?" by "… he founded NeXT the same year" in Steve Jobs's summary;
-    # nor one about a thing named in lower case ("What is the melting point of thulium?")
+    # what year was Nintendo founded?" by "… he founded NeXT the same year" in Steve Jobs's summary,
+    # nor from one naming only the kind of thing asked about ("Cook Strait" for the Strait of
+    # Gibraltar) or not the part asked about (the Roman Empire for the Western one); nor one about a
+    # thing named in lower case ("What is the melting point of thulium?", "How much does a stoat weigh?")
     articles = [_article(c, hits, documents) if hits else c.text for c in ranked]
-    in_document = (rows[:, FEATURES.index("entities_in_document")] > 0) & names_topic(frame.question, articles)
+    in_document = (
+        (rows[:, FEATURES.index("entities_in_document")] > 0)
+        & names_a_distinctive_name(tuple(e for e in frame.entities if e not in frame.numerals), articles)
+        & names_topic(frame.question, articles)
+        & names_the_part(frame.question, articles)
+    )
     scored = [
         replace(c, prob=float(p) if named and can_answer(frame, c.text, *_whereabouts(frame, c, hits)) else 0.0,
                 features=tuple(float(v) for v in row))
@@ -370,7 +338,9 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and states_holder(frame.holder, sentence, title, before, number=frame.kind == "number")
         and not (frame.holder and frame.kind == "number" and only_wider_area_figures(frame.question, sentence))
         and not (frame.kind == "number" and figures_of_other_years(frame.question, sentence))
-        and not other_decades_only(frame.question, sentence)
+        and not gives_no_amount(frame, sentence)
+        and not counts_another_kind(frame, sentence)
+        and not asked_decade_unstated(frame.question, sentence)
         and (not frame.asks_person or answers_who(sentence, before, frame.person_speaks))
         and states_relative(frame.relative, sentence)
         and states_words(frame.speaker, sentence, before, by_pronoun=frame.speaker == frame.referent)

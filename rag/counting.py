@@ -122,3 +122,40 @@ def _counted_things(text: str) -> set[str]:
 def quantities(text: str) -> set[tuple[float, str]]:
     """Numbers that are not years."""
     return {(v, u) for v, u in numbers(text) if not (u == "" and 1900 <= v <= 2100 and v.is_integer())}
+
+
+# Any stated amount: a digit, a number word, or one of a unit ("a week", "an hour", "a mile"). A
+# sentence holding none ("Stick insects … include the world's longest insects") gives no figure.
+_AMOUNT = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|"
+    r"millions?|billions?|trillions?|dozens?|half|quarter|twice|thrice|single|decades?|centur(?:y|ies)|millenni(?:a|um)"
+    r"|score|couple|none|no one|nobody|zero|several|few)\b"
+    r"|\ban? (?:second|minute|hour|day|week|fortnight|month|year|mile|metre|meter|kilometre|kilometer|foot|inch|"
+    r"yard|pound|kilogram|ton|tonne|litre|liter|gallon|acre|hectare|dollar|euro|cent|penny|percent)\b",
+    re.IGNORECASE,
+)
+
+
+def gives_no_amount(frame: QuestionFrame, sentence: str) -> bool:
+    """Does ``sentence`` state no amount at all (no figure, number word or "a week") when the
+    question asks one of a named measure or count ("How many species …", "What is the wavelength
+    …", "How deep …")? "How large were the attacks?" may be answered by "the largest in months"."""
+    named = frame.count_terms or frame.focus_terms or frame.unit
+    return frame.kind == "number" and frame.asks_wh and bool(named) and not _AMOUNT.search(sentence)
+
+
+def counts_another_kind(frame: QuestionFrame, sentence: str) -> bool:
+    """For "how many fossil species …": does ``sentence`` count only another kind of the noun
+    ("5,869 living species of bryozoa are known"), never naming the asked kind? A count with no
+    word between number and noun ("64,000 species") may still be the asked kind's."""
+    nouns = frame.focus.removeprefix("count of ").split() if frame.focus.startswith("count of ") else []
+    names = {s for e in frame.entities for s in content_words(e)}
+    kinds = {s for w in nouns[:-1] for s in content_words(w)} - names
+    if not kinds:
+        return False
+    tokens, stems = _tokens(sentence)
+    if kinds & set(stems):
+        return False
+    head = (content_words(nouns[-1]) or [nouns[-1]])[0]
+    return any(_is_number(t) and stems[i + 2 : i + 3] == [head] for i, t in enumerate(tokens))

@@ -23,7 +23,7 @@ from rag.holder import measure_holder
 from rag.judge import content_words
 from rag.judge_rules import stem, words
 from rag.person import NAME_RUN, asked_relative_word, asks_person, asks_words, regnal_numerals, relation_of
-from rag.text import ADDRESSES_ASSISTANT, MONTH_NAMES, UPPER, WEEKDAYS, YEAR
+from rag.text import ADDRESSES_ASSISTANT, MONTH_NAMES, UPPER, WEEKDAYS, times_in
 from rag.units import EXTREMES, asked_dimension, asked_unit, question_unit
 
 _QUESTION_WORDS = frozenset(
@@ -39,7 +39,9 @@ _NUMBER_Q = re.compile(
     r"|\bwhat (?:is |was |are |were )?(?:the |its |their |his |her )?(?:(?:" + "|".join(_QUALIFIERS) + r") )?"
     r"(?:range|number|distance|percentage|share|"
     r"proportion|population|height|length|"
-    r"price|cost|salary|budget|total|amount|age|speed|toll|death toll|size|area|depth|weight)\b"
+    r"price|cost|salary|budget|total|amount|age|speed|toll|death toll|size|area|depth|weight|diameter|radius|"
+    r"circumference|elevation|altitude|wingspan|wavelength|frequency|temperature|melting point|boiling point|"
+    r"density|mass|half-life|lifespan|life expectancy|atomic (?:number|weight|mass)|gdp|revenue|magnitude)\b"
     r"|\bwhat (?:is |was )?(?:the )?(?:rank|place|position) of .+ among\b"  # "the 12th largest lake"
 )
 _DATE_Q = re.compile(r"\bwhen\b|\bwhat (?:date|day|month|year|time)\b|\b(?:which|what) (?:day|month|year|decade)\b"
@@ -64,10 +66,11 @@ _MONEY_Q = re.compile(
     r"\bhow much\b.*\b(?:cost|costs|spend|spent|pay|paid|worth|price|budget|fund|raise|earn|earned|sell|sold)\b"
     r"|\b(?:price|cost|salary|budget|net worth|revenue|fee|wage|income|funding|pay|paid|gross|box[- ]office|value)\b"
 )
-# "What is the highest mountain …", "Which is the largest lake …", "Which river is the longest …":
+# "What is the highest mountain …", "Which is the largest lake …", "Who was the last shogun …":
 # the extreme is what is asked (not "What is the population of Lagos, the largest city …").
 _EXTREME_Q = re.compile(
-    r"^\W*(?:what|which)(?: [\w’'-]+)?(?: (?:is|was|are|were))?(?: the)?(?: [\w’'-]+(?:'s|’s))? ([a-z]+(?: [a-z]+)?)\b"
+    r"^\W*(?:what|which|who)(?: [\w’'-]+)?(?: (?:is|was|are|were))?(?: the)?(?: [\w’'-]+(?:'s|’s))?"
+    r" ([a-z]+(?: [a-z]+)?)\b"
 )
 # where words were published or spoken ("on X", "in his evening address"), and a clause saying when
 _MEDIUM = re.compile(
@@ -77,8 +80,9 @@ _MEDIUM = re.compile(
 )
 _WHEN_CLAUSE = re.compile(r"(?:^|\s)\b(?:after|before|during|following|when|while|since|until)\b.*$")
 _WINNER_Q = re.compile(r"\bwho won\b|\bwinner of\b|\bwhich \w+ won\b")
-_SAID_Q = re.compile(
-    r"\bwhat did (.+?) (?:say|said|tell|told|write|post|announce|warn|claim)\b(?: \w+ly)?(?: (?:about|of|on) (.+))?"
+_SAID_Q = re.compile(  # "how did X describe the change", "what did X call it": X's words are asked for too
+    r"\b(?:what|how) did (.+?) (?:(?:say|said|tell|told|write|post|announce|warn|claim)\b(?: \w+ly)?"
+    r"(?: (?:about|of|on) (.+))?|(?:describe|call|characteri[sz]e|dub|label)\b(?: (.+))?)"
 )
 _HOW_MANY = re.compile(r"\bhow many ((?:[\w’'-]+\s*){1,4})")
 # "For which film …", "In which city …": the asked-for noun after a preposition.
@@ -288,7 +292,7 @@ def _focus(lower: str, kind: str, names: set[str]) -> tuple[str, list[str], list
         return ("winner", ["won", "win", "winner", "victory", "champion", "defeat", "beat"], [])
     said = _SAID_Q.search(lower)
     if said:
-        topic = _topic(said.group(2) or "")
+        topic = _topic(said.group(2) or said.group(3) or "")
         return (f"statement{' about ' + topic if topic else ''}", content_words(topic), [])
     if _MONEY_Q.search(lower):
         money_word = re.search(r"\b(price|cost|salary|budget|net worth|revenue|fee|wage|income|funding|gross)\b", lower)
@@ -366,12 +370,6 @@ def rival(frame: QuestionFrame, text: str) -> str:
         if other and other.group(1).lower() not in _QUESTION_WORDS | _TIME_NAMES:
             return other.group(1)
     return ""
-
-
-def times_in(text: str) -> set[str]:
-    lower = text.lower()
-    found = {m for m in MONTH_NAMES if re.search(rf"\b{m}\b", lower)} | {d for d in WEEKDAYS if d in lower}
-    return found | set(YEAR.findall(text))
 
 
 def is_followup(question: str) -> bool:

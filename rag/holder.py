@@ -5,8 +5,10 @@
 question frame records the asked-about name (:func:`measure_holder`) and the answerability
 rules give a sentence holding another place's figure no probability (:func:`states_holder`).
 Likewise a figure of other years (:func:`figures_of_other_years`) or decades
-(:func:`other_decades_only`), and an article never naming the lower-case thing asked about
-(:func:`names_topic`: "the melting point of thulium").
+(:func:`asked_decade_unstated`), and an article never naming the lower-case thing asked about
+(:func:`names_topic`: "the melting point of thulium"), the part of a whole asked about
+(:func:`names_the_part`: "the Western Roman Empire") or any name telling which thing is asked
+about (:func:`names_a_distinctive_name`: "Gibraltar", not only "Strait").
 """
 
 from __future__ import annotations
@@ -196,15 +198,37 @@ def figures_of_other_years(question: str, sentence: str) -> bool:
 
 # "in their 40s", "in the 1990s": a decade of life or of history
 _DECADE = re.compile(r"\b(?:the|their|his|her|its|our|your|my|early|late|mid-?)\s*(\d*0)(?:’|')?s\b", re.IGNORECASE)
+# "in their 40s", "in his early 20s": a decade of someone's life
+_LIFE_DECADE = re.compile(r"\b(?:their|his|her|its|our|your|my)\s+(?:early\s+|late\s+|mid-?)?(\d0)(?:’|')?s\b", re.I)
 
 
-def other_decades_only(question: str, sentence: str) -> bool:
+def asked_decade_unstated(question: str, sentence: str) -> bool:
     """Does ``question`` ask about a decade ("How often should people in their 40s have an eye
-    exam?") that ``sentence`` leaves out while stating others ("… once in their 20s and twice
-    in their 30s")?"""
+    exam?") that ``sentence`` leaves out, stating others ("… once in their 20s and twice in
+    their 30s") or, for a decade of life, no age in it at all ("… should have periodic and
+    thorough eye examinations")? A sentence naming no decade may still be the asked one's
+    history ("in 1994" for "in the 1990s")."""
     asked = set(_DECADE.findall(question))
     stated = set(_DECADE.findall(sentence))
-    return bool(asked) and bool(stated) and not asked & stated
+    if not asked or asked & stated:
+        return False
+    if stated:
+        return True
+    ages = {int(decade) for decade in _LIFE_DECADE.findall(question)}
+    return bool(ages) and not any(a <= int(n) < a + 10 for n in re.findall(r"\b\d\d\b", sentence) for a in ages)
+
+
+# "the Western Roman Empire", "North Korea", "Lower Saxony": a part of a named whole
+_PART_Q = re.compile(r"(?<=\s)(North|South|East|West|Upper|Lower)(?:ern)?\s+(?=[A-Z])")
+
+
+def names_the_part(question: str, articles: list[str]) -> np.ndarray:
+    """For each of ``articles``: does it name the part of a whole ``question`` asks about ("Who
+    was the last emperor of the Western Roman Empire?" is not answered from an article about the
+    Roman Empire that never says "Western")? All true when it asks of no such part."""
+    parts = [re.compile(rf"\b{part}(?:ern)?\b") for part in _PART_Q.findall(question)]
+    named = {text: all(part.search(text) for part in parts) for text in set(articles)}
+    return np.array([named[text] for text in articles], dtype=bool)
 
 
 # "What is the melting point of thulium?", "How many species of stick insects are there?": a
@@ -217,12 +241,53 @@ _TOPIC_Q = re.compile(
 )
 
 
+# "How much does a stoat weigh?", "How long do domestic rabbits live?": a lower-case thing (with "a"
+# or none: "the war" points back) whose measure is asked by the verb after it
+_SUBJECT_Q = re.compile(
+    r"^(?i:how (?:much|long|tall|big|large|heavy|fast|far|old|many [\w-]+)) (?:does|do|did|can|could|is|are) "
+    r"(?:an? )?([a-z][a-z-]+(?: [a-z][a-z-]+)?) (?:weigh|live|grow|last|run|fly|swim|measure|reach|get)\b"
+)
+
+
+# "Who founded quantum chemistry?", "Who coined the term epistemology?", "Who invented the
+# telephone?": a lower-case thing whose maker is asked ("Who founded it?" points back)
+_MADE_Q = re.compile(
+    r"^(?i:who (?:first )?(?:[a-z]+ed|wrote|built|made|drew|coined))"
+    r" (?:the (?:(?:term|word|name|concept|idea|phrase) )?)?(?!(?:it|this|that|these|those|them|its|their|his|her)\b)"
+    r"([a-z][a-z-]+(?: [a-z][a-z-]+)?)\s*\??\s*$"
+)
+
+
 def names_topic(question: str, articles: list[str]) -> np.ndarray:
-    """For each of ``articles``: does it name the lower-case thing ``question`` asks a measure or
-    kind of ("thulium", "stick insects")? All true when it asks of no such thing."""
-    found = _TOPIC_Q.match(question.strip())
+    """For each of ``articles``: does it name the lower-case thing ``question`` asks a measure,
+    kind or maker of ("thulium", "stick insects", "a stoat", "quantum chemistry")? All true when
+    it asks of no such thing."""
+    asked = question.strip()
+    found = _TOPIC_Q.match(asked) or _SUBJECT_Q.match(asked) or _MADE_Q.match(asked)
     topic = set(content_words(found.group(1))) if found else set()
     if not topic:
         return np.ones(len(articles), dtype=bool)
     named = {text: topic <= set(content_words(text)) for text in set(articles)}
+    return np.array([named[text] for text in articles], dtype=bool)
+
+
+# capitalised words that name a kind of thing, not which one: "the Strait of Gibraltar" is named by
+# "Gibraltar", not by the "Cook Strait"
+_KIND_WORDS = frozenset(
+    "strait straits sea ocean river lake mount mountain mountains island islands bay gulf cape desert valley canal "
+    "empire kingdom republic dynasty university college church cathedral palace castle bridge tower park province "
+    "state states county city district region airport station war battle treaty party company award prize cup "
+    "league museum festival day king queen emperor president prime minister saint st the great new old national "
+    "international royal north south east west northern southern eastern western upper lower central grand world "
+    "act council union house court army navy force air federation".split()
+)
+
+
+def names_a_distinctive_name(entities: tuple[str, ...], articles: list[str]) -> np.ndarray:
+    """For each of ``articles``: does it name one of the question's names that tell which thing
+    is asked about ("Gibraltar", not only "Strait")? All true when every name is a kind word."""
+    keys = [name_key(e) for e in entities if e.lower() not in _KIND_WORDS]
+    if not keys:
+        return np.ones(len(articles), dtype=bool)
+    named = {text: entity_share(keys, text) > 0 for text in set(articles)}
     return np.array([named[text] for text in articles], dtype=bool)

@@ -219,3 +219,25 @@ def states_words(speaker: tuple[str, ...], sentence: str, before: str = "", by_p
 def pronoun_speaks(sentence: str) -> bool:
     """ "He said …", "She later told …": a pronoun just before a speech verb."""
     return bool(re.search(rf"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:\w+\s+)?{SPEECH.pattern}", sentence))
+
+
+# the doer of a deed whose agent noun is not the verb plus "-er" ("who wrote" → "the writer", "author")
+_IRREGULAR_DOERS = {"wrote": "writer|author", "written": "writer|author", "built": "builder|architect",
+                    "led": "leader", "sang": "singer", "sung": "singer", "made": "maker", "drew": "drawer",
+                    "ran": "runner", "taught": "teacher"}  # fmt: skip
+
+
+def names_the_doer(focus: str, text: str) -> bool:
+    """For "who composed X" (``focus`` "who composed"): does ``text`` name the doer by the agent
+    noun ("… an opera … by the French composer Georges Bizet", "the founder of", "its director")?"""
+    verb = focus.removeprefix("who ") if focus.startswith("who ") else ""
+    if not verb.isalpha():
+        return False
+    if verb in _IRREGULAR_DOERS:
+        nouns = _IRREGULAR_DOERS[verb]
+    elif verb.endswith("ed"):
+        stem = verb[:-2]
+        nouns = f"{stem}er|{stem}or|{verb[:-1]}r"  # founded → founder, directed → director, composed → composer
+    else:
+        return False
+    return bool(re.search(rf"\b(?:{nouns})s?\b", text, re.IGNORECASE))

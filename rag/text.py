@@ -86,8 +86,9 @@ _DEMONYMS = {
 
 
 def name_key(name: str) -> str:
-    """A name's first five letters, lower-cased, without dots ("U.S." and "US" → "us")."""
-    key = name.lower().replace(".", "")[:5]
+    """A name's first five letters, lower-cased, without dots ("U.S." and "US" → "us") or a
+    possessive ("Kyiv's" → "kyiv")."""
+    key = re.sub(r"['’]s?$", "", name.lower().replace(".", ""))[:5]
     return _DEMONYMS.get(key, key)
 
 
@@ -97,3 +98,14 @@ def entity_share(keys: list[str], text: str) -> float:
         return 1.0
     have = {name_key(w.rstrip(".")) for w in re.findall(rf"{LETTER}[\w’'.-]*", text)}
     return sum(1 for k in keys if k in have) / len(keys)
+
+
+def times_in(text: str) -> set[str]:
+    """The months, weekdays and years ``text`` names: "may" and "march" are verbs too, so only
+    their capitalised forms are months ("in May", not "the decision may be too late")."""
+    lower = text.lower()
+    found = {
+        m for m in MONTH_NAMES
+        if re.search(rf"\b{m}\b", lower) and (m not in ("may", "march") or re.search(rf"\b{m.title()}\b", text))
+    }  # fmt: skip
+    return found | {d for d in WEEKDAYS if d in lower} | set(YEAR.findall(text))

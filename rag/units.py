@@ -13,8 +13,11 @@ from rag.text import UPPER
 
 # A number question's unit class, from its wording: "how far" wants a distance, "how old" an age.
 _UNIT_Q = (
-    ("length", re.compile(r"\bhow (?:far|deep|tall|high|wide)\b|\b(?:range|distance|height|length|depth)\b")),
-    ("time", re.compile(r"\bhow long\b(?! is the| was the)|\bduration\b")),
+    ("length", re.compile(
+        r"\bhow (?:far|deep|tall|high|wide)\b|\b(?:range|distance|height|length|depth|diameter|radius|circumference|"
+        r"elevation|altitude|wingspan)\b"
+    )),
+    ("time", re.compile(r"\bhow long\b(?! is the| was the)|\b(?:duration|half-life|life ?span|life expectancy)\b")),
     ("extent", re.compile(r"\bhow long (?:is|was) the\b")),  # "how long is the Sorna / the war": a length or a time
     ("age", re.compile(r"\bhow old\b|\bage\b")),
     ("percent", re.compile(r"\bpercentage\b|\bwhat share\b|\bproportion\b|\bper ?cent\b")),
@@ -62,7 +65,7 @@ DIMENSIONS = {
     for key, asked, stated in (
         ("range", r"range", r"range|reach|up to\b|as far as\b|\w+ away\b"),
         ("depth", r"depth", r"depth|deep"),
-        ("width", r"width", r"width|wide|breadth|across"),
+        ("width", r"width", r"width|wide|breadth|across|narrow(?:est)?|separated by|apart"),
         ("height", r"height|elevation|altitude",
          r"height|high|tall|elevation|altitude|rises?\b|rising|stands?\b|summit|above"),
     )
@@ -100,6 +103,8 @@ EXTREMES = {
         ("deepest", r"deepest", r"deepest"),
         ("smallest", r"smallest|tiniest", r"smallest|tiniest"),  # not "first": "when did it first air" is its debut
         ("busiest", r"busiest", r"busiest"),
+        # "the last shogun before …", "the last emperor of …" (not "the last two years")
+        ("last", r"(?:last|final)(?= [a-z]+(?: (?:of|before|to|in)\b|\W*$))", r"last|final|latest"),
     )
 }  # fmt: skip
 
@@ -153,10 +158,20 @@ def states_extreme(extreme: str, question: str, sentence: str) -> bool:
         return True
     scope = _SCOPE_Q.search(question)
     place = scope.group(2) if scope and not scope.group(1) else ""
+    world = bool(_WORLD_Q.search(question))
     return any(
-        not _RANKED.search(sentence[: m.start()]) and not _in_a_region_of(place, sentence[m.end() :])
+        not _RANKED.search(sentence[: m.start()])
+        and not _in_a_region_of(place, sentence[m.end() :])
+        and not (world and _IN_LESS_THAN_THE_WORLD.match(sentence[m.end() :]))
         for m in EXTREMES[extreme][1].finditer(sentence)
     )
+
+
+# "the busiest airport in the world" is not "the busiest in the country", "in Europe" or "in Zurich"
+_WORLD_Q = re.compile(r"\b(?:in|of) the world\b|\bworld's\b|\bon earth\b", re.IGNORECASE)
+_IN_LESS_THAN_THE_WORLD = re.compile(
+    rf"^\W*(?:[\w’'-]+\s+){{0,3}}?(?:in|of) (?:the )?(?:country|nation|state|city|region|province|continent|{UPPER})"
+)
 
 
 def _in_a_region_of(place: str, after: str) -> bool:

@@ -191,6 +191,58 @@ def test_a_question_for_an_extreme_needs_a_sentence_stating_it(question, sentenc
          "eye exam once in their 20s and twice in their 30s.", False),
         ("How often should people in their 30s have an eye exam?", "Typically, a healthy individual receives an "
          "eye exam once in their 20s and twice in their 30s.", True),  # a guard
+        # a decade of life asked about and no age stated (measured before on the probe: the same question
+        # answered with "… all people should have periodic and thorough eye examinations" at p 0.58)
+        ("How often should people in their 40s have an eye exam?", "Health professionals recommend that all "
+         "people have periodic and thorough eye examinations.", False),
+        ("How often should people in their 40s have an eye exam?", "From the age of 45, people should have an "
+         "eye exam every two years.", True),  # guards: an age in the decade; a year in a decade of history
+        ("Which band topped the charts in the 1990s?", "In 1994 Vantor topped the charts.", True),
+        # a number asked for and none stated (measured before on the probe: "How many species of stick
+        # insects are there?" answered with "… include the world's longest insects" at p 0.23, and the
+        # wavelength of purple light with "Purple is a color similar … to violet light" at p 0.38)
+        ("How many species of tree frogs live in Valdora?", "Tree frogs of Valdora include the world's "
+         "smallest frogs.", False),
+        ("What is the wavelength of vantium light?", "Vantium light is a colour similar to violet.", False),
+        ("How many species of tree frogs live in Valdora?", "Some forty species of tree frogs live in Valdora.",
+         True),  # guards: a number word, a unit's one, a vague amount, a figure
+        ("How long must the symptoms last?", "The symptoms must last more than a month.", True),
+        ("How many species of tree frogs live in Valdora?", "Several species of tree frogs live there.", True),
+        ("What is the wavelength of vantium light?", "Vantium light has a wavelength of about 410 nm.", True),
+        # how someone described a thing asks for their words (cross-corpus dev q013, answered at p 0.35)
+        ("How did Velmar's foreign minister describe the change?", "He became a dominant figure in Velmar's "
+         "foreign policy.", False),
+        ("How did Velmar's foreign minister describe the change?", "Velmar's foreign minister Aksel Rune "
+         "described the change as long overdue.", True),  # a guard
+        # a width may be stated as what the narrowest point separates (measured before on this round's
+        # second probe: "How wide is the Strait of Gibraltar at its narrowest point?" refused "The two
+        # continents are separated by 7.7 nautical miles at its narrowest point")
+        ("How wide is the Vantor Strait at its narrowest point?", "The two shores are separated by 7.7 nautical "
+         "miles at its narrowest point.", True),
+        ("How wide is the Vantor Strait?", "The strait is 40 km long.", False),  # a guard
+        # the world's extreme is not a country's (measured before on the second probe: "What is the busiest
+        # airport in the world?" answered with "… the largest and busiest in the country" at p 0.64)
+        ("What is the busiest airport in the world?", "Kell Airport is the largest and busiest in the country.",
+         False),
+        ("What is the busiest airport in the world?", "Kell Airport is the busiest in Europe.", False),
+        ("What is the busiest airport in the world?", "Kell Airport is the busiest airport in the world.", True),
+        ("What is the busiest airport in the world?", "Kell Airport is the world's busiest.", True),  # guards
+        ("What is the busiest airport in Valdora?", "Kell Airport is the busiest in the country.", True),
+        # the last of a line is not its first (measured on the first probe after this round's refit: "Who
+        # was the last shogun before the Meiji Restoration?" answered with the first shogun at p 0.2)
+        ("Who was the last shogun before the Meiji Restoration?", "Tokugawa Ieyasu was the founder and first "
+         "shogun of the Tokugawa shogunate, which ruled until the Meiji Restoration in 1868.", False),
+        ("Who was the last shogun before the Meiji Restoration?", "Tokugawa Yoshinobu was the final shogun.", True),
+        ("What did Kell build in the last two years?", "Kell built a bridge over the Sorna.", True),  # guards
+        # a count of another kind of the noun (measured before on the second probe: "How many fossil species
+        # of bryozoa are known?" answered with "5,869 living species of bryozoa are known" at p 0.82)
+        ("How many fossil species of bryozoa are known?", "5,869 living species of bryozoa are known.", False),
+        ("How many fossil species of bryozoa are known?", "About 15,000 fossil species are known.", True),
+        ("How many species of bryozoa are known?", "5,869 living species of bryozoa are known.", True),  # guards
+        ("How many wild rabbit species does Sylvilagus include?", "It includes over 13 wild rabbit species.", True),
+        # "how large" names no measure: a superlative may answer it (sample dev q114)
+        ("How large were the attacks on Velmar's grid?", "It was the largest attack on Velmar's grid in months.",
+         True),
         # an extreme that only describes what is asked about is not what is asked
         ("What is the population of Lagos, the largest city in Nigeria?", "Lagos has 15 million inhabitants.", True),
         ("What is the second largest city in France?", "Marseille is the second largest city in France.", True),
@@ -523,3 +575,77 @@ def test_an_article_not_naming_the_thing_asked_about_in_lower_case_cannot_answer
     assert _probabilities("What is the melting point of vantium?", other, sentence) == 0.0
     assert _probabilities("What is the melting point of vantium?", own, sentence) > 0.0
     assert _probabilities("What is the melting point of the metal?", other, sentence) > 0.0
+
+
+def test_an_article_not_naming_the_part_asked_about_cannot_answer():
+    """Probe of the Wikipedia summaries: "Who was the last emperor of the Western Roman Empire?" was
+    answered at p 0.40 from Marcus Aurelius's summary, "the last emperor of the Pax Romana … for the
+    Roman Empire", which never says "Western". Guards: an article naming the western empire; a
+    part named in lower case or at the question's start is not looked for."""
+    sentence = "He was the last emperor of the Vantor Empire before its fall."
+    whole = f"Aksel Rune\n\nAksel Rune was an emperor. {sentence}"
+    part = f"Aksel Rune\n\nAksel Rune ruled the Western Vantor Empire. {sentence}"
+    question = "Who was the last emperor of the Western Vantor Empire?"
+    assert _probabilities(question, whole, sentence) == 0.0
+    assert _probabilities(question, part, sentence) > 0.0
+    assert _probabilities("Who was the last emperor of the western Vantor Empire?", whole, sentence) > 0.0
+
+
+def test_an_article_naming_only_the_kind_of_thing_asked_about_cannot_answer():
+    """Second probe: "How wide is the Strait of Gibraltar at its narrowest point?" was answered at
+    p 0.47 from Cook Strait's summary, which names a "Strait" but never Gibraltar. Guards: the
+    asked strait's own article; a question naming only kind words is not held to it."""
+    sentence = "It is 22 kilometres wide at its narrowest point."
+    other = f"Kell Strait\n\nKell Strait lies between two islands. {sentence}"
+    own = f"Strait of Vantor\n\nThe Strait of Vantor lies between two seas. {sentence}"
+    assert _probabilities("How wide is the Strait of Vantor?", other, sentence) == 0.0
+    assert _probabilities("How wide is the Strait of Vantor?", own, sentence) > 0.0
+    assert _probabilities("How wide is the Strait?", other, sentence) > 0.0
+
+
+def test_an_article_not_naming_the_lower_case_thing_whose_measure_is_asked_cannot_answer():
+    """Second probe: "How much does a stoat weigh?" was answered at p 0.22 with "… weighs as much
+    as 2 kg" from a nut's summary. A guard: the animal's own article."""
+    sentence = "It weighs as much as 2 kg (4.4 lb) in total."
+    other = f"Kell nut\n\nThe Kell nut is the fruit of a tree. {sentence}"
+    own = f"Vantor\n\nThe vantor is a small mammal. {sentence}"
+    assert _probabilities("How much does a vantor weigh?", other, sentence) == 0.0
+    assert _probabilities("How much does a vantor weigh?", own, sentence) > 0.0
+
+
+def test_a_sentence_naming_the_doer_by_the_agent_noun_covers_the_focus():
+    """Second probe: "Who composed the opera Carmen?" was answered at p 0.26 with a sentence about
+    its arias; "Carmen is an opera … by the French composer Georges Bizet" counted as a definition
+    covering none of "composed" (p 0.06). A guard: a definition naming no composer."""
+    document = "Vantor\n\nVantor is an opera in four acts by the Valdoran composer Aksel Rune. It is often performed."
+    values = _features_of("Who composed the opera Vantor?", document, "Vantor is an opera in four acts by the "
+                          "Valdoran composer Aksel Rune.")
+    assert values["definition"] == 0.0
+    assert values["focus_in_sentence"] == 1.0
+    document = "Vantor\n\nVantor is an opera in four acts. It is often performed."
+    values = _features_of("Who composed the opera Vantor?", document, "Vantor is an opera in four acts.")
+    assert values["definition"] == 1.0
+    assert values["focus_in_sentence"] == 0.0
+
+
+def test_a_short_name_before_a_possessive_is_named():
+    """Synthetic dev s-author-13, "Who wrote A Doll's House?": the name key of "Doll's" was "doll'",
+    so the play's own article named only "House" (entities_in_document 0.5) — and, once a kind word
+    alone no longer names a thing, none of it. The same held for "Kyiv's", "Iran's", "Mali's"."""
+    sentence = "A Doll's House is a three-act play written by the playwright Aksel Rune."
+    values = _features_of("Who wrote A Doll's House?", f"A Doll's House\n\n{sentence}", sentence)
+    assert values["entities_in_document"] == 1.0
+    sentence = "Kyiv’s mayor said the strike hit a power plant."
+    assert _features_of("What did Kyiv say?", f"Strike\n\n{sentence}", sentence)["entities_in_document"] == 1.0
+
+
+def test_an_article_not_naming_the_lower_case_thing_whose_maker_is_asked_cannot_answer():
+    """Second probe: "Who founded quantum chemistry?" was answered with "Paul Dirac … one of the
+    founders of quantum mechanics" from Dirac's summary, which never names quantum chemistry.
+    Guards: an article naming it; "Who founded it?" points back to something named before."""
+    sentence = "Aksel Rune was a physicist who is considered one of the founders of vantor mechanics."
+    other = f"Aksel Rune\n\n{sentence}"
+    own = f"Aksel Rune\n\n{sentence} He also worked on vantor chemistry."
+    assert _probabilities("Who founded vantor chemistry?", other, sentence) == 0.0
+    assert _probabilities("Who founded vantor chemistry?", own, sentence) > 0.0
+    assert _probabilities("Who founded it?", other, sentence) > 0.0

@@ -1,0 +1,61 @@
+"""Life events a question asks about: "When was X born?" is not answered by the year of a premiere
+in X's summary, nor "Where was X buried?" by where X worked — the sentence must state the event
+asked for. ``rag.answerability``'s rules read :func:`states_asked_event`."""
+
+from __future__ import annotations
+
+import re
+
+from rag.extract import matches_type
+from rag.frame import QuestionFrame
+
+# (the question names this event, a sentence stating it says one of these, whether the years of a
+# life in brackets say when it happened): "When was X born?" is not answered by the year of a
+# premiere in X's summary, nor "Where was X born?" by where X worked
+_LIFE_EVENTS = tuple(
+    (re.compile(asked, re.IGNORECASE), re.compile(stated, re.IGNORECASE), in_lifespan)
+    for asked, stated, in_lifespan in (
+        (r"\bborn\b|\bbirth", r"\bborn\b|\bbirth|\bnée\b", True),
+        (r"\bdie[ds]?\b|\bdeath\b", r"\bdie[ds]?\b|\bdeath\b|\bdying\b|\bkilled\b|\bexecuted\b|\bassassinated\b", True),
+        (
+            r"\bfounded\b|\bestablished\b",
+            r"\bfound(?:ed|ing|er|ers)\b|\bestablish|\bformed\b|\bcreated\b|\bincorporated\b|\bset up\b|\blaunched\b",
+            False,
+        ),
+        (r"\bmarr(?:y|ied)\b", r"\bmarri|\bwed\b|\bwedding\b|\bwife\b|\bhusband\b", False),
+        (r"\bburi(?:ed|al)\b|\binterred\b", r"\bburi(?:ed|al)\b|\binterred\b|\bentombed\b|\btomb\b|\bgrave\b", False),
+        (
+            r"\b(?:stud(?:y|ied)|educated|graduated?)\b|\battend(?:ed)? (?:university|college|school)"
+            r"|\bwhich (?:university|college|school)\b",
+            r"\bstud(?:y|ied|ent|ies)|\battend|\beducat|\bgraduat|\balumn|\bdegree|\buniversity|\bcollege|\bschool"
+            r"|\bacadem|\btrained|\bconservato",
+            False,
+        ),
+    )
+)
+
+
+# "Émile Varn (1841–1907) was a painter", "(15 April 1452 – 2 May 1519)": the years of a life in
+# brackets state when its owner was born and died (not where)
+_LIFESPAN = re.compile(r"\([^()]*?\b\d{3,4}(?:\s*(?:BC|BCE|AD|CE))?\s*[–—-]\s*[^()]*?\b\d{2,4}\b[^()]*\)")
+# a year outside the dates the type check knows: "AD 46", "in 753 BC", "the 5th century", "in 1085"
+_ERA = re.compile(r"\b\d{3,4}\b|\b(?:BC|BCE|AD|CE)\b|\bcentur(?:y|ies)\b")
+
+
+def states_asked_event(frame: QuestionFrame, sentence: str) -> bool:
+    """For "when/where was X born (did X die, was X founded, did X marry, did X study)", and for
+    "who founded X", "how did X die", "which university did X attend": does ``sentence`` state
+    that event, or for when, the years of a life in brackets? (True for number questions — "how
+    many died" may be answered by "killing 12" — and yes/no ones.) The best sentence of a summary
+    may describe X without it; the answer is the one that states it ("It was established in
+    1336 …"), if any. When the event is asked for, the sentence must also hold a date: "He was
+    born in Östervik" does not say when."""
+    if frame.kind == "number" or not (frame.asks_wh or frame.kind == "date" or frame.asks_place):
+        return True
+    asked = [(stated, in_lifespan) for event, stated, in_lifespan in _LIFE_EVENTS if event.search(frame.question)]
+    if not asked:
+        return True
+    lifespan = frame.kind == "date" and bool(_LIFESPAN.search(sentence))
+    if frame.kind == "date" and not (lifespan or matches_type(frame, sentence) or _ERA.search(sentence)):
+        return False
+    return all(stated.search(sentence) or (lifespan and in_lifespan) for stated, in_lifespan in asked)
