@@ -48,7 +48,15 @@ from rag.holder import (
     states_holder,
 )
 from rag.judge import content_precision, content_words, numbers
-from rag.person import answers_who, names_the_doer, pronoun_speaks, speaker_says, states_relative, states_words
+from rag.person import (
+    answers_who,
+    names_the_doer,
+    pronoun_speaks,
+    speaker_says,
+    speaks_or_describes,
+    states_relative,
+    states_words,
+)
 from rag.records import Document, Hit
 from rag.text import UPPER, entity_share, name_key
 from rag.units import has_unit, states_asked_unit, states_dimension, states_extreme, superlative_match
@@ -267,8 +275,10 @@ def speaker_silent(frame: QuestionFrame, ranked: Sequence[Candidate]) -> bool:
     # "What did he say about it?": "he" is the previous answer's person, so "He said …" is them speaking
     by_pronoun = frame.speaker == frame.referent
     return bool(frame.speaker) and not any(
-        (c.features and c.features[said]) or (by_pronoun and pronoun_speaks(c.text)) for c in ranked[:SPEAKER_WINDOW]
-    )
+        (c.features and c.features[said]) or speaks_or_describes(frame.speaker, c.text)
+        or (by_pronoun and pronoun_speaks(c.text))
+        for c in ranked[:SPEAKER_WINDOW]
+    )  # fmt: skip
 
 
 def win_unstated(frame: QuestionFrame, top: Candidate) -> bool:

@@ -182,7 +182,7 @@ def states_relative(relative: str, sentence: str) -> bool:
     return bool(re.search(rf"\b(?:{_RELATIVES[relative][1]})", sentence, re.IGNORECASE))
 
 
-def speaker_says(speaker: tuple[str, ...], sentence: str) -> float:
+def speaker_says(speaker: tuple[str, ...], sentence: str, verbs: re.Pattern[str] = SPEECH) -> float:
     """1.0 when the question asks for no one's words, or one of ``speaker``'s names stands
     within a few words of a speech verb ("Rutte said", "said Rutte", "according to Rutte") —
     not merely named in the sentence ("Blinken informed Rutte")."""
@@ -191,8 +191,22 @@ def speaker_says(speaker: tuple[str, ...], sentence: str) -> float:
     tokens = [t.rstrip(".") for t in re.findall(r"[\w’'.-]+", sentence)]
     keys = {name_key(n) for n in speaker}
     at_name = [i for i, t in enumerate(tokens) if name_key(t) in keys]
-    at_speech = [i for i, t in enumerate(tokens) if SPEECH.fullmatch(t)]
+    at_speech = [i for i, t in enumerate(tokens) if verbs.fullmatch(t)]
     return float(any(_speaks(tokens[s], s - n) for n in at_name for s in at_speech))
+
+
+# words that describe someone or something in the speaker's own terms: "Putin congratulated Trump
+# …, hailing the US president-elect as courageous" is how Putin described him
+_DESCRIBES = re.compile(
+    r"hail(?:ed|ing|s)?|prais(?:ed|ing|es)|brand(?:ed|ing|s)|dubb(?:ed|ing)|dubs|label(?:l?ed|l?ing|s)|term(?:ed|ing)",
+    re.IGNORECASE,
+)
+
+
+def speaks_or_describes(speaker: tuple[str, ...], sentence: str) -> bool:
+    """Does one of ``speaker``'s names speak in ``sentence`` or describe something in it ("…,
+    hailing the US president-elect as courageous")? Read by the rules, not the model's features."""
+    return bool(speaker_says(speaker, sentence) or speaker_says(speaker, sentence, _DESCRIBES))
 
 
 def _speaks(verb: str, distance: int) -> bool:
@@ -209,7 +223,7 @@ def states_words(speaker: tuple[str, ...], sentence: str, before: str = "", by_p
     or a pronoun that stands for X (``by_pronoun``: the question's "he" is the previous answer's
     person; else X named in ``before``, the sentence before it)? Not a sentence that only names X
     ("… visited Kyiv and met with Zelensky", sample dev q084)."""
-    if not speaker or speaker_says(speaker, sentence):
+    if not speaker or speaks_or_describes(speaker, sentence):
         return True
     keys = {name_key(n) for n in speaker}
     names_speaker = by_pronoun or any(name_key(t) in keys for t in re.findall(r"[\w’'.-]+", before))

@@ -214,6 +214,12 @@ def test_a_question_for_an_extreme_needs_a_sentence_stating_it(question, sentenc
          "foreign policy.", False),
         ("How did Velmar's foreign minister describe the change?", "Velmar's foreign minister Aksel Rune "
          "described the change as long overdue.", True),  # a guard
+        # describing in other words is the speaker's words too (measured at this round's one look at the
+        # test splits: "… congratulated Trump on his victory, hailing the US president-elect as
+        # courageous" no longer answered "How did Putin describe Trump …?" once it asked for his words)
+        ("How did Rune describe the mayor?", "Rune congratulated the mayor, hailing him as courageous.", True),
+        ("What did Rune say about the mayor?", "Rune termed the mayor's plan reckless.", True),
+        ("How did Rune describe the mayor?", "Rune congratulated the mayor on his victory.", False),  # a guard
         # a width may be stated as what the narrowest point separates (measured before on this round's
         # second probe: "How wide is the Strait of Gibraltar at its narrowest point?" refused "The two
         # continents are separated by 7.7 nautical miles at its narrowest point")
@@ -649,3 +655,19 @@ def test_an_article_not_naming_the_lower_case_thing_whose_maker_is_asked_cannot_
     assert _probabilities("Who founded vantor chemistry?", other, sentence) == 0.0
     assert _probabilities("Who founded vantor chemistry?", own, sentence) > 0.0
     assert _probabilities("Who founded it?", other, sentence) > 0.0
+
+
+def test_a_speaker_describing_in_other_words_is_not_silent():
+    """This round's look at the test splits: "How did Putin describe Trump when congratulating him
+    on his victory?" was abstained on before any probability, because no sentence had Putin near
+    a speech verb ("…, hailing the US president-elect as courageous"). A guard: a sentence that
+    only names him."""
+    from rag.answerability import speaker_silent
+    from rag.extract import Candidate
+    from rag.records import Span
+
+    frame = build_frame("How did Rune describe the mayor when congratulating him?")
+    hailing = Candidate(0, Span(0, 10), "Rune congratulated the mayor, hailing him as courageous.", 1.0, 0.6)
+    naming = Candidate(0, Span(0, 10), "Rune congratulated the mayor on his victory.", 1.0, 0.6)
+    assert not speaker_silent(frame, [naming, hailing])
+    assert speaker_silent(frame, [naming])
