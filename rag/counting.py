@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from rag.frame import QuestionFrame
 from rag.judge import content_words, numbers
+from rag.person import agent_nouns
 from rag.text import UPPER
 
 _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b(?:[- ]centur(?:y|ies))?", re.IGNORECASE)
@@ -61,8 +62,7 @@ def _doers(frame: QuestionFrame) -> set[str]:
     if not frame.count_terms & _PEOPLE:
         return set()
     deeds = _lower_words(frame.question) - frame.count_terms
-    doers = {d + end for d in deeds for end in ("er", "or", "r" if d.endswith("e") else "er")}
-    return doers | (_RESIDENTS if frame.unit == "population" else set())
+    return agent_nouns(deeds) | (_RESIDENTS if frame.unit == "population" else set())
 
 
 def counted(sentence: str, frame: QuestionFrame) -> set[tuple[float, str]]:

@@ -14,6 +14,7 @@ about (:func:`names_a_distinctive_name`: "Gibraltar", not only "Strait").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import numpy as np
 
@@ -227,8 +228,7 @@ def names_the_part(question: str, articles: list[str]) -> np.ndarray:
     was the last emperor of the Western Roman Empire?" is not answered from an article about the
     Roman Empire that never says "Western")? All true when it asks of no such part."""
     parts = [re.compile(rf"\b{part}(?:ern)?\b") for part in _PART_Q.findall(question)]
-    named = {text: all(part.search(text) for part in parts) for text in set(articles)}
-    return np.array([named[text] for text in articles], dtype=bool)
+    return _per_article(articles, lambda text: all(part.search(text) for part in parts))
 
 
 # "What is the melting point of thulium?", "How many species of stick insects are there?": a
@@ -265,10 +265,7 @@ def names_topic(question: str, articles: list[str]) -> np.ndarray:
     asked = question.strip()
     found = _TOPIC_Q.match(asked) or _SUBJECT_Q.match(asked) or _MADE_Q.match(asked)
     topic = set(content_words(found.group(1))) if found else set()
-    if not topic:
-        return np.ones(len(articles), dtype=bool)
-    named = {text: topic <= set(content_words(text)) for text in set(articles)}
-    return np.array([named[text] for text in articles], dtype=bool)
+    return _per_article(articles, lambda text: not topic or topic <= set(content_words(text)))
 
 
 # capitalised words that name a kind of thing, not which one: "the Strait of Gibraltar" is named by
@@ -287,7 +284,10 @@ def names_a_distinctive_name(entities: tuple[str, ...], articles: list[str]) -> 
     """For each of ``articles``: does it name one of the question's names that tell which thing
     is asked about ("Gibraltar", not only "Strait")? All true when every name is a kind word."""
     keys = [name_key(e) for e in entities if e.lower() not in _KIND_WORDS]
-    if not keys:
-        return np.ones(len(articles), dtype=bool)
-    named = {text: entity_share(keys, text) > 0 for text in set(articles)}
+    return _per_article(articles, lambda text: not keys or entity_share(keys, text) > 0)
+
+
+def _per_article(articles: list[str], names_it: Callable[[str], bool]) -> np.ndarray:
+    """``names_it`` of each of ``articles`` (the candidates share a few: each is read once)."""
+    named = {text: names_it(text) for text in set(articles)}
     return np.array([named[text] for text in articles], dtype=bool)

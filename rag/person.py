@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from rag.judge import content_words
 from rag.text import MONTH_NAMES, ROMAN_NUMERAL, SPEECH, UPPER, WEEKDAYS, name_key
 
 _ROLE = (
@@ -203,10 +204,13 @@ _DESCRIBES = re.compile(
 )
 
 
+_SPEECH_OR_DESCRIBES = re.compile(rf"(?:{SPEECH.pattern})|(?:{_DESCRIBES.pattern})", re.IGNORECASE)
+
+
 def speaks_or_describes(speaker: tuple[str, ...], sentence: str) -> bool:
     """Does one of ``speaker``'s names speak in ``sentence`` or describe something in it ("…,
     hailing the US president-elect as courageous")? Read by the rules, not the model's features."""
-    return bool(speaker_says(speaker, sentence) or speaker_says(speaker, sentence, _DESCRIBES))
+    return bool(speaker_says(speaker, sentence, _SPEECH_OR_DESCRIBES))
 
 
 def _speaks(verb: str, distance: int) -> bool:
@@ -235,23 +239,19 @@ def pronoun_speaks(sentence: str) -> bool:
     return bool(re.search(rf"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:\w+\s+)?{SPEECH.pattern}", sentence))
 
 
-# the doer of a deed whose agent noun is not the verb plus "-er" ("who wrote" → "the writer", "author")
-_IRREGULAR_DOERS = {"wrote": "writer|author", "written": "writer|author", "built": "builder|architect",
-                    "led": "leader", "sang": "singer", "sung": "singer", "made": "maker", "drew": "drawer",
-                    "ran": "runner", "taught": "teacher"}  # fmt: skip
+def agent_nouns(stems: set[str] | frozenset[str]) -> set[str]:
+    """The stems of the nouns naming who does each deed of ``stems`` ("speak" → "speaker", "found"
+    → "founder", "direct" → "director", "compos" → "composer", "make" → "maker")."""
+    return {d + end for d in stems for end in ("er", "or", "r" if d.endswith("e") else "er")}
+
+
+# doers whose noun is not the deed's stem plus "-er": "who wrote" → "the author"
+_OTHER_DOERS = {"writ": {"author"}, "build": {"architect"}}
 
 
 def names_the_doer(focus: str, text: str) -> bool:
     """For "who composed X" (``focus`` "who composed"): does ``text`` name the doer by the agent
     noun ("… an opera … by the French composer Georges Bizet", "the founder of", "its director")?"""
-    verb = focus.removeprefix("who ") if focus.startswith("who ") else ""
-    if not verb.isalpha():
-        return False
-    if verb in _IRREGULAR_DOERS:
-        nouns = _IRREGULAR_DOERS[verb]
-    elif verb.endswith("ed"):
-        stem = verb[:-2]
-        nouns = f"{stem}er|{stem}or|{verb[:-1]}r"  # founded → founder, directed → director, composed → composer
-    else:
-        return False
-    return bool(re.search(rf"\b(?:{nouns})s?\b", text, re.IGNORECASE))
+    deed = set(content_words(focus.removeprefix("who "))) if focus.startswith("who ") else set()
+    doers = agent_nouns(deed) | {n for d in deed for n in _OTHER_DOERS.get(d, ())}
+    return bool(doers & set(content_words(text)))

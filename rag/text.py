@@ -7,6 +7,7 @@ recognised the same way in the answer, the verifier, the metrics and the UI.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # A citation marker "[3]" or "[1, 2]". Spaces and tabs only inside a marker: with ``\s`` a
 # "[\n7]" escaped cleaning (it spans a line) yet parsed as marker 7, and "[0;\x1f0]" crashed int().
@@ -96,8 +97,15 @@ def entity_share(keys: list[str], text: str) -> float:
     """The share of name ``keys`` (see :func:`name_key`) found among the words of ``text``."""
     if not keys:
         return 1.0
-    have = {name_key(w.rstrip(".")) for w in re.findall(rf"{LETTER}[\w’'.-]*", text)}
+    have = _name_keys(text)
     return sum(1 for k in keys if k in have) / len(keys)
+
+
+@lru_cache(maxsize=256)
+def _name_keys(text: str) -> frozenset[str]:
+    """The name keys of ``text``'s words: an article is read by every candidate sentence it holds
+    and by the rules after the model, so its keys are worked out once."""
+    return frozenset(name_key(w.rstrip(".")) for w in re.findall(rf"{LETTER}[\w’'.-]*", text))
 
 
 def times_in(text: str) -> set[str]:

@@ -671,3 +671,22 @@ def test_a_speaker_describing_in_other_words_is_not_silent():
     naming = Candidate(0, Span(0, 10), "Rune congratulated the mayor on his victory.", 1.0, 0.6)
     assert not speaker_silent(frame, [naming, hailing])
     assert speaker_silent(frame, [naming])
+
+
+@pytest.mark.parametrize(
+    ("focus", "text", "expected"),
+    [
+        ("who composed", "an opera by the French composer Georges Bizet", True),
+        ("who founded", "Aksel Rune, the founder of Kell Games", True),
+        ("who directed", "its director, Ana Rocha", True),
+        ("who built", "designed by the architect Per Lind", True),  # a doer not named "-er"
+        ("who wrote", "the author of the novel", True),
+        ("who composed", "an opera in four acts", False),  # guards: no doer, or another deed's
+        ("who founded", "the director of Kell Games", False),
+        ("statement", "the founder of Kell Games", False),
+    ],
+)
+def test_the_doer_asked_for_is_named_by_the_deeds_agent_noun(focus, text, expected):
+    from rag.person import names_the_doer
+
+    assert names_the_doer(focus, text) is expected
