@@ -293,7 +293,7 @@ def _who_he_is(evidence: Evidence, cand: extract.Candidate, text: str) -> str:
     if frame.kind != "name" and not frame.asks_person:
         return text
     document = evidence.documents.get(evidence.hits[cand.hit_index].chunk.doc_id)
-    subject = extract.about_subject(cand.text, document.text) if document else ""
+    subject = extract.about_subject(cand.text, document.text, apposed=True) if document else ""
     if not subject or entity_share([name_key(w) for w in subject.split()], frame.question) == 1.0:
         return text
     return f"{subject}: {text}"

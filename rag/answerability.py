@@ -24,9 +24,8 @@ from pathlib import Path
 
 import numpy as np
 
-from rag.counting import counts_another_kind, counts_the_noun, gives_no_amount
+from rag.counting import counts_the_noun
 from rag.errors import SettingsError
-from rag.events import states_asked_event
 from rag.extract import (
     Candidate,
     about_subject,
@@ -38,28 +37,13 @@ from rag.extract import (
     with_previous,
 )
 from rag.frame import QuestionFrame
-from rag.holder import (
-    asked_decade_unstated,
-    figures_of_other_years,
-    names_a_distinctive_name,
-    names_the_part,
-    names_topic,
-    only_wider_area_figures,
-    states_holder,
-)
-from rag.judge import content_precision, content_words, numbers
-from rag.person import (
-    answers_who,
-    names_the_doer,
-    pronoun_speaks,
-    speaker_says,
-    speaks_or_describes,
-    states_relative,
-    states_words,
-)
+from rag.holder import names_a_distinctive_name, names_the_part, names_topic
+from rag.judge import content_precision, content_words
+from rag.person import names_the_doer, pronoun_speaks, speaker_says, speaks_or_describes, states_relative
 from rag.records import Document, Hit
+from rag.rules import can_answer
 from rag.text import UPPER, entity_share, name_key
-from rag.units import has_unit, states_asked_unit, states_dimension, states_extreme, superlative_match
+from rag.units import has_unit, states_asked_unit, superlative_match
 
 FEATURES = (
     "cosine", "cosine_margin", "max_cosine", "terms_in_sentence", "terms_in_passage", "focus_in_sentence",
@@ -310,9 +294,9 @@ def score(
         & names_the_part(frame.question, articles)
     )
     scored = [
-        replace(c, prob=float(p) if named and can_answer(frame, c.text, *_whereabouts(frame, c, hits)) else 0.0,
-                features=tuple(float(v) for v in row))
-        for c, p, row, named in zip(ranked, probs, rows, in_document, strict=True)
+        replace(c, prob=float(p) if named and can_answer(frame, c.text, *_whereabouts(frame, c, hits), article)
+                else 0.0, features=tuple(float(v) for v in row))
+        for c, p, row, named, article in zip(ranked, probs, rows, in_document, articles, strict=True)
     ]  # fmt: skip
     return tuple(sorted(scored, key=lambda c: (-c.prob, -c.score)))
 
@@ -326,49 +310,12 @@ def _article(cand: Candidate, hits: Sequence[Hit], documents: Mapping[str, Docum
 
 def _whereabouts(frame: QuestionFrame, cand: Candidate, hits: Sequence[Hit]) -> tuple[str, str]:
     """The title of the candidate's article and the sentence before it in its passage (only
-    read for a question asking a place's figure, a person or someone's words: not worked out for
-    every other one)."""
-    if not (frame.holder or frame.asks_person or frame.speaker) or cand.hit_index >= len(hits):
+    read for a question asking a place's figure, a person, someone's words or a date: not worked
+    out for every other one)."""
+    if not (frame.holder or frame.asks_person or frame.speaker or frame.kind == "date") or cand.hit_index >= len(hits):
         return "", ""
     hit = hits[cand.hit_index]
     return article_title(hit), with_previous(hit, cand)
-
-
-def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str = "") -> bool:
-    """Whether ``sentence`` can answer the question at all, whatever the model's probability:
-    it says something the question does not, states the life event or the extreme asked about,
-    is about the name whose measure is asked (not only its metropolitan area's), names a person
-    when only one can answer and states the relative asked for (``title`` and ``before``: its
-    article's title and, with it, the sentence before it in its passage)."""
-    return (
-        says_more(frame, sentence)
-        and states_asked_event(frame, sentence)
-        and states_extreme(frame.extreme, frame.question, sentence)
-        and states_dimension(frame.dimension, sentence)
-        and states_holder(frame.holder, sentence, title, before, number=frame.kind == "number")
-        and not (frame.holder and frame.kind == "number" and only_wider_area_figures(frame.question, sentence))
-        and not (frame.kind == "number" and figures_of_other_years(frame.question, sentence))
-        and not gives_no_amount(frame, sentence)
-        and not counts_another_kind(frame, sentence)
-        and not asked_decade_unstated(frame.question, sentence)
-        and (not frame.asks_person or answers_who(sentence, before, frame.person_speaks))
-        and states_relative(frame.relative, sentence)
-        and states_words(frame.speaker, sentence, before, by_pronoun=frame.speaker == frame.referent)
-    )
-
-
-def says_more(frame: QuestionFrame, sentence: str) -> bool:
-    """Does ``sentence`` say anything the question does not? A summary's title line ("Alexander I
-    of Russia") or a restatement ("He was born there.") names only what a who/what/where question
-    already names, so it cannot answer it; a yes/no question may be answered by a restatement. Nor
-    is a follow-up asking for someone's words answered by the previous answer again ("What did he
-    say about it?" after "Sikorski welcomed the change."); other follow-ups may be ("Whom did they
-    meet there?" after "… visited Kyiv and met with Zelensky"). A number the question does not
-    hold is something new ("The population of Kell is 96,000.")."""
-    known = frame.words | set(content_words(frame.given)) if frame.given and frame.speaker else frame.words
-    if not frame.asks_wh or not known.issuperset(content_words(sentence)):
-        return True
-    return bool({v for v, _ in numbers(sentence)} - {v for v, _ in numbers(frame.question)})
 
 
 def _share(wanted: frozenset[str] | set[str], have: set[str]) -> float:

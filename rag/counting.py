@@ -125,9 +125,10 @@ def quantities(text: str) -> set[tuple[float, str]]:
 
 
 # Any stated amount: a digit, a number word, or one of a unit ("a week", "an hour", "a mile"). A
-# sentence holding none ("Stick insects … include the world's longest insects") gives no figure.
+# sentence holding none ("Stick insects … include the world's longest insects") gives no figure;
+# nor does "one of the first to prove the key theorems".
 _AMOUNT = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"\d|\bone\b(?!\s+of\b)|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|"
     r"millions?|billions?|trillions?|dozens?|half|quarter|twice|thrice|single|decades?|centur(?:y|ies)|millenni(?:a|um)"
     r"|score|couple|none|no one|nobody|zero|several|few)\b"
@@ -159,3 +160,57 @@ def counts_another_kind(frame: QuestionFrame, sentence: str) -> bool:
         return False
     head = (content_words(nouns[-1]) or [nouns[-1]])[0]
     return any(_is_number(t) and stems[i + 2 : i + 3] == [head] for i, t in enumerate(tokens))
+
+
+# "How many Tony Awards has she won?" asks for wins, not "nominations for three Tony Awards"
+_WIN_Q = re.compile(r"\b(?:won|win|wins|winning|received|receive|earned|awarded|collected)\b", re.IGNORECASE)
+_NOMINATED = frozenset({"nomination", "nominations", "nominated", "nominee", "nominees", "shortlisted"})
+
+
+def counts_nominations(frame: QuestionFrame, sentence: str) -> bool:
+    """For "How many Tony Awards has X won?": does every number ``sentence`` gives of the asked
+    thing count nominations for it ("… and nominations for three Tony Awards"), not wins? A name
+    in the counted noun ("Tony") tells which of a list's numbers count it ("three Grammy Awards")."""
+    if not frame.count_terms or not _WIN_Q.search(frame.question) or "nominat" in frame.question.lower():
+        return False
+    names = frame.count_terms & {s for e in frame.entities for s in content_words(e)}
+    tokens, stems = _tokens(sentence)
+    counts = [
+        i for i, token in enumerate(tokens)
+        if _is_number(token) and (stems[i + 1 : i + 2] and stems[i + 1] in names if names
+                                  else frame.count_terms & set(stems[i + 1 : i + 4]))
+    ]  # fmt: skip
+    return bool(counts) and all(_nominations(tokens, i) for i in counts)
+
+
+def _nominations(tokens: list[str], at: int) -> bool:
+    """Does the number at ``at`` count nominations: "nominations for three Tony Awards", "three
+    Tony Award nominations" (not "two nominations and won two Oscars")?"""
+    before = tokens[at - 2 : at] if at >= 2 else []
+    nominated_for = len(before) == 2 and before[0] in _NOMINATED and before[1] in {"for", "of", "including"}
+    return nominated_for or bool(_NOMINATED & set(tokens[at + 1 : at + 4]))
+
+
+def counts_another_noun(frame: QuestionFrame, sentence: str) -> bool:
+    """For "How many verses does the Quran have?": does ``sentence`` name the counted noun with no
+    number of it while its numbers count other things ("organized in 114 chapters which consist of
+    individual verses")?"""
+    if frame.kind != "number" or not frame.count_terms or frame.count_terms & _GROUPS or counted(sentence, frame):
+        return False
+    tokens, stems = _tokens(sentence)
+    if not frame.count_terms & set(stems):
+        return False
+    return any(
+        _is_number(t) and i + 1 < len(tokens) and tokens[i + 1].endswith("s")
+        and stems[i + 1] not in frame.count_terms | _MEASURE_WORDS
+        for i, t in enumerate(tokens)
+    )  # fmt: skip
+
+
+# people counted under many names ("8,000 soldiers" for "how many troops"): another noun may be theirs
+_GROUPS = frozenset(
+    content_words(
+        "troops soldiers forces fighters personnel men women people persons workers residents inhabitants citizens "
+        "casualties members players employees staff students children civilians victims refugees"
+    )
+)

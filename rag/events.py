@@ -8,6 +8,8 @@ import re
 
 from rag.extract import matches_type
 from rag.frame import QuestionFrame
+from rag.holder import KIND_WORDS
+from rag.text import UPPER, entity_share, name_key
 
 # (the question names this event, a sentence stating it says one of these, whether the years of a
 # life in brackets say when it happened): "When was X born?" is not answered by the year of a
@@ -59,3 +61,43 @@ def states_asked_event(frame: QuestionFrame, sentence: str) -> bool:
     if frame.kind == "date" and not (lifespan or matches_type(frame, sentence) or _ERA.search(sentence)):
         return False
     return all(stated.search(sentence) or (lifespan and in_lifespan) for stated, in_lifespan in asked)
+
+
+# a named award or event: "the Kennedy Center Honors", "her first Grammy Award", "the Boreal Cup"
+_OCCASION = re.compile(
+    rf"((?:{UPPER}[\w’'.-]*\s+)+)(?:Awards?|Prizes?|Honou?rs|Medals?|Cups?|Championships?|Games|Olympics|"
+    r"Festival|Trophy|Open|Grand Prix|Election)\b"
+)
+
+
+def names_the_occasion(frame: QuestionFrame, sentence: str, before: str, title: str, article: str) -> bool:
+    """For "In what year did Julie Andrews win her first Grammy Award?" asked of an article about
+    one of the question's names (``title``): the award or event it names tells the occasion, and
+    when the ``article`` names it somewhere, a sentence dating something must name it too, or —
+    when it points back ("It was first held …") — the one ``before`` it: "She was made a Dame …
+    in the 2000 New Year Honours" dates another honour. True for other questions."""
+    if frame.kind != "date":
+        return True
+    keys = {name_key(e) for e in frame.entities}
+    about = {name_key(w) for w in re.findall(r"[\w’'.-]+", title)}
+    occasion = [
+        key for named in _OCCASION.findall(frame.question) for key in map(name_key, named.split())
+        if key not in about and key not in KIND_WORDS
+    ]  # fmt: skip
+    if not about & keys or not occasion or entity_share(occasion, article) == 0.0:
+        return True
+    return entity_share(occasion, sentence) > 0.0 or (
+        bool(_POINTS_BACK.match(sentence)) and entity_share(occasion, before) > 0.0
+    )
+
+
+# "It was first awarded in 1959", "The prize …": a sentence whose subject is named before it (not
+# "She was made a Dame …": she is the article's person, not the occasion)
+_POINTS_BACK = re.compile(r"^\W*(?:It|Its|This|That|These|Those|They|Their|The)\b")
+
+
+def gives_no_year(frame: QuestionFrame, sentence: str) -> bool:
+    """Does a question asking "in what year …" get a sentence holding no figure at all ("Her
+    accolades include … three Grammy Awards" for "In what year did she win her first Grammy
+    Award?")? A year is written in digits."""
+    return frame.kind == "date" and frame.focus == "year" and not re.search(r"\d", sentence)

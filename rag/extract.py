@@ -156,18 +156,27 @@ def with_antecedent(hit: Hit, span: Span, text: str, nameless: bool = False) -> 
 _DOCUMENT_SUBJECT = re.compile(
     rf"^(?:[^\n]{{0,120}}\n\s*\n)?\W*(?:(?:The|An?)\s+)?({_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{ROMAN_NUMERAL}\b)){{0,3}})(?:\s*\([^)]*\))?,?\s+(?:is|was)\b"
 )
+# the same with an aside after the name: "Jayavarman VII, known posthumously as Mahaparamasaugata
+# (1122–1218), was king …" (shown to a reader, not read by the model's features)
+_APPOSED_SUBJECT = re.compile(
+    rf"^(?:[^\n]{{0,120}}\n\s*\n)?\W*(?:(?:The|An?)\s+)?({_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{ROMAN_NUMERAL}\b)){{0,3}}),"
+    r"[^,.\n]{1,100},\s+(?:is|was)\b"
+)
 # "He was the son of …", "In 1931 she married …": a sentence whose subject is a personal pronoun
 _PERSONAL_OPENING = re.compile(
     rf"^(?:(?:In|On|At|By|After|Before|During|From|Later|Soon)\b[^.,]{{0,40}}?,?\s)?{PERSONAL_PRONOUN}\b"
 )
 
 
-def about_subject(text: str, document_text: str) -> str:
+def about_subject(text: str, document_text: str, apposed: bool = False) -> str:
     """For a sentence opening with "He"/"She" in a document about one person ("He was the son of
-    John Hunyadi" in "Matthias Corvinus was King …"), the name the document is about; else ""."""
+    John Hunyadi" in "Matthias Corvinus was King …"), the name the document is about; else "".
+    With ``apposed``, also a name followed by an aside ("Jayavarman VII, known as …, was")."""
     if not _PERSONAL_OPENING.match(text):
         return ""
-    subject = _DOCUMENT_SUBJECT.match(document_text[:400])
+    subject = _DOCUMENT_SUBJECT.match(document_text[:400]) or (
+        _APPOSED_SUBJECT.match(document_text[:400]) if apposed else None
+    )
     return subject.group(1) if subject else ""
 
 

@@ -41,9 +41,12 @@ def measure_holder(question: str) -> str:
 
 
 # "the most populous city in X", "a district of X": X named as where the sentence's subject lies
-# ("the town of X", "the state of X" name X itself)
+# ("the town of X", "the state of X" name X itself); "the third-most populous country … after X",
+# "behind X", "larger than X", "second only to X": X named as what the subject is compared with
 _CONTAINED = re.compile(
-    r"(?:\bin|\b(?:part|district|suburb|quarter|neighbou?rhood)s? of)\s+(?:the\s+)?$", re.IGNORECASE
+    r"(?:\bin|\b(?:part|district|suburb|quarter|neighbou?rhood)s? of|\bafter|\bbehind|\bthan|\b(?:only|next) to)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 # where a sentence gives its figure (or its capital): a name before it is what the figure is of
 _MEASURE_AT = re.compile(
@@ -95,7 +98,7 @@ def states_holder(holder: str, sentence: str, title: str = "", before: str = "",
     held = _held_by_another(sentence, keys)
     if number and held:
         return False
-    if _names_itself(keys, sentence):
+    if _names_itself(keys, sentence) and not (number and _pronoun_holds_it(keys, sentence)):
         return True
     if held:
         return False
@@ -124,6 +127,24 @@ def _held_by_another(sentence: str, keys: list[str]) -> bool:
     return bool(subject and _HOLDS.match(sentence[subject.end() :])) and any(
         name_key(w) not in keys for w in subject.group().split()
     )
+
+
+# "It has a population of …", "With a population of 7,097,329, it is …": the article's subject has
+# the figure (a pronoun's)
+_PRONOUN_SUBJECT = re.compile(r"(?:It|it|Its|its)\b")
+
+
+def _pronoun_holds_it(keys: list[str], sentence: str) -> bool:
+    """Does a pronoun opening ``sentence`` have its figure, X (``keys``) being named only after
+    the figure ("It has a population of almost 3.5 million people, of whom nearly 2 million live in
+    … its capital and largest city, Montevideo" in Uruguay's summary)?"""
+    opened = _FIGURE_FIRST.match(sentence)
+    subject = _PRONOUN_SUBJECT.match(sentence.lstrip(), opened.end() if opened else 0)
+    figure = re.search(r"\d", sentence)
+    if not subject or not figure:
+        return False
+    first = next((w.start() for w in _NAME_WORD.finditer(sentence) if name_key(w.group()) == keys[0]), -1)
+    return first > figure.start()
 
 
 def _named_after_its_subject(keys: list[str], title: str, before: str) -> bool:
@@ -182,6 +203,13 @@ def only_wider_area_figures(question: str, sentence: str) -> bool:
         _WIDER_AREA.search(_ASIDE.sub(",", _CLAUSE_BREAK.split(sentence[start : f.start()])[-1]))
         for f, start in zip(figures, starts, strict=True)
     )
+
+
+def wider_area_unstated(question: str, sentence: str) -> bool:
+    """Does ``question`` ask for the figure of the area around a place ("the population of the
+    Bratislava metropolitan area") that ``sentence`` never names ("the population of the city
+    proper is about 479,000, with the wider Bratislava Region exceeding 732,000")?"""
+    return bool(_WIDER_AREA.search(question)) and not _WIDER_AREA.search(sentence)
 
 
 # "… in 2013", "… in November 2024": the year a figure is asked of (not "the 2018 World Cup": a name)
@@ -258,19 +286,28 @@ _MADE_Q = re.compile(
 )
 
 
+# "How many cards are in a tarot deck?", "How many bones does a cat have?": the lower-case thing
+# whose parts are counted ("in the deck" points back)
+_HOLDS_Q = re.compile(
+    r"^(?i:how many [\w-]+(?: [\w-]+)? (?:are|is|were|was) (?:there )?(?:in|on) (?:an?|one|each|every)"
+    r"|how many [\w-]+(?: [\w-]+)? (?:does|do|did) (?:an?|one|each|every))"
+    r" ([a-z][a-z-]+(?: [a-z][a-z-]+)?)(?: (?:have|has|hold|contain|include))?\s*\??\s*$"
+)
+
+
 def names_topic(question: str, articles: list[str]) -> np.ndarray:
     """For each of ``articles``: does it name the lower-case thing ``question`` asks a measure,
-    kind or maker of ("thulium", "stick insects", "a stoat", "quantum chemistry")? All true when
-    it asks of no such thing."""
+    kind, maker or parts of ("thulium", "stick insects", "a stoat", "quantum chemistry", "a tarot
+    deck")? All true when it asks of no such thing."""
     asked = question.strip()
-    found = _TOPIC_Q.match(asked) or _SUBJECT_Q.match(asked) or _MADE_Q.match(asked)
+    found = _TOPIC_Q.match(asked) or _SUBJECT_Q.match(asked) or _MADE_Q.match(asked) or _HOLDS_Q.match(asked)
     topic = set(content_words(found.group(1))) if found else set()
     return _per_article(articles, lambda text: not topic or topic <= set(content_words(text)))
 
 
 # capitalised words that name a kind of thing, not which one: "the Strait of Gibraltar" is named by
 # "Gibraltar", not by the "Cook Strait"
-_KIND_WORDS = frozenset(
+KIND_WORDS = frozenset(
     "strait straits sea ocean river lake mount mountain mountains island islands bay gulf cape desert valley canal "
     "empire kingdom republic dynasty university college church cathedral palace castle bridge tower park province "
     "state states county city district region airport station war battle treaty party company award prize cup "
@@ -283,7 +320,7 @@ _KIND_WORDS = frozenset(
 def names_a_distinctive_name(entities: tuple[str, ...], articles: list[str]) -> np.ndarray:
     """For each of ``articles``: does it name one of the question's names that tell which thing
     is asked about ("Gibraltar", not only "Strait")? All true when every name is a kind word."""
-    keys = [name_key(e) for e in entities if e.lower() not in _KIND_WORDS]
+    keys = [name_key(e) for e in entities if e.lower() not in KIND_WORDS]
     return _per_article(articles, lambda text: not keys or entity_share(keys, text) > 0)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from rag.text import UPPER
+from rag.text import UPPER, entity_share, name_key
 
 # A number question's unit class, from its wording: "how far" wants a distance, "how old" an age.
 _UNIT_Q = (
@@ -21,7 +21,8 @@ _UNIT_Q = (
     ("extent", re.compile(r"\bhow long (?:is|was) the\b")),  # "how long is the Sorna / the war": a length or a time
     ("age", re.compile(r"\bhow old\b|\bage\b")),
     ("percent", re.compile(r"\bpercentage\b|\bwhat share\b|\bproportion\b|\bper ?cent\b")),
-    ("area", re.compile(r"\barea\b|\bhow (?:big|large) an? area\b")),
+    # not "the population of the Kell metropolitan area": a place's name, not its measure
+    ("area", re.compile(r"(?<!metropolitan )(?<!metro )(?<!urban )\barea\b|\bhow (?:big|large) an? area\b")),
     ("weight", re.compile(r"\bhow heavy\b|\bweigh(?:s|ed|t)?\b|\bmass\b")),
     ("speed", re.compile(r"\bhow fast\b|\bspeed\b|\bvelocity\b")),
     ("population", re.compile(r"\bpopulation\b|\bhow many (?:people|inhabitants|residents) (?:live|lived|are there)")),
@@ -179,3 +180,58 @@ def _in_a_region_of(place: str, after: str) -> bool:
     peak *in southern Africa*" for "in Africa", wiki dev w132), not in the place itself?"""
     region = _REGION_OF.match(after)
     return bool(place and region and re.match(rf"{re.escape(place)}\b", region.group(1), re.IGNORECASE))
+
+
+# a figure of the whole world: "Global production in 2025 was 344,000 tonnes", "sold worldwide"
+# (not "a global high-tech hub": it describes the place)
+_WORLD_AMOUNT = (
+    r"(?:total|production|output|supply|consumption|demand|trade|exports?|imports?|market|sales|reserves|capacity"
+    r"|harvest|catch)"
+)
+_GLOBAL = re.compile(
+    rf"\b(?:global|world(?:'s|’s)?|worldwide)\s+{_WORLD_AMOUNT}\b"
+    r"|\b(?:produced|production|output|sales|sold|grown|harvested|mined)\s+(?:globally|worldwide)\b",
+    re.IGNORECASE,
+)
+_GLOBAL_Q = re.compile(r"\bglobal(?:ly)?\b|\bworldwide\b|\bworld\b|\bon earth\b", re.IGNORECASE)
+
+
+def world_figure_for_a_place(question: str, names: tuple[str, ...], sentence: str) -> bool:
+    """For a figure asked of a named place or producer ("How many tonnes of macadamia nuts did
+    Australia produce?", ``names`` the question's): does ``sentence`` give the world's figure
+    instead, naming none of them ("Global production in 2025 was 344,000 tonnes")?"""
+    keys = [name_key(n) for n in names]
+    return (
+        bool(keys)
+        and not _GLOBAL_Q.search(question)
+        and bool(_GLOBAL.search(sentence))
+        and entity_share(keys, sentence) == 0.0
+    )
+
+
+# "What is the most widely used spice?", "the least dense planet": an extreme not among EXTREMES
+# (not "Which planet has the most moons?": a count, which "Saturn has 146 moons" states)
+_MOST_Q = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:the|its|their)\s+(?:most|least)\s+(?!populous\b|populated\b)[a-z]+", re.IGNORECASE
+)
+# how a sentence states an extreme: "the most …", "the commonest", "the leading …", "the top …"
+_SUPERLATIVE = re.compile(
+    r"\b(?:most|least|leading|top|foremost|number one|primary|main|chief|principal|predominant|dominant|"
+    r"favou?rite|record|[a-z]{2,}est)\b",
+    re.IGNORECASE,
+)
+# words ending in "-est" that state no extreme
+_NOT_SUPERLATIVE = frozenset(
+    "interest forest west east midwest northwest southwest northeast southeast test rest honest modest earnest "
+    "request contest protest harvest suggest invest arrest digest manifest conquest quest nest chest guest pest vest "
+    "crest zest priest behest unrest detest attest tempest inquest bequest divest infest arbalest".split()
+)
+
+
+def unstated_superlative(question: str, sentence: str) -> bool:
+    """Does ``question`` ask for "the most (or least) …" of something while ``sentence`` states no
+    extreme at all ("Spices are sometimes used in medicine …" for "What is the most widely used
+    spice in the world?")?"""
+    if not _MOST_Q.search(question):
+        return False
+    return not any(m.group().lower() not in _NOT_SUPERLATIVE for m in _SUPERLATIVE.finditer(sentence))

@@ -12,10 +12,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from rag.answerability import FEATURES, can_answer, load_model, superlative_match
+from rag.answerability import FEATURES, load_model, superlative_match
 from rag.errors import SettingsError
 from rag.frame import build_frame
 from rag.person import speaker_says
+from rag.rules import can_answer
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = ROOT / "model" / "answerability.json"
@@ -126,6 +127,12 @@ def test_a_question_for_an_extreme_needs_a_sentence_stating_it(question, sentenc
         ("What is the population of Kell?", "The population of Kell is 96,000.", True),
         ("When was Kell founded?", "Kell was founded in 1788.", True),
         ("When was Kell founded in 1788?", "Kell was founded in 1788.", False),
+        # "in what year" needs a figure (measured before on the third probe: "In what year did Julie Andrews
+        # win her first Grammy Award?" answered at p 0.20 with "Her accolades include … three Grammy Awards")
+        ("In what year did Kell Arno win her first Grammy Award?", "Her accolades include three Grammy Awards.",
+         False),
+        ("In what year did Kell Arno win her first Grammy Award?", "She won her first Grammy Award in 1965.", True),
+        ("When did Kell Arno win her first Grammy Award?", "She won it after the war.", True),  # a guard: "when"
         # the life event asked about must be stated: a premiere's year is not a birth year
         ("In what year was Halvard Brenn born?", "His best-known work was first performed in 1921.", False),
         ("When was the Vijayanagara Empire founded?", "Krishnadevaraya was emperor from 1509 to 1529.", False),
@@ -249,6 +256,42 @@ def test_a_question_for_an_extreme_needs_a_sentence_stating_it(question, sentenc
         # "how large" names no measure: a superlative may answer it (sample dev q114)
         ("How large were the attacks on Velmar's grid?", "It was the largest attack on Velmar's grid in months.",
          True),
+        # nominations are not wins (measured before on the third probe: "How many Tony Awards has Julie
+        # Andrews won?" answered with "… and nominations for three Tony Awards" at p 0.77)
+        ("How many Tony Awards has Kell Arno won?", "Her accolades include three Grammy Awards and nominations "
+         "for three Tony Awards.", False),
+        ("How many Oscars has Kell Arno won?", "Kell Arno received five Oscar nominations.", False),
+        ("How many Tony Awards has Kell Arno won?", "She won three Tony Awards.", True),  # guards
+        ("How many Grammy Awards has Kell Arno won?", "Her accolades include three Grammy Awards and nominations "
+         "for three Tony Awards.", True),
+        ("How many Oscars has Kell Arno won?", "She received five nominations and won two Oscars.", True),
+        ("How many Tony Award nominations has Kell Arno received?", "She received three Tony Award nominations.",
+         True),
+        # the world's figure is not a named producer's (third probe: "How many tonnes of macadamia nuts did
+        # Australia produce in 2025?" answered with "Global production in 2025 was 344,000 tonnes" at p 0.29)
+        ("How many tonnes of nuts did Valdora produce in 2025?", "Global production in 2025 was 344,000 tonnes.",
+         False),
+        ("How many tonnes of nuts were produced worldwide in 2025?", "Global production in 2025 was 344,000 "
+         "tonnes.", True),  # guards
+        ("How many tonnes of nuts did Valdora produce in 2025?", "Valdora grew 40,000 tonnes, a tenth of global "
+         "production.", True),
+        # the numbers count other things than the noun named (third probe: "How many verses does the Quran
+        # have?" answered at p 0.22 with "It is organized in 114 chapters which consist of individual verses")
+        ("How many verses does the Vantor have?", "It is organized in 114 chapters which consist of verses.", False),
+        ("How many verses does the Vantor have?", "It has 6,236 verses in 114 chapters.", True),  # guards
+        ("How many Korean troops are fighting for Kell?", "Some 10,000 soldiers from Korea are fighting alongside "
+         "Kell's troops.", True),
+        # "one of the first" is no amount (third probe: "How many theorems did Cauchy prove?" answered at p 0.45
+        # with "He was one of the first to rigorously state and prove the key theorems of calculus")
+        ("How many theorems did Kell Arno prove?", "He was one of the first to prove the key theorems of calculus.",
+         False),
+        ("How many theorems did Kell Arno prove?", "He proved one theorem of calculus.", True),  # a guard
+        # "the most …" needs an extreme stated (third probe: "What is the most widely used spice in the
+        # world?" answered with "Spices are sometimes used in medicine …" at p 0.54)
+        ("What is the most widely used spice in the world?", "Spices are sometimes used in medicine.", False),
+        ("What is the most widely used spice in the world?", "Black pepper is the most traded spice.", True),
+        ("What is the most common bird in Valdora?", "The sparrow is the commonest bird in Valdora.", True),
+        ("Which planet has the most moons?", "Saturn has 146 moons.", True),  # a guard: a count
         # an extreme that only describes what is asked about is not what is asked
         ("What is the population of Lagos, the largest city in Nigeria?", "Lagos has 15 million inhabitants.", True),
         ("What is the second largest city in France?", "Marseille is the second largest city in France.", True),
@@ -309,6 +352,26 @@ def test_a_sentence_that_cannot_answer_gets_no_probability(question, sentence, e
         ("What is the population of São Tomé and Príncipe?", "São Tomé and Príncipe has 201,800 people.", "", "",
          True),
         ("What is the range of the missile?", "From Velmar, it can reach 300 km.", "", "", True),  # no place asked
+        # X named as what the subject is compared with (third probe: "What is the population of Guatemala?"
+        # answered at p 0.89 with El Salvador's "… the third-most populous country … after Guatemala")
+        ("What is the population of Brask?", "With a population of 7,097,329, it is the third-most populous country "
+         "in the region after Brask and Kell.", "Tamra", "", False),
+        ("What is the population of Brask?", "It has 2.1 million people, second only to Brask.", "Tamra", "", False),
+        ("What is the population of Brask?", "It has 2.1 million people, more than Brask.", "Tamra", "", False),
+        ("What is the population of Tamra?", "With a population of 7,097,329, it is the third-most populous country "
+         "in the region after Brask and Kell.", "Tamra", "", True),  # a guard: its own article
+        # a pronoun's figure, X named after it (measured before on the third probe: "What is the population of
+        # Montevideo?" answered at p 0.88 with Uruguay's "It has a population of almost 3.5 million people, of
+        # whom nearly 2 million live in … its capital and largest city, Montevideo")
+        ("What is the population of Brask?", "It has a population of almost 3.5 million people, of whom nearly 2 "
+         "million live in its capital, Brask.", "Tamra", "", False),
+        ("What is the population of Tamra?", "It has a population of almost 3.5 million people, of whom nearly 2 "
+         "million live in its capital, Brask.", "Tamra", "", True),  # guards
+        ("What is the population of Brask?", "Its capital, Brask, has a population of 2 million.", "Tamra", "",
+         True),
+        # "global" describing the place is no world figure (wiki dev w139 with a first version of that rule)
+        ("How many people live in Valdora?", "With a population of 494,900, it is a global high-tech hub.", "Valdora",
+         "", True),
         # the figure of the area around the place is not its own (measured before on synthetic
         # dev s-population-22: Gdańsk answered with the Tricity's 1.5 million)
         ("What is the population of Gdańsk?", "Gdańsk lies at the mouth of the Motława River, close to Gdynia and "
@@ -317,6 +380,10 @@ def test_a_sentence_that_cannot_answer_gets_no_probability(question, sentence, e
         ("What is the population of Kell?", "Its urban area has 1.2 million inhabitants.", "Kell", "", False),
         ("What is the population of the Kell metropolitan area?", "Its metropolitan area has 1.2 million inhabitants.",
          "Kell", "", True),  # a guard: asked for
+        # the area around asked for, a sentence naming none (measured before on the third probe: "What is the
+        # population of the Bratislava metropolitan area?" answered with the city proper's 479,000 at p 0.83)
+        ("What is the population of the Kell metropolitan area?", "Officially, the population of the city proper is "
+         "about 479,000, with the wider Kell Region exceeding 732,000 inhabitants.", "Kell", "", False),
         ("What is the population of Warsaw?", "Its population is estimated at 1.87 million residents within a "
          "greater metropolitan area of around 3.5 million residents.", "Warsaw", "", True),  # a guard: its own too
         ("What is the population of Kell?", "The city, in the Ruhr metropolitan area, has 580,000 inhabitants.",
@@ -690,3 +757,38 @@ def test_the_doer_asked_for_is_named_by_the_deeds_agent_noun(focus, text, expect
     from rag.person import names_the_doer
 
     assert names_the_doer(focus, text) is expected
+
+
+def test_a_date_must_be_of_the_occasion_its_article_names():
+    """Third probe: "In what year did Julie Andrews win her first Grammy Award?" was answered at p
+    0.36 with "She was made a Dame … in the 2000 New Year Honours" from her summary, which names
+    the Grammys elsewhere, the one before it too ("she" is the singer, not the award). Guards: a
+    sentence naming the occasion, or pointing back to the one before it that does; an article
+    never naming it (other rules decide); an article about none of the question's names."""
+    question = "In what year did Kell Arno win her first Grammy Award?"
+    article = ("Kell Arno\n\nKell Arno is a singer. Her accolades include three Grammy Awards. She was made a "
+               "Dame in the 2000 New Year Honours.")  # fmt: skip
+    frame = build_frame(question)
+    dame = "She was made a Dame in the 2000 New Year Honours."
+    assert can_answer(frame, dame, "Kell Arno", "Her accolades include three Grammy Awards.", article) is False
+    assert can_answer(frame, "She won her first Grammy Award in 1965.", "Kell Arno", "", article)
+    assert can_answer(frame, "It came in 1965.", "Kell Arno", "She won her first Grammy Award young.", article)
+    assert can_answer(frame, dame, "Kell Arno", "", "Kell Arno\n\nKell Arno is a singer. " + dame)
+    assert can_answer(frame, dame, "Honours", "", article)
+    # a place is no occasion (measured on wiki dev w127 with a first version of the rule: "In what year did
+    # Rama I become king of Siam?" lost "He ascended the throne in 1782 …", which does not name Siam)
+    reign = "Kell Arno\n\nKell Arno was the first king of Tamra. He ascended the throne in 1782."
+    assert can_answer(build_frame("In what year did Kell Arno become king of Tamra?"), "He ascended the throne in "
+                      "1782.", "Kell Arno", "Kell Arno was the first king of Tamra.", reign)  # fmt: skip
+
+
+def test_an_article_not_naming_the_lower_case_thing_whose_parts_are_counted_cannot_answer():
+    """Third probe: "How many cards are in a tarot deck?" was answered at p 0.63 with "… played
+    with a standard 52-card deck" from another card game's summary, which never names the tarot.
+    Guards: the tarot's own article; "in the deck" points back to something named before."""
+    sentence = "Today it is usually played with a standard 52-card deck."
+    other = f"Kell rummy\n\nKell rummy is a card game. {sentence}"
+    own = f"Vantor\n\nThe vantor deck is a set of playing cards. {sentence}"
+    assert _probabilities("How many cards are in a vantor deck?", other, sentence) == 0.0
+    assert _probabilities("How many cards are in a vantor deck?", own, sentence) > 0.0
+    assert _probabilities("How many cards are in the deck?", other, sentence) > 0.0

@@ -153,3 +153,14 @@ def test_a_he_or_she_sentence_about_the_person_asked_about_is_shown_as_it_is():
     sentence = HONGWU[HONGWU.index("He was") :]
     answer = _extractive_answer("Who was Yongle Emperor's father?", HONGWU, sentence)
     assert answer.text.startswith("He was the fourth son"), answer.text
+
+
+def test_a_he_sentence_answering_which_king_names_the_king_defined_with_an_aside():
+    """Measured before on the third probe: "Which Khmer king built the Bayon?" was answered "He
+    built the Bayon as a monument to Buddhism", the king's name being in an opening with an aside
+    ("Jayavarman VII, known posthumously as …, was king …")."""
+    text = "Kell VII\n\nKell VII, known posthumously as Varo (1122–1218), was king of Tamra. He built the Bayon."
+    sentence = text[text.index("He built") :]
+    answer = _extractive_answer("Which Tamran king built the Bayon?", text, sentence)
+    assert answer.text.startswith("Kell VII: He built"), answer.text
+    assert all(c.quote == text[c.start : c.end] for c in answer.citations)

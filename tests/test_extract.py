@@ -264,6 +264,17 @@ def test_a_pronoun_sentence_is_about_the_person_the_document_defines(sentence, d
     assert about_subject(sentence, document) == subject
 
 
+def test_a_reader_is_told_the_subject_defined_with_an_aside():
+    """Third probe: "Which Khmer king built the Bayon?" was answered "He built the Bayon as a
+    monument to Buddhism" without saying who: the summary opens "Jayavarman VII, known
+    posthumously as Mahaparamasaugata (1122–1218), was king …". The model's features still read
+    the plain pattern (the training table is unchanged)."""
+    document = "Kell VII\n\nKell VII, known posthumously as Varo (1122–1218), was king of Tamra. He built the Bayon."
+    assert about_subject("He built the Bayon.", document, apposed=True) == "Kell VII"
+    assert about_subject("He built the Bayon.", document) == ""
+    assert about_subject("Kell built the Bayon.", document, apposed=True) == ""  # a guard: no pronoun
+
+
 @pytest.mark.parametrize(
     ("doc_id", "title", "start", "text", "expected"),
     [

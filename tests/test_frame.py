@@ -68,6 +68,10 @@ from rag.units import has_unit
         ("How many elephants live in the Kavango–Zambezi Transfrontier Conservation Area?", "number", "",
          {"elephants"}, {"elephants"}),
         ("What is the Area of Lake Orrin?", "number", "area", set(), set()),  # a guard: one capitalised word
+        # a metropolitan area is a place, not a measure (measured before on the third probe: "area", so
+        # "The metropolitan area has a population of approximately 1.3 million" was refused at p 0.03)
+        ("What is the population of the Kell metropolitan area?", "number", "population", {"population"}, set()),
+        ("What is the area of the Kell metropolitan area?", "number", "area", {"area"}, set()),
         # a relation asked for is the focus (measured before: "name", so a sentence stating the father
         # covered nothing the question asks; synthetic dev s-father-*)
         ("Who was Xerxes I's father?", "name", "", {"father"}, set()),

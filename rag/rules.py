@@ -1,0 +1,67 @@
+"""The rules after the model: whether a sentence can answer the question at all, whatever the
+model's probability. Each reads the question frame and the sentence (with, for some, its article's
+title, the sentence before it and the article's text) and names one way a fluent, supported sentence
+still answers another question: another place's figure, another kind's count, another year, an
+occasion or an extreme the question did not ask about. ``rag.answerability.score`` gives a sentence
+failing any of them no probability; the training table never reads them, so a new rule needs no refit.
+"""
+
+from __future__ import annotations
+
+from rag.counting import counts_another_kind, counts_another_noun, counts_nominations, gives_no_amount
+from rag.events import gives_no_year, names_the_occasion, states_asked_event
+from rag.frame import QuestionFrame
+from rag.holder import (
+    asked_decade_unstated,
+    figures_of_other_years,
+    only_wider_area_figures,
+    states_holder,
+    wider_area_unstated,
+)
+from rag.judge import content_words, numbers
+from rag.person import answers_who, states_relative, states_words
+from rag.units import states_dimension, states_extreme, unstated_superlative, world_figure_for_a_place
+
+
+def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str = "", article: str = "") -> bool:
+    """Whether ``sentence`` can answer the question at all, whatever the model's probability:
+    it says something the question does not, states the life event or the extreme asked about,
+    is about the name whose measure is asked (not only its metropolitan area's), names a person
+    when only one can answer and states the relative asked for (``title`` and ``before``: its
+    article's title and, with it, the sentence before it in its passage; ``article``: its text)."""
+    return (
+        says_more(frame, sentence)
+        and states_asked_event(frame, sentence)
+        and states_extreme(frame.extreme, frame.question, sentence)
+        and states_dimension(frame.dimension, sentence)
+        and states_holder(frame.holder, sentence, title, before, number=frame.kind == "number")
+        and not (frame.holder and frame.kind == "number" and only_wider_area_figures(frame.question, sentence))
+        and not (frame.holder and frame.kind == "number" and wider_area_unstated(frame.question, sentence))
+        and not (frame.kind == "number" and figures_of_other_years(frame.question, sentence))
+        and not gives_no_amount(frame, sentence)
+        and not counts_another_kind(frame, sentence)
+        and not counts_nominations(frame, sentence)
+        and not counts_another_noun(frame, sentence)
+        and not (frame.kind == "number" and world_figure_for_a_place(frame.question, frame.entities, sentence))
+        and not unstated_superlative(frame.question, sentence)
+        and names_the_occasion(frame, sentence, before, title, article)
+        and not gives_no_year(frame, sentence)
+        and not asked_decade_unstated(frame.question, sentence)
+        and (not frame.asks_person or answers_who(sentence, before, frame.person_speaks))
+        and states_relative(frame.relative, sentence)
+        and states_words(frame.speaker, sentence, before, by_pronoun=frame.speaker == frame.referent)
+    )
+
+
+def says_more(frame: QuestionFrame, sentence: str) -> bool:
+    """Does ``sentence`` say anything the question does not? A summary's title line ("Alexander I
+    of Russia") or a restatement ("He was born there.") names only what a who/what/where question
+    already names, so it cannot answer it; a yes/no question may be answered by a restatement. Nor
+    is a follow-up asking for someone's words answered by the previous answer again ("What did he
+    say about it?" after "Sikorski welcomed the change."); other follow-ups may be ("Whom did they
+    meet there?" after "… visited Kyiv and met with Zelensky"). A number the question does not
+    hold is something new ("The population of Kell is 96,000.")."""
+    known = frame.words | set(content_words(frame.given)) if frame.given and frame.speaker else frame.words
+    if not frame.asks_wh or not known.issuperset(content_words(sentence)):
+        return True
+    return bool({v for v, _ in numbers(sentence)} - {v for v, _ in numbers(frame.question)})
