@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def fit(rows: list[dict], max_false_refusal: float) -> dict:
+def fit(rows: list[dict], max_false_refusal: float, c: float = C) -> dict:
     x = np.asarray([r["features"] for r in rows], dtype=np.float64)
     y = np.asarray([r["label"] for r in rows], dtype=np.int64)
     groups = np.asarray([r["qid"] for r in rows])
@@ -62,11 +62,11 @@ def fit(rows: list[dict], max_false_refusal: float) -> dict:
     z = (x - mean) / scale
     oof = np.zeros(len(rows))
     for train, held in GroupKFold(n_splits=FOLDS).split(z, y, groups):
-        oof[held] = _lr(z[train], y[train]).decision_function(z[held])
+        oof[held] = _lr(z[train], y[train], c).decision_function(z[held])
     platt = LogisticRegression(C=1e6, max_iter=1000).fit(oof.reshape(-1, 1), y)
     a, b = float(platt.coef_[0][0]), float(platt.intercept_[0])
     oof_prob = 1.0 / (1.0 + np.exp(-(a * oof + b)))
-    final = _lr(z, y)
+    final = _lr(z, y, c)
     threshold, point = operating_point(rows, oof_prob, max_false_refusal)
     return {
         "features": list(FEATURES),
@@ -84,14 +84,14 @@ def fit(rows: list[dict], max_false_refusal: float) -> dict:
             "rows_by_set": dict(sorted(_count(r["set"] for r in rows).items())),
             "oof_candidate_auc": round(float(roc_auc_score(y, oof)), 4),
             "operating_point": point,
-            "C": C,
+            "C": c,
             "folds": FOLDS,
         },
     }
 
 
-def _lr(x: np.ndarray, y: np.ndarray) -> LogisticRegression:
-    return LogisticRegression(C=C, max_iter=5000, solver="lbfgs").fit(x, y)
+def _lr(x: np.ndarray, y: np.ndarray, c: float) -> LogisticRegression:
+    return LogisticRegression(C=c, max_iter=5000, solver="lbfgs").fit(x, y)
 
 
 def operating_point(rows: list[dict], prob: np.ndarray, max_false_refusal: float) -> tuple[float, dict]:

@@ -1,0 +1,37 @@
+"""model/try_feature.py reproduces the "Tried and not adopted" figures of model/README.md: its
+regularisation fit at the shipped C gives the shipped model's training block, and the "named
+kind" feature fires on a name before the asked noun only."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+from rag.frame import build_frame
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _module():
+    spec = importlib.util.spec_from_file_location("try_feature", ROOT / "model" / "try_feature.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_shipped_regularisation_gives_the_shipped_training_block():
+    try_feature = _module()
+    rows = [json.loads(line) for line in (ROOT / "model" / "features.jsonl").read_text().splitlines() if line]
+    shipped = json.loads((ROOT / "model" / "answerability.json").read_text())["training"]
+    assert try_feature.training_block(rows) == shipped
+    assert try_feature.training_block(rows, 0.1)["oof_candidate_auc"] != shipped["oof_candidate_auc"]
+
+
+def test_named_kind_needs_a_new_name_just_before_the_asked_noun():
+    named_kind = _module().named_kind
+    frame = build_frame("Which US-made missiles did Biden allow Ukraine to fire at targets inside Russia?")
+    assert named_kind(frame, "Ukraine announced it had fired U.S. ATACMS missiles on an arms depot.") == 1.0
+    assert named_kind(frame, "US President Joe Biden lifted restrictions on Kyiv's use of long-range missiles.") == 0.0
+    assert named_kind(build_frame("How far can ATACMS fly?"), "Ukraine fired ATACMS missiles.") == 0.0
