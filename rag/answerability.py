@@ -37,9 +37,9 @@ from rag.extract import (
     with_previous,
 )
 from rag.frame import QuestionFrame
-from rag.holder import names_a_distinctive_name, names_the_part, names_topic
+from rag.holder import names_a_distinctive_name, names_the_part, names_topic, per_article
 from rag.judge import content_precision, content_words
-from rag.person import names_the_doer, pronoun_speaks, speaker_says, speaks_or_describes, states_relative
+from rag.person import names_in_full, names_the_doer, pronoun_speaks, speaker_says, speaks_or_describes, states_relative
 from rag.records import Document, Hit
 from rag.rules import can_answer
 from rag.text import UPPER, entity_share, name_key
@@ -285,13 +285,15 @@ def score(
     # what year was Nintendo founded?" by "… he founded NeXT the same year" in Steve Jobs's summary,
     # nor from one naming only the kind of thing asked about ("Cook Strait" for the Strait of
     # Gibraltar) or not the part asked about (the Roman Empire for the Western one); nor one about a
-    # thing named in lower case ("What is the melting point of thulium?", "How much does a stoat weigh?")
+    # thing named in lower case ("What is the melting point of thulium?", "How much does a stoat weigh?"),
+    # nor from one naming a person asked by full name only by a first name (Emily Brontë for Emily Dickinson)
     articles = [_article(c, hits, documents) if hits else c.text for c in ranked]
     in_document = (
         (rows[:, FEATURES.index("entities_in_document")] > 0)
         & names_a_distinctive_name(tuple(e for e in frame.entities if e not in frame.numerals), articles)
         & names_topic(frame.question, articles)
         & names_the_part(frame.question, articles)
+        & per_article(articles, lambda text: names_in_full(frame.entities, frame.question, text))
     )
     scored = [
         replace(c, prob=float(p) if named and can_answer(frame, c.text, *_whereabouts(frame, c, hits), article)

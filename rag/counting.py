@@ -89,9 +89,15 @@ def counted(sentence: str, frame: QuestionFrame) -> set[tuple[float, str]]:
     for i, token in enumerate(tokens):
         if _is_number(token):
             named = i + 1 < len(stems) and stems[i + 1] in names
+            if _YEAR.fullmatch(token) and not (named or heads & set(stems[i + 1 : i + 2])):
+                continue  # "These were composed around 1718–1723" counts no concertos: a year, not a count
             if heads & set(stems[i + 1 : i + 5]) or named or _does_the_deed(tokens, stems, i, verbs):
                 return found
     return set()
+
+
+# a year written as a bare number ("in 1718", "1718–1723"); a count of the noun names it right after
+_YEAR = re.compile(r"1\d{3}|20\d{2}")
 
 
 def _does_the_deed(tokens: list[str], stems: list[str], at: int, verbs: set[str]) -> bool:

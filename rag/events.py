@@ -39,7 +39,10 @@ _LIFE_EVENTS = tuple(
 
 # "Émile Varn (1841–1907) was a painter", "(15 April 1452 – 2 May 1519)": the years of a life in
 # brackets state when its owner was born and died (not where)
-_LIFESPAN = re.compile(r"\([^()]*?\b\d{3,4}(?:\s*(?:BC|BCE|AD|CE))?\s*[–—-]\s*[^()]*?\b\d{2,4}\b[^()]*\)")
+# — when they follow a name: "the Song dynasty (960–1279)" gives a dynasty's years, not Su Song's life
+_LIFESPAN = re.compile(
+    rf"{UPPER}[\w’'.-]*\s*\([^()]*?\b\d{{3,4}}(?:\s*(?:BC|BCE|AD|CE))?\s*[–—-]\s*[^()]*?\b\d{{2,4}}\b[^()]*\)"
+)
 # a year outside the dates the type check knows: "AD 46", "in 753 BC", "the 5th century", "in 1085"
 _ERA = re.compile(r"\b\d{3,4}\b|\b(?:BC|BCE|AD|CE)\b|\bcentur(?:y|ies)\b")
 
@@ -58,8 +61,13 @@ def states_asked_event(frame: QuestionFrame, sentence: str) -> bool:
     if not asked:
         return True
     lifespan = frame.kind == "date" and bool(_LIFESPAN.search(sentence))
-    if frame.kind == "date" and not (lifespan or matches_type(frame, sentence) or _ERA.search(sentence)):
-        return False
+    if frame.kind == "date" and not lifespan:
+        # the date and the event in one clause: "… adopted the metric system between 1795 and 1875;
+        # … the BIPM was established by the Metre Convention" does not say when the BIPM was
+        return any(
+            all(stated.search(clause) for stated, _ in asked) and (matches_type(frame, clause) or _ERA.search(clause))
+            for clause in sentence.split(";")
+        )
     return all(stated.search(sentence) or (lifespan and in_lifespan) for stated, in_lifespan in asked)
 
 
@@ -94,6 +102,34 @@ def names_the_occasion(frame: QuestionFrame, sentence: str, before: str, title: 
 # "It was first awarded in 1959", "The prize …": a sentence whose subject is named before it (not
 # "She was made a Dame …": she is the article's person, not the occasion)
 _POINTS_BACK = re.compile(r"^\W*(?:It|Its|This|That|These|Those|They|Their|The)\b")
+
+
+# a time a sentence may answer "when" with that the type check does not read as a date: a period
+# ("during the Cold War", "in the early modern era") or a time relative to another event
+_PERIOD = re.compile(
+    r"\b(?:during|since|until|till|after|before|following|ago|era|period|age|reign|dynasty|war|decades?|years?|"
+    r"centur(?:y|ies)|millenni(?:um|a)|BC|BCE|AD|CE)\b",
+    re.IGNORECASE,
+)
+
+
+# a question asking when (not one with a "when" clause: "How did Putin describe Trump when
+# congratulating him?" asks for words)
+_ASKS_WHEN = re.compile(
+    r"^\W*(?:(?:and|but|so|then)\s+)?(?:(?:in|on|by|until|since|from|during|at)\s+)?"
+    r"(?:when|(?:what|which)\s+(?:date|day|month|year|decade|century|time))\b",
+    re.IGNORECASE,
+)
+
+
+def states_a_time(frame: QuestionFrame, sentence: str) -> bool:
+    """Does ``sentence`` say when, for a question asking when? A date, a year, the years of a life
+    in brackets or a period: "The person writing the cheque, known as the drawer, has a … account"
+    says nothing of when the first cheque was written. True for other questions."""
+    if frame.kind != "date" or not _ASKS_WHEN.match(frame.question):
+        return True
+    return bool(matches_type(frame, sentence) or _ERA.search(sentence) or _PERIOD.search(sentence)
+                or _LIFESPAN.search(sentence))  # fmt: skip
 
 
 def gives_no_year(frame: QuestionFrame, sentence: str) -> bool:

@@ -72,6 +72,11 @@ _EXTREME_Q = re.compile(
     r"^\W*(?:what|which|who)(?: [\w’'-]+)?(?: (?:is|was|are|were))?(?: the)?(?: [\w’'-]+(?:'s|’s))?"
     r" ([a-z]+(?: [a-z]+)?)\b"
 )
+# "How long is the largest chameleon?": the measure of an extreme (not "How long is the Nile?")
+_HOW_EXTREME_Q = re.compile(
+    r"^\W*how (?:long|tall|high|big|large|heavy|deep|wide|old|far|fast|much|many) [\w’'-]*\s?"
+    r"(?:is|was|are|were|does|did) the ([a-z]+(?: [a-z]+)?)\b"
+)
 # where words were published or spoken ("on X", "in his evening address"), and a clause saying when
 _MEDIUM = re.compile(
     r"^(?:x|twitter|telegram|facebook|instagram|tiktok|youtube|social media|television|tv|radio"
@@ -219,7 +224,7 @@ def build_frame(
 def _extreme(lower: str) -> str:
     """The extreme the question asks for ("What is the highest mountain in Africa?" → "highest"),
     or "" (none, or one ranked below it: "the second largest")."""
-    asked = _EXTREME_Q.match(lower)
+    asked = _EXTREME_Q.match(lower) or _HOW_EXTREME_Q.match(lower)
     if not asked:
         return ""
     return next((key for key, (pattern, _) in EXTREMES.items() if pattern.match(asked.group(1))), "")

@@ -72,6 +72,12 @@ _HOLDS = re.compile(
 # a sentence opening with its figure before its subject: "With a population of 412,000, Tamra is …"
 _FIGURE_FIRST = re.compile(r"^(?:With|Having|At)\b[^,]*?\d(?:[\d,.]*\d)?[^,\d]*,\s+")
 _NAME_WORD = re.compile(r"[^\W\d_][\w’'.-]*")
+# another name for X itself: "Ho Chi Minh City, also known as Saigon, is …" is still X's figure
+_ALIAS_OF_IT = re.compile(
+    r"(?:also|formerly|previously|officially|commonly|better)\s+(?:known\s+as|called|named)\s+(?:the\s+)?$"
+    r"|\b(?:known\s+as|aka|or)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # words that open a sentence or join a name without being a name ("In Kavor", "With a population")
 _LEAD_WORDS = frozenset(
     "the a an in on at of to for by from with as and but since after before during it its this these that those "
@@ -117,6 +123,8 @@ def _held_by_another(sentence: str, keys: list[str]) -> bool:
     measure = _MEASURE_AT.search(sentence)
     lead = sentence[: measure.start()] if measure else sentence
     for run in _NAME_RUN.finditer(lead):
+        if _ALIAS_OF_IT.search(lead[: run.start()]) and _names_itself(keys, lead[: run.start()]):
+            continue  # X's other name
         other = any(w.lower() not in _LEAD_WORDS and name_key(w) not in keys for w in run.group().split())
         placed = _PLACES_IT.search(lead[: run.start()]) and not _NAMES_IT.search(lead[: run.start()])
         end = run.end() - 2 if re.search(r"[’']s$", run.group()) else run.end()
@@ -256,7 +264,7 @@ def names_the_part(question: str, articles: list[str]) -> np.ndarray:
     was the last emperor of the Western Roman Empire?" is not answered from an article about the
     Roman Empire that never says "Western")? All true when it asks of no such part."""
     parts = [re.compile(rf"\b{part}(?:ern)?\b") for part in _PART_Q.findall(question)]
-    return _per_article(articles, lambda text: all(part.search(text) for part in parts))
+    return per_article(articles, lambda text: all(part.search(text) for part in parts))
 
 
 # "What is the melting point of thulium?", "How many species of stick insects are there?": a
@@ -302,7 +310,7 @@ def names_topic(question: str, articles: list[str]) -> np.ndarray:
     asked = question.strip()
     found = _TOPIC_Q.match(asked) or _SUBJECT_Q.match(asked) or _MADE_Q.match(asked) or _HOLDS_Q.match(asked)
     topic = set(content_words(found.group(1))) if found else set()
-    return _per_article(articles, lambda text: not topic or topic <= set(content_words(text)))
+    return per_article(articles, lambda text: not topic or topic <= set(content_words(text)))
 
 
 # capitalised words that name a kind of thing, not which one: "the Strait of Gibraltar" is named by
@@ -321,10 +329,10 @@ def names_a_distinctive_name(entities: tuple[str, ...], articles: list[str]) -> 
     """For each of ``articles``: does it name one of the question's names that tell which thing
     is asked about ("Gibraltar", not only "Strait")? All true when every name is a kind word."""
     keys = [name_key(e) for e in entities if e.lower() not in KIND_WORDS]
-    return _per_article(articles, lambda text: not keys or entity_share(keys, text) > 0)
+    return per_article(articles, lambda text: not keys or entity_share(keys, text) > 0)
 
 
-def _per_article(articles: list[str], names_it: Callable[[str], bool]) -> np.ndarray:
+def per_article(articles: list[str], names_it: Callable[[str], bool]) -> np.ndarray:
     """``names_it`` of each of ``articles`` (the candidates share a few: each is read once)."""
     named = {text: names_it(text) for text in set(articles)}
     return np.array([named[text] for text in articles], dtype=bool)

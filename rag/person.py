@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from rag.judge import content_words
-from rag.text import MONTH_NAMES, ROMAN_NUMERAL, SPEECH, UPPER, WEEKDAYS, name_key
+from rag.text import MONTH_NAMES, ROMAN_NUMERAL, SPEECH, UPPER, WEEKDAYS, entity_share, name_key
 
 _ROLE = (
     r"(?:general|analyst|official|minister|president|politicians?|lawmakers?|spokes(?:person|man|woman)|"
@@ -127,6 +127,21 @@ def answers_who(sentence: str, before: str = "", words: bool = True) -> bool:
     if names_person(sentence, speaking=words):
         return True
     return bool(_PERSONAL_PRONOUN.search(sentence)) and names_person(before)
+
+
+def names_in_full(names: tuple[str, ...], question: str, text: str) -> bool:
+    """Does ``text`` name each person the question names in full ("Emily Dickinson") by the last
+    of those names whenever it names them by another? An article naming only "Emily" (the Brontë
+    sisters' "Charlotte (1816–1855), Emily (1818–1848) and Anne") is about a namesake. ``names``
+    are the question's names (not its question words: "Which US-made …" is no person)."""
+    named = {name_key(n) for n in names}
+    for run in NAME_RUN.finditer(question):
+        if not _is_personal_name(run.group(0)):
+            continue
+        keys = [key for key in map(name_key, run.group(0).split()) if key in named]
+        if len(keys) > 1 and entity_share(keys[:-1], text) > 0 and entity_share(keys[-1:], text) == 0:
+            return False
+    return True
 
 
 def _is_personal_name(run: str) -> bool:

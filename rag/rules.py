@@ -9,7 +9,7 @@ failing any of them no probability; the training table never reads them, so a ne
 from __future__ import annotations
 
 from rag.counting import counts_another_kind, counts_another_noun, counts_nominations, gives_no_amount
-from rag.events import gives_no_year, names_the_occasion, states_asked_event
+from rag.events import gives_no_year, names_the_occasion, states_a_time, states_asked_event
 from rag.frame import QuestionFrame
 from rag.holder import (
     asked_decade_unstated,
@@ -20,7 +20,13 @@ from rag.holder import (
 )
 from rag.judge import content_words, numbers
 from rag.person import answers_who, states_relative, states_words
-from rag.units import states_dimension, states_extreme, unstated_superlative, world_figure_for_a_place
+from rag.units import (
+    states_dimension,
+    states_extreme,
+    states_measure,
+    unstated_superlative,
+    world_figure_for_a_place,
+)
 
 
 def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str = "", article: str = "") -> bool:
@@ -32,6 +38,8 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
     return (
         says_more(frame, sentence)
         and states_asked_event(frame, sentence)
+        and states_a_time(frame, sentence)
+        and states_measure(frame.kind, frame.unit, sentence)
         and states_extreme(frame.extreme, frame.question, sentence)
         and states_dimension(frame.dimension, sentence)
         and states_holder(frame.holder, sentence, title, before, number=frame.kind == "number")

@@ -26,6 +26,8 @@ _UNIT_Q = (
     ("weight", re.compile(r"\bhow heavy\b|\bweigh(?:s|ed|t)?\b|\bmass\b")),
     ("speed", re.compile(r"\bhow fast\b|\bspeed\b|\bvelocity\b")),
     ("population", re.compile(r"\bpopulation\b|\bhow many (?:people|inhabitants|residents) (?:live|lived|are there)")),
+    # "What is the melting point of X?" is not answered by X's formula's "20.19% by mass"
+    ("temperature", re.compile(r"\btemperatures?\b|\b(?:melting|boiling|freezing|flash) point\b|\bhow (?:hot|cold)\b")),
 )
 # "… in miles?", "… in dollars?": the unit the answer must be stated in — how a question asks
 # for it and how a sentence states it, one row per unit.
@@ -55,6 +57,7 @@ UNIT_WORDS = {
     "weight": re.compile(r"\d\s*(?:kg|g|lbs?|oz|t)\b|\b(?:kilo(?:gram)?s?|grams?|pounds?|ounces?|tonnes?|tons?)\b",
                          re.IGNORECASE),
     "speed": re.compile(r"\b(?:km/h|kph|mph|knots?|m/s)\b|\bmach\b|per (?:hour|second)", re.IGNORECASE),
+    "temperature": re.compile(r"°|\bdegrees?\b|\bkelvin\b|\bcelsius\b|\bfahrenheit\b|\d\s*(?-i:K)\b", re.IGNORECASE),
     "population": re.compile(r"\b(?:population|inhabitants|residents|citizens|people (?:live|lived|living))\b",
                              re.IGNORECASE),
 }  # fmt: skip
@@ -129,6 +132,17 @@ def has_unit(unit: str, sentence: str) -> bool:
     if unit == "extent":
         return has_unit("length", sentence) or has_unit("time", sentence)
     return not unit or bool(UNIT_WORDS[unit].search(sentence))
+
+
+# the measures no sentence states without its unit: "What is the melting point of X?" is not
+# answered by X's "20.19% by mass", nor "What is its area?" by a population
+_STRICT_UNITS = frozenset({"temperature", "percent", "area", "weight", "speed"})
+
+
+def states_measure(kind: str, unit: str, sentence: str) -> bool:
+    """For a number question (``kind``) asking a measure with a strict ``unit`` class: does
+    ``sentence`` give a value of that class? True for other questions."""
+    return kind != "number" or unit not in _STRICT_UNITS or has_unit(unit, sentence)
 
 
 def states_asked_unit(asked_unit: str, sentence: str) -> bool:

@@ -59,7 +59,7 @@ from rag.units import has_unit
         # a physical measure is a number too (measured before on a probe of the Wikipedia summaries:
         # "other", so "Purple is a color similar in appearance to violet light" answered its wavelength)
         ("What is the wavelength of purple light?", "number", "", {"wavelength"}, set()),
-        ("What is the melting point of vantium?", "number", "", {"melting", "point"}, set()),
+        ("What is the melting point of vantium?", "number", "temperature", {"melting", "point"}, set()),
         ("What is the diameter of the main mirror?", "number", "length", {"diameter"}, set()),
         ("What is the half-life of carbon-14?", "number", "time", {"half-life"}, set()),
         ("What is the mass of the Moon?", "number", "weight", {"mass"}, set()),
