@@ -189,22 +189,12 @@ def _compose_parts(evidence: Evidence) -> Answer:
 def _from_picked(frame: QuestionFrame, verdict: SentenceVerdict, picked: list[extract.Candidate]) -> bool:
     """A verified sentence is kept only when its new information (the words the question does
     not already hold) comes mostly from a sentence picked as the answer: a sentence its passage
-    supports but that states another fact of that passage answers another question. Nor is one
-    giving a figure that no picked sentence gives: "The BIPM was established in 1960" put together
-    from "… the BIPM was established by the Metre Convention" and another sentence's year."""
-    text = strip_markers(verdict.text)
-    sources = [_source_text(frame, c) for c in picked]
-    figures = _figures(text) - _figures(frame.question)
-    if not figures <= set().union(*map(_figures, sources)):
-        return False
-    novel = set(content_words(text)) - frame.terms
+    supports but that states another fact of that passage answers another question."""
+    novel = set(content_words(strip_markers(verdict.text))) - frame.terms
     if not novel:
         return True
-    return any(len(novel & set(content_words(source))) / len(novel) >= MIN_AGREEMENT for source in sources)
-
-
-def _figures(text: str) -> set[float]:
-    return {value for value, _ in numbers(text)}
+    sources = [_source_text(frame, c) for c in picked]
+    return any(len(novel & set(content_words(text))) / len(novel) >= MIN_AGREEMENT for text in sources)
 
 
 def _only_shortens(frame: QuestionFrame, kept: tuple[SentenceVerdict, ...], picked: list[extract.Candidate]) -> bool:

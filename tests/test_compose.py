@@ -164,26 +164,3 @@ def test_a_he_sentence_answering_which_king_names_the_king_defined_with_an_aside
     answer = _extractive_answer("Which Tamran king built the Bayon?", text, sentence)
     assert answer.text.startswith("Kell VII: He built"), answer.text
     assert all(c.quote == text[c.start : c.end] for c in answer.citations)
-
-
-BUREAU = (
-    "Several countries adopted the metric system between 1795 and 1875; to ensure conformity, the Bureau was "
-    "established by the Metre Convention. This evolved into the SI after a conference in 1960."
-)
-
-
-def test_a_generated_figure_no_picked_sentence_gives_gives_way_to_the_picked_sentence():
-    """Measured before on the fresh probe eval/probes/dev4.jsonl u07: "The Bureau … was established
-    in 1960 [1]." — verified (its words and its year are all in the passage), but the year is the
-    conference's, from a sentence not picked as the answer."""
-    first = BUREAU[: BUREAU.index(" This")]
-    spans = (Span(0, len(first)), Span(BUREAU.index("This"), len(BUREAU)))
-    picked = (Candidate(0, spans[0], first, 0.9, prob=0.9),)
-    chunk = Chunk("doc#0", "doc", 0, len(BUREAU), BUREAU, spans)
-    evidence = Evidence(build_frame("Which treaty established the Bureau?"), (Hit(chunk, 1.0, 0.8, 1.0, 1),),
-                        {"doc": Document("doc", "doc.txt", BUREAU)}, frozenset(),
-                        raw="The Bureau was established by the Metre Convention treaty in 1960 [1].", ranked=picked,
-                        picked=picked, threshold=0.1)  # fmt: skip
-    answer = compose(evidence, Settings(), lambda texts: np.ones((len(texts), 2)))
-    assert "1960" not in answer.text and answer.mode == "extractive", answer.text
-    assert all(c.quote == BUREAU[c.start : c.end] for c in answer.citations)
