@@ -104,11 +104,11 @@ def names_the_occasion(frame: QuestionFrame, sentence: str, before: str, title: 
 _POINTS_BACK = re.compile(r"^\W*(?:It|Its|This|That|These|Those|They|Their|The)\b")
 
 
-# a time a sentence may answer "when" with that the type check does not read as a date: a period
-# ("during the Cold War", "in the early modern era") or a time relative to another event
+# a time a sentence may answer "when" with that neither the type check nor _ERA reads as a date: a
+# period ("during the Cold War", "in the early modern era") or a time relative to another event
 _PERIOD = re.compile(
     r"\b(?:during|since|until|till|after|before|following|ago|era|period|age|reign|dynasty|war|decades?|years?|"
-    r"centur(?:y|ies)|millenni(?:um|a)|BC|BCE|AD|CE)\b",
+    r"millenni(?:um|a))\b",
     re.IGNORECASE,
 )
 
