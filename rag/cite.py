@@ -15,6 +15,7 @@ from rag.text import MARKER_RE
 __all__ = ["MARKER_RE", "clean_markers", "make_citation", "markers_of", "parse_markers", "split_sentences"]
 
 _ANY_BRACKET_NUMBER = re.compile(r"\[[^\]\n]{0,40}\]")
+_ONE = r"\[\d{1,3}\]"  # one marker in the "[a][b]" form, as many digits as MARKER_RE allows
 
 
 def parse_markers(text: str) -> list[int]:
@@ -48,11 +49,12 @@ def split_sentences(text: str) -> list[str]:
     """Answer text → sentences, each keeping the markers that follow its full stop."""
     from rag.chunk import sentence_spans
 
+    # Only what MARKER_RE reads as a marker moves: "[2024]" is text, not a citation.
     # "… Google. [2]: claim" labels the claim after it: it starts a line of its own
-    text = re.sub(r"(?m)(^|[.!?])[ \t]*((?:\[\d+\])+)[ \t]*:[ \t]*", r"\1\n\2 ", text)
+    text = re.sub(rf"(?m)(^|[.!?])[ \t]*((?:{_ONE})+)[ \t]*:[ \t]*", r"\1\n\2 ", text)
     # "[1] claim" at the start of a line -> "claim [1]"
-    text = re.sub(r"(?m)^[ \t]*((?:\[\d+\])+)[ \t]*(\S.*)$", r"\2 \1", text)
-    text = re.sub(r"([.!?])((?:\s*\[\d+\])+)", r"\2\1", text)  # "claim. [1]" -> "claim [1]."
+    text = re.sub(rf"(?m)^[ \t]*((?:{_ONE})+)[ \t]*(\S.*)$", r"\2 \1", text)
+    text = re.sub(rf"([.!?])((?:\s*{_ONE})+)", r"\2\1", text)  # "claim. [1]" -> "claim [1]."
     # pysbd mis-splits around "[n]": protect markers as plain words while splitting
     protected = MARKER_RE.sub(lambda m: "Qcite" + "x".join(str(n) for n in parse_markers(m.group())) + "Q", text)
     sentences = [protected[s.start : s.end].strip() for s in sentence_spans(protected)]
@@ -67,7 +69,7 @@ def split_sentences(text: str) -> list[str]:
     return merged
 
 
-_MARKERS_ONLY = re.compile(r"(?:\s*\[\d+\])+\s*[.!?]?")
+_MARKERS_ONLY = re.compile(rf"(?:\s*{_ONE})+\s*[.!?]?")
 
 
 def markers_of(sentence: str) -> tuple[int, ...]:

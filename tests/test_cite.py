@@ -46,6 +46,11 @@ def test_clean_markers(text, n_sources, expected):
             ["He noted the impact, saying “missiles will speak for themselves.” [2].", "Next claim [1]."],
         ),
         ("He said “it is over.” [2]", ["He said “it is over.” [2]"]),
+        # a bracketed number MARKER_RE does not read as a marker is text and stays where it is
+        # (hypothesis found "[0000]00000" reordered to "00000 [0000]")
+        ("[0000]00000", ["[0000]00000"]),
+        ("[1998] was a year. Yes [1].", ["[1998] was a year.", "Yes [1]."]),
+        ("It ended. [2024] Next.", ["It ended.", "[2024] Next."]),
     ],
 )
 def test_split_sentences_keeps_markers_with_their_sentence(text, expected):
