@@ -90,9 +90,17 @@ def _split_block(offset: int, block: str) -> list[Span]:
             spans.append(Span(offset + cursor + lead, offset + len(block.rstrip())))
             return [s for s in spans if s.end > s.start]
         cursor = found + len(stripped)
-        if re.search(r"\w", stripped):
+        if spans and _CIRCA_END.search(block, 0, spans[-1].end - offset) and _DATE_START.match(stripped):
+            spans[-1] = Span(spans[-1].start, offset + cursor)  # "begun c. | 1308 and …" is one sentence
+        elif re.search(r"\w", stripped):
             spans.append(Span(offset + found, offset + cursor))
     return spans
+
+
+# pysbd ends a sentence at "c." (circa), "ca." and "fl." (flourished) before a year: "begun c. 1308
+# and completed c. 1321" came out as three sentences, and the middle one was quoted as an answer.
+_CIRCA_END = re.compile(r"(?<![\w.])(?:c|ca|fl)\.$")
+_DATE_START = re.compile(r"(?:\d|(?:AD|BC|BCE|CE)\b)")
 
 
 def _limit_length(clean: str, span: Span) -> list[Span]:

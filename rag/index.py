@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SPLITTER = "pysbd-0.3.4"
+SPLITTER = "pysbd-0.3.4+circa"  # the suffix names the repairs chunk.py makes to pysbd's splits
 # chunks; below it exact search takes <= ~15 ms even on a loaded 2-core machine and an incremental
 # build stays instant; above it HNSW answers in < 1 ms at recall@10 >= 0.99 (BENCHMARKS.md)
 HNSW_THRESHOLD = 50_000

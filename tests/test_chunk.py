@@ -24,6 +24,14 @@ def doc(text: str) -> Document:
         ("", []),
         ("...  --- !!!", []),
         ("It cost 12,000 dollars. Then 3.5 more.", ["It cost 12,000 dollars.", "Then 3.5 more."]),
+        # circa before a year does not end a sentence (pysbd split the Divine Comedy summary in three,
+        # and "1308 and completed c." was quoted as when Dante completed it)
+        (
+            "The poem was begun c. 1308 and completed c. 1321, before his death. It has three parts.",
+            ["The poem was begun c. 1308 and completed c. 1321, before his death.", "It has three parts."],
+        ),
+        ("He lived ca. 1200 to ca. 1250. Rome fl. 300 BC.", ["He lived ca. 1200 to ca. 1250.", "Rome fl. 300 BC."]),
+        ("It was made c. AD 400. It helps.", ["It was made c. AD 400.", "It helps."]),
     ],
 )
 def test_sentence_spans_table(text, expected):
