@@ -150,7 +150,21 @@ def gives_no_amount(frame: QuestionFrame, sentence: str) -> bool:
     question asks one of a named measure or count ("How many species …", "What is the wavelength
     …", "How deep …")? "How large were the attacks?" may be answered by "the largest in months"."""
     named = frame.count_terms or frame.focus_terms or frame.unit
-    return frame.kind == "number" and frame.asks_wh and bool(named) and not _AMOUNT.search(sentence)
+    if not (frame.kind == "number" and frame.asks_wh and named):
+        return False
+    # a count of students is not "… established the University of Cambridge in 1209"
+    return not _AMOUNT.search(_without_bare_years(sentence, frame.count_terms) if frame.count_terms else sentence)
+
+
+def _without_bare_years(sentence: str, nouns: frozenset[str] | set[str]) -> str:
+    """``sentence`` without the years written as bare numbers ("in 1209"); a number followed by
+    the counted noun stays ("1500 soldiers")."""
+
+    def keep_a_count(year: re.Match[str]) -> str:
+        after = re.match(r"\s+([\w-]+)", sentence[year.end() :])
+        return year.group() if after and set(content_words(after.group(1))) & nouns else " "
+
+    return re.sub(rf"(?<![\d,.])(?:{_YEAR.pattern})(?![\d]|[,.]\d)", keep_a_count, sentence)
 
 
 def counts_another_kind(frame: QuestionFrame, sentence: str) -> bool:

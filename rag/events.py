@@ -1,6 +1,7 @@
-"""Life events a question asks about: "When was X born?" is not answered by the year of a premiere
-in X's summary, nor "Where was X buried?" by where X worked — the sentence must state the event
-asked for. ``rag.answerability``'s rules read :func:`states_asked_event`."""
+"""Events a question asks about: "When was X born?" is not answered by the year of a premiere in
+X's summary, "Where was X buried?" by where X worked, nor "When did Iraq gain its independence?" by
+the years of the Iraq War — the sentence must state the event asked for. ``rag.answerability``'s
+rules read :func:`states_asked_event`."""
 
 from __future__ import annotations
 
@@ -25,6 +26,12 @@ _LIFE_EVENTS = tuple(
             False,
         ),
         (r"\bmarr(?:y|ied)\b", r"\bmarri|\bwed\b|\bwedding\b|\bwife\b|\bhusband\b", False),
+        (r"\bindependen", r"\bindependen|\bsovereign|\bliberat|\bsecede|\bsecession", False),
+        (
+            r"\bsettle[ds]?\b|\bsettlement|\bcoloni[sz]",
+            r"\bsettl|\bcoloni|\barriv|\blanded\b|\bmigrat|\binhabit|\boutpost|\bfounded|\bestablish",
+            False,
+        ),
         (r"\bburi(?:ed|al)\b|\binterred\b", r"\bburi(?:ed|al)\b|\binterred\b|\bentombed\b|\btomb\b|\bgrave\b", False),
         (
             r"\b(?:stud(?:y|ied)|educated|graduated?)\b|\battend(?:ed)? (?:university|college|school)"
@@ -137,3 +144,27 @@ def gives_no_year(frame: QuestionFrame, sentence: str) -> bool:
     accolades include … three Grammy Awards" for "In what year did she win her first Grammy
     Award?")? A year is written in digits."""
     return frame.kind == "date" and frame.focus == "year" and not re.search(r"\d", sentence)
+
+
+# "When was the Spanish Inquisition abolished?", "When did the nuclear arms race end?": the end of
+# something, not its start ("authorized by Pope Sixtus IV in 1478") nor a period it belongs to
+_ASKS_END = re.compile(
+    r"\b(?:end(?:ed)?|abolish(?:ed)?|dissolved?|disband(?:ed)?|collapsed?|f[ae]ll|abandon(?:ed)?|"
+    r"demolish(?:ed)?|cease[ds]?|conclude[ds]?|shut down|close[ds]?|retired?|resign(?:ed)?)\s*\??\s*$",
+    re.IGNORECASE,
+)
+# an end stated in words, or a range of years ("from 1947 to 1991", "(1756–1763)", "until 1925")
+_STATES_END = re.compile(
+    r"\b(?:end(?:s|ed|ing)?|abolish|abolition|dissol|disband|collaps|fell|fall|abandon|demoli|ceas|conclu|"
+    r"shut|clos|retir|resign|lasted|until|till|dismantl|overthrown|terminat|expired|replaced|surrender|"
+    r"defeat|ultimately|finally)|\d\s*[–—-]\s*\d|\bfrom\b[^.;]*?\b(?:to|through)\s+\d|\bbetween\b[^.;]*?\band\s+\d",
+    re.IGNORECASE,
+)
+
+
+def states_the_end(frame: QuestionFrame, sentence: str) -> bool:
+    """For a question asking when something ended: does ``sentence`` state an end or a range of
+    years? True for other questions."""
+    if frame.kind != "date" or not _ASKS_WHEN.match(frame.question) or not _ASKS_END.search(frame.question):
+        return True
+    return bool(_STATES_END.search(sentence))

@@ -27,6 +27,7 @@ from rag.text import UPPER, YEAR, YEAR_PATTERN, entity_share, name_key
 _NAME = rf"{UPPER}[\w’'.-]*(?:\s+(?:(?:and|of|de|del|da|do|la|le|du|upon|on)\s+)?{UPPER}[\w’'.-]*)*"
 _HOLDER_Q = re.compile(
     r"(?i:\b(?:population|area|size|height|elevation|length|depth|capital|capital city)\s+of"
+    r"|\b(?:official|national) (?:languages?|religions?|currenc(?:y|ies)|anthems?)\s+of"
     r"|\bhow many (?:people|inhabitants|residents) (?:live|lived|are there) in"
     r"|\bhow (?:tall|high|long|deep|big|large) (?:is|was))"
     rf"\s+(?:the\s+)?({_NAME})"
@@ -34,8 +35,8 @@ _HOLDER_Q = re.compile(
 
 
 def measure_holder(question: str) -> str:
-    """The name whose measure or capital ``question`` asks for ("What is the population of
-    León, Guanajuato?" → "León"), or ""."""
+    """The name whose measure, capital or official language ``question`` asks for ("What is the
+    population of León, Guanajuato?" → "León"), or ""."""
     found = _HOLDER_Q.search(question)
     return found.group(1) if found else ""
 
@@ -181,7 +182,15 @@ def _names_here(keys: list[str], words: list[re.Match[str]], i: int, sentence: s
         return False
     previous = words[i - 1].group() if i else ""
     part_of_longer = previous[:1].isupper() and previous.lower() not in _LEAD_WORDS
-    return not part_of_longer and not _CONTAINED.search(sentence[: words[i].start()])
+    lead = sentence[: words[i].start()]
+    return not part_of_longer and (not _CONTAINED.search(lead) or bool(_CAPITAL_IN.search(lead)))
+
+
+# "Baghdad is the capital and largest city in Iraq", "one of the official languages in Iraq": a
+# capital or an official language "in" X is X's own
+_CAPITAL_IN = re.compile(
+    r"\b(?:capital(?: city)?(?: and (?:the )?(?:largest|biggest|most populous) city)?|official languages?) in\s+$"
+)
 
 
 # the area around a place, whose figure is not the place's own ("these form a metropolitan area
@@ -273,7 +282,16 @@ def names_the_part(question: str, articles: list[str]) -> np.ndarray:
 _TOPIC_Q = re.compile(
     r"^(?i:(?:what|which) (?:is|are|was|were) the (?:[\w-]+ ){0,2}[\w-]+|how (?:many|much) [\w-]+(?: [\w-]+)?)"
     r" of (?!(?:the|a|an|this|that|these|those|its|their|his|her|our|each|every|all)\b)"
-    r"([a-z][a-z-]+(?: [a-z][a-z-]+)?)(?: (?:are|is|were|was) there)?\s*\??\s*$"
+    r"([a-z][a-z-]+(?: [a-z][a-z-]+)?)(?: (?:are|is|were|was) (?:there|known|recogni[sz]ed|described))?\s*\??\s*$"
+)
+
+
+# "When were cryptomonads first described?", "When was paper invented?": a lower-case thing whose
+# date is asked ("When did the war end?" and "When was it built?" point back)
+_WHEN_Q = re.compile(
+    r"^(?i:when|in what year) (?:was|were|did) (?:an? )?"
+    r"(?!(?:the|this|that|these|those|it|its|they|he|she|we|you|i)\b)([a-z][a-z-]+(?: (?!first\b)[a-z][a-z-]+)?)"
+    r" (?:first )?[a-z]+\s*\??\s*$"
 )
 
 
@@ -305,10 +323,10 @@ _HOLDS_Q = re.compile(
 
 def names_topic(question: str, articles: list[str]) -> np.ndarray:
     """For each of ``articles``: does it name the lower-case thing ``question`` asks a measure,
-    kind, maker or parts of ("thulium", "stick insects", "a stoat", "quantum chemistry", "a tarot
-    deck")? All true when it asks of no such thing."""
+    kind, maker, parts or date of ("thulium", "stick insects", "a stoat", "quantum chemistry", "a
+    tarot deck", "cryptomonads")? All true when it asks of no such thing."""
     asked = question.strip()
-    found = _TOPIC_Q.match(asked) or _SUBJECT_Q.match(asked) or _MADE_Q.match(asked) or _HOLDS_Q.match(asked)
+    found = next(filter(None, (p.match(asked) for p in (_TOPIC_Q, _SUBJECT_Q, _MADE_Q, _HOLDS_Q, _WHEN_Q))), None)
     topic = set(content_words(found.group(1))) if found else set()
     return per_article(articles, lambda text: not topic or topic <= set(content_words(text)))
 

@@ -150,7 +150,15 @@ def _is_personal_name(run: str) -> bool:
     if len(words) < 2:
         return False
     keys = [w.lower().removesuffix("’s").removesuffix("'s") for w in words]
-    return not any(k in _NOT_A_PERSON for k in keys) and not any(w.isupper() and len(w) > 1 for w in words)
+    # a compass word ends a person's name ("Gladys West", "Oliver North") but not a place's
+    # ("the Middle East"); it opens only a place's ("West Bank", "North Korea")
+    last = keys[-1] if keys[-1] in _COMPASS and not _COMPASS_PLACE.intersection(keys[:-1]) else ""
+    acronym = any(w.isupper() and len(w) > 1 for w in words)
+    return not any(k in _NOT_A_PERSON and k != last for k in keys) and not acronym
+
+
+_COMPASS = frozenset({"north", "south", "east", "west"})
+_COMPASS_PLACE = frozenset({"middle", "far", "near", "mid", "wild", "north", "south", "east", "west", "the"})
 
 
 # relatives: how a question asks for one, and the words of a sentence stating that relation

@@ -8,8 +8,10 @@ failing any of them no probability; the training table never reads them, so a ne
 
 from __future__ import annotations
 
+import re
+
 from rag.counting import counts_another_kind, counts_another_noun, counts_nominations, gives_no_amount
-from rag.events import gives_no_year, names_the_occasion, states_a_time, states_asked_event
+from rag.events import gives_no_year, names_the_occasion, states_a_time, states_asked_event, states_the_end
 from rag.frame import QuestionFrame
 from rag.holder import (
     asked_decade_unstated,
@@ -39,6 +41,8 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         says_more(frame, sentence)
         and states_asked_event(frame, sentence)
         and states_a_time(frame, sentence)
+        and states_the_end(frame, sentence)
+        and states_the_status(frame.question, sentence)
         and states_measure(frame.kind, frame.unit, sentence)
         and states_extreme(frame.extreme, frame.question, sentence)
         and states_dimension(frame.dimension, sentence)
@@ -59,6 +63,22 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and states_relative(frame.relative, sentence)
         and states_words(frame.speaker, sentence, before, by_pronoun=frame.speaker == frame.referent)
     )
+
+
+# "What is the official language of Iraq?" asks for a status: "Kurdish is spoken in northern Iraq"
+# names a language of Iraq, not its official one (nor its national one)
+_STATUS_Q = re.compile(
+    r"\b(official|national) (?:languages?|religions?|names?|currenc(?:y|ies)|anthems?|mottos?|scripts?|sports?|"
+    r"animals?|birds?|flowers?|symbols?|holidays?|days?)\b",
+    re.IGNORECASE,
+)
+
+
+def states_the_status(question: str, sentence: str) -> bool:
+    """For "What is the official language (national anthem, …) of X?": does ``sentence`` state that
+    status ("official", "national")? True for other questions."""
+    asked = _STATUS_Q.search(question)
+    return not asked or bool(re.search(rf"\b{asked.group(1)}", sentence, re.IGNORECASE))
 
 
 def says_more(frame: QuestionFrame, sentence: str) -> bool:

@@ -1,0 +1,114 @@
+"""Issue 11, eighteenth round: a sentence must state the event asked about, be about the thing
+asked about, and a person or a capital must be read as one.
+
+Each class was answered wrongly on the code before this round by a fresh probe of the Wikipedia
+summaries (eval/probes/dev6.jsonl); the examples here are my own. The Spanish Inquisition's
+abolition was answered with the year it was authorized, Iraq's independence with the years of the
+Iraq War, when the Dutch first settled in South Africa with the year Dutch stopped being an
+official language, and when cryptomonads were first described with when tardigrades were. "Gladys
+West" was read as a place (the West), and "Baghdad is the capital and largest city in Iraq" as a
+city only placed in Iraq, so both questions were refused.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.frame import build_frame
+from rag.holder import names_topic
+from rag.person import names_person
+from rag.rules import can_answer
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        (  # a start dated, an end asked
+            "When was the weavers' guild abolished?",
+            "The guild was chartered by King Edward II in 1320 and its first masters were named in 1322.",
+        ),
+        ("When did the tariff war end?", "The tariff war was a trade dispute between two kingdoms during the 1880s."),
+        (  # independence asked, a war in the country dated
+            "When did Norland gain its independence?",
+            "The Norland War was a protracted armed conflict in Norland from 1990 to 1994.",
+        ),
+        (  # settling asked, a language's status dated
+            "When did the Portuguese first settle in Madeira?",
+            "Portuguese was the only official language of Madeira until 1976, when it was joined by another.",
+        ),
+    ],
+)
+def test_a_sentence_dating_another_event_cannot_answer(question, sentence):
+    assert not can_answer(build_frame(question), sentence)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        ("When was the weavers' guild abolished?", "The guild was abolished by royal decree in 1791."),
+        ("When did the tariff war end?", "The tariff war lasted from 1882 to 1889."),
+        ("When did the tariff war end?", "The tariff war (1882–1889) ruined both kingdoms."),
+        ("When did the kingdom collapse?", "The kingdom was dissolved in 1806."),
+        ("When did Norland gain its independence?", "Norland became independent from Sweden in 1905."),
+        ("When did the Portuguese first settle in Madeira?", "Portuguese sailors settled the island in 1420."),
+        ("When did the Portuguese first settle in Madeira?", "The island was colonised by Portugal in 1420."),
+        # the circa sentence the splitter now keeps whole
+        ("When did Dante complete the poem?", "It was begun c. 1308 and completed c. 1321, before his death."),
+    ],
+)
+def test_a_sentence_dating_the_asked_event_may_answer(question, sentence):
+    assert can_answer(build_frame(question), sentence)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["When were diatoms first described?", "How many species of diatoms are known?", "When was paper invented?"],
+)
+def test_a_lower_case_thing_asked_about_must_be_named_by_the_article(question):
+    thing = "diatom" if "diatom" in question else "paper"
+    other = "Tardigrades are micro-animals. They were first described by Goeze in 1773; 1,300 species are known."
+    about = f"The {thing}s of the lake were first described in 1703; 40 species are known. The {thing} was made."
+    assert list(names_topic(question, [other, about])) == [False, True]
+
+
+@pytest.mark.parametrize(
+    "question", ["When was the war fought?", "When did he die?", "When did Norland gain its independence?"]
+)
+def test_a_when_question_about_a_named_or_pointed_to_thing_has_no_lower_case_topic(question):
+    assert list(names_topic(question, ["Tardigrades are micro-animals."])) == [True]
+
+
+def test_a_compass_word_ends_a_persons_name_but_opens_a_places():
+    assert names_person("Surveyor Alma West was the first person to map the reef.")
+    assert names_person("The plan was drafted by Oliver North.")
+    assert not names_person("Settlers moved into the West Bank.")
+    assert not names_person("Oil shaped the Middle East.")
+    assert can_answer(
+        build_frame("Who was the first person to map the reef from the air?"),
+        "Surveyor Alma West was the first person to map the reef from aerial photographs.",
+    )
+
+
+def test_a_capital_in_a_country_is_that_countrys_capital():
+    capital = build_frame("What is the capital of Norland?")
+    assert can_answer(capital, "Velmar is the capital and largest city in Norland.")
+    assert can_answer(capital, "Velmar is the capital of Norland.")
+    # a city placed in a province is still not the province's population
+    assert not can_answer(build_frame("What is the population of Hubei?"), "Wuhan is the most populous city in Hubei.")
+
+
+def test_a_count_is_not_a_year():
+    students = build_frame("How many students does the Velmar Academy have?")
+    assert not can_answer(students, "After a quarrel between students and townspeople, teachers left Velmar in 1209.")
+    assert can_answer(students, "The Velmar Academy has 24,000 students.")
+    assert can_answer(students, "In 1209 the academy had 1500 students.")
+
+
+def test_an_official_status_asked_must_be_stated():
+    official = build_frame("What is the official language of Norland?")
+    assert not can_answer(official, "Sami is a language spoken by Sami people in northern Norland.")
+    assert can_answer(official, "Norwegian and Sami are the official languages of Norland.")
+    assert can_answer(official, "Sami is one of the two official languages in Norland.")
+    # another country's official language, in an article that names Norland elsewhere
+    assert not can_answer(official, "It is the national language of Sweden and an official language of Finland.")
+    assert can_answer(build_frame("Which languages are spoken in Norland?"), "Sami is spoken in northern Norland.")
