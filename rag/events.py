@@ -27,6 +27,13 @@ _LIFE_EVENTS = tuple(
         ),
         (r"\bmarr(?:y|ied)\b", r"\bmarri|\bwed\b|\bwedding\b|\bwife\b|\bhusband\b", False),
         (r"\bindependen", r"\bindependen|\bsovereign|\bliberat|\bsecede|\bsecession", False),
+        (r"\bstandardi[sz]", r"\bstandard", False),
+        (  # "Where is the scroll kept today?" is not answered by who painted it
+            r"^\W*where\b.*\b(?:kept|housed|displayed|exhibited|stored|preserved|held)\b",
+            r"\bkept\b|\bhous|\bdisplay|\bexhibit|\bstored\b|\bpreserved\b|\bheld\b|\bmuseum|\bcollection"
+            r"|\bgallery|\blibrary|\barchive",
+            False,
+        ),
         (
             r"\bsettle[ds]?\b|\bsettlement|\bcoloni[sz]",
             r"\bsettl|\bcoloni|\barriv|\blanded\b|\bmigrat|\binhabit|\boutpost|\bfounded|\bestablish",

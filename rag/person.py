@@ -61,6 +61,12 @@ _SPEAKS = re.compile(
 )
 # ("by May", "by Monday" say when, not who)
 _BY = re.compile(rf"\bby (?!(?i:{'|'.join(MONTH_NAMES + WEEKDAYS)})\b){UPPER}[^\W\d_]+")
+# a deed done by a named body ("devised by the International Phonetic Association"): who did it
+_BY_BODY = re.compile(
+    rf"\b(?:[a-z]+ed|made|built|written|drawn|run|led) by the (?:{UPPER}[\w’'-]*\s+){{1,5}}"
+    r"(?:Association|Society|Company|Committee|Institute|Academy|Council|Organi[sz]ation|Foundation|Corporation|"
+    r"Commission|Agency|Federation|Union|Party|Group|Consortium|League|Club|Board)\b"
+)
 _CAPITALISED = rf"(?:{UPPER}[^\W\d_]*(?:[’'-]{UPPER}?[^\W\d_]+)*\.?|{UPPER}\.)"
 _PARTICLE = r"(?:de|da|del|della|di|van|von|der|den|bin|ibn|al|la|le|du|y)"
 # two or more capitalised words in a row: "Mark Rutte", "Leonardo da Vinci", "Transfrontier Conservation Area"
@@ -120,11 +126,12 @@ def names_person(text: str, speaking: bool = True) -> bool:
 
 
 def answers_who(sentence: str, before: str = "", words: bool = True) -> bool:
-    """Can ``sentence`` answer a question only a person answers: it names one, or says "he" or
-    "she" and, with the sentence before it (``before``), names who that is. A name that only
+    """Can ``sentence`` answer a question only a person answers: it names one (or a named body
+    doing the deed), or says "he" or "she" and, with the sentence before it (``before``), names
+    who that is. A name that only
     speaks ("Blinken said …") counts only when the question asks for ``words``: "Who commands the
     troops in Kursk?" is not answered by who reported them there."""
-    if names_person(sentence, speaking=words):
+    if names_person(sentence, speaking=words) or _BY_BODY.search(sentence):
         return True
     return bool(_PERSONAL_PRONOUN.search(sentence)) and names_person(before)
 

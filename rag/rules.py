@@ -43,6 +43,7 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and states_a_time(frame, sentence)
         and states_the_end(frame, sentence)
         and states_the_status(frame.question, sentence)
+        and states_the_capital(frame, sentence)
         and states_measure(frame.kind, frame.unit, sentence)
         and states_extreme(frame.extreme, frame.question, sentence)
         and states_dimension(frame.dimension, sentence)
@@ -72,6 +73,18 @@ _STATUS_Q = re.compile(
     r"animals?|birds?|flowers?|symbols?|holidays?|days?)\b",
     re.IGNORECASE,
 )
+
+
+# "What was the capital of Old Chosŏn?" is not answered by "Old Chosŏn … was the first kingdom"
+_CAPITAL = re.compile(r"\bcapital|\bseat of (?:government|power)", re.IGNORECASE)
+
+
+def states_the_capital(frame: QuestionFrame, sentence: str) -> bool:
+    """For "What (which city) is the capital of X?": does ``sentence`` say "capital" (or "seat of
+    government")? True for other questions, and for a figure of the capital ("How many people
+    live in the capital of X?" may be answered by the city's name and population)."""
+    asked = frame.kind != "number" and bool(frame.holder) and _CAPITAL.search(frame.question)
+    return not asked or bool(_CAPITAL.search(sentence))
 
 
 def states_the_status(question: str, sentence: str) -> bool:

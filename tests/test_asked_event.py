@@ -112,3 +112,23 @@ def test_an_official_status_asked_must_be_stated():
     # another country's official language, in an article that names Norland elsewhere
     assert not can_answer(official, "It is the national language of Sweden and an official language of Finland.")
     assert can_answer(build_frame("Which languages are spoken in Norland?"), "Sami is spoken in northern Norland.")
+
+
+# Issue 11, nineteenth round (eval/probes/dev7.jsonl, my own examples): a capital asked must be
+# named as one, a keeping place or a standardisation is an asked event, and a named body doing
+# the deed answers "who"
+@pytest.mark.parametrize(
+    ("question", "sentence", "answers"),
+    [
+        ("What was the capital of Old Velmar?", "Old Velmar was the first kingdom on the Velmar Peninsula.", False),
+        ("What was the capital of Old Velmar?", "The capital of Old Velmar was Asadal, on the Taedong River.", True),
+        ("Where is the Velmar scroll kept today?", "The Velmar scroll is a handscroll by Zhang Wen.", False),
+        ("Where is the Velmar scroll kept today?", "The scroll is kept in the Palace Museum in Beijing.", True),
+        ("When was the Velmar language first standardized?", "Velmar is a language created in 1972 by Ann Li.", False),
+        ("When was the Velmar language first standardized?", "Velmar was standardized by ANSI in 1989.", True),
+        ("Who devised the Velmar alphabet?", "It was devised by the International Velmar Association in 1886.", True),
+        ("Who devised the Velmar alphabet?", "The Velmar coast is bordered by the Mediterranean Sea.", False),
+    ],
+)
+def test_the_role_place_or_doer_asked_must_be_stated(question, sentence, answers):
+    assert can_answer(build_frame(question), sentence) is answers
