@@ -140,7 +140,7 @@ def states_a_time(frame: QuestionFrame, sentence: str) -> bool:
     """Does ``sentence`` say when, for a question asking when? A date, a year, the years of a life
     in brackets or a period: "The person writing the cheque, known as the drawer, has a … account"
     says nothing of when the first cheque was written. True for other questions."""
-    if frame.kind != "date" or not _ASKS_WHEN.match(frame.question):
+    if not _asks_when(frame):
         return True
     return bool(matches_type(frame, sentence) or _ERA.search(sentence) or _PERIOD.search(sentence)
                 or _LIFESPAN.search(sentence))  # fmt: skip
@@ -154,7 +154,9 @@ def gives_no_year(frame: QuestionFrame, sentence: str) -> bool:
 
 
 # "When was the Spanish Inquisition abolished?", "When did the nuclear arms race end?": the end of
-# something, not its start ("authorized by Pope Sixtus IV in 1478") nor a period it belongs to
+# something, not its start ("authorized by Pope Sixtus IV in 1478") nor a period it belongs to.
+# Not an entry of _LIFE_EVENTS: a range of years states an end without an end word ("lasted from
+# 1939 to 1945"), and only questions asking when are read.
 _ASKS_END = re.compile(
     r"\b(?:end(?:ed)?|abolish(?:ed)?|dissolved?|disband(?:ed)?|collapsed?|f[ae]ll|abandon(?:ed)?|"
     r"demolish(?:ed)?|cease[ds]?|conclude[ds]?|shut down|close[ds]?|retired?|resign(?:ed)?)\s*\??\s*$",
@@ -172,6 +174,11 @@ _STATES_END = re.compile(
 def states_the_end(frame: QuestionFrame, sentence: str) -> bool:
     """For a question asking when something ended: does ``sentence`` state an end or a range of
     years? True for other questions."""
-    if frame.kind != "date" or not _ASKS_WHEN.match(frame.question) or not _ASKS_END.search(frame.question):
+    if not _asks_when(frame) or not _ASKS_END.search(frame.question):
         return True
     return bool(_STATES_END.search(sentence))
+
+
+def _asks_when(frame: QuestionFrame) -> bool:
+    """A date question that asks when (not one with a "when" clause): the time rules read only these."""
+    return frame.kind == "date" and bool(_ASKS_WHEN.match(frame.question))

@@ -67,7 +67,8 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
 
 
 # "What is the official language of Iraq?" asks for a status: "Kurdish is spoken in northern Iraq"
-# names a language of Iraq, not its official one (nor its national one)
+# names a language of Iraq, not its official one (nor its national one). Whose status it is, is
+# holder.states_holder's check (the frame's holder reads "the official language of X" too)
 _STATUS_Q = re.compile(
     r"\b(official|national) (?:languages?|religions?|names?|currenc(?:y|ies)|anthems?|mottos?|scripts?|sports?|"
     r"animals?|birds?|flowers?|symbols?|holidays?|days?)\b",
