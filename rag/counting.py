@@ -152,8 +152,14 @@ def gives_no_amount(frame: QuestionFrame, sentence: str) -> bool:
     named = frame.count_terms or frame.focus_terms or frame.unit
     if not (frame.kind == "number" and frame.asks_wh and named):
         return False
-    # a count of students is not "… established the University of Cambridge in 1209"
-    return not _AMOUNT.search(_without_bare_years(sentence, frame.count_terms) if frame.count_terms else sentence)
+    # a count of students is not "… established the University of Cambridge in 1209", nor a count
+    # of fish species "10% of the world's fish species"
+    if frame.count_terms and frame.unit != "percent":
+        sentence = _PERCENTAGE.sub(" ", _without_bare_years(sentence, frame.count_terms))
+    return not _AMOUNT.search(sentence)
+
+
+_PERCENTAGE = re.compile(r"\d[\d.,]*\s*(?:%|per ?cent\b|percent\b)", re.IGNORECASE)
 
 
 def _without_bare_years(sentence: str, nouns: frozenset[str] | set[str]) -> str:

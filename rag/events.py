@@ -39,6 +39,12 @@ _LIFE_EVENTS = tuple(
             r"\bsettl|\bcoloni|\barriv|\blanded\b|\bmigrat|\binhabit|\boutpost|\bfounded|\bestablish",
             False,
         ),
+        (  # "Where is black pepper native to?" is not answered by its plant family
+            r"\bnative (?:to|range|region|habitat)\b"
+            r"|^\W*where\b.*\b(?:native|originat\w*|come from|endemic|indigenous)\b",
+            r"\bnative|\bendemic|\bindigenous|\borigin|\bfrom\b|\bdomesticat|\bwild\b",
+            False,
+        ),
         (r"\bburi(?:ed|al)\b|\binterred\b", r"\bburi(?:ed|al)\b|\binterred\b|\bentombed\b|\btomb\b|\bgrave\b", False),
         (
             r"\b(?:stud(?:y|ied)|educated|graduated?)\b|\battend(?:ed)? (?:university|college|school)"

@@ -288,11 +288,26 @@ _TOPIC_Q = re.compile(
 
 # "When were cryptomonads first described?", "When was paper invented?": a lower-case thing whose
 # date is asked ("When did the war end?" and "When was it built?" point back)
+# ("When was the first fireplace built?" asks of fireplaces; "When did collectivization begin in
+# the Soviet Union?" of collectivization, wherever)
 _WHEN_Q = re.compile(
-    r"^(?i:when|in what year) (?:was|were|did) (?:an? )?"
+    r"^(?i:when|in what year) (?:was|were|did) (?:an? |the first )?"
     r"(?!(?:the|this|that|these|those|it|its|they|he|she|we|you|i)\b)([a-z][a-z-]+(?: (?!first\b)[a-z][a-z-]+)?)"
-    r" (?:first )?[a-z]+\s*\??\s*$"
+    r" (?:first )?[a-z]+(?: (?:in|at|on|across|throughout) [^?]+)?\s*\??\s*$"
 )
+
+
+# "What share of the world economy does manufacturing account for?": the lower-case thing whose
+# share is asked (China's share is not manufacturing's)
+_SHARE_Q = re.compile(
+    r"^(?i:what|which) (?:share|proportion|percentage|fraction|portion) of [^?]+? (?:does|do|did) (?:an? )?"
+    r"(?!(?:it|this|that|they|he|she|its|their)\b)([a-z][a-z-]+(?: [a-z][a-z-]+)?)"
+    r" (?:account|make|represent|contribute|produce|generate|use|consume)\b"
+)
+
+
+# "What colour are a housefly's eyes?": a lower-case owner, with "a" ("the war's toll" points back)
+_OWNER_Q = re.compile(r"^(?i:what|which|how)\b[^?]*?\s(?:an?) ([a-z][a-z-]+)['’]s\s")
 
 
 # "How much does a stoat weigh?", "How long do domestic rabbits live?": a lower-case thing (with "a"
@@ -326,7 +341,8 @@ def names_topic(question: str, articles: list[str]) -> np.ndarray:
     kind, maker, parts or date of ("thulium", "stick insects", "a stoat", "quantum chemistry", "a
     tarot deck", "cryptomonads")? All true when it asks of no such thing."""
     asked = question.strip()
-    found = next(filter(None, (p.match(asked) for p in (_TOPIC_Q, _SUBJECT_Q, _MADE_Q, _HOLDS_Q, _WHEN_Q))), None)
+    shapes = (_TOPIC_Q, _SUBJECT_Q, _MADE_Q, _HOLDS_Q, _WHEN_Q, _SHARE_Q, _OWNER_Q)
+    found = next(filter(None, (p.match(asked) for p in shapes)), None)
     topic = set(content_words(found.group(1))) if found else set()
     return per_article(articles, lambda text: not topic or topic <= set(content_words(text)))
 

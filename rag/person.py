@@ -136,6 +136,27 @@ def answers_who(sentence: str, before: str = "", words: bool = True) -> bool:
     return bool(_PERSONAL_PRONOUN.search(sentence)) and names_person(before)
 
 
+# "Who betrayed Babak?": the deed asked for, by its past-tense verb
+_DEED_Q = re.compile(r"^\W*(?:and |but )?who (?:first |originally |later |eventually )?([a-z]+ed)\b", re.IGNORECASE)
+
+
+def tells_the_doer(question: str, sentence: str) -> bool:
+    """For "Who betrayed X?": is the deed in ``sentence`` (if named there) told with its doer?
+    "… was defeated when Babak was betrayed" says it happened, not who did it; "betrayed by his
+    ally" or "Afshin betrayed him" does. True for other questions and sentences without the verb."""
+    asked = _DEED_Q.match(question)
+    if not asked:
+        return True
+    deeds = list(re.finditer(rf"\b{asked.group(1).lower()}\b", sentence, re.IGNORECASE))
+    return not deeds or not all(_agentless_passive(sentence, deed) for deed in deeds)
+
+
+def _agentless_passive(sentence: str, deed: re.Match[str]) -> bool:
+    # "was betrayed", "was later betrayed" — with no "by …" after it ("founded on 14 February 2005, by …")
+    passive = re.search(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:[a-z]+\s+)?$", sentence[: deed.start()])
+    return bool(passive) and not re.match(r"[^;.]*?\bby\b", sentence[deed.end() :])
+
+
 def names_in_full(names: tuple[str, ...], question: str, text: str) -> bool:
     """Does ``text`` name each person the question names in full ("Emily Dickinson") by the last
     of those names whenever it names them by another? An article naming only "Emily" (the Brontë

@@ -21,7 +21,7 @@ from rag.holder import (
     wider_area_unstated,
 )
 from rag.judge import content_words, numbers
-from rag.person import answers_who, states_relative, states_words
+from rag.person import answers_who, states_relative, states_words, tells_the_doer
 from rag.units import (
     states_dimension,
     states_extreme,
@@ -61,6 +61,7 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and not gives_no_year(frame, sentence)
         and not asked_decade_unstated(frame.question, sentence)
         and (not frame.asks_person or answers_who(sentence, before, frame.person_speaks))
+        and tells_the_doer(frame.question, sentence)
         and states_relative(frame.relative, sentence)
         and states_words(frame.speaker, sentence, before, by_pronoun=frame.speaker == frame.referent)
     )

@@ -47,8 +47,10 @@ _ASKED_UNITS = {
 UNIT_WORDS = {
     "money": re.compile(r"[$€£¥]|\b(?:euros?|dollars?|pounds?|yen|yuan|rubles?|roubles?|hryvnias?|francs?|usd|eur|"
                         r"gbp|rupees?|pesos?|won|million|billion|trillion)\b", re.IGNORECASE),
+    # an astronomical distance is a length too ("at only 25 light-years from the Sun")
     "length": re.compile(r"\d\s*(?:km|kilomet(?:er|re)s?|miles?|mi|met(?:er|re)s?|m|feet|ft|foot|yards?|"
-                         r"nautical miles?)\b", re.IGNORECASE),
+                         r"nautical miles?|light[- ]years?|parsecs?|au|astronomical units?)\b",
+                         re.IGNORECASE),
     "time": re.compile(r"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)\b",
                        re.IGNORECASE),
     "age": re.compile(r"\b(?:aged|age of|years? old|\d+-year-old|born)\b", re.IGNORECASE),
