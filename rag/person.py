@@ -140,10 +140,11 @@ def answers_who(sentence: str, before: str = "", words: bool = True) -> bool:
 _DEED_Q = re.compile(r"^\W*(?:and |but )?who (?:first |originally |later |eventually )?([a-z]+ed)\b", re.IGNORECASE)
 
 
-def tells_the_doer(question: str, sentence: str) -> bool:
+def deed_told_with_its_doer(question: str, sentence: str) -> bool:
     """For "Who betrayed X?": is the deed in ``sentence`` (if named there) told with its doer?
     "… was defeated when Babak was betrayed" says it happened, not who did it; "betrayed by his
-    ally" or "Afshin betrayed him" does. True for other questions and sentences without the verb."""
+    ally" or "Afshin betrayed him" does. True for other questions and sentences without the verb.
+    (:func:`names_the_doer` is a feature: whether a text names the doer by its noun, "the founder".)"""
     asked = _DEED_Q.match(question)
     if not asked:
         return True

@@ -21,7 +21,7 @@ from rag.holder import (
     wider_area_unstated,
 )
 from rag.judge import content_words, numbers
-from rag.person import answers_who, states_relative, states_words, tells_the_doer
+from rag.person import answers_who, deed_told_with_its_doer, states_relative, states_words
 from rag.units import (
     states_dimension,
     states_extreme,
@@ -35,8 +35,9 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
     """Whether ``sentence`` can answer the question at all, whatever the model's probability:
     it says something the question does not, states the life event or the extreme asked about,
     is about the name whose measure is asked (not only its metropolitan area's), names a person
-    when only one can answer and states the relative asked for (``title`` and ``before``: its
-    article's title and, with it, the sentence before it in its passage; ``article``: its text)."""
+    when only one can answer, tells who did a deed asked "who" and states the relative asked for
+    (``title`` and ``before``: its article's title and, with it, the sentence before it in its
+    passage; ``article``: its text)."""
     return (
         says_more(frame, sentence)
         and states_asked_event(frame, sentence)
@@ -61,7 +62,7 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and not gives_no_year(frame, sentence)
         and not asked_decade_unstated(frame.question, sentence)
         and (not frame.asks_person or answers_who(sentence, before, frame.person_speaks))
-        and tells_the_doer(frame.question, sentence)
+        and deed_told_with_its_doer(frame.question, sentence)
         and states_relative(frame.relative, sentence)
         and states_words(frame.speaker, sentence, before, by_pronoun=frame.speaker == frame.referent)
     )
