@@ -118,7 +118,10 @@ def test_concurrent_clients_through_the_running_app(tmp_path):
 
     per_client = int(os.environ.get("RAG_LOAD_APP_N", "5"))
     with running_app(tmp_path) as url:
-        clients = [Client(url, verbose=False) for _ in range(CLIENTS)]
+        # gradio_client's own HTTP calls default to a 5 s read timeout; with 4 clients queued on
+        # 2 cores a request may wait longer for its turn (CI of a223711 failed so: 3 ReadTimeouts
+        # in a 16.8 s run). The limit that matters is job.result's below, so httpx gets the same
+        clients = [Client(url, verbose=False, httpx_kwargs={"timeout": 600}) for _ in range(CLIENTS)]
 
         def work(i: int, question: str) -> None:
             job = clients[i].submit(question, [], 4, 0.0, [], "", "", [], api_name="/ask")  # no filters
