@@ -145,6 +145,10 @@ _AMOUNT = re.compile(
 )
 
 
+# a share, not a count: "10% of the world's fish species"
+_PERCENTAGE = re.compile(r"\d[\d.,]*\s*(?:%|per ?cent\b|percent\b)", re.IGNORECASE)
+
+
 def gives_no_amount(frame: QuestionFrame, sentence: str) -> bool:
     """Does ``sentence`` state no amount at all (no figure, number word or "a week") when the
     question asks one of a named measure or count ("How many species …", "What is the wavelength
@@ -157,9 +161,6 @@ def gives_no_amount(frame: QuestionFrame, sentence: str) -> bool:
     if frame.count_terms and frame.unit != "percent":
         sentence = _PERCENTAGE.sub(" ", _without_bare_years(sentence, frame.count_terms))
     return not _AMOUNT.search(sentence)
-
-
-_PERCENTAGE = re.compile(r"\d[\d.,]*\s*(?:%|per ?cent\b|percent\b)", re.IGNORECASE)
 
 
 def _without_bare_years(sentence: str, nouns: frozenset[str] | set[str]) -> str:

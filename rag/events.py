@@ -39,7 +39,8 @@ _LIFE_EVENTS = tuple(
             r"\bsettl|\bcoloni|\barriv|\blanded\b|\bmigrat|\binhabit|\boutpost|\bfounded|\bestablish",
             False,
         ),
-        (  # "Where is black pepper native to?" is not answered by its plant family
+        (  # "Where is black pepper native to?" is not answered by its plant family (any "from" may
+            # say where: "brought from India", so the model judges those)
             r"\bnative (?:to|range|region|habitat)\b"
             r"|^\W*where\b.*\b(?:native|originat\w*|come from|endemic|indigenous)\b",
             r"\bnative|\bendemic|\bindigenous|\borigin|\bfrom\b|\bdomesticat|\bwild\b",

@@ -287,9 +287,9 @@ _TOPIC_Q = re.compile(
 
 
 # "When were cryptomonads first described?", "When was paper invented?": a lower-case thing whose
-# date is asked ("When did the war end?" and "When was it built?" point back)
-# ("When was the first fireplace built?" asks of fireplaces; "When did collectivization begin in
-# the Soviet Union?" of collectivization, wherever)
+# date is asked, also as "the first fireplace" and with a place after the verb ("When did
+# collectivization begin in the Soviet Union?"); "When did the war end?" and "When was it built?"
+# point back
 _WHEN_Q = re.compile(
     r"^(?i:when|in what year) (?:was|were|did) (?:an? |the first )?"
     r"(?!(?:the|this|that|these|those|it|its|they|he|she|we|you|i)\b)([a-z][a-z-]+(?: (?!first\b)[a-z][a-z-]+)?)"
@@ -307,7 +307,7 @@ _SHARE_Q = re.compile(
 
 
 # "What colour are a housefly's eyes?": a lower-case owner, with "a" ("the war's toll" points back)
-_OWNER_Q = re.compile(r"^(?i:what|which|how)\b[^?]*?\s(?:an?) ([a-z][a-z-]+)['’]s\s")
+_OWNER_Q = re.compile(r"^(?i:what|which|how)\b[^?]*?\san? ([a-z][a-z-]+)['’]s\s")
 
 
 # "How much does a stoat weigh?", "How long do domestic rabbits live?": a lower-case thing (with "a"
