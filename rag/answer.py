@@ -132,7 +132,7 @@ def compose(evidence: Evidence, settings: Settings, encode: Encode) -> Answer:
         return _unverified(evidence)
     if evidence.parts:
         return _compose_parts(evidence)
-    checked = verify(evidence.raw, list(evidence.hits), lambda a, b: _similarity(encode, a, b))
+    checked = verify(evidence.raw, list(evidence.hits), lambda a, b: _similarity(encode, a, b), evidence.frame.words)
     return _decide(evidence, checked)
 
 

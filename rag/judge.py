@@ -84,8 +84,11 @@ class Verdict:
     precision: float  # share of the claim's content words found in the passage
 
 
-def judge(claim: str, passage: str, similarity: Similarity | None = None) -> Verdict:
-    """Decide whether ``passage`` supports ``claim`` (markers like ``[1]`` are ignored)."""
+def judge(
+    claim: str, passage: str, similarity: Similarity | None = None, asked: frozenset[str] = frozenset(), title: str = ""
+) -> Verdict:
+    """Decide whether ``passage`` supports ``claim`` (markers like ``[1]`` are ignored); ``asked``:
+    the question's content words, when the claim answers one; ``title``: the passage's document's."""
     claim = strip_markers(claim)
     precision = content_precision(claim, passage)
     checks = (_check_numbers, _check_unit_words, _check_entities, _check_polarity, _check_roles, _check_identity)
@@ -93,6 +96,9 @@ def judge(claim: str, passage: str, similarity: Similarity | None = None) -> Ver
         reason = check(claim, passage)
         if reason:
             return Verdict(False, reason, precision)
+    reason = _check_subject(claim, f"{title}\n{passage}", asked)
+    if reason:
+        return Verdict(False, reason, precision)
     reason = _check_clauses(claim, passage, similarity)
     if reason:
         return Verdict(False, reason, precision)
@@ -190,6 +196,24 @@ def _check_entities(claim: str, passage: str) -> str:
     for name in entities(claim):
         if not _name_in(name, passage_names, passage_lower):
             return f"{name!r} is not mentioned in the passage"
+    return ""
+
+
+# "The bayonet was invented in 1816 by …" citing "It was invented in 1816 by René Laennec" (the
+# stethoscope): the question's thing put in as the subject of a passage that never names it, nor
+# its document's title ("Stethoscope" is what "It" is there). (A subject the question does not
+# name may point back: "The move could also bolster …")
+_SUBJECT = re.compile(
+    r"^\W*(?:The|A|An)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)\s+(?:is|are|was|were|has|have|had|can|could|will|"
+    r"would|did|does|do)\b"
+)
+
+
+def _check_subject(claim: str, passage: str, asked: frozenset[str]) -> str:
+    found = _SUBJECT.match(claim)
+    head = content_words(found.group(1)) if found and asked else []
+    if head and head[0] in asked and head[0] not in set(content_words(passage)):
+        return f"its subject {found.group(1)!r} is not in the passage"
     return ""
 
 

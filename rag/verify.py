@@ -67,8 +67,11 @@ def is_factual(sentence: str) -> bool:
     return len(content_words(sentence)) >= 2 and not LEAD_IN_RE.search(sentence)
 
 
-def verify(raw: str, hits: list[Hit], similarity: Similarity | None = None) -> Verification:
-    """Verify, repair or remove each sentence of the model's raw answer."""
+def verify(
+    raw: str, hits: list[Hit], similarity: Similarity | None = None, asked: frozenset[str] = frozenset()
+) -> Verification:
+    """Verify, repair or remove each sentence of the model's raw answer (to a question whose
+    content words are ``asked``)."""
     # a list item's number ("1. The analyst said …") is layout, not a figure the claim states
     cleaned = ANSWER_PREFIX_RE.sub("", LIST_NUMBER_RE.sub("", clean_markers(raw, len(hits))))
     if not cleaned or ABSTAIN_RE.search(cleaned):
@@ -84,24 +87,26 @@ def verify(raw: str, hits: list[Hit], similarity: Similarity | None = None) -> V
             removed.append(SentenceVerdict(sentence, markers_of(sentence), False, reason, removed=True))
             repaired = True
             continue
-        verdict = verify_sentence(sentence, hits, similarity)
+        verdict = verify_sentence(sentence, hits, similarity, asked)
         (removed if verdict.removed else kept).append(verdict)
         repaired = repaired or verdict.removed or bool(verdict.reason)
     return Verification(tuple(kept), tuple(removed), repaired, False)
 
 
-def verify_sentence(sentence: str, hits: list[Hit], similarity: Similarity | None = None) -> SentenceVerdict:
+def verify_sentence(
+    sentence: str, hits: list[Hit], similarity: Similarity | None = None, asked: frozenset[str] = frozenset()
+) -> SentenceVerdict:
     """Keep the citations whose passage supports the sentence; else re-cite it to the first
     (best-ranked) passage that does; else mark it removed with the judge's reason."""
     cited = markers_of(sentence)
-    verdicts = {n: judge(sentence, hits[n - 1].chunk.text, similarity) for n in cited}
+    verdicts = {n: judge(sentence, hits[n - 1].chunk.text, similarity, asked, hits[n - 1].title) for n in cited}
     good = tuple(n for n in cited if verdicts[n].supported)
     if good:
         return SentenceVerdict(with_markers(sentence, good), good, True)
     for n in range(1, len(hits) + 1):
         if n in cited:
             continue
-        verdicts[n] = judge(sentence, hits[n - 1].chunk.text, similarity)
+        verdicts[n] = judge(sentence, hits[n - 1].chunk.text, similarity, asked, hits[n - 1].title)
         if verdicts[n].supported:
             how = f"re-cited from {''.join(f'[{c}]' for c in cited)} to [{n}]" if cited else f"citation [{n}] added"
             return SentenceVerdict(with_markers(sentence, (n,)), (n,), True, how)
