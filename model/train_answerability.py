@@ -31,6 +31,8 @@ from rag.answerability import FEATURES
 HERE = Path(__file__).resolve().parent
 C = 1.0
 FOLDS = 5
+# whose answerable questions set the operating point (model/try_probe_rows.py adds its "probe")
+ANSWERED_SETS = ("sample", "wiki")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -96,7 +98,7 @@ def _lr(x: np.ndarray, y: np.ndarray, c: float) -> LogisticRegression:
 
 def operating_point(rows: list[dict], prob: np.ndarray, max_false_refusal: float) -> tuple[float, dict]:
     """The highest threshold on a question's best probability that refuses at most
-    ``max_false_refusal`` of the answerable dev questions (sample and wiki sets) whose answer
+    ``max_false_refusal`` of the answerable dev questions (:data:`ANSWERED_SETS`) whose answer
     was among the candidates; with what it abstains on among the unanswerable ones."""
     best: dict[str, float] = defaultdict(float)
     found: dict[str, bool] = defaultdict(bool)
@@ -105,11 +107,11 @@ def operating_point(rows: list[dict], prob: np.ndarray, max_false_refusal: float
         best[row["qid"]] = max(best[row["qid"]], float(p))
         found[row["qid"]] = found[row["qid"]] or bool(row["label"])
         meta[row["qid"]] = (row["set"], bool(row["answerable"]))
-    answerable = sorted(best[q] for q, (kind, ok) in meta.items() if ok and found[q] and kind in ("sample", "wiki"))
+    answerable = sorted(best[q] for q, (kind, ok) in meta.items() if ok and found[q] and kind in ANSWERED_SETS)
     allowed = int(np.floor(max_false_refusal * len(answerable)))
     threshold = answerable[allowed] - 1e-6 if answerable else 0.5
     point: dict[str, float | int] = {"threshold": round(threshold, 6), "answerable_with_answer_found": len(answerable)}
-    for kind in ("sample", "wiki", "cross", "swap", "followup"):
+    for kind in ("sample", "wiki", "probe", "cross", "swap", "followup"):
         negatives = [best[q] for q, (k, ok) in meta.items() if k == kind and not ok]
         if negatives:
             point[f"abstain_{kind}_unanswerable"] = round(sum(p < threshold for p in negatives) / len(negatives), 4)

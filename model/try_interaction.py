@@ -1,0 +1,89 @@
+"""Reproduce issue 11's twenty-second-round interaction experiment (model/README.md, "Tried and
+not adopted"): can the bundled MiniLM encoder, frozen, tell a sentence that answers the question
+from one that only shares its words, once a small head is fitted on the training rows?
+
+    .venv/bin/python model/try_probe_rows.py --wiki-json SUMMARIES_JSON --out /tmp/with-probes.json \
+        --rows-out /tmp/rows.jsonl
+    .venv/bin/python model/try_interaction.py /tmp/rows.jsonl
+
+Two learned scores, each a logistic regression fitted out of fold (5 folds grouped by question):
+- ``inter``: over the question's and the sentence's own vectors, [q * s, |q - s|] (no extra
+  encoding at answer time);
+- ``pair``: over the vector of "question [SEP] sentence" encoded as one text (the encoder's
+  attention sees both).
+Each is appended to the shipped features, and the model is fitted out of fold with the same
+folds. Printed per set of questions: the AUC of a question's best probability (a candidate a
+rule refuses counts 0) between the unanswerable ones and the answerable ones whose answer is
+among the candidates, and the share of unanswerable ones abstained on when 2% and 5% of those
+answerable ones are refused.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import roc_auc_score
+from sklearn.model_selection import GroupKFold
+
+from rag.embed import Embedder
+
+SETS = (("probe",), ("sample", "wiki"), ("sample", "wiki", "cross", "swap"))
+
+
+def out_of_fold(x: np.ndarray, y: np.ndarray, folds: list, c: float) -> np.ndarray:
+    scores = np.zeros(len(y))
+    for train, held in folds:
+        mean, scale = x[train].mean(axis=0), x[train].std(axis=0)
+        scale[scale < 1e-9] = 1.0
+        fitted = LogisticRegression(C=c, max_iter=5000).fit((x[train] - mean) / scale, y[train])
+        scores[held] = fitted.decision_function((x[held] - mean) / scale)
+    return scores
+
+
+def by_question(rows: list[dict], scores: np.ndarray) -> str:
+    best: dict[str, float] = defaultdict(lambda: -np.inf)
+    found: dict[str, bool] = defaultdict(bool)
+    kind: dict[str, tuple[str, bool]] = {}
+    for row, score in zip(rows, scores, strict=True):
+        refused = row["ruled_out"]
+        best[row["qid"]] = max(best[row["qid"]], -np.inf if refused else float(score))
+        found[row["qid"]] |= bool(row["label"]) and not refused
+        kind[row["qid"]] = (row["set"], row["answerable"])
+    parts = []
+    for sets in SETS:
+        asked = [q for q, (k, ok) in kind.items() if k in sets and (found[q] or not ok)]
+        answerable = np.sort([best[q] for q in asked if kind[q][1]])
+        unanswerable = np.asarray([best[q] for q in asked if not kind[q][1]])
+        auc = roc_auc_score([int(kind[q][1]) for q in asked], [max(best[q], -1e9) for q in asked])
+        at = [np.mean(unanswerable < answerable[int(share * len(answerable))]) for share in (0.02, 0.05)]
+        parts.append(f"{'+'.join(sets)}: AUC {auc:.4f}, abstains {at[0]:.3f} / {at[1]:.3f}")
+    return "; ".join(parts)
+
+
+def main() -> int:
+    rows = [json.loads(line) for line in Path(sys.argv[1]).read_text(encoding="utf-8").splitlines() if line]
+    y = np.asarray([r["label"] for r in rows])
+    features = np.asarray([r["features"] for r in rows], dtype=np.float64)
+    folds = list(GroupKFold(n_splits=5).split(features, y, [r["qid"] for r in rows]))
+    encode = Embedder().encode
+    questions = np.asarray(encode([r["question"] for r in rows]))
+    sentences = np.asarray(encode([r["text"] for r in rows]))
+    pairs = np.asarray(encode([f"{r['question']} [SEP] {r['text']}" for r in rows]))
+    print("shipped features:", by_question(rows, out_of_fold(features, y, folds, 1.0)))
+    for c in (0.01, 0.1):
+        inter = out_of_fold(np.hstack([questions * sentences, np.abs(questions - sentences)]), y, folds, c)
+        pair = out_of_fold(pairs, y, folds, c)
+        for name, extra in (("inter", inter), ("pair", pair)):
+            print(f"{name} (C={c}) alone: candidate AUC {roc_auc_score(y, extra):.4f}")
+            with_extra = out_of_fold(np.hstack([features, extra[:, None]]), y, folds, 1.0)
+            print(f"  with {name}:", by_question(rows, with_extra))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
