@@ -209,11 +209,14 @@ _SUBJECT = re.compile(
 )
 
 
-def _check_subject(claim: str, passage: str, asked: frozenset[str]) -> str:
+def _check_subject(claim: str, source: str, asked: frozenset[str]) -> str:
+    """Is the claim's subject ("The X was …") one of the question's words that ``source`` (the
+    document's title and the passage) never names? Only a lower-case subject after an article is
+    read: a name is _check_entities's, and a bare plural ("Bayonets were …") is not read."""
     found = _SUBJECT.match(claim)
     head = content_words(found.group(1)) if found and asked else []
-    if head and head[0] in asked and head[0] not in set(content_words(passage)):
-        return f"its subject {found.group(1)!r} is not in the passage"
+    if head and head[0] in asked and head[0] not in set(content_words(source)):
+        return f"its subject {found.group(1)!r} is named by neither the passage nor its document's title"
     return ""
 
 
