@@ -1,0 +1,127 @@
+"""Reproduce issue 11's twenty-second-round cross-encoder check (model/README.md, "Tried and not
+adopted"): the bundled MiniLM encoder fine-tuned to read a (question, sentence) pair together,
+on one fold's training rows, against the shipped features' logistic regression on the held fold.
+
+    .venv/bin/python model/try_probe_rows.py --wiki-json SUMMARIES_JSON --out /tmp/with-probes.json \\
+        --rows-out /tmp/rows.jsonl
+    .venv/bin/python model/try_cross_encoder.py /tmp/rows.jsonl --epochs 3     # about 5 minutes an epoch
+
+The first of 5 folds grouped by question is held out. The encoder (mean-pooled, a linear head,
+binary cross-entropy weighted for the rare positives, AdamW 3e-5, batches of 16, seed 0) is
+trained on the other four folds' rows; the logistic regression on the same rows. Printed: the
+candidate AUC of each on the held fold, then per set of questions the AUC of a question's best
+score (candidates a rule refuses left out) between unanswerable questions and answerable ones
+whose answer is among the candidates, and the abstention when 5% of the latter are refused, for
+each score and their z-scored sum. The weights are not kept: the fine-tuned encoder is 90 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+import torch
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import roc_auc_score
+from sklearn.model_selection import GroupKFold
+from transformers import AutoModel, AutoTokenizer
+
+from rag.embed import resolve_embed_model
+
+SETS = (("probe",), ("sample", "wiki", "cross", "swap"), ("sample", "wiki", "probe", "cross", "swap", "followup"))
+BATCH = 16
+
+
+class PairScorer(torch.nn.Module):
+    def __init__(self) -> None:
+        super().__init__()
+        path = str(resolve_embed_model("all-MiniLM-L6-v2"))
+        self.tokenizer = AutoTokenizer.from_pretrained(path)
+        self.encoder = AutoModel.from_pretrained(path)
+        self.head = torch.nn.Linear(self.encoder.config.hidden_size, 1)
+
+    def forward(self, questions: list[str], sentences: list[str]) -> torch.Tensor:
+        batch = self.tokenizer(questions, sentences, truncation=True, max_length=128, padding=True,
+                               return_tensors="pt")  # fmt: skip
+        hidden = self.encoder(**batch).last_hidden_state
+        mask = batch["attention_mask"].unsqueeze(-1).float()
+        return self.head((hidden * mask).sum(1) / mask.sum(1)).squeeze(-1)
+
+
+def fine_tune(rows: list[dict], y: np.ndarray, train: np.ndarray, epochs: int) -> PairScorer:
+    # the encoder first, then the head: the order the random initialisation of the head was drawn in
+    scorer = PairScorer()
+    params = list(scorer.encoder.parameters()) + list(scorer.head.parameters())
+    optimiser = torch.optim.AdamW(params, lr=3e-5, weight_decay=0.01)
+    positive_weight = torch.tensor((y[train] == 0).sum() / max((y[train] == 1).sum(), 1), dtype=torch.float)
+    loss_of = torch.nn.BCEWithLogitsLoss(pos_weight=positive_weight)
+    rng, start = np.random.default_rng(0), time.time()
+    for epoch in range(epochs):
+        scorer.train()
+        order = rng.permutation(train)
+        for k in range(0, len(order), BATCH):
+            idx = order[k : k + BATCH]
+            out = scorer([rows[i]["question"] for i in idx], [rows[i]["text"] for i in idx])
+            loss = loss_of(out, torch.tensor(y[idx], dtype=torch.float))
+            optimiser.zero_grad()
+            loss.backward()
+            optimiser.step()
+        print(f"epoch {epoch + 1}: {time.time() - start:.0f} s, last batch loss {loss.item():.3f}", flush=True)
+    return scorer.eval()
+
+
+def best_per_question(rows: list[dict], held: np.ndarray, score: np.ndarray, sets: tuple[str, ...]) -> str:
+    best: dict[str, float] = defaultdict(lambda: -1e9)
+    found: dict[str, bool] = defaultdict(bool)
+    kind: dict[str, tuple[str, bool]] = {}
+    for i in held:
+        row = rows[i]
+        kind[row["qid"]] = (row["set"], row["answerable"])
+        if not row["ruled_out"]:
+            best[row["qid"]] = max(best[row["qid"]], score[i])
+            found[row["qid"]] |= bool(row["label"])
+    asked = [q for q, (k, ok) in kind.items() if k in sets and (not ok or found[q])]
+    answerable = np.sort([best[q] for q in asked if kind[q][1]])
+    unanswerable = np.asarray([best[q] for q in asked if not kind[q][1]])
+    auc = roc_auc_score([int(kind[q][1]) for q in asked], [best[q] for q in asked])
+    abstains = np.mean(unanswerable < answerable[int(0.05 * len(answerable))])
+    return f"AUC {auc:.4f}, abstains {abstains:.3f} (answerable {len(answerable)}, not {len(unanswerable)})"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("rows", type=Path, help="written by try_probe_rows.py --rows-out")
+    parser.add_argument("--epochs", type=int, default=3)
+    args = parser.parse_args()
+    torch.manual_seed(0)
+    torch.set_num_threads(2)
+    rows = [json.loads(line) for line in args.rows.read_text(encoding="utf-8").splitlines() if line]
+    y = np.asarray([r["label"] for r in rows])
+    x = np.asarray([r["features"] for r in rows], dtype=np.float64)
+    train, held = next(iter(GroupKFold(n_splits=5).split(x, y, np.asarray([r["qid"] for r in rows]))))
+    scorer = fine_tune(rows, y, train, args.epochs)
+    pair = np.zeros(len(rows))
+    with torch.no_grad():
+        for k in range(0, len(held), 64):
+            idx = held[k : k + 64]
+            pair[idx] = scorer([rows[i]["question"] for i in idx], [rows[i]["text"] for i in idx]).numpy()
+    mean, scale = x[train].mean(axis=0), x[train].std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    features = np.zeros(len(rows))
+    fitted = LogisticRegression(C=1.0, max_iter=5000).fit((x[train] - mean) / scale, y[train])
+    features[held] = fitted.decision_function((x[held] - mean) / scale)
+    print(f"candidate AUC, held fold: features {roc_auc_score(y[held], features[held]):.4f}, "
+          f"cross-encoder {roc_auc_score(y[held], pair[held]):.4f}")  # fmt: skip
+    both = sum((s - s[held].mean()) / s[held].std() for s in (features, pair))
+    for sets in SETS:
+        for name, score in (("features", features), ("cross-encoder", pair), ("both", both)):
+            print(f"{'+'.join(sets)}, {name}: {best_per_question(rows, held, score, sets)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
