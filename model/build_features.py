@@ -72,27 +72,27 @@ def main() -> int:
     return 0
 
 
-def build_rows(sample: Assistant, wiki: Assistant, big: Assistant | None) -> list[dict]:
+def build_rows(sample: Assistant, wiki: Assistant, big: Assistant | None, detail: bool = False) -> list[dict]:
     """The table's rows, in the order written. ``big`` is the index of all 10,033 summaries that
     the sample questions are asked of (``cross``); ``None`` leaves those rows out (the table test
-    rebuilds every other row without indexing the summaries)."""
+    rebuilds every other row without indexing the summaries). ``detail``: see :func:`table`."""
     sample_qs = dev(ROOT / "eval" / "questions.jsonl")
     wiki_qs = dev(ROOT / "eval" / "wiki" / "questions.jsonl")
     rows: list[dict] = []
     for name, assistant, questions in (("sample", sample, sample_qs), ("wiki", wiki, wiki_qs)):
         for q in questions:
-            rows += table(assistant, f"{name}:{q.id}", q.question, q.answerable, q.answers, name)
+            rows += table(assistant, f"{name}:{q.id}", q.question, q.answerable, q.answers, name, detail=detail)
     for name, assistant, questions in (("cross", big, sample_qs), ("cross", sample, wiki_qs)):
         for q in questions if assistant is not None else ():
-            rows += table(assistant, f"cross:{q.id}", q.question, False, (), name)
+            rows += table(assistant, f"cross:{q.id}", q.question, False, (), name, detail=detail)
     for corpus, assistant, questions in (("sample", sample, sample_qs), ("wiki", wiki, wiki_qs)):
         vocab = assistant_vocabulary(assistant)
         for q in questions:
             if q.answerable:
                 swapped = swap_focus(q.id, q.question, vocab)
                 if swapped:
-                    rows += table(assistant, f"swap:{corpus}:{q.id}", swapped, False, (), "swap")
-    return rows + followups(sample, ROOT / "eval" / "dialogues.jsonl")
+                    rows += table(assistant, f"swap:{corpus}:{q.id}", swapped, False, (), "swap", detail=detail)
+    return rows + followups(sample, ROOT / "eval" / "dialogues.jsonl", detail)
 
 
 def dev(path: Path):
@@ -102,7 +102,11 @@ def dev(path: Path):
 
 
 def table(assistant: Assistant, qid: str, question: str, answerable: bool, answers, kind: str,
-          conversation: Conversation | None = None) -> list[dict]:  # fmt: skip
+          conversation: Conversation | None = None, detail: bool = False) -> list[dict]:  # fmt: skip
+    """The rows of one question's candidates. ``detail`` (for model/try_*.py, not the shipped
+    table) adds whether a rule refuses the candidate whatever its probability (the zero-weight
+    model the builder loads gives such a candidate 0, any other 0.5), the question as resolved
+    and the sentence."""
     evidence = assistant.evidence(question, conversation)
     alternatives = [normalize(a) for group in answers for a in group]
     # a question of several parts is decided part by part, and its parts' answers are not labelled
@@ -114,12 +118,15 @@ def table(assistant: Assistant, qid: str, question: str, answerable: bool, answe
             said = normalize(f"{cand.text} {cand.next_text}" if cand.next_text and "say" in question.lower()
                              else cand.text)  # fmt: skip
             label = int(answerable and any(a in said for a in alternatives))
-            rows.append({"set": kind, "qid": part_id, "answerable": answerable, "label": label,
-                         "features": [round(v, 6) for v in cand.features]})  # fmt: skip
+            row = {"set": kind, "qid": part_id, "answerable": answerable, "label": label,
+                   "features": [round(v, 6) for v in cand.features]}  # fmt: skip
+            if detail:
+                row |= {"ruled_out": cand.prob == 0.0, "question": part.frame.question, "text": cand.text}
+            rows.append(row)
     return rows
 
 
-def followups(assistant: Assistant, path: Path) -> list[dict]:
+def followups(assistant: Assistant, path: Path, detail: bool = False) -> list[dict]:
     """Second turns of the dev dialogues, resolved against the first turn's (extractive) answer."""
     if not path.exists():
         return []
@@ -131,7 +138,7 @@ def followups(assistant: Assistant, path: Path) -> list[dict]:
         first, second = dialogue["turns"][0], dialogue["turns"][1]
         conversation = Conversation().add(first["question"], assistant.ask(first["question"]))
         rows += table(assistant, f"followup:{dialogue['id']}", second["question"], second["answerable"],
-                      second.get("answers", []), "followup", conversation)  # fmt: skip
+                      second.get("answers", []), "followup", conversation, detail)  # fmt: skip
     return rows
 
 

@@ -31,8 +31,7 @@ from rag.answerability import FEATURES
 HERE = Path(__file__).resolve().parent
 C = 1.0
 FOLDS = 5
-# whose answerable questions set the operating point (model/try_probe_rows.py adds its "probe")
-ANSWERED_SETS = ("sample", "wiki")
+ANSWERED_SETS = ("sample", "wiki")  # whose answerable questions set the operating point
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -54,7 +53,9 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def fit(rows: list[dict], max_false_refusal: float, c: float = C) -> dict:
+def fit(
+    rows: list[dict], max_false_refusal: float, c: float = C, answered_sets: tuple[str, ...] = ANSWERED_SETS
+) -> dict:
     x = np.asarray([r["features"] for r in rows], dtype=np.float64)
     y = np.asarray([r["label"] for r in rows], dtype=np.int64)
     groups = np.asarray([r["qid"] for r in rows])
@@ -69,7 +70,7 @@ def fit(rows: list[dict], max_false_refusal: float, c: float = C) -> dict:
     a, b = float(platt.coef_[0][0]), float(platt.intercept_[0])
     oof_prob = 1.0 / (1.0 + np.exp(-(a * oof + b)))
     final = _lr(z, y, c)
-    threshold, point = operating_point(rows, oof_prob, max_false_refusal)
+    threshold, point = operating_point(rows, oof_prob, max_false_refusal, answered_sets)
     return {
         "features": list(FEATURES),
         "mean": _round(mean),
@@ -96,9 +97,11 @@ def _lr(x: np.ndarray, y: np.ndarray, c: float) -> LogisticRegression:
     return LogisticRegression(C=c, max_iter=5000, solver="lbfgs").fit(x, y)
 
 
-def operating_point(rows: list[dict], prob: np.ndarray, max_false_refusal: float) -> tuple[float, dict]:
+def operating_point(
+    rows: list[dict], prob: np.ndarray, max_false_refusal: float, answered_sets: tuple[str, ...] = ANSWERED_SETS
+) -> tuple[float, dict]:
     """The highest threshold on a question's best probability that refuses at most
-    ``max_false_refusal`` of the answerable dev questions (:data:`ANSWERED_SETS`) whose answer
+    ``max_false_refusal`` of the answerable dev questions (of ``answered_sets``) whose answer
     was among the candidates; with what it abstains on among the unanswerable ones."""
     best: dict[str, float] = defaultdict(float)
     found: dict[str, bool] = defaultdict(bool)
@@ -107,7 +110,7 @@ def operating_point(rows: list[dict], prob: np.ndarray, max_false_refusal: float
         best[row["qid"]] = max(best[row["qid"]], float(p))
         found[row["qid"]] = found[row["qid"]] or bool(row["label"])
         meta[row["qid"]] = (row["set"], bool(row["answerable"]))
-    answerable = sorted(best[q] for q, (kind, ok) in meta.items() if ok and found[q] and kind in ANSWERED_SETS)
+    answerable = sorted(best[q] for q, (kind, ok) in meta.items() if ok and found[q] and kind in answered_sets)
     allowed = int(np.floor(max_false_refusal * len(answerable)))
     threshold = answerable[allowed] - 1e-6 if answerable else 0.5
     point: dict[str, float | int] = {"threshold": round(threshold, 6), "answerable_with_answer_found": len(answerable)}

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import time
-from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
@@ -31,6 +31,9 @@ from sklearn.model_selection import GroupKFold
 from transformers import AutoModel, AutoTokenizer
 
 from rag.embed import resolve_embed_model
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from try_interaction import by_question
 
 SETS = (("probe",), ("sample", "wiki", "cross", "swap"), ("sample", "wiki", "probe", "cross", "swap", "followup"))
 BATCH = 16
@@ -74,24 +77,6 @@ def fine_tune(rows: list[dict], y: np.ndarray, train: np.ndarray, epochs: int) -
     return scorer.eval()
 
 
-def best_per_question(rows: list[dict], held: np.ndarray, score: np.ndarray, sets: tuple[str, ...]) -> str:
-    best: dict[str, float] = defaultdict(lambda: -1e9)
-    found: dict[str, bool] = defaultdict(bool)
-    kind: dict[str, tuple[str, bool]] = {}
-    for i in held:
-        row = rows[i]
-        kind[row["qid"]] = (row["set"], row["answerable"])
-        if not row["ruled_out"]:
-            best[row["qid"]] = max(best[row["qid"]], score[i])
-            found[row["qid"]] |= bool(row["label"])
-    asked = [q for q, (k, ok) in kind.items() if k in sets and (not ok or found[q])]
-    answerable = np.sort([best[q] for q in asked if kind[q][1]])
-    unanswerable = np.asarray([best[q] for q in asked if not kind[q][1]])
-    auc = roc_auc_score([int(kind[q][1]) for q in asked], [best[q] for q in asked])
-    abstains = np.mean(unanswerable < answerable[int(0.05 * len(answerable))])
-    return f"AUC {auc:.4f}, abstains {abstains:.3f} (answerable {len(answerable)}, not {len(unanswerable)})"
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("rows", type=Path, help="written by try_probe_rows.py --rows-out")
@@ -119,7 +104,7 @@ def main() -> int:
     both = sum((s - s[held].mean()) / s[held].std() for s in (features, pair))
     for sets in SETS:
         for name, score in (("features", features), ("cross-encoder", pair), ("both", both)):
-            print(f"{'+'.join(sets)}, {name}: {best_per_question(rows, held, score, sets)}")
+            print(f"{name}: {by_question(rows, score, (sets,), (0.05,), only=held)}")
     return 0
 
 

@@ -45,23 +45,28 @@ def out_of_fold(x: np.ndarray, y: np.ndarray, folds: list, c: float) -> np.ndarr
     return scores
 
 
-def by_question(rows: list[dict], scores: np.ndarray) -> str:
+def by_question(rows: list[dict], scores: np.ndarray, sets_list=SETS, shares=(0.02, 0.05), only=None) -> str:
+    """Per set of questions: the AUC of a question's best score (a candidate a rule refuses left
+    out) between the unanswerable ones and the answerable ones whose answer is among the
+    candidates, and the abstention when ``shares`` of the latter are refused; over the rows
+    ``only`` (indices; all when None)."""
     best: dict[str, float] = defaultdict(lambda: -np.inf)
     found: dict[str, bool] = defaultdict(bool)
     kind: dict[str, tuple[str, bool]] = {}
-    for row, score in zip(rows, scores, strict=True):
-        refused = row["ruled_out"]
-        best[row["qid"]] = max(best[row["qid"]], -np.inf if refused else float(score))
+    for i in range(len(rows)) if only is None else only:
+        row, refused = rows[i], rows[i]["ruled_out"]
+        best[row["qid"]] = max(best[row["qid"]], -np.inf if refused else float(scores[i]))
         found[row["qid"]] |= bool(row["label"]) and not refused
         kind[row["qid"]] = (row["set"], row["answerable"])
     parts = []
-    for sets in SETS:
+    for sets in sets_list:
         asked = [q for q, (k, ok) in kind.items() if k in sets and (found[q] or not ok)]
         answerable = np.sort([best[q] for q in asked if kind[q][1]])
         unanswerable = np.asarray([best[q] for q in asked if not kind[q][1]])
         auc = roc_auc_score([int(kind[q][1]) for q in asked], [max(best[q], -1e9) for q in asked])
-        at = [np.mean(unanswerable < answerable[int(share * len(answerable))]) for share in (0.02, 0.05)]
-        parts.append(f"{'+'.join(sets)}: AUC {auc:.4f}, abstains {at[0]:.3f} / {at[1]:.3f}")
+        at = " / ".join(f"{np.mean(unanswerable < answerable[int(share * len(answerable))]):.3f}" for share in shares)
+        parts.append(f"{'+'.join(sets)}: AUC {auc:.4f}, abstains {at} (answerable {len(answerable)}, "
+                     f"not {len(unanswerable)})")  # fmt: skip
     return "; ".join(parts)
 
 

@@ -8,8 +8,8 @@ the hand-written dev probes as training questions, fitted on the candidates the 
 It rebuilds the training table (build_features.py, indexes in ``--work``) with two additions:
 the rows of every ``eval/probes/dev*.jsonl`` question asked of all 10,033 summaries (set
 ``probe``; the ``heldout*`` probes are not read) and, on each row, whether a rule refuses the
-candidate whatever its probability (``rag.rules.can_answer``: the zero-weight model the builder
-loads gives such a candidate 0, every other one 0.5). It prints the out-of-fold training block
+candidate whatever its probability (``rag.rules.can_answer``; ``build_features.table`` with
+``detail``). It prints the out-of-fold training block
 of three fits, and writes the last one (the one measured end to end) to ``--out``:
 - ``shipped data``: the shipped table's questions, every row (what model/answerability.json is);
 - ``with probes``: and the probe rows, every row;
@@ -33,31 +33,17 @@ import build_features  # noqa: E402
 import train_answerability  # noqa: E402
 
 from rag import Assistant  # noqa: E402
-from rag.conversation import Conversation  # noqa: E402
-from rag.metrics import normalize  # noqa: E402
 
-
-def table_with_rules(assistant: Assistant, qid: str, question: str, answerable: bool, answers, kind: str,
-                     conversation: Conversation | None = None) -> list[dict]:  # fmt: skip
-    """``build_features.table`` with each row saying whether a rule refuses its candidate."""
-    evidence = assistant.evidence(question, conversation)
-    alternatives = [normalize(a) for group in answers for a in group]
-    rows = []
-    for cand in () if evidence.parts else evidence.ranked:
-        said = normalize(f"{cand.text} {cand.next_text}" if cand.next_text and "say" in question.lower()
-                         else cand.text)  # fmt: skip
-        rows.append({"set": kind, "qid": qid, "answerable": answerable,
-                     "label": int(answerable and any(a in said for a in alternatives)),
-                     "ruled_out": cand.prob == 0.0, "features": [round(v, 6) for v in cand.features],
-                     "question": evidence.frame.question, "text": cand.text})  # fmt: skip
-    return rows
+# the operating point is set on the probes' answerable questions too (331 of them, not 85)
+ANSWERED_SETS = (*train_answerability.ANSWERED_SETS, "probe")
 
 
 def probe_rows(big: Assistant) -> list[dict]:
     rows: list[dict] = []
     for path in sorted((build_features.ROOT / "eval" / "probes").glob("dev*.jsonl")):
         for q in build_features.dev(path):
-            rows += table_with_rules(big, f"probe:{q.id}", q.question, q.answerable, q.answers, "probe")
+            rows += build_features.table(big, f"probe:{q.id}", q.question, q.answerable, q.answers, "probe",
+                                         detail=True)  # fmt: skip
     return rows
 
 
@@ -79,16 +65,14 @@ def main() -> int:
     sample = load("index-sample", root / "data" / "articles")
     wiki = load("index-wiki", root / "eval" / "wiki" / "articles")
     big = load("index-wiki-all", build_features.write_wiki_all(args.wiki_json, args.work / "wiki-all"))
-    build_features.table = table_with_rules  # the shipped questions' rows, with the rules' verdict
-    train_answerability.ANSWERED_SETS = ("sample", "wiki", "probe")  # the operating point reads all 331
-    shipped = build_features.build_rows(sample, wiki, big)
+    shipped = build_features.build_rows(sample, wiki, big, detail=True)  # with the rules' verdicts
     rows = shipped + probe_rows(big)
     if args.rows_out:
         args.rows_out.write_text("".join(json.dumps(r, sort_keys=True) + "\n" for r in rows), encoding="utf-8")
     fits = (("shipped data", shipped), ("with probes", rows),
             ("with probes, scored rows", [r for r in rows if not r["ruled_out"]]))  # fmt: skip
     for name, table in fits:
-        fitted = train_answerability.fit(table, 0.02)
+        fitted = train_answerability.fit(table, 0.02, answered_sets=ANSWERED_SETS)
         print(name, json.dumps(fitted["training"]))
     text = json.dumps(fitted, indent=1, sort_keys=True) + "\n"
     args.out.write_text(text, encoding="utf-8")
