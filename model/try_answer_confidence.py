@@ -33,8 +33,8 @@ from sklearn.model_selection import GroupKFold
 from sklearn.preprocessing import StandardScaler
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from rag import Assistant
 from rag.answerability import FEATURES
-from rag.pipeline import Assistant
 
 MODES = ("extractive", "generated")
 KINDS = ("number", "date", "name")

@@ -5,8 +5,10 @@ on one fold's training rows, against the shipped features' logistic regression o
     .venv/bin/python model/try_probe_rows.py --wiki-json SUMMARIES_JSON --out /tmp/with-probes.json \\
         --rows-out /tmp/rows.jsonl
     .venv/bin/python model/try_cross_encoder.py /tmp/rows.jsonl --epochs 3     # about 5 minutes an epoch
+    .venv/bin/python model/try_cross_encoder.py /tmp/rows.jsonl --epochs 3 --folds 5   # about 75 minutes
 
-The first of 5 folds grouped by question is held out. The encoder (mean-pooled, a linear head,
+The first of 5 folds grouped by question is held out (with ``--folds 5``, each in turn, and the
+held rows' scores pooled). The encoder (mean-pooled, a linear head,
 binary cross-entropy weighted for the rare positives, AdamW 3e-5, batches of 16, seed 0) is
 trained on the other four folds' rows; the logistic regression on the same rows. Printed: the
 candidate AUC of each on the held fold, then per set of questions the AUC of a question's best
@@ -77,34 +79,50 @@ def fine_tune(rows: list[dict], y: np.ndarray, train: np.ndarray, epochs: int) -
     return scorer.eval()
 
 
+def score_fold(rows: list[dict], y: np.ndarray, x: np.ndarray, train: np.ndarray, held: np.ndarray,
+               epochs: int) -> tuple[np.ndarray, np.ndarray]:
+    """The held rows' scores by the features' logistic regression and by the cross-encoder, both
+    fitted on the ``train`` rows."""
+    scorer = fine_tune(rows, y, train, epochs)
+    pair = np.zeros(len(held))
+    with torch.no_grad():
+        for k in range(0, len(held), 64):
+            idx = held[k : k + 64]
+            pair[k : k + 64] = scorer([rows[i]["question"] for i in idx], [rows[i]["text"] for i in idx]).numpy()
+    mean, scale = x[train].mean(axis=0), x[train].std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    fitted = LogisticRegression(C=1.0, max_iter=5000).fit((x[train] - mean) / scale, y[train])
+    return fitted.decision_function((x[held] - mean) / scale), pair
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("rows", type=Path, help="written by try_probe_rows.py --rows-out")
     parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--folds", type=int, default=1, help="hold out each of the first N of the 5 folds in turn")
+    parser.add_argument("--scores-out", type=Path, help="write each held row's two scores here (JSON lines)")
     args = parser.parse_args()
     torch.manual_seed(0)
     torch.set_num_threads(2)
     rows = [json.loads(line) for line in args.rows.read_text(encoding="utf-8").splitlines() if line]
     y = np.asarray([r["label"] for r in rows])
     x = np.asarray([r["features"] for r in rows], dtype=np.float64)
-    train, held = next(iter(GroupKFold(n_splits=5).split(x, y, np.asarray([r["qid"] for r in rows]))))
-    scorer = fine_tune(rows, y, train, args.epochs)
-    pair = np.zeros(len(rows))
-    with torch.no_grad():
-        for k in range(0, len(held), 64):
-            idx = held[k : k + 64]
-            pair[idx] = scorer([rows[i]["question"] for i in idx], [rows[i]["text"] for i in idx]).numpy()
-    mean, scale = x[train].mean(axis=0), x[train].std(axis=0)
-    scale[scale < 1e-9] = 1.0
-    features = np.zeros(len(rows))
-    fitted = LogisticRegression(C=1.0, max_iter=5000).fit((x[train] - mean) / scale, y[train])
-    features[held] = fitted.decision_function((x[held] - mean) / scale)
-    print(f"candidate AUC, held fold: features {roc_auc_score(y[held], features[held]):.4f}, "
-          f"cross-encoder {roc_auc_score(y[held], pair[held]):.4f}")  # fmt: skip
-    both = sum((s - s[held].mean()) / s[held].std() for s in (features, pair))
+    folds = list(GroupKFold(n_splits=5).split(x, y, np.asarray([r["qid"] for r in rows])))[: args.folds]
+    features, pair, both = np.zeros(len(rows)), np.zeros(len(rows)), np.zeros(len(rows))
+    for n, (train, held) in enumerate(folds, start=1):
+        features[held], pair[held] = score_fold(rows, y, x, train, held, args.epochs)
+        # z-scored within the fold: each fold's two models are fitted apart, on scales of their own
+        both[held] = sum((s[held] - s[held].mean()) / s[held].std() for s in (features, pair))
+        print(f"fold {n}, candidate AUC: features {roc_auc_score(y[held], features[held]):.4f}, "
+              f"cross-encoder {roc_auc_score(y[held], pair[held]):.4f}", flush=True)  # fmt: skip
+    held_rows = np.concatenate([held for _, held in folds])
+    if args.scores_out:
+        lines = (json.dumps({"qid": rows[i]["qid"], "text": rows[i]["text"], "features": features[i],
+                             "pair": pair[i]}) for i in held_rows)  # fmt: skip
+        args.scores_out.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
     for sets in SETS:
         for name, score in (("features", features), ("cross-encoder", pair), ("both", both)):
-            print(f"{name}: {by_question(rows, score, (sets,), (0.05,), only=held)}")
+            print(f"{name}: {by_question(rows, score, (sets,), (0.05,), only=held_rows)}")
     return 0
 
 

@@ -75,8 +75,9 @@ class Judge:
         self.yes, self.no = (self.llm.tokenize(w.encode(), add_bos=False, special=False)[0] for w in words)
 
     def _pair_text(self, question: str, sentence: str) -> str:
+        sentence = sentence[:600]  # a run-on "sentence" must not overflow the 1,024-token context
         if self.prompt == "fewshot":
-            return f"Question: {question}\nSentence: {sentence[:600]}\nAnswer:"
+            return f"Question: {question}\nSentence: {sentence}\nAnswer:"
         return (
             f"<|im_start|>user\nQuestion: {question}\nSentence: {sentence}\n"
             "Does the sentence give the answer to the question? Reply Yes or No.<|im_end|>\n<|im_start|>assistant\n"
