@@ -5,7 +5,7 @@ on one fold's training rows, against the shipped features' logistic regression o
     .venv/bin/python model/try_probe_rows.py --wiki-json SUMMARIES_JSON --out /tmp/with-probes.json \\
         --rows-out /tmp/rows.jsonl
     .venv/bin/python model/try_cross_encoder.py /tmp/rows.jsonl --epochs 3     # about 5 minutes an epoch
-    .venv/bin/python model/try_cross_encoder.py /tmp/rows.jsonl --epochs 3 --folds 5   # about 75 minutes
+    .venv/bin/python model/try_cross_encoder.py /tmp/rows.jsonl --epochs 3 --folds 5   # about 85 minutes
 
 The first of 5 folds grouped by question is held out (with ``--folds 5``, each in turn, and the
 held rows' scores pooled). The encoder (mean-pooled, a linear head,
@@ -27,7 +27,6 @@ from pathlib import Path
 
 import numpy as np
 import torch
-from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import GroupKFold
 from transformers import AutoModel, AutoTokenizer
@@ -35,7 +34,7 @@ from transformers import AutoModel, AutoTokenizer
 from rag.embed import resolve_embed_model
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from try_interaction import by_question
+from try_interaction import by_question, out_of_fold
 
 SETS = (("probe",), ("sample", "wiki", "cross", "swap"), ("sample", "wiki", "probe", "cross", "swap", "followup"))
 BATCH = 16
@@ -89,10 +88,7 @@ def score_fold(rows: list[dict], y: np.ndarray, x: np.ndarray, train: np.ndarray
         for k in range(0, len(held), 64):
             idx = held[k : k + 64]
             pair[k : k + 64] = scorer([rows[i]["question"] for i in idx], [rows[i]["text"] for i in idx]).numpy()
-    mean, scale = x[train].mean(axis=0), x[train].std(axis=0)
-    scale[scale < 1e-9] = 1.0
-    fitted = LogisticRegression(C=1.0, max_iter=5000).fit((x[train] - mean) / scale, y[train])
-    return fitted.decision_function((x[held] - mean) / scale), pair
+    return out_of_fold(x, y, [(train, held)], 1.0)[held], pair
 
 
 def main() -> int:
