@@ -21,8 +21,10 @@ answerable ones are refused.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -68,6 +70,20 @@ def by_question(rows: list[dict], scores: np.ndarray, sets_list=SETS, shares=(0.
         parts.append(f"{'+'.join(sets)}: AUC {auc:.4f}, abstains {at} (answerable {len(answerable)}, "
                      f"not {len(unanswerable)})")  # fmt: skip
     return "; ".join(parts)
+
+
+def random_folds(rows: list[dict], seed: int) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """Five folds of the questions drawn at random with ``seed``: GroupKFold gives one split, and
+    one split's abstention at 2% refused moves by several questions from the split alone."""
+    rng = np.random.default_rng(seed)
+    fold_of = {q: int(rng.integers(5)) for q in sorted({r["qid"] for r in rows})}
+    fold = np.asarray([fold_of[r["qid"]] for r in rows])
+    return ((np.flatnonzero(fold != f), np.flatnonzero(fold == f)) for f in range(5))
+
+
+def abstentions(measures: str) -> list[float]:
+    """The abstention figures of a :func:`by_question` line, set after set."""
+    return [float(x) for group in re.findall(r"abstains ([\d. /]+) \(", measures) for x in group.split(" / ")]
 
 
 def main() -> int:
