@@ -73,10 +73,10 @@ def by_question(rows: list[dict], scores: np.ndarray, sets_list=SETS, shares=(0.
 
 
 def random_folds(rows: list[dict], seed: int) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-    """Five folds of the questions drawn at random with ``seed``: GroupKFold gives one split, and
-    one split's abstention at 2% refused moves by several questions from the split alone."""
-    rng = np.random.default_rng(seed)
-    fold_of = {q: int(rng.integers(5)) for q in sorted({r["qid"] for r in rows})}
+    """Five folds of the questions, of equal size, shuffled with ``seed``: GroupKFold gives one
+    split, and one split's abstention at 2% refused moves by several questions from the split alone."""
+    shuffled = np.random.default_rng(seed).permutation(sorted({r["qid"] for r in rows}))
+    fold_of = {str(q): i % 5 for i, q in enumerate(shuffled)}
     fold = np.asarray([fold_of[r["qid"]] for r in rows])
     return ((np.flatnonzero(fold != f), np.flatnonzero(fold == f)) for f in range(5))
 
