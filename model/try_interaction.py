@@ -21,7 +21,6 @@ answerable ones are refused.
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterator
@@ -47,7 +46,9 @@ def out_of_fold(x: np.ndarray, y: np.ndarray, folds: list, c: float) -> np.ndarr
     return scores
 
 
-def by_question(rows: list[dict], scores: np.ndarray, sets_list=SETS, shares=(0.02, 0.05), only=None) -> str:
+def question_measures(
+    rows: list[dict], scores: np.ndarray, sets_list=SETS, shares=(0.02, 0.05), only=None
+) -> list[dict]:
     """Per set of questions: the AUC of a question's best score (a candidate a rule refuses left
     out) between the unanswerable ones and the answerable ones whose answer is among the
     candidates, and the abstention when ``shares`` of the latter are refused; over the rows
@@ -60,16 +61,28 @@ def by_question(rows: list[dict], scores: np.ndarray, sets_list=SETS, shares=(0.
         best[row["qid"]] = max(best[row["qid"]], -np.inf if refused else float(scores[i]))
         found[row["qid"]] |= bool(row["label"]) and not refused
         kind[row["qid"]] = (row["set"], row["answerable"])
-    parts = []
+    measures = []
     for sets in sets_list:
         asked = [q for q, (k, ok) in kind.items() if k in sets and (found[q] or not ok)]
         answerable = np.sort([best[q] for q in asked if kind[q][1]])
         unanswerable = np.asarray([best[q] for q in asked if not kind[q][1]])
-        auc = roc_auc_score([int(kind[q][1]) for q in asked], [max(best[q], -1e9) for q in asked])
-        at = " / ".join(f"{np.mean(unanswerable < answerable[int(share * len(answerable))]):.3f}" for share in shares)
-        parts.append(f"{'+'.join(sets)}: AUC {auc:.4f}, abstains {at} (answerable {len(answerable)}, "
-                     f"not {len(unanswerable)})")  # fmt: skip
-    return "; ".join(parts)
+        measures.append({
+            "sets": sets,
+            "auc": roc_auc_score([int(kind[q][1]) for q in asked], [max(best[q], -1e9) for q in asked]),
+            "abstains": [float(np.mean(unanswerable < answerable[int(share * len(answerable))])) for share in shares],
+            "answerable": len(answerable),
+            "unanswerable": len(unanswerable),
+        })  # fmt: skip
+    return measures
+
+
+def by_question(rows: list[dict], scores: np.ndarray, sets_list=SETS, shares=(0.02, 0.05), only=None) -> str:
+    """:func:`question_measures`, as one line."""
+    return "; ".join(
+        f"{'+'.join(m['sets'])}: AUC {m['auc']:.4f}, abstains {' / '.join(f'{a:.3f}' for a in m['abstains'])} "
+        f"(answerable {m['answerable']}, not {m['unanswerable']})"
+        for m in question_measures(rows, scores, sets_list, shares, only)
+    )
 
 
 def random_folds(rows: list[dict], seed: int) -> Iterator[tuple[np.ndarray, np.ndarray]]:
@@ -79,11 +92,6 @@ def random_folds(rows: list[dict], seed: int) -> Iterator[tuple[np.ndarray, np.n
     fold_of = {str(q): i % 5 for i, q in enumerate(shuffled)}
     fold = np.asarray([fold_of[r["qid"]] for r in rows])
     return ((np.flatnonzero(fold != f), np.flatnonzero(fold == f)) for f in range(5))
-
-
-def abstentions(measures: str) -> list[float]:
-    """The abstention figures of a :func:`by_question` line, set after set."""
-    return [float(x) for group in re.findall(r"abstains ([\d. /]+) \(", measures) for x in group.split(" / ")]
 
 
 def main() -> int:

