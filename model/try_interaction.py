@@ -94,6 +94,32 @@ def random_folds(rows: list[dict], seed: int) -> Iterator[tuple[np.ndarray, np.n
     return ((np.flatnonzero(fold != f), np.flatnonzero(fold == f)) for f in range(5))
 
 
+SHARES = (0.01, 0.02, 0.03, 0.05)
+
+
+def abstentions(rows: list[dict], scores: np.ndarray) -> list[float]:
+    """The abstention at each of :data:`SHARES` refused, set after set."""
+    return [a for measure in question_measures(rows, scores, shares=SHARES) for a in measure["abstains"]]
+
+
+def compare_over_splits(rows: list[dict], variants: dict[str, np.ndarray], seeds: int, c: float = 1.0) -> list[str]:
+    """Each variant's feature matrix fitted out of fold over ``seeds`` random splits: the mean
+    abstention at :data:`SHARES` refused per set, and the spread (standard deviation) of the first
+    variant's figures, or of another variant's gain over the first on the same splits."""
+    y = np.asarray([r["label"] for r in rows])
+    lines = [f"abstention at {' / '.join(f'{s:.0%}' for s in SHARES)} refused, over {seeds} splits: "
+             + " | ".join("+".join(sets) for sets in SETS)]  # fmt: skip
+    first = None
+    for name, x in variants.items():
+        runs = np.asarray([abstentions(rows, out_of_fold(x, y, list(random_folds(rows, s)), c)) for s in range(seeds)])
+        spread = np.std(runs if first is None else runs - first, axis=0)
+        for label, value in (("mean", runs.mean(axis=0)), ("sd" if first is None else "sd Δ", spread)):
+            cells = value.reshape(-1, len(SHARES))
+            lines.append(f"  {name:17s} {label:4s} " + " | ".join(" ".join(f"{v:.3f}" for v in row) for row in cells))
+        first = runs if first is None else first
+    return lines
+
+
 def main() -> int:
     rows = [json.loads(line) for line in Path(sys.argv[1]).read_text(encoding="utf-8").splitlines() if line]
     y = np.asarray([r["label"] for r in rows])

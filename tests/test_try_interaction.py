@@ -1,8 +1,10 @@
 """model/try_interaction.py's measures, which the experiment scripts share: random five-fold
 splits of the questions (a question's rows never straddle folds), and the per-set measures
-:func:`by_question` prints."""
+:func:`by_question` prints and :func:`compare_over_splits` averages over splits."""
 
 from __future__ import annotations
+
+import re
 
 import numpy as np
 from script_loader import load_script
@@ -44,3 +46,16 @@ def test_the_measures_count_the_unanswerable_below_the_answerable():
     assert (measure["answerable"], measure["unanswerable"]) == (20, 20)
     line = module.by_question(rows, scores, sets_list=(("sample",),), shares=(0.0, 0.05))
     assert line == f"sample: AUC {measure['auc']:.4f}, abstains 0.950 / 0.950 (answerable 20, not 20)"
+
+
+def test_comparing_over_splits_gives_a_copy_of_the_first_variant_no_spread():
+    module = load_script("model/try_interaction.py")
+    rows = [r | {"set": s} for r in _rows() for s in ("probe", "wiki")]
+    rows = [r | {"qid": f"{r['set']}:{r['qid']}"} for r in rows]
+    rng = np.random.default_rng(0)
+    x = np.asarray([[r["label"] + rng.normal(0, 0.8), rng.normal()] for r in rows])
+    lines = module.compare_over_splits(rows, {"shipped": x, "copy": x.copy(), "noise": x[:, 1:]}, seeds=2)
+    assert lines[0].startswith("abstention at 1% / 2% / 3% / 5% refused, over 2 splits: probe | sample+wiki")
+    shipped, shipped_sd, copy, copy_sd, noise, _ = (re.findall(r"\d\.\d{3}", line) for line in lines[1:])
+    assert len(shipped) == 3 * 4 and copy == shipped and set(copy_sd) == {"0.000"}
+    assert set(shipped_sd) != {"0.000"} and noise != shipped
