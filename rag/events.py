@@ -68,6 +68,26 @@ _LIFESPAN = re.compile(
 _ERA = re.compile(r"\b\d{3,4}\b|\b(?:BC|BCE|AD|CE)\b|\bcentur(?:y|ies)\b")
 
 
+# "… under the rule of the House of Capet, founded in 987": an event stated of another name, in
+# apposition to it, is not the one asked about ("In what year was the Carolingian Empire founded?")
+_APPOSED_EVENT = re.compile(
+    rf"((?:{UPPER}[\w’'.-]*\s+(?:of\s+|the\s+)?)*{UPPER}[\w’'.-]*),\s+(?:(?:which|who) was\s+)?"
+    r"(?:founded|established|formed|created|born|died)\b[^,;]*"
+)
+
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:It|He|She|They)\b")
+
+
+def _without_others_events(frame: QuestionFrame, clause: str) -> str:
+    """``clause`` without the events it states, in apposition, of names the question does not ask
+    about; kept when a pronoun is its subject, for whom the event may be stated: "It is the historic
+    capital of the Kingdom of Marwar, founded in 1459 by Rao Jodha" (Jodhpur's summary)."""
+    if _PRONOUN_SUBJECT.match(clause):
+        return clause
+    keys = [name_key(e) for e in frame.entities]
+    return _APPOSED_EVENT.sub(lambda m: m.group(0) if entity_share(keys, m.group(1)) > 0 else m.group(1), clause)
+
+
 def states_asked_event(frame: QuestionFrame, sentence: str) -> bool:
     """For "when/where was X born (did X die, was X founded, did X marry, did X study)", and for
     "who founded X", "how did X die", "which university did X attend": does ``sentence`` state
@@ -85,9 +105,10 @@ def states_asked_event(frame: QuestionFrame, sentence: str) -> bool:
     if frame.kind == "date" and not lifespan:
         # the date and the event in one clause: "… adopted the metric system between 1795 and 1875;
         # … the BIPM was established by the Metre Convention" does not say when the BIPM was
+        clauses = [_without_others_events(frame, clause) for clause in sentence.split(";")]
         return any(
             all(stated.search(clause) for stated, _ in asked) and (matches_type(frame, clause) or _ERA.search(clause))
-            for clause in sentence.split(";")
+            for clause in clauses
         )
     return all(stated.search(sentence) or (lifespan and in_lifespan) for stated, in_lifespan in asked)
 

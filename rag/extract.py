@@ -24,9 +24,17 @@ from rag.units import has_unit
 # A month on its own is a date only when written out ("in November"), and "March" and "May" only
 # capitalised: "may" and "march" are also a verb ("Russia may respond").
 _MONTH_ALONE = r"january|february|april|june|july|august|september|october|november|december|(?-i:March|May)"
+# A year before 1100 is a year when an era marks it ("55 BC", "AD 395") or a preposition of time
+# comes before it and no lower-case word after it ("collapsed in 476,", "In 1066 William …"; not
+# "in 476 games", "from 800 troops", "up to 500 μm").
+_EARLY_YEAR = (
+    r"\d{1,4}\s?(?-i:BCE?|AD|CE)|(?-i:AD|CE)\s?\d{1,4}|"
+    r"(?:(?<=\bin )|(?<=\bsince )|(?<=\buntil )|(?<=\bfrom )|(?<=\bto )|(?<=\bcirca )|(?<=\bc\. ))"
+    r"1?\d{3}(?![\d%]|,\d|\s?(?-i:[^\W\d_A-Z]))"
+)
 _DATE_RE = re.compile(
-    rf"\b(?:{_MONTHS}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTHS}|(?:1[1-9]|20)\d{{2}}s?|monday|tuesday|wednesday|thursday|"
-    rf"friday|saturday|sunday|yesterday|today|{_MONTH_ALONE}|(?:last|next|this) (?:week|month|year)|"
+    rf"\b(?:{_MONTHS}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTHS}|(?:1[1-9]|20)\d{{2}}s?|{_EARLY_YEAR}|monday|tuesday|"
+    rf"wednesday|thursday|friday|saturday|sunday|yesterday|today|{_MONTH_ALONE}|(?:last|next|this) (?:week|month|year)|"
     rf"\w+ (?:weeks|months) ago)\b",
     re.IGNORECASE,
 )
@@ -67,6 +75,8 @@ def matches_type(frame: QuestionFrame, sentence: str) -> bool:
     if frame.kind == "number":
         if frame.unit and frame.unit != "time" and not has_unit(frame.unit, sentence):
             return False  # "how much will it cost?" is not answered by a vote count
+        if frame.unit == "population":  # "How many people live in Baghdad?": "a population of 8 million"
+            return bool(quantities(sentence))
         return bool(counted(sentence, frame))
     if frame.kind == "date":  # "In what year was 2001: A Space Odyssey released?" is not answered by "2001"
         return any(m.group().lower() not in frame.times for m in _DATE_RE.finditer(sentence))

@@ -60,8 +60,9 @@ UNIT_WORDS = {
                          re.IGNORECASE),
     "speed": re.compile(r"\b(?:km/h|kph|mph|knots?|m/s)\b|\bmach\b|per (?:hour|second)", re.IGNORECASE),
     "temperature": re.compile(r"°|\bdegrees?\b|\bkelvin\b|\bcelsius\b|\bfahrenheit\b|\d\s*(?-i:K)\b", re.IGNORECASE),
-    "population": re.compile(r"\b(?:population|inhabitants|residents|citizens|people (?:live|lived|living))\b",
-                             re.IGNORECASE),
+    # "home to over 8 million people": not any number of people ("killed 12 people")
+    "population": re.compile(r"\b(?:population|inhabitants|residents|citizens|people (?:live|lived|living))\b|"
+                             r"\bhome to\b[^.;]{0,25}?\d[\d,.]*(?:\s+(?:million|billion))?\s+people\b", re.IGNORECASE),
 }  # fmt: skip
 # A length asked for by its dimension ("What is the maximum depth …", "What is their range?") and
 # the words a sentence states that dimension with: a depth is not a surface elevation, a range not

@@ -102,6 +102,24 @@ def test_answer_type(question, kind):
         ("date", "2001: A Space Odyssey is a 1968 epic science fiction film.",
          "In what year was the film 2001: A Space Odyssey released?", True),
         ("date", "The 2010 World Cup opened on 11 June 2010.", "When did the 2010 World Cup open?", True),  # a guard
+        # a year before 1100 (measured before: no type match, and refused; dev probes p17, u12, x03)
+        ("date", "The Western Empire collapsed in 476, and the imperial court disappeared.",
+         "In what year did the Western Roman Empire collapse?", True),
+        ("date", "A member of the Artaxiad dynasty, he ruled from 95 BC to 55 BC.",
+         "In what year did Tigranes the Great's reign end?", True),
+        ("date", "Particularly from AD 395, there were separate courts.", "In what year was the empire divided?", True),
+        ("date", "In 1066 William invaded England.", "In what year did William invade England?", True),
+        ("date", "The empire fielded 476 legions.", "In what year did the empire collapse?", False),  # guards
+        ("date", "It collapsed in 476 towns at once.", "In what year did the empire collapse?", False),
+        ("date", "Losses rose to 476,000 in the war.", "In what year did the empire collapse?", False),
+        ("date", "Some grow up to 500 μm long.", "In what year did the empire collapse?", False),
+        # "home to" states a population; a population needs no "people" beside its number (measured
+        # before: neither type-matched, and Baghdad's was refused; dev probe y03)
+        ("number", "Baghdad, home to over 8 million people, is the capital city.", "How many people live in Baghdad?",
+         True),
+        ("number", "The city has an estimated population of 8 million.", "How many people live in Baghdad?", True),
+        ("number", "A strike killed 12 people in Baghdad.", "How many people live in Baghdad?", False),  # guards
+        ("number", "Baghdad is home to many museums.", "How many people live in Baghdad?", False),
     ],
 )  # fmt: skip
 def test_matches_type(kind, sentence, question, expected):
