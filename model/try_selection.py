@@ -59,6 +59,8 @@ def pairwise_out_of_fold(x: np.ndarray, rows: list[dict], folds: list, c: float)
             if rows[i]["answerable"] and not rows[i]["ruled_out"]:
                 by_question[rows[i]["qid"]].append(i)
         pairs = [z[p] - z[n] for ids in by_question.values() for p in ids if y[p] for n in ids if not y[n]]
+        if not pairs:
+            raise SystemExit("no training question has both an answering and another candidate")
         differences = np.vstack([pairs, np.negative(pairs)])
         labels = np.r_[np.ones(len(pairs)), np.zeros(len(pairs))]
         fitted = LogisticRegression(C=c, max_iter=5000, fit_intercept=False).fit(differences, labels)
