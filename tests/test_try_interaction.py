@@ -59,3 +59,7 @@ def test_comparing_over_splits_gives_a_copy_of_the_first_variant_no_spread():
     shipped, shipped_sd, copy, copy_sd, noise, _ = (re.findall(r"\d\.\d{3}", line) for line in lines[1:])
     assert len(shipped) == 3 * 4 and copy == shipped and set(copy_sd) == {"0.000"}
     assert set(shipped_sd) != {"0.000"} and noise != shipped
+    # the report adds one GroupKFold line per variant before the same comparison
+    report = module.report_variants(rows, {"shipped": x, "copy": x.copy(), "noise": x[:, 1:]}, seeds=2)
+    assert [line.split(",")[0] for line in report[:3]] == ["shipped", "copy", "noise"]
+    assert report[0].split(": ", 1)[1] == report[1].split(": ", 1)[1] and report[3:] == lines
