@@ -19,7 +19,13 @@ _LIFE_EVENTS = tuple(
     (re.compile(asked, re.IGNORECASE), re.compile(stated, re.IGNORECASE), in_lifespan)
     for asked, stated, in_lifespan in (
         (r"\bborn\b|\bbirth", r"\bborn\b|\bbirth|\bnée\b", True),
-        (r"\bdie[ds]?\b|\bdeath\b", r"\bdie[ds]?\b|\bdeath\b|\bdying\b|\bkilled\b|\bexecuted\b|\bassassinated\b", True),
+        (  # "until his suicide in 1954", "until his execution in 1649": other words for a death
+            r"\bdie[ds]?\b|\bdeath\b",
+            r"\bdie[ds]?\b|\bdeath\b|\bdying\b|\bkilled\b|\bexecut(?:ed|ion)\b|\bassassinated\b"
+            r"|\bsuicide\b|\bmurdered\b|\bperished\b|\bpassed away\b|\bslain\b|\bbeheaded\b|\bhanged\b"
+            r"|\bdrowned\b",
+            True,
+        ),
         (
             r"\bfounded\b|\bestablished\b",
             r"\bfound(?:ed|ing|er|ers)\b|\bestablish|\bformed\b|\bcreated\b|\bincorporated\b|\bset up\b|\blaunched\b",

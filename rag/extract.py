@@ -17,7 +17,7 @@ from rag.frame import QuestionFrame, names_in, rival
 from rag.judge import content_words
 from rag.person import PERSONAL_PRONOUN
 from rag.records import Hit, Span
-from rag.text import ADDRESSES_ASSISTANT, LETTER, ROMAN_NUMERAL, UPPER, WORD, strip_markers
+from rag.text import ADDRESSES_ASSISTANT, LETTER, ROMAN_NUMERAL, UPPER, WORD, fold_accents, strip_markers
 from rag.text import MONTH_PATTERN as _MONTHS
 from rag.units import has_unit
 
@@ -325,10 +325,11 @@ _QUESTION_WORDS = frozenset("who what when where which why how is was did does h
 
 
 def vocabulary(texts: list[str]) -> frozenset[str]:
-    """Lower-cased words of the corpus, for telling whether a name occurs in it at all."""
+    """Lower-cased words of the corpus without diacritics ("röntgen" → "rontgen"), for telling
+    whether a name occurs in it at all."""
     # any script's letters: an ASCII-only pattern split "Gdańsk" into "gda" and "sk", so every
     # question naming it was refused as naming something the articles never mention
-    return frozenset(w.lower() for text in texts for w in re.findall(WORD, text))
+    return frozenset(fold_accents(w).lower() for text in texts for w in re.findall(WORD, text))
 
 
 def unknown_names(question: str, vocab: frozenset[str]) -> list[str]:
@@ -337,7 +338,7 @@ def unknown_names(question: str, vocab: frozenset[str]) -> list[str]:
     stems = {w[:5] for w in vocab}
     missing = []
     for token in names_in(question):
-        word = token.lower().rstrip(".’'").removesuffix("’s").removesuffix("'s")
+        word = fold_accents(token).lower().rstrip(".’'").removesuffix("’s").removesuffix("'s")
         if word in _QUESTION_WORDS or any(w in vocab or w[:5] in stems for w in (word, _DEMONYMS.get(word, word))):
             continue
         missing.append(token)

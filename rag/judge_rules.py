@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from rag.errors import SettingsError
-from rag.text import LETTER, WORD
+from rag.text import LETTER, WORD, fold_accents
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before being below
@@ -230,7 +230,8 @@ def join_multiword(text: str) -> str:
 
 
 def name_key(token: str) -> str:
-    bare = token.replace("’", "'").rstrip(".'").removesuffix("'s").lower()
+    """A name token's key: "Erdogan" written by the model is the passage's "Erdoğan"."""
+    bare = fold_accents(token).replace("’", "'").rstrip(".'").removesuffix("'s").lower()
     if bare not in ALIASES and re.fullmatch(r"[A-Z][\w.]*-[a-z][\w-]*", token):
         bare = bare.split("-")[0]  # "American-supplied": the name is "American"
     return ALIASES.get(bare, ALIASES.get(bare.rstrip("."), bare))

@@ -320,8 +320,10 @@ def _ensure_indexes(chunks: Any, n_chunks: int) -> None:
 
     indexed = {tuple(i.columns): i for i in chunks.list_indices()}
     if ("search_text",) not in indexed and n_chunks:
-        # bm25s in the faiss store: lower case, English stop words, no stemming
-        chunks.create_index("search_text", config=FTS(with_position=False, stem=False, remove_stop_words=True))
+        # as bm25s in the faiss store: lower case, English stop words, no stemming, no diacritics
+        # ("Erdogan" finds "Erdoğan"; text.fold_accents there)
+        fts = FTS(with_position=False, stem=False, remove_stop_words=True, ascii_folding=True)
+        chunks.create_index("search_text", config=fts)
     if ("vector",) not in indexed and n_chunks >= ANN_THRESHOLD:
         partitions = max(1, int(np.sqrt(n_chunks)))
         chunks.create_index(metric="dot", vector_column_name="vector", index_type="IVF_HNSW_SQ",

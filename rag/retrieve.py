@@ -15,6 +15,7 @@ import numpy as np
 from rag.filters import Filters
 from rag.records import Hit
 from rag.store import StoredIndex
+from rag.text import fold_accents
 
 if TYPE_CHECKING:
     from rag.embed import Embedder
@@ -117,7 +118,7 @@ class Retriever:
     def _bm25(self, question: str, k: int, rows: np.ndarray | None = None) -> list[tuple[int, float]]:
         import bm25s
 
-        tokens = bm25s.tokenize([question], stopwords="en", show_progress=False)
+        tokens = bm25s.tokenize([fold_accents(question)], stopwords="en", show_progress=False)
         if not tokens.vocab or all(len(ids) == 0 for ids in tokens.ids):
             return []
         mask = None
@@ -138,9 +139,10 @@ class Retriever:
 
 
 def _bm25_text(index: StoredIndex, row: int) -> str:
-    """Chunk text plus its document title, so title words also match."""
+    """Chunk text plus its document title, so title words also match; without diacritics, as the
+    question is searched ("Erdogan" finds "Erdoğan")."""
     chunk = index.chunks[row]
-    return f"{index.documents[chunk.doc_id].title}\n{chunk.text}"
+    return fold_accents(f"{index.documents[chunk.doc_id].title}\n{chunk.text}")
 
 
 def merge_hits(searches: list[tuple[Hit, ...]], limit: int) -> tuple[Hit, ...]:

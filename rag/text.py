@@ -7,6 +7,7 @@ recognised the same way in the answer, the verifier, the metrics and the UI.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 # A citation marker "[3]" or "[1, 2]". Spaces and tabs only inside a marker: with ``\s`` a
@@ -86,10 +87,37 @@ _DEMONYMS = {
 }  # fmt: skip
 
 
+# Latin letters that are not a base letter plus an accent, so NFKD leaves them whole
+_UNACCENTED = {
+    "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ı": "i", "ß": "ss",
+    "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def _fold_letter(letter: str) -> str:
+    if letter in _UNACCENTED:
+        return _UNACCENTED[letter]
+    # only the Latin blocks: Cyrillic "й" or Japanese "が" are letters of their own, not accented ones
+    if "\u00c0" <= letter <= "\u024f" or "\u1e00" <= letter <= "\u1eff":
+        return "".join(c for c in unicodedata.normalize("NFKD", letter) if not unicodedata.combining(c))
+    return letter
+
+
+def fold_accents(text: str) -> str:
+    """``text`` without the diacritics of its Latin letters ("Hồ Chí Minh" → "Ho Chi Minh",
+    "Łódź" → "Lodz"): a question typed without them names the same person or place as an article
+    written with them, and the other way round. For matching only (name keys, search terms), never
+    for quotes or offsets."""
+    if text.isascii():
+        return text
+    return "".join(_fold_letter(c) for c in text)
+
+
 def name_key(name: str) -> str:
-    """A name's first five letters, lower-cased, without dots ("U.S." and "US" → "us") or a
-    possessive ("Kyiv's" → "kyiv")."""
-    key = re.sub(r"['’]s?$", "", name.lower().replace(".", ""))[:5]
+    """A name's first five letters, lower-cased, without dots ("U.S." and "US" → "us"), a
+    possessive ("Kyiv's" → "kyiv") or diacritics ("Erdoğan" and "Erdogan" → "erdog")."""
+    key = re.sub(r"['’]s?$", "", fold_accents(name).lower().replace(".", ""))[:5]
     return _DEMONYMS.get(key, key)
 
 

@@ -43,6 +43,8 @@ from rag.rules import can_answer
             "The kingdom emerged from the Frankish Empire and rose under the House of Capet, founded in 987.",
         ),
         ("When was Alexander the Great born?", "His father Philip II, born in 382 BC, was king of Macedon."),
+        # an attempt on a life is not a death
+        ("When did Ronald Keller die?", "Ronald Keller survived an assassination attempt in 1981."),
     ],
 )
 def test_a_sentence_dating_another_event_cannot_answer(question, sentence):
@@ -68,6 +70,11 @@ def test_a_sentence_dating_another_event_cannot_answer(question, sentence):
         # a pronoun subject may be the one the apposed event is stated of (measured before this
         # exception: a synthetic dev question, "When was Jodhpur founded?", was refused)
         ("When was Jodhpur founded?", "It is the capital of the Kingdom of Marwar, founded in 1459 by Rao Jodha."),
+        # twenty-sixth round: other words for a death (refused before: a dev probe, "In what year
+        # did Getulio Vargas die?", whose summary says "until his suicide in 1954")
+        ("In what year did Anton Veli die?", "He served as governor from 1931 until his suicide in 1954."),
+        ("When did King Osric die?", "Osric was King of Wessex from 1625 until his execution in 1649."),
+        ("When did the poet Mara Lind die?", "Mara Lind drowned in the Baltic in 1911."),
     ],
 )
 def test_a_sentence_dating_the_asked_event_may_answer(question, sentence):

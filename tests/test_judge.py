@@ -119,7 +119,8 @@ def test_words_and_names_in_any_script() -> None:
     """Measured before: "Łódź" gave no word at all ("[a-z]" read only its "d"), "Gdańsk" gave
     "gda", and "Émile" was no name, so a claim about Łódź and one about Lódz looked alike."""
     assert content_words("Łódź and Gdańsk are cities") == ["łódź", "gdańsk", "city"]
-    assert entities("The mayor of Łódź met Émile Varn") == ["łódź", "émile", "varn"]
+    # names are keyed without diacritics (twenty-sixth round): "Lodz" in a claim is the passage's "Łódź"
+    assert entities("The mayor of Łódź met Émile Varn") == ["lodz", "emile", "varn"]
     # a guard (unsupported before too): another Varn born elsewhere does not back the claim
     assert not judge("Émile Varn was born in Östervik.", "Luc Varn was born in Kell.").supported
 
