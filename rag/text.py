@@ -94,14 +94,19 @@ _UNACCENTED = {
 }  # fmt: skip
 
 
-@lru_cache(maxsize=4096)
-def _fold_letter(letter: str) -> str:
+def _folded(letter: str) -> str:
     if letter in _UNACCENTED:
         return _UNACCENTED[letter]
-    # only the Latin blocks: Cyrillic "й" or Japanese "が" are letters of their own, not accented ones
-    if "\u00c0" <= letter <= "\u024f" or "\u1e00" <= letter <= "\u1eff":
-        return "".join(c for c in unicodedata.normalize("NFKD", letter) if not unicodedata.combining(c))
-    return letter
+    return "".join(c for c in unicodedata.normalize("NFKD", letter) if not unicodedata.combining(c))
+
+
+# only the Latin blocks: Cyrillic "й" or Japanese "が" are letters of their own, not accented ones;
+# one table for ``str.translate``, built once (a loop per letter made loading 10,000 articles 0.3 s slower)
+_FOLD = {
+    code: _folded(chr(code))
+    for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00))
+    if _folded(chr(code)) != chr(code)
+}
 
 
 def fold_accents(text: str) -> str:
@@ -109,9 +114,7 @@ def fold_accents(text: str) -> str:
     "Łódź" → "Lodz"): a question typed without them names the same person or place as an article
     written with them, and the other way round. For matching only (name keys, search terms), never
     for quotes or offsets."""
-    if text.isascii():
-        return text
-    return "".join(_fold_letter(c) for c in text)
+    return text if text.isascii() else text.translate(_FOLD)
 
 
 def name_key(name: str) -> str:
