@@ -78,7 +78,7 @@ def load_aliases(paths: list[Path]) -> tuple[dict[str, str], dict[str, str]]:
             token = "-".join(alias.split())
             if token != alias:  # several words: joined into one token first (see join_multiword)
                 phrases[" ".join(alias.split())] = token
-            aliases[token] = key
+            aliases[fold_accents(token)] = fold_accents(key)  # as name_key reads tokens: "kraków" is "krakow"
     # Longest phrases first, so "united states" is joined before a shorter phrase could split it.
     return aliases, dict(sorted(phrases.items(), key=lambda item: -len(item[0])))
 

@@ -90,7 +90,7 @@ _DEMONYMS = {
 # Latin letters that are not a base letter plus an accent, so NFKD leaves them whole
 _UNACCENTED = {
     "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ı": "i", "ß": "ss",
-    "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th",
+    "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th", "ẞ": "SS",
 }  # fmt: skip
 
 

@@ -120,3 +120,13 @@ def test_the_lance_store_finds_the_name_whatever_its_accents(tmp_path, embedder)
     for question, doc_id in (("Who is Erdogan?", "erdogan"), ("Which museum is in Lodz?", "lodz")):
         rows = store._text_search(question, 3, None)  # the keyword half alone, as above
         assert rows and rows[0]["doc_id"] == doc_id, question
+
+
+def test_a_users_accented_alias_is_read_as_name_keys_are(tmp_path):
+    from rag.judge_rules import ALIASES_FILE, load_aliases
+
+    extra = tmp_path / "aliases.tsv"
+    extra.write_text("kraków\tcracow\n", encoding="utf-8")
+    aliases, _ = load_aliases([ALIASES_FILE, extra])
+    # the verifier's name_key folds the token it reads, so an alias kept as written ("kraków") was never found
+    assert aliases["krakow"] == "cracow" and "kraków" not in aliases
