@@ -329,7 +329,7 @@ def vocabulary(texts: list[str]) -> frozenset[str]:
     whether a name occurs in it at all."""
     # any script's letters: an ASCII-only pattern split "Gdańsk" into "gda" and "sk", so every
     # question naming it was refused as naming something the articles never mention
-    return frozenset(fold_accents(w).lower() for text in texts for w in re.findall(WORD, text))
+    return frozenset(w.lower() for text in texts for w in re.findall(WORD, fold_accents(text)))
 
 
 def unknown_names(question: str, vocab: frozenset[str]) -> list[str]:

@@ -8,7 +8,7 @@ they are few) and BM25 weighs the other rows by zero. Neither search is cut afte
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -40,7 +40,7 @@ class Retriever:
         self.bm25 = bm25s.BM25()
         corpus = [_bm25_text(index, i) for i in range(len(index.chunks))]
         if corpus:
-            self.bm25.index(bm25s.tokenize(corpus, stopwords="en", show_progress=False), show_progress=False)
+            self.bm25.index(_bm25_tokens(corpus), show_progress=False)
 
     def search(
         self,
@@ -116,9 +116,7 @@ class Retriever:
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
 
     def _bm25(self, question: str, k: int, rows: np.ndarray | None = None) -> list[tuple[int, float]]:
-        import bm25s
-
-        tokens = bm25s.tokenize([fold_accents(question)], stopwords="en", show_progress=False)
+        tokens = _bm25_tokens([question])
         if not tokens.vocab or all(len(ids) == 0 for ids in tokens.ids):
             return []
         mask = None
@@ -139,10 +137,17 @@ class Retriever:
 
 
 def _bm25_text(index: StoredIndex, row: int) -> str:
-    """Chunk text plus its document title, so title words also match; without diacritics, as the
-    question is searched ("Erdogan" finds "Erdoğan")."""
+    """Chunk text plus its document title, so title words also match."""
     chunk = index.chunks[row]
-    return fold_accents(f"{index.documents[chunk.doc_id].title}\n{chunk.text}")
+    return f"{index.documents[chunk.doc_id].title}\n{chunk.text}"
+
+
+def _bm25_tokens(texts: list[str]) -> Any:
+    """The one tokenizer of both the indexed passages and the question: lower case, English stop
+    words, and no diacritics on either side ("Erdogan" finds "Erdoğan")."""
+    import bm25s
+
+    return bm25s.tokenize([fold_accents(t) for t in texts], stopwords="en", show_progress=False)
 
 
 def merge_hits(searches: list[tuple[Hit, ...]], limit: int) -> tuple[Hit, ...]:
