@@ -12,6 +12,11 @@ from rag.frame import QuestionFrame
 from rag.holder import KIND_WORDS
 from rag.text import UPPER, entity_share, name_key
 
+# a founding stated in words; for a question asking when, also when it began to exist
+# (_EXISTED_FROM: "a trust that existed from 1882 to 1911"), which does not say who founded it
+_FOUNDED = r"\bfound(?:ed|ing|er|ers)\b|\bestablish|\bformed\b|\bcreated\b|\bincorporated\b|\bset up\b|\blaunched\b"
+_EXISTED_FROM = re.compile(r"\bexist(?:ed|s)\s+(?:from|since)\b", re.IGNORECASE)
+
 # (the question names this event, a sentence stating it says one of these, whether the years of a
 # life in brackets say when it happened): "When was X born?" is not answered by the year of a
 # premiere in X's summary, nor "Where was X born?" by where X worked
@@ -19,16 +24,20 @@ _LIFE_EVENTS = tuple(
     (re.compile(asked, re.IGNORECASE), re.compile(stated, re.IGNORECASE), in_lifespan)
     for asked, stated, in_lifespan in (
         (r"\bborn\b|\bbirth", r"\bborn\b|\bbirth|\bnée\b", True),
-        (  # "until his suicide in 1954", "until his execution in 1649": other words for a death
-            r"\bdie[ds]?\b|\bdeath\b",
+        (  # "until his suicide in 1954", "until his execution in 1649": other words for a death;
+            # "When was X assassinated?" asks when X died ("until her assassination in 2007"), not
+            # when X served (not "who killed": "Y shot X" names the killer without a death word)
+            r"\bdie[ds]?\b|\bdeath\b|^\W*(?:when|where|in what|what year|in which)\b.*\b"
+            r"(?:assassinated|murdered|executed)\b",
             r"\bdie[ds]?\b|\bdeath\b|\bdying\b|\bkilled\b|\bexecut(?:ed|ion)\b|\bassassinated\b"
+            r"|\bassassination\b(?!\s+(?:attempts?|plots?|bids?))"
             r"|\bsuicide\b|\bmurdered\b|\bperished\b|\bpassed away\b|\bslain\b|\bbeheaded\b|\bhanged\b"
             r"|\bdrowned\b",
             True,
         ),
-        (
-            r"\bfounded\b|\bestablished\b",
-            r"\bfound(?:ed|ing|er|ers)\b|\bestablish|\bformed\b|\bcreated\b|\bincorporated\b|\bset up\b|\blaunched\b",
+        (  # "When was the trust formed?" (not "the supernova that formed the nebula")
+            r"\bfounded\b|\bestablished\b|\bformed\s*\?*\s*$",
+            _FOUNDED,
             False,
         ),
         (r"\bmarr(?:y|ied)\b", r"\bmarri|\bwed\b|\bwedding\b|\bwife\b|\bhusband\b", False),
@@ -94,6 +103,16 @@ def _without_others_events(frame: QuestionFrame, clause: str) -> str:
     return _APPOSED_EVENT.sub(lambda m: m.group(0) if entity_share(keys, m.group(1)) > 0 else m.group(1), clause)
 
 
+# where a sentence's clauses part: a semicolon, or ", and" before a new subject ("… was dissolved
+# in 1892, and its holdings were reorganized into companies that formed a union" dates no forming)
+_CLAUSE_BREAK = re.compile(r";|,\s+and\s+(?=(?:its?|his|her|their|they|he|she)\b)", re.IGNORECASE)
+
+
+def _states_when(stated: re.Pattern[str], clause: str) -> bool:
+    """Does ``clause`` state the event, read for a question asking when it happened?"""
+    return bool(stated.search(clause) or (stated.pattern == _FOUNDED and _EXISTED_FROM.search(clause)))
+
+
 def states_asked_event(frame: QuestionFrame, sentence: str) -> bool:
     """For "when/where was X born (did X die, was X founded, did X marry, did X study)", and for
     "who founded X", "how did X die", "which university did X attend": does ``sentence`` state
@@ -111,9 +130,10 @@ def states_asked_event(frame: QuestionFrame, sentence: str) -> bool:
     if frame.kind == "date" and not lifespan:
         # the date and the event in one clause: "… adopted the metric system between 1795 and 1875;
         # … the BIPM was established by the Metre Convention" does not say when the BIPM was
-        clauses = [_without_others_events(frame, clause) for clause in sentence.split(";")]
+        clauses = [_without_others_events(frame, clause) for clause in _CLAUSE_BREAK.split(sentence)]
         return any(
-            all(stated.search(clause) for stated, _ in asked) and (matches_type(frame, clause) or _ERA.search(clause))
+            all(_states_when(stated, clause) for stated, _ in asked)
+            and (matches_type(frame, clause) or _ERA.search(clause))
             for clause in clauses
         )
     return all(stated.search(sentence) or (lifespan and in_lifespan) for stated, in_lifespan in asked)
@@ -185,6 +205,24 @@ def gives_no_year(frame: QuestionFrame, sentence: str) -> bool:
     accolades include … three Grammy Awards" for "In what year did she win her first Grammy
     Award?")? A year is written in digits."""
     return frame.kind == "date" and frame.focus == "year" and not re.search(r"\d", sentence)
+
+
+# a year the question sets its question in: "Which novel did Natsume Sōseki publish in 1914?"
+_IN_YEAR = re.compile(r"\b(?:in|during)\s+(\d{4})\b")
+
+
+def leaves_out_the_asked_year(frame: QuestionFrame, sentence: str, article: str) -> bool:
+    """For a question set in a year, asked of an ``article`` that names that year: does
+    ``sentence`` leave it out? "He is considered one of the greatest writers …" does not say what
+    he published in 1914; "His major works include … Kokoro (1914)" does. (Not for questions
+    asking when, and not when the article never dates a thing in that year — "in 1914", "(1914)":
+    a news article's dateline alone does not tell which of its sentences happened then.)"""
+    if frame.kind == "date":
+        return False
+    return any(
+        re.search(rf"(?:\b[Ii]n\s+(?:[A-Z][a-z]+\s+)?|\(){year}\b", article) and not re.search(rf"\b{year}\b", sentence)
+        for year in _IN_YEAR.findall(frame.question)
+    )
 
 
 # "When was the Spanish Inquisition abolished?", "When did the nuclear arms race end?": the end of

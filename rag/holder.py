@@ -355,7 +355,9 @@ KIND_WORDS = frozenset(
     "state states county city district region airport station war battle treaty party company award prize cup "
     "league museum festival day king queen emperor president prime minister saint st the great new old national "
     "international royal north south east west northern southern eastern western upper lower central grand world "
-    "act council union house court army navy force air federation".split()
+    "act council union house court army navy force air federation "
+    # kinds of realm: "the Khanate of Bukhara" names no "Kazakh Khanate"
+    "khanate sultanate caliphate emirate duchy principality shogunate tsardom confederacy".split()
 )
 
 

@@ -11,7 +11,14 @@ from __future__ import annotations
 import re
 
 from rag.counting import counts_another_kind, counts_another_noun, counts_nominations, gives_no_amount
-from rag.events import gives_no_year, names_the_occasion, states_a_time, states_asked_event, states_the_end
+from rag.events import (
+    gives_no_year,
+    leaves_out_the_asked_year,
+    names_the_occasion,
+    states_a_time,
+    states_asked_event,
+    states_the_end,
+)
 from rag.frame import QuestionFrame
 from rag.holder import (
     asked_decade_unstated,
@@ -60,6 +67,7 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and not unstated_superlative(frame.question, sentence)
         and names_the_occasion(frame, sentence, before, title, article)
         and not gives_no_year(frame, sentence)
+        and not leaves_out_the_asked_year(frame, sentence, article)
         and not asked_decade_unstated(frame.question, sentence)
         and (not frame.asks_person or answers_who(sentence, before, frame.person_speaks))
         and deed_told_with_its_doer(frame.question, sentence)

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import pytest
 
+from rag.events import leaves_out_the_asked_year
 from rag.frame import build_frame
-from rag.holder import names_topic
+from rag.holder import names_a_distinctive_name, names_topic
 from rag.person import names_person
 from rag.rules import can_answer
 
@@ -45,6 +46,17 @@ from rag.rules import can_answer
         ("When was Alexander the Great born?", "His father Philip II, born in 382 BC, was king of Macedon."),
         # an attempt on a life is not a death
         ("When did Ronald Keller die?", "Ronald Keller survived an assassination attempt in 1981."),
+        # twenty-seventh round: "assassinated" asks for a death, "formed" for a founding (answered
+        # before: a dev probe's assassination with the years in office, and a trust's forming with
+        # the year it was dissolved, whose companies "formed a union" in a clause after it)
+        ("When was Mara Velt assassinated?", "Mara Velt served as prime minister from 1988 to 1990."),
+        (
+            "When was the Orlan trust formed?",
+            "On 21 March 1892, the Orlan Trust was dissolved by court order, and its holdings were "
+            "reorganized into companies that formed a union.",
+        ),
+        # when a thing existed from tells when it was founded, not who founded it
+        ("Who founded the Dorin Khanate?", "The Dorin Khanate was a nomadic state that existed from c. 1465."),
     ],
 )
 def test_a_sentence_dating_another_event_cannot_answer(question, sentence):
@@ -75,6 +87,13 @@ def test_a_sentence_dating_another_event_cannot_answer(question, sentence):
         ("In what year did Anton Veli die?", "He served as governor from 1931 until his suicide in 1954."),
         ("When did King Osric die?", "Osric was King of Wessex from 1625 until his execution in 1649."),
         ("When did the poet Mara Lind die?", "Mara Lind drowned in the Baltic in 1911."),
+        # twenty-seventh round (refused before: two dev probes, the Kazakh Khanate's founding and
+        # the Standard Oil trust's forming, whose summaries give the years each existed)
+        ("When was Mara Velt assassinated?", "She chaired the party from 1982 until her assassination in 2007."),
+        ("When was the Orlan trust formed?", "The Orlan Trust was a cartel that existed from 1882 to 1911."),
+        ("When was the Dorin Khanate founded?", "The Dorin Khanate was a nomadic state that existed from c. 1465."),
+        # a relative "formed" asks for no founding
+        ("In what year was the supernova that formed the Veil Nebula observed?", "The supernova was seen in 1054."),
     ],
 )
 def test_a_sentence_dating_the_asked_event_may_answer(question, sentence):
@@ -153,3 +172,31 @@ def test_an_official_status_asked_must_be_stated():
 )
 def test_the_role_place_or_doer_asked_must_be_stated(question, sentence, answers):
     assert can_answer(build_frame(question), sentence) is answers
+
+
+def test_a_realm_of_another_name_is_not_the_one_asked_about():
+    """Twenty-seventh round: "Who founded the Kazakh Khanate?" (a dev probe; the summary does not
+    say) was answered with "The Khanate of Bukhara was … founded by the Shaybanid dynasty": a
+    "Khanate" was read as naming the one asked about. A guard: the asked khanate's own article."""
+    other = "The Khanate of Velmar was a monarchy from 1501 to 1785, founded by the Orlan dynasty."
+    own = "The Dorin Khanate was a nomadic state that existed from c. 1465."
+    assert list(names_a_distinctive_name(("Dorin", "Khanate"), [other, own])) == [False, True]
+    assert list(names_a_distinctive_name(("Sultanate",), [other])) == [True]
+
+
+def test_a_question_set_in_a_year_is_not_answered_by_a_sentence_leaving_it_out():
+    """Twenty-seventh round: "Which novel did Natsume Soseki publish in 1914?" (a dev probe) was
+    answered with "He is considered one of the greatest writers …", though the summary dates
+    "Kokoro (1914)" in another sentence. Guards: that sentence; an article that never dates a thing
+    in that year (a news article's dateline is not one); a question asking when."""
+    article = (
+        "Aksel Rune was a Velmaran novelist. He is considered one of the greatest writers of Velmar. "
+        "His major works include Orlan (1905) and Vantor (1914)."
+    )
+    frame = build_frame("Which novel did Aksel Rune publish in 1914?")
+    assert not can_answer(frame, "He is considered one of the greatest writers of Velmar.", article=article)
+    assert can_answer(frame, "His major works include Orlan (1905) and Vantor (1914).", article=article)
+    dateline = "Velmar, 18 November 1914. Aksel Rune published a novel, Vantor, to wide acclaim."
+    assert can_answer(frame, "Aksel Rune published a novel, Vantor, to wide acclaim.", article=dateline)
+    when = build_frame("When in 1914 did Aksel Rune publish Vantor?")
+    assert not leaves_out_the_asked_year(when, "Vantor was published in the spring.", article)
