@@ -31,6 +31,7 @@ from rag.judge import content_words, numbers
 from rag.person import answers_who, deed_told_with_its_doer, states_relative, states_words
 from rag.units import (
     states_dimension,
+    states_duration,
     states_extreme,
     states_measure,
     unstated_superlative,
@@ -53,6 +54,7 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and states_the_status(frame.question, sentence)
         and states_the_capital(frame, sentence)
         and states_measure(frame.kind, frame.unit, sentence)
+        and states_duration(frame.kind, frame.question, sentence)
         and states_extreme(frame.extreme, frame.question, sentence)
         and states_dimension(frame.dimension, sentence)
         and states_holder(frame.holder, sentence, title, before, number=frame.kind == "number")

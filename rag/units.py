@@ -148,6 +148,35 @@ def states_measure(kind: str, unit: str, sentence: str) -> bool:
     return kind != "number" or unit not in _STRICT_UNITS or has_unit(unit, sentence)
 
 
+# "How long does a match last?", "How long did the flight take?": a time asked by its verb (not
+# "How long is Shikoku?", whose unit class reads as a time but may be a length)
+_LASTS_Q = re.compile(r"\bhow long\b.*\b(?:last(?:s|ed)?|take[ns]?|took|live[ds]?|reign(?:ed)?|rule[ds]?|ago)\b")
+# a span of time stated by its years: "lasted from 1939 to 1945", "(141–87 BC)"; not "112–122 m"
+_YEAR_SPAN = re.compile(
+    r"\b\d{2,4}\s*[–—-]\s*\d{2,4}\b(?!\s*(?:(?:k?m|cm|mm|ft|yd|mi|kg|g|lb|t)\b|%|°))"
+    r"|\bfrom\s+(?:[\w.]+\s+){0,2}\d{3,4}\b[^.;]*?\b(?:to|until|through)\s+(?:[\w.]+\s+){0,2}\d{2,4}\b"
+)
+
+
+# an amount of time: "80 minutes", "more than twenty years", "2.5 million years", "a month" (not "the
+# nineteenth century", a time, not how long)
+_DURATION = re.compile(
+    r"(?:\d[\d,.]*|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|sixty|hundred|several|few|many))(?:\s+(?:hundred|thousand|million|billion))?"
+    r"[\s-]*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century|millenni(?:um|a))\b",
+    re.IGNORECASE,
+)
+
+
+def states_duration(kind: str, question: str, sentence: str) -> bool:
+    """For a number ``question`` asking how long something lasts: does ``sentence`` give a time
+    or a span of years? "How long does a match last?" is not answered by the size of its field,
+    nor "How long does a performance last?" by "after the 33rd performance". True for others."""
+    if kind != "number" or not _LASTS_Q.search(question.lower()):
+        return True
+    return bool(_DURATION.search(sentence) or _YEAR_SPAN.search(sentence))
+
+
 def states_asked_unit(asked_unit: str, sentence: str) -> bool:
     """Does ``sentence`` give a value in the unit the question asked for (always true for "")?"""
     return not asked_unit or bool(_ASKED_UNITS[asked_unit][1].search(sentence))

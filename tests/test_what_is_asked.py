@@ -117,3 +117,24 @@ def test_the_measure_of_an_extreme_needs_that_extreme_stated():
     assert not can_answer(frame, "The smallest species is the Cuvier's dwarf caiman, which grows to 1.2 to 1.5 m long.")
     assert can_answer(frame, "The largest chameleon, Parson's chameleon, grows to 68 cm long.")
     assert build_frame("How long is the Nile?").extreme == ""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answers"),
+    [  # twenty-seventh round: "how long does it last" asks a time (answered before: a dev probe,
+        # "How long does a rugby league match last?", with the size of the field)
+        ("Vantor is played by two teams on a field measuring 68 m wide and 112–122 m long.", False),
+        ("The first performance was a failure, and he died after the 33rd performance.", False),
+        ("A match lasts 80 minutes, in two halves of 40 minutes.", True),
+        ("The Vantor War lasted from 1618 to 1648.", True),
+        ("The reign of Aksel Rune (141–87 BC) was the longest of the dynasty.", True),
+    ],
+)
+def test_how_long_something_lasts_is_answered_by_a_time(sentence, answers):
+    assert can_answer(build_frame("How long does a game of Vantor last?"), sentence) is answers
+
+
+def test_how_long_a_thing_is_may_be_answered_by_a_length():
+    """"How long is Shikoku?" reads as a time by its unit class; a dev probe answered with "225 km"
+    was refused when the time rule read that class instead of the verb."""
+    assert can_answer(build_frame("How long is Vantor?"), "Vantor is an island about 225 km long.")
