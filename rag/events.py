@@ -12,17 +12,18 @@ from rag.frame import QuestionFrame
 from rag.holder import KIND_WORDS
 from rag.text import UPPER, entity_share, name_key
 
-# a founding stated in words; for a question asking when, also when it began to exist
-# (_EXISTED_FROM: "a trust that existed from 1882 to 1911"), which does not say who founded it
-_FOUNDED = r"\bfound(?:ed|ing|er|ers)\b|\bestablish|\bformed\b|\bcreated\b|\bincorporated\b|\bset up\b|\blaunched\b"
-_EXISTED_FROM = re.compile(r"\bexist(?:ed|s)\s+(?:from|since)\b", re.IGNORECASE)
-
 # (the question names this event, a sentence stating it says one of these, whether the years of a
-# life in brackets say when it happened): "When was X born?" is not answered by the year of a
-# premiere in X's summary, nor "Where was X born?" by where X worked
+# life in brackets say when it happened[, what else states it for a question asking when]): "When
+# was X born?" is not answered by the year of a premiere in X's summary, nor "Where was X born?" by
+# where X worked. Each entry compiles to (asked, stated, in_lifespan, stated when asked "when").
 _LIFE_EVENTS = tuple(
-    (re.compile(asked, re.IGNORECASE), re.compile(stated, re.IGNORECASE), in_lifespan)
-    for asked, stated, in_lifespan in (
+    (
+        re.compile(asked, re.IGNORECASE),
+        re.compile(stated, re.IGNORECASE),
+        in_lifespan,
+        re.compile("|".join((stated, *when)), re.IGNORECASE),
+    )
+    for asked, stated, in_lifespan, *when in (
         (r"\bborn\b|\bbirth", r"\bborn\b|\bbirth|\bnée\b", True),
         (  # "until his suicide in 1954", "until his execution in 1649": other words for a death;
             # "When was X assassinated?" asks when X died ("until her assassination in 2007"), not
@@ -35,10 +36,13 @@ _LIFE_EVENTS = tuple(
             r"|\bdrowned\b",
             True,
         ),
-        (  # "When was the trust formed?" (not "the supernova that formed the nebula")
+        (  # "When was the trust formed?" (not "the supernova that formed the nebula"); for when,
+            # also when it began to exist ("a trust that existed from 1882 to 1911"), which does
+            # not say who founded it
             r"\bfounded\b|\bestablished\b|\bformed\s*\?*\s*$",
-            _FOUNDED,
+            r"\bfound(?:ed|ing|er|ers)\b|\bestablish|\bformed\b|\bcreated\b|\bincorporated\b|\bset up\b|\blaunched\b",
             False,
+            r"\bexist(?:ed|s)\s+(?:from|since)\b",
         ),
         (r"\bmarr(?:y|ied)\b", r"\bmarri|\bwed\b|\bwedding\b|\bwife\b|\bhusband\b", False),
         (r"\bindependen", r"\bindependen|\bsovereign|\bliberat|\bsecede|\bsecession", False),
@@ -108,11 +112,6 @@ def _without_others_events(frame: QuestionFrame, clause: str) -> str:
 _CLAUSE_BREAK = re.compile(r";|,\s+and\s+(?=(?:its?|his|her|their|they|he|she)\b)", re.IGNORECASE)
 
 
-def _states_when(stated: re.Pattern[str], clause: str) -> bool:
-    """Does ``clause`` state the event, read for a question asking when it happened?"""
-    return bool(stated.search(clause) or (stated.pattern == _FOUNDED and _EXISTED_FROM.search(clause)))
-
-
 def states_asked_event(frame: QuestionFrame, sentence: str) -> bool:
     """For "when/where was X born (did X die, was X founded, did X marry, did X study)", and for
     "who founded X", "how did X die", "which university did X attend": does ``sentence`` state
@@ -123,7 +122,9 @@ def states_asked_event(frame: QuestionFrame, sentence: str) -> bool:
     born in Östervik" does not say when."""
     if frame.kind == "number" or not (frame.asks_wh or frame.kind == "date" or frame.asks_place):
         return True
-    asked = [(stated, in_lifespan) for event, stated, in_lifespan in _LIFE_EVENTS if event.search(frame.question)]
+    asked = [
+        (stated, in_lifespan, when) for event, stated, in_lifespan, when in _LIFE_EVENTS if event.search(frame.question)
+    ]
     if not asked:
         return True
     lifespan = frame.kind == "date" and bool(_LIFESPAN.search(sentence))
@@ -132,11 +133,11 @@ def states_asked_event(frame: QuestionFrame, sentence: str) -> bool:
         # … the BIPM was established by the Metre Convention" does not say when the BIPM was
         clauses = [_without_others_events(frame, clause) for clause in _CLAUSE_BREAK.split(sentence)]
         return any(
-            all(_states_when(stated, clause) for stated, _ in asked)
+            all(stated_when.search(clause) for _, _, stated_when in asked)
             and (matches_type(frame, clause) or _ERA.search(clause))
             for clause in clauses
         )
-    return all(stated.search(sentence) or (lifespan and in_lifespan) for stated, in_lifespan in asked)
+    return all(stated.search(sentence) or (lifespan and in_lifespan) for stated, in_lifespan, _ in asked)
 
 
 # a named award or event: "the Kennedy Center Honors", "her first Grammy Award", "the Boreal Cup"
@@ -207,7 +208,8 @@ def gives_no_year(frame: QuestionFrame, sentence: str) -> bool:
     return frame.kind == "date" and frame.focus == "year" and not re.search(r"\d", sentence)
 
 
-# a year the question sets its question in: "Which novel did Natsume Sōseki publish in 1914?"
+# a year the question sets its question in: "Which novel did Natsume Sōseki publish in 1914?" (not
+# every year it names, as frame.times holds: "Who directed the 1958 film Vertigo?" names a film)
 _IN_YEAR = re.compile(r"\b(?:in|during)\s+(\d{4})\b")
 
 

@@ -44,6 +44,7 @@ _ASKED_UNITS = {
         ("percent", r"percent|per cent", r"%|\bper ?cent\b"),
     )
 }
+_TIME_UNITS = r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century"
 UNIT_WORDS = {
     "money": re.compile(r"[$€£¥]|\b(?:euros?|dollars?|pounds?|yen|yuan|rubles?|roubles?|hryvnias?|francs?|usd|eur|"
                         r"gbp|rupees?|pesos?|won|million|billion|trillion)\b", re.IGNORECASE),
@@ -51,8 +52,7 @@ UNIT_WORDS = {
     "length": re.compile(r"\d\s*(?:km|kilomet(?:er|re)s?|miles?|mi|met(?:er|re)s?|m|feet|ft|foot|yards?|"
                          r"nautical miles?|light[- ]years?|parsecs?|au|astronomical units?)\b",
                          re.IGNORECASE),
-    "time": re.compile(r"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)\b",
-                       re.IGNORECASE),
+    "time": re.compile(rf"\b(?:{_TIME_UNITS})\b", re.IGNORECASE),
     "age": re.compile(r"\b(?:aged|age of|years? old|\d+-year-old|born)\b", re.IGNORECASE),
     "percent": re.compile(r"%|\bper ?cent\b", re.IGNORECASE),
     "area": re.compile(r"\bsquare (?:kilomet|miles?|met)|\bkm2|\bkm²|\bhectares?|\bacres?\b", re.IGNORECASE),
@@ -163,7 +163,7 @@ _YEAR_SPAN = re.compile(
 _DURATION = re.compile(
     r"(?:\d[\d,.]*|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
     r"forty|fifty|sixty|hundred|several|few|many))(?:\s+(?:hundred|thousand|million|billion))?"
-    r"[\s-]*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century|millenni(?:um|a))\b",
+    rf"[\s-]*(?:{_TIME_UNITS}|millenni(?:um|a))\b",
     re.IGNORECASE,
 )
 
