@@ -228,7 +228,10 @@ def _answers_question(
         return False
     if not any(states_asked_unit(frame.asked_unit, strip_markers(v.text)) for v in kept):
         return False  # "… in kilometres?" answered "190 miles": the picked sentence may give both
-    if frame.asks_person and not any(answers_who(strip_markers(v.text), words=frame.person_speaks) for v in kept):
+    named = (
+        answers_who(strip_markers(v.text), words=frame.person_speaks, question=frame.question) for v in kept
+    )
+    if frame.asks_person and not any(named):
         return False  # "Which analyst commented?" answered "The Chatham House analyst commented …"
     novel = set(content_words(" ".join(strip_markers(v.text) for v in kept))) - frame.terms
     return len(novel) >= MIN_NEW_WORDS

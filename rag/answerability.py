@@ -37,7 +37,7 @@ from rag.extract import (
     with_previous,
 )
 from rag.frame import QuestionFrame
-from rag.holder import names_a_distinctive_name, names_the_part, names_topic, per_article
+from rag.holder import asked_topic, names_a_distinctive_name, names_the_part, names_topic, per_article
 from rag.judge import content_precision, content_words
 from rag.person import names_in_full, names_the_doer, pronoun_speaks, speaker_says, speaks_or_describes, states_relative
 from rag.records import Document, Hit
@@ -312,9 +312,10 @@ def _article(cand: Candidate, hits: Sequence[Hit], documents: Mapping[str, Docum
 
 def _whereabouts(frame: QuestionFrame, cand: Candidate, hits: Sequence[Hit]) -> tuple[str, str]:
     """The title of the candidate's article and the sentence before it in its passage (only
-    read for a question asking a place's figure, a person, someone's words or a date: not worked
-    out for every other one)."""
-    if not (frame.holder or frame.asks_person or frame.speaker or frame.kind == "date") or cand.hit_index >= len(hits):
+    read for a question asking a place's figure, a person, someone's words, a date or of a
+    lower-case thing: not worked out for every other one)."""
+    wanted = frame.holder or frame.asks_person or frame.speaker or frame.kind == "date" or asked_topic(frame.question)
+    if not wanted or cand.hit_index >= len(hits):
         return "", ""
     hit = hits[cand.hit_index]
     return article_title(hit), with_previous(hit, cand)

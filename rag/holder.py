@@ -276,22 +276,24 @@ def names_the_part(question: str, articles: list[str]) -> np.ndarray:
     return per_article(articles, lambda text: all(part.search(text) for part in parts))
 
 
-# "What is the melting point of thulium?", "How many species of stick insects are there?": a
-# thing named in lower case, with no article, whose measure or kind is asked ("the range of the
-# missiles" points back to something named before; a capitalised name is an entity already)
+# "What is the melting point of thulium?", "How many species of stick insects are there?", "How
+# many tonnes of petrochemicals are produced each year?": a thing named in lower case, with no
+# article, whose measure or kind is asked ("the range of the missiles" points back to something
+# named before; a capitalised name is an entity already)
 _TOPIC_Q = re.compile(
     r"^(?i:(?:what|which) (?:is|are|was|were) the (?:[\w-]+ ){0,2}[\w-]+|how (?:many|much) [\w-]+(?: [\w-]+)?)"
     r" of (?!(?:the|a|an|this|that|these|those|its|their|his|her|our|each|every|all)\b)"
-    r"([a-z][a-z-]+(?: [a-z][a-z-]+)?)(?: (?:are|is|were|was) (?:there|known|recogni[sz]ed|described))?\s*\??\s*$"
+    r"([a-z][a-z-]+(?: [a-z][a-z-]+)?)(?: (?:are|is|were|was) (?:there|known|made|grown|sold|[a-z]+ed))?"
+    r"(?: (?:each|every|per|a) year| annually| worldwide)?\s*\??\s*$"
 )
 
 
 # "When were cryptomonads first described?", "When was paper invented?": a lower-case thing whose
 # date is asked, also as "the first fireplace" and with a place after the verb ("When did
-# collectivization begin in the Soviet Union?"); "When did the war end?" and "When was it built?"
-# point back
+# collectivization begin in the Soviet Union?"), and "When was the bayonet invented?" (an invention
+# is a kind of thing); "When did the war end?" and "When was it built?" point back
 _WHEN_Q = re.compile(
-    r"^(?i:when|in what year) (?:was|were|did) (?:an? |the first )?"
+    r"^(?i:when|in what year) (?:was|were|did) (?:an? |the first |the (?=[a-z]+ invented\b))?"
     r"(?!(?:the|this|that|these|those|it|its|they|he|she|we|you|i)\b)([a-z][a-z-]+(?: (?!first\b)[a-z][a-z-]+)?)"
     r" (?:first )?[a-z]+(?: (?:in|at|on|across|throughout) [^?]+)?\s*\??\s*$"
 )
@@ -336,15 +338,29 @@ _HOLDS_Q = re.compile(
 )
 
 
+# "How much electricity does a typical coal power station generate?": the lower-case thing, after
+# "a" and past "typical", whose output or use is asked by the verb after it; "How many joules is
+# one electronvolt?": the unit converted
+_DOES_Q = re.compile(
+    r"^(?i:how (?:much|many) [\w-]+(?: [\w-]+)? (?:does|do|did) (?:an?|one|each|every) (?:typical |average )?)"
+    r"([a-z][a-z-]+(?: [a-z][a-z-]+){0,2}) [a-z]+\s*\??\s*$"
+    r"|^(?i:how many [\w-]+ (?:is|are|make|equal|in) (?:one|an?)) ([a-z][a-z-]+(?: [a-z][a-z-]+)?)\s*\??\s*$"
+)
+
+
 def names_topic(question: str, articles: list[str]) -> np.ndarray:
     """For each of ``articles``: does it name the lower-case thing ``question`` asks a measure,
     kind, maker, parts or date of ("thulium", "stick insects", "a stoat", "quantum chemistry", "a
     tarot deck", "cryptomonads")? All true when it asks of no such thing."""
-    asked = question.strip()
-    shapes = (_TOPIC_Q, _SUBJECT_Q, _MADE_Q, _HOLDS_Q, _WHEN_Q, _SHARE_Q, _OWNER_Q)
-    found = next(filter(None, (p.match(asked) for p in shapes)), None)
-    topic = set(content_words(found.group(1))) if found else set()
+    topic = asked_topic(question)
     return per_article(articles, lambda text: not topic or topic <= set(content_words(text)))
+
+
+def asked_topic(question: str) -> frozenset[str]:
+    """The content words of the lower-case thing ``question`` asks about (see :func:`names_topic`), or none."""
+    shapes = (_TOPIC_Q, _SUBJECT_Q, _MADE_Q, _HOLDS_Q, _DOES_Q, _WHEN_Q, _SHARE_Q, _OWNER_Q)
+    found = next(filter(None, (shape.match(question.strip()) for shape in shapes)), None)
+    return frozenset(content_words(next(filter(None, found.groups())))) if found else frozenset()
 
 
 # capitalised words that name a kind of thing, not which one: "the Strait of Gibraltar" is named by

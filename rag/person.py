@@ -80,9 +80,9 @@ _NOT_A_PERSON = frozenset(
     "league award prize county district state empire museum airport station bay gulf valley desert peninsula "
     "committee commission corporation group force navy guard parliament senate congress assembly government "
     "federation association society foundation school college academy hospital center centre square bridge park "
-    "road avenue north south east west northern southern eastern western central greater upper lower new the a an "
-    "fort castle palace tower cathedral temple mount cape point harbour harbor system systems in on at of this "
-    "that".split()
+    "road avenue north south east west northern southern eastern western central greater lesser upper lower new "
+    "the a an fort castle palace tower cathedral temple mount cape point harbour harbor system systems in on at of "
+    "this that".split()
 )
 
 # the personal pronouns that stand for a person named before ("He said …", "her son")
@@ -116,24 +116,47 @@ def asks_words(question: str) -> bool:
     return any(verb.group(0).islower() for verb in SPEECH.finditer(question))
 
 
-def names_person(text: str, speaking: bool = True) -> bool:
+def names_person(text: str, speaking: bool = True, besides: str = "") -> bool:
     """Does ``text`` name a person: a titled name, a run of two or more capitalised words that is
-    not a place, a body or an acronym ("Vladimir Dzhabarov"), a name doing a deed "by" it, or
-    (when ``speaking``) a name that speaks?"""
-    if _TITLED.search(text) or _BY.search(text) or (speaking and _SPEAKS.search(text)):
+    not a place, a body or an acronym ("Vladimir Dzhabarov"), nor ends one ("the Federation of
+    Saint Christopher and Nevis"), nor is named in ``besides`` (the question), a name doing a deed
+    "by" it, or (when ``speaking``) a name that speaks?"""
+    if _BY.search(text) or (speaking and _SPEAKS.search(text)):
         return True
-    return any(_is_personal_name(run.group(0)) for run in NAME_RUN.finditer(text))
+    asked = set(_letters(besides))
+
+    def names_one(name: re.Match[str]) -> bool:
+        return not _ends_a_place_name(text, name.start()) and not asked.issuperset(_letters(name.group(0)))
+
+    titled = any(names_one(name) for name in _TITLED.finditer(text))
+    return titled or any(_is_personal_name(run.group(0)) and names_one(run) for run in NAME_RUN.finditer(text))
 
 
-def answers_who(sentence: str, before: str = "", words: bool = True) -> bool:
+def _letters(text: str) -> list[str]:
+    return re.findall(r"[^\W\d_]+", text.lower())
+
+
+# "the Federation of Saint Christopher", "the University of John Hopkins": a place's or body's word
+# and "of" before a run of capitalised words make the run the rest of that name
+_OF_BEFORE = re.compile(r"\b([A-Z][a-z]+) of (?:the )?$")
+
+
+def _ends_a_place_name(text: str, start: int) -> bool:
+    before = _OF_BEFORE.search(text[:start])
+    return bool(before) and before.group(1).lower() in _NOT_A_PERSON
+
+
+def answers_who(sentence: str, before: str = "", words: bool = True, question: str = "") -> bool:
     """Can ``sentence`` answer a question only a person answers: it names one (or a named body
     doing the deed), or says "he" or "she" and, with the sentence before it (``before``), names
     who that is. A name that only
     speaks ("Blinken said …") counts only when the question asks for ``words``: "Who commands the
-    troops in Kursk?" is not answered by who reported them there."""
-    if names_person(sentence, speaking=words) or _BY_BODY.search(sentence):
+    troops in Kursk?" is not answered by who reported them there. A name ``question`` holds is
+    not the person it asks for ("Who painted the Mona Lisa?", "Who is the head of state of Saint
+    Kitts and Nevis?")."""
+    if names_person(sentence, speaking=words, besides=question) or _BY_BODY.search(sentence):
         return True
-    return bool(_PERSONAL_PRONOUN.search(sentence)) and names_person(before)
+    return bool(_PERSONAL_PRONOUN.search(sentence)) and names_person(before, besides=question)
 
 
 # "Who betrayed Babak?": the deed asked for, by its past-tense verb

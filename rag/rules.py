@@ -22,6 +22,7 @@ from rag.events import (
 from rag.frame import QuestionFrame
 from rag.holder import (
     asked_decade_unstated,
+    asked_topic,
     figures_of_other_years,
     only_wider_area_figures,
     states_holder,
@@ -30,10 +31,12 @@ from rag.holder import (
 from rag.judge import content_words, numbers
 from rag.person import answers_who, deed_told_with_its_doer, states_relative, states_words
 from rag.units import (
+    gives_only_heights,
     states_dimension,
     states_duration,
     states_extreme,
     states_measure,
+    states_size,
     unstated_superlative,
     world_figure_for_a_place,
 )
@@ -55,8 +58,10 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and states_the_capital(frame, sentence)
         and states_measure(frame.kind, frame.unit, sentence)
         and states_duration(frame.kind, frame.question, sentence)
+        and states_size(frame.kind, frame.question, sentence)
         and states_extreme(frame.extreme, frame.question, sentence)
         and states_dimension(frame.dimension, sentence)
+        and not gives_only_heights(frame.unit, frame.dimension, sentence)
         and states_holder(frame.holder, sentence, title, before, number=frame.kind == "number")
         and not (frame.holder and frame.kind == "number" and only_wider_area_figures(frame.question, sentence))
         and not (frame.holder and frame.kind == "number" and wider_area_unstated(frame.question, sentence))
@@ -68,10 +73,11 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and not (frame.kind == "number" and world_figure_for_a_place(frame.question, frame.entities, sentence))
         and not unstated_superlative(frame.question, sentence)
         and names_the_occasion(frame, sentence, before, title, article)
+        and tells_of_the_topic(frame.question, sentence, title, before)
         and not gives_no_year(frame, sentence)
         and not leaves_out_the_asked_year(frame, sentence, article)
         and not asked_decade_unstated(frame.question, sentence)
-        and (not frame.asks_person or answers_who(sentence, before, frame.person_speaks))
+        and (not frame.asks_person or answers_who(sentence, before, frame.person_speaks, frame.question))
         and deed_told_with_its_doer(frame.question, sentence)
         and states_relative(frame.relative, sentence)
         and states_words(frame.speaker, sentence, before, by_pronoun=frame.speaker == frame.referent)
@@ -90,6 +96,15 @@ _STATUS_Q = re.compile(
 
 # "What was the capital of Old Chosŏn?" is not answered by "Old Chosŏn … was the first kingdom"
 _CAPITAL = re.compile(r"\bcapital|\bseat of (?:government|power)", re.IGNORECASE)
+
+
+def tells_of_the_topic(question: str, sentence: str, title: str = "", before: str = "") -> bool:
+    """For a question about a lower-case thing ("How many species of ruminants are there?"): is it
+    named by ``sentence``, its article's ``title`` or the sentence ``before`` it? In the giraffe's
+    summary, which names the largest ruminants, "researchers proposed dividing them into four
+    extant species" counts giraffes. (:func:`rag.holder.names_topic` reads the whole article.)"""
+    topic = asked_topic(question)
+    return not topic or topic <= set(content_words(f"{title} {before} {sentence}"))
 
 
 def states_the_capital(frame: QuestionFrame, sentence: str) -> bool:

@@ -177,6 +177,48 @@ def states_duration(kind: str, question: str, sentence: str) -> bool:
     return bool(_DURATION.search(sentence) or _YEAR_SPAN.search(sentence))
 
 
+# "How large is a typical bedroom?", "How big are blue whales?": the size of a kind of thing (in
+# lower case, "a" or none before it), which only a measure states; "How big is Kell?" may be
+# answered by its population, "How large is the army?" by a head count
+_SIZE_Q = re.compile(
+    r"^(?i:how (?:big|large) (?:is|are|was|were)) (?:an? |(?:the|a|an) (?:typical|average) )?"
+    r"(?!(?:the|it|its|they|their|this|that|these|those)\b)[a-z]"
+)
+# the small lengths a cell or a grain is measured in ("10–50 μm", "2 cm"), and a volume
+_SMALL_LENGTH = re.compile(r"\d\s*(?:[μµ]m|nm|mm|cm|inch(?:es)?|(?:micro|nano|milli|centi)met(?:er|re)s?)\b", re.I)
+_VOLUME = re.compile(r"\b(?:lit(?:er|re)s?|cubic|m3|m³|gallons?)\b", re.IGNORECASE)
+
+
+def states_size(kind: str, question: str, sentence: str) -> bool:
+    """For a number ``question`` asking how big a kind of thing is: does ``sentence`` give a length,
+    an area, a weight or a volume? "One or two beds" is no bedroom's size. True for other questions."""
+    if kind != "number" or not _SIZE_Q.match(question.strip()):
+        return True
+    measures = (UNIT_WORDS["length"], UNIT_WORDS["area"], UNIT_WORDS["weight"], _SMALL_LENGTH, _VOLUME)
+    return any(measure.search(sentence) for measure in measures)
+
+
+# a length stated as a height: "the highest peak in Europe at 5,642 m", "at an elevation of 300 m"
+_HEIGHT_BEFORE = re.compile(r"\b(?:highest|peak|summit|elevation|altitude|height|tall|high|rises?|deep|depth)\b"
+                            r"[^.;,\d]{0,30}$", re.IGNORECASE)  # fmt: skip
+
+
+def gives_only_heights(unit: str, dimension: str, sentence: str) -> bool:
+    """For a question asking a length that is no height or depth ("How long is the Caucasus?",
+    "How far is …?"): are all the lengths in ``sentence`` heights or depths ("… Mount Elbrus, the
+    highest peak in Europe at 5,642 m")? False for other questions and sentences with no length."""
+    if unit not in ("length", "extent") or dimension in ("height", "depth"):
+        return False
+    plain = re.sub(r"\([^)]*\)", "", sentence)  # "5,642 m (18,510 ft)": the conversion is the same height
+    lengths = list(UNIT_WORDS["length"].finditer(plain))
+    return bool(lengths) and all(_HEIGHT_BEFORE.search(_figure_lead(plain, m.start())) for m in lengths)
+
+
+def _figure_lead(sentence: str, start: int) -> str:
+    """The text before the figure that ends at ``start`` + its unit (the figure's own digits left out)."""
+    return re.sub(r"[\d,.\s]+$", "", sentence[: start + 1])
+
+
 def states_asked_unit(asked_unit: str, sentence: str) -> bool:
     """Does ``sentence`` give a value in the unit the question asked for (always true for "")?"""
     return not asked_unit or bool(_ASKED_UNITS[asked_unit][1].search(sentence))
