@@ -102,8 +102,9 @@ def tells_of_the_topic(question: str, sentence: str, title: str = "", before: st
     """For a question about a lower-case thing ("How many species of ruminants are there?"): is it
     named by ``sentence``, its article's ``title`` or the sentence ``before`` it? In the giraffe's
     summary, which names the largest ruminants, "researchers proposed dividing them into four
-    extant species" counts giraffes. (:func:`rag.holder.names_topic` reads the whole article.)"""
-    topic = asked_topic(question)
+    extant species" counts giraffes. True when the title is not known (a passage alone), as for
+    other questions. (:func:`rag.holder.names_topic` reads the whole article.)"""
+    topic = asked_topic(question) if title else frozenset()
     return not topic or topic <= set(content_words(f"{title} {before} {sentence}"))
 
 

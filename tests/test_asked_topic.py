@@ -145,7 +145,8 @@ DIVIDED = "Researchers proposed dividing them into four extant species."
         (DIVIDED, "Okapi", "Traditionally, okapis were thought of as one species.", False),
         (DIVIDED, "Hoofed animal", "", True),
         ("There are about 260 species of hoofed animals.", "Okapi", "", True),
-        ("Researchers counted four species.", "", "Hoofed animals live in Africa.", True),
+        ("Researchers counted four species.", "Okapi", "Hoofed animals live in Africa.", True),
+        ("Researchers counted four species.", "", "", True),  # no title known: not judged
     ],
 )
 def test_the_lower_case_thing_asked_about_is_named_by_the_sentence_its_title_or_the_one_before(
