@@ -189,18 +189,30 @@ _SMALL_LENGTH = re.compile(r"\d\s*(?:[μµ]m|nm|mm|cm|inch(?:es)?|(?:micro|nano|
 _VOLUME = re.compile(r"\b(?:lit(?:er|re)s?|cubic|m3|m³|gallons?)\b", re.IGNORECASE)
 
 
+# a size given as a count: "an average household size of 2.5", "groups of 10 to 20 people"
+_COUNTED_SIZE = re.compile(
+    r"\bsize\b[^.;]{0,40}?\d|\d[\d,.]*(?:\s*(?:[–-]|to)\s*\d[\d,.]*)?\s+(?:people|persons|members|individuals)\b",
+    re.IGNORECASE,
+)
+
+
 def states_size(kind: str, question: str, sentence: str) -> bool:
     """For a number ``question`` asking how big a kind of thing is: does ``sentence`` give a length,
-    an area, a weight or a volume? "One or two beds" is no bedroom's size. True for other questions."""
+    an area, a weight, a volume or a size counted ("a household size of 2.5")? "One or two beds"
+    is no bedroom's size. True for other questions."""
     if kind != "number" or not _SIZE_Q.match(question.strip()):
         return True
-    measures = (UNIT_WORDS["length"], UNIT_WORDS["area"], UNIT_WORDS["weight"], _SMALL_LENGTH, _VOLUME)
+    measures = (UNIT_WORDS["length"], UNIT_WORDS["area"], UNIT_WORDS["weight"], _SMALL_LENGTH, _VOLUME, _COUNTED_SIZE)
     return any(measure.search(sentence) for measure in measures)
 
 
 # a length stated as a height: "the highest peak in Europe at 5,642 m", "at an elevation of 300 m"
-_HEIGHT_BEFORE = re.compile(r"\b(?:highest|peak|summit|elevation|altitude|height|tall|high|rises?|deep|depth)\b"
-                            r"[^.;,\d]{0,30}$", re.IGNORECASE)  # fmt: skip
+# (not "a high-speed line of 300 km", nor "deep into Russia, up to 300 km": a distance)
+_HEIGHT_BEFORE = re.compile(
+    r"\b(?:highest|peak|summit|elevation|altitude|height|tall|high|rises?|deep|depth)\b(?!-)"
+    r"(?!\s+(?:into|inside|within|behind)\b)[^.;,\d]{0,30}$",
+    re.IGNORECASE,
+)
 
 
 def gives_only_heights(unit: str, dimension: str, sentence: str) -> bool:

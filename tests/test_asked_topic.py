@@ -121,6 +121,9 @@ def test_a_lesser_place_is_no_person():
         ("How far is Basse from the coast?", "Basse lies at an elevation of 300 m, 40 km from the coast.", False),
         ("How high is Mount Kell?", "Mount Kell, the highest peak of the region, rises to 4,102 m.", False),
         ("How deep is Lake Sorna?", "Its greatest depth is 281 m.", False),
+        # an adjective and a direction are no heights: a distance follows them
+        ("How long is the Kell railway?", "It is a high-speed line of 300 km.", False),
+        ("How far can the missiles strike?", "They may now strike deep into Norland, up to 300 km.", False),
     ],
 )
 def test_a_length_asked_is_not_only_a_height_stated(question, sentence, heights_only):
@@ -155,3 +158,12 @@ def test_the_lower_case_thing_asked_about_is_named_by_the_sentence_its_title_or_
     question = "How many species of hoofed animals are there?"
     assert tells_of_the_topic(question, sentence, title, before) is told
     assert tells_of_the_topic("How many species of Okapia are there?", sentence, title, before)  # a name: no topic
+
+
+@pytest.mark.parametrize(
+    "sentence", ["The average household size is 2.5.", "A household has 3 to 5 people."]
+)
+def test_a_size_may_be_counted(sentence):
+    question = "How large is an average household?"
+    assert states_size(build_frame(question).kind, question, sentence)
+    assert not states_size("number", question, "An average household owns one or two cars.")
