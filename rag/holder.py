@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 import numpy as np
 
@@ -356,6 +357,7 @@ def names_topic(question: str, articles: list[str]) -> np.ndarray:
     return per_article(articles, lambda text: not topic or topic <= set(content_words(text)))
 
 
+@lru_cache(maxsize=256)  # read for the question, then for each of its candidates by two rules
 def asked_topic(question: str) -> frozenset[str]:
     """The content words of the lower-case thing ``question`` asks about (see :func:`names_topic`), or none."""
     shapes = (_TOPIC_Q, _SUBJECT_Q, _MADE_Q, _HOLDS_Q, _DOES_Q, _WHEN_Q, _SHARE_Q, _OWNER_Q)

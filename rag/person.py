@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from rag.judge import content_words
+from rag.judge import content_words, words
 from rag.text import MONTH_NAMES, ROMAN_NUMERAL, SPEECH, UPPER, WEEKDAYS, entity_share, name_key
 
 _ROLE = (
@@ -123,17 +123,13 @@ def names_person(text: str, speaking: bool = True, besides: str = "") -> bool:
     "by" it, or (when ``speaking``) a name that speaks?"""
     if _BY.search(text) or (speaking and _SPEAKS.search(text)):
         return True
-    asked = set(_letters(besides))
+    asked = set(words(besides))
 
     def names_one(name: re.Match[str]) -> bool:
-        return not _ends_a_place_name(text, name.start()) and not asked.issuperset(_letters(name.group(0)))
+        return not _ends_a_place_name(text, name.start()) and not asked.issuperset(words(name.group(0)))
 
     titled = any(names_one(name) for name in _TITLED.finditer(text))
     return titled or any(_is_personal_name(run.group(0)) and names_one(run) for run in NAME_RUN.finditer(text))
-
-
-def _letters(text: str) -> list[str]:
-    return re.findall(r"[^\W\d_]+", text.lower())
 
 
 # "the Federation of Saint Christopher", "the University of John Hopkins": a place's or body's word
