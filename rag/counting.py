@@ -84,10 +84,11 @@ def counted(sentence: str, frame: QuestionFrame) -> set[tuple[float, str]]:
     # Korean forces"), not anywhere near it ("the two countries fought the Korean War")
     names = nouns & {s for e in frame.entities for s in content_words(e)}
     heads = (nouns - names or nouns) | _doers(frame)
-    verbs = set(_lower_words(frame.question) - {"many", "much"})
+    # the counted noun itself is no deed: "an opera in three acts" counts no operas
+    verbs = set(_lower_words(frame.question) - {"many", "much"} - nouns)
     tokens, stems = _tokens(sentence)
     for i, token in enumerate(tokens):
-        if _is_number(token):
+        if _is_number(token) and tokens[i : i + 2] != ["one", "of"]:  # "one of ancient Egypt's …": no count
             named = i + 1 < len(stems) and stems[i + 1] in names
             if _YEAR.fullmatch(token) and not (named or heads & set(stems[i + 1 : i + 2])):
                 continue  # "These were composed around 1718–1723" counts no concertos: a year, not a count

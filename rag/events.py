@@ -24,7 +24,8 @@ _LIFE_EVENTS = tuple(
         re.compile("|".join((stated, *when)), re.IGNORECASE),
     )
     for asked, stated, in_lifespan, *when in (
-        (r"\bborn\b|\bbirth", r"\bborn\b|\bbirth|\bnée\b", True),
+        # "Trần Hưng Đạo, born Trần Quốc Tuấn": a birth name, not when or where
+        (r"\bborn\b|\bbirth", rf"\bborn\b(?!\s+(?-i:{UPPER}))|\bbirth|\bnée\b", True),
         (  # "until his suicide in 1954", "until his execution in 1649": other words for a death;
             # "When was X assassinated?" asks when X died ("until her assassination in 2007"), not
             # when X served (not "who killed": "Y shot X" names the killer without a death word)
@@ -63,6 +64,33 @@ _LIFE_EVENTS = tuple(
             r"\bnative (?:to|range|region|habitat)\b"
             r"|^\W*where\b.*\b(?:native|originat\w*|come from|endemic|indigenous)\b",
             r"\bnative|\bendemic|\bindigenous|\borigin|\bfrom\b|\bdomesticat|\bwild\b",
+            False,
+        ),
+        # "Who discovered helium?" is not answered by where helium formed, "Who is the Walker
+        # circulation named after?" by how the air moves, nor "Who built the first working steam
+        # locomotive?" by what Parsons built
+        (
+            r"\bdiscover(?:ed|y|ers?)?\b"
+            r"|^\W*(?:when|in what year|what year)\b.*\b(?:found|unearthed|excavated)\s*\??\s*$",
+            r"\bdiscover|\bfound\b|\bidentif|\bisolat|\bdetect|\bobserv|\bfirst (?:described|noticed|recorded)"
+            r"|\bunearth|\bexcavat|\buncover",
+            False,
+        ),
+        (
+            r"\binvent(?:ed|ing|ion|or|ors)?\b",
+            r"\binvent|\bdevis|\bdevelop|\bcreat|\bdesign|\bbuilt\b|\bpatent|\bpioneer|\bintroduc|\bfirst made\b"
+            r"|\bmade the first\b|\bconceiv",
+            False,
+        ),
+        (  # "What year were the Duino Elegies published?" is not answered by when they were begun
+            r"^\W*(?:when|in what year|what year)\b.*\bpublished\s*\??\s*$",
+            r"\bpublish|\bpublication|\bprinted\b|\bissued\b|\breleased\b|\bappeared\b|\bserialized\b|\bserialised\b",
+            False,
+        ),
+        (r"\bnamed (?:after|for)\b", r"\bnam(?:ed?|ing|esake)\b|\bhono(?:u)?r|\beponym|\bderiv", False),
+        (
+            r"^\W*(?:who|which \w+|what \w+)\s+(?:\w+\s+)?buil[dt]s?\b",
+            r"\bbuil[dt]|\bconstruct|\bdesign|\berect|\bmanufactur|\bproduc|\bassembl|\bcommission|\bmade\b|\bmakes\b",
             False,
         ),
         (r"\bburi(?:ed|al)\b|\binterred\b", r"\bburi(?:ed|al)\b|\binterred\b|\bentombed\b|\btomb\b|\bgrave\b", False),
@@ -233,14 +261,16 @@ def leaves_out_the_asked_year(frame: QuestionFrame, sentence: str, article: str)
 # 1939 to 1945"), and only questions asking when are read.
 _ASKS_END = re.compile(
     r"\b(?:end(?:ed)?|abolish(?:ed)?|dissolved?|disband(?:ed)?|collapsed?|f[ae]ll|abandon(?:ed)?|"
-    r"demolish(?:ed)?|cease[ds]?|conclude[ds]?|shut down|close[ds]?|retired?|resign(?:ed)?)\s*\??\s*$",
+    r"demolish(?:ed)?|cease[ds]?|conclude[ds]?|shut down|close[ds]?|retired?|resign(?:ed)?|wound up|"
+    r"liquidated|disestablished)\s*\??\s*$",
     re.IGNORECASE,
 )
 # an end stated in words, or a range of years ("from 1947 to 1991", "(1756–1763)", "until 1925")
 _STATES_END = re.compile(
     r"\b(?:end(?:s|ed|ing)?|abolish|abolition|dissol|disband|collaps|fell|fall|abandon|demoli|ceas|conclu|"
     r"shut|clos|retir|resign|lasted|until|till|dismantl|overthrown|terminat|expired|replaced|surrender|"
-    r"defeat|ultimately|finally)|\d\s*[–—-]\s*\d|\bfrom\b[^.;]*?\b(?:to|through)\s+\d|\bbetween\b[^.;]*?\band\s+\d",
+    r"defeat|ultimately|finally|wound up|liquidat|disestablish|nationali[sz]|defunct)"
+    r"|\d\s*[–—-]\s*\d|\bfrom\b[^.;]*?\b(?:to|through)\s+\d|\bbetween\b[^.;]*?\band\s+\d",
     re.IGNORECASE,
 )
 

@@ -33,7 +33,7 @@ _QUESTION_WORDS = frozenset(
 _AUX_VERBS = frozenset("did does do has have had is are was were will would can could".split())
 # "the maximum depth", "the estimated population": a measure asked for with a qualifier
 _QUALIFIERS = ("maximum", "minimum", "average", "mean", "median", "typical", "estimated", "approximate", "current",
-               "annual", "overall", "combined", "top", "peak")  # fmt: skip
+               "annual", "overall", "combined", "top", "peak", "land", "surface", "urban", "rural")  # fmt: skip
 _NUMBER_Q = re.compile(
     r"\bhow (?:many|much|far|long|big|large|old|deep|tall|high|wide|heavy|fast)\b"
     r"|\bwhat (?:is |was |are |were )?(?:the |its |their |his |her )?(?:(?:" + "|".join(_QUALIFIERS) + r") )?"
@@ -69,7 +69,7 @@ _MONEY_Q = re.compile(
 # "What is the highest mountain …", "Which is the largest lake …", "Who was the last shogun …":
 # the extreme is what is asked (not "What is the population of Lagos, the largest city …").
 _EXTREME_Q = re.compile(
-    r"^\W*(?:what|which|who)(?: [\w’'-]+)?(?: (?:is|was|are|were))?(?: the)?(?: [\w’'-]+(?:'s|’s))?"
+    r"^\W*(?:what|which|who)(?: [\w’'-]+)?(?: (?:is|was|are|were|has|had))?(?: the)?(?: [\w’'-]+(?:'s|’s))?"
     r" ([a-z]+(?: [a-z]+)?)\b"
 )
 # "How long is the largest chameleon?": the measure of an extreme (not "How long is the Nile?")

@@ -309,23 +309,30 @@ _SHARE_Q = re.compile(
 )
 
 
-# "What colour are a housefly's eyes?": a lower-case owner, with "a" ("the war's toll" points back)
-_OWNER_Q = re.compile(r"^(?i:what|which|how)\b[^?]*?\san? ([a-z][a-z-]+)['’]s\s")
+# "What colour are a housefly's eyes?", "What is talc's hardness?": a lower-case owner, with "a" or
+# bare after the verb ("the war's toll" points back; "which religious group's children" asks the owner)
+_OWNER_Q = re.compile(
+    r"^(?i:what|which|how)\b[^?]*?\s(?:an? ([a-z][a-z-]+)|(?i:is|are|was|were) ([a-z][a-z-]+))['’]s\s"
+)
 
 
 # "How much does a stoat weigh?", "How long do domestic rabbits live?": a lower-case thing (with "a"
-# or none: "the war" points back) whose measure is asked by the verb after it
+# or none: "the war" points back) whose measure is asked by the verb after it, past "typical" and a
+# word or two ("How far can a typical infrared remote control signal reach?": a control signal)
 _SUBJECT_Q = re.compile(
     r"^(?i:how (?:much|long|tall|big|large|heavy|fast|far|old|many [\w-]+)) (?:does|do|did|can|could|is|are) "
-    r"(?:an? )?([a-z][a-z-]+(?: [a-z][a-z-]+)?) (?:weigh|live|grow|last|run|fly|swim|measure|reach|get)\b"
+    r"(?:an? )?(?:typical |average )?(?:(?!(?:the|its|their|this|that)\b)[a-z][a-z-]+ ){0,2}?"
+    r"([a-z][a-z-]+(?: [a-z][a-z-]+)?) (?:weigh|live|grow|last|run|fly|swim|measure|reach|get)\b"
 )
 
 
 # "Who founded quantum chemistry?", "Who coined the term epistemology?", "Who invented the
-# telephone?": a lower-case thing whose maker is asked ("Who founded it?" points back)
+# telephone?": a lower-case thing whose maker is asked ("Who founded it?" points back), also past
+# "the first" and one more word ("Who built the first working steam locomotive?")
 _MADE_Q = re.compile(
     r"^(?i:who (?:first )?(?:[a-z]+ed|wrote|built|made|drew|coined))"
-    r" (?:the (?:(?:term|word|name|concept|idea|phrase) )?)?(?!(?:it|this|that|these|those|them|its|their|his|her)\b)"
+    r" (?:the (?:first |earliest )?(?:(?:term|word|name|concept|idea|phrase) )?)?"
+    r"(?!(?:it|this|that|these|those|them|its|their|his|her)\b)(?:[a-z][a-z-]+ )??"
     r"([a-z][a-z-]+(?: [a-z][a-z-]+)?)\s*\??\s*$"
 )
 

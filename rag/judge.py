@@ -29,6 +29,7 @@ from rag.judge_rules import (
     UNITS,
     WORD_NUMBERS,
     clauses,
+    counts_other_things,
     is_name,
     join_multiword,
     name_key,
@@ -55,10 +56,13 @@ __all__ = [
 Similarity = Callable[[str, str], float]
 
 _UNIT_RE = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
-# "one" is left out: far more often a pronoun ("one of the…") than a figure.
+# "one" is left out: far more often a pronoun ("one of the…") than a figure; it counts before a
+# unit ("one week") or a magnitude ("over one million square kilometres"). A number in a name
+# ("helium-4", "Su-27") is no figure.
 _WORD_RE = "|".join(w for w in WORD_NUMBERS if w != "one")
 NUMBER_RE = re.compile(
-    rf"(?<![\w.])(\d{{1,3}}(?:[, ]\d{{3}})+(?!\d)|\d+(?:\.\d+)?|{_WORD_RE}\b|one(?=[\s-]+(?:{_UNIT_RE})\b))"
+    rf"(?<![\w.])(?<!{LETTER}-)(\d{{1,3}}(?:[, ]\d{{3}})+(?!\d)|\d+(?:\.\d+)?|{_WORD_RE}\b|"
+    rf"one(?=[\s-]+(?:{_UNIT_RE}|million|billion|trillion)\b))"
     rf"(?:\s*-\s*|\s*)(?:({_UNIT_RE})(?![a-z]))?",
     re.IGNORECASE,
 )
@@ -91,7 +95,10 @@ def judge(
     the question's content words, when the claim answers one; ``title``: the passage's document's."""
     claim = strip_markers(claim)
     precision = content_precision(claim, passage)
-    checks = (_check_numbers, _check_unit_words, _check_entities, _check_polarity, _check_roles, _check_identity)
+    checks = (
+        _check_numbers, counts_other_things, _check_unit_words, _check_entities, _check_polarity, _check_roles,
+        _check_identity,
+    )
     for check in checks:
         reason = check(claim, passage)
         if reason:

@@ -316,3 +316,42 @@ def _opposites() -> dict[str, frozenset[str]]:
 OPPOSITES = _opposites()
 # Verbs that negate the action they govern ("declined to give" = "did not give").
 NEGATING_VERBS = frozenset(stem(w) for w in ("decline", "refuse", "fail", "deny", "reject", "avoid"))
+
+
+# "Verdi composed 3 operas" is not "an opera in three acts": what a number counts is the
+# lower-case word right after it ("15 military campaigns"), past a magnitude ("8 million people").
+_COUNTED = re.compile(
+    rf"(?<![\w.])(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?i:{'|'.join(WORD_NUMBERS)}))"
+    r"(?:\s+(?:million|billion|trillion|thousand|hundred))?((?:\s+[a-z][a-z'’-]*){1,2})?"
+)
+# words that count anything: "12 people" restates "12 civilians"
+_ANY_COUNTED = frozenset({"people", "persons", "individuals", "others", "ones", "times"})
+
+
+def counted_nouns(text: str) -> dict[float, list[tuple[str, ...]]]:
+    """For each number of ``text``, the words each occurrence counts; none when it counts nothing
+    readable (a unit, a name, a stopword or punctuation follows) or anything ("12 people")."""
+    found: dict[float, list[tuple[str, ...]]] = {}
+    for match in _COUNTED.finditer(text):
+        raw = match.group(1).lower()
+        value = float(WORD_NUMBERS[raw]) if raw in WORD_NUMBERS else float(raw.replace(",", ""))
+        after = (match.group(2) or "").split()
+        readable = after and not ({after[0]} & (STOPWORDS | UNITS.keys() | WORD_NUMBERS.keys() | _ANY_COUNTED))
+        found.setdefault(value, []).append(tuple(w for w in after if w not in STOPWORDS) if readable else ())
+    return found
+
+
+def counts_other_things(claim: str, passage: str) -> str:
+    """The reason, or "", when a number of ``claim`` counts a thing the passage names but never
+    counts with that number, while every occurrence of it in the passage counts something readable.
+    A thing the passage does not name may be a paraphrase ("10,000 soldiers" for "10,000 troops"),
+    left to the judge's other checks."""
+    stated = counted_nouns(passage)
+    named = {stem(w) for w in words(passage)}
+    for value, claimed in counted_nouns(claim).items():
+        seen = stated.get(value, [])
+        for nouns in claimed:
+            stems = {stem(w) for w in nouns} & named
+            if stems and seen and all(other and not stems & {stem(w) for w in other} for other in seen):
+                return f"the passage's {value:g} counts {' '.join(seen[0])}, not {' '.join(nouns)}"
+    return ""

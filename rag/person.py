@@ -30,7 +30,8 @@ _ROLE = (
     r"(?:general|analyst|official|minister|president|politicians?|lawmakers?|spokes(?:person|man|woman)|"
     r"correspondent|author|composer|scientist|artist|king|queen|emperor|person|journalist|actor|actress|writer|"
     r"painter|philosopher|commander|envoy|ambassador|chancellor|senator|diplomat|explorer|inventor|poet|singer|"
-    r"physicist|chemist|director)"
+    r"physicist|chemist|director|sociologist|economist|mathematician|astronomer|biologist|psychologist|historian|"
+    r"architect|sculptor|novelist|playwright|engineer|monarch|ruler|pharaoh|sultan|pope|guru|prophet|rabbi)"
 )
 _AUXILIARY = "did|does|do|is|was|are|were|has|have|had|will|would|can|could|the|a|an"
 _LEAD = r"^\W*(?:and |but |so )?"
@@ -42,6 +43,8 @@ _PERSON_Q = re.compile(
     # "Who is the NATO Secretary-General?", "Who was the first president of …"
     rf"|{_LEAD}who (?:is|was|are|were) (?:the|a|an) (?:[\w’'-]+ ){{0,3}}(?:secretary|secretary-general|head|chief|"
     rf"ceo|founder|leader|mayor|governor|ministers|{_ROLE})\b"
+    # "Under whose leadership did the Göktürks rise?"
+    rf"|\bunder whose\b"
     # "Which Russian general …", "Which Chatham House analyst …"
     # (not "What did the analyst say …": that asks what was said)
     rf"|\b(?:which|what) (?:(?!(?:{_AUXILIARY})\b)[\w’'-]+ ){{0,2}}{_ROLE}\b",
@@ -82,7 +85,8 @@ _NOT_A_PERSON = frozenset(
     "federation association society foundation school college academy hospital center centre square bridge park "
     "road avenue north south east west northern southern eastern western central greater lesser upper lower new "
     "the a an fort castle palace tower cathedral temple mount cape point harbour harbor system systems in on at of "
-    "this that".split()
+    "this that united nations medal order presidential royal national international world global dynasty khaganate "
+    "khanate sultanate caliphate emirate".split()
 )
 
 # the personal pronouns that stand for a person named before ("He said …", "her son")
@@ -180,14 +184,16 @@ def _agentless_passive(sentence: str, deed: re.Match[str]) -> bool:
 def names_in_full(names: tuple[str, ...], question: str, text: str) -> bool:
     """Does ``text`` name each person the question names in full ("Emily Dickinson") by the last
     of those names whenever it names them by another? An article naming only "Emily" (the Brontë
-    sisters' "Charlotte (1816–1855), Emily (1818–1848) and Anne") is about a namesake. ``names``
-    are the question's names (not its question words: "Which US-made …" is no person)."""
+    sisters' "Charlotte (1816–1855), Emily (1818–1848) and Anne") is about a namesake; one naming
+    the person not at all is about another ("When did Robert De Niro receive the Presidential Medal
+    of Freedom?" asked of another recipient's summary). ``names`` are the question's names (not its
+    question words: "Which US-made …" is no person)."""
     named = {name_key(n) for n in names}
     for run in NAME_RUN.finditer(question):
         if not _is_personal_name(run.group(0)):
             continue
         keys = [key for key in map(name_key, run.group(0).split()) if key in named]
-        if len(keys) > 1 and entity_share(keys[:-1], text) > 0 and entity_share(keys[-1:], text) == 0:
+        if len(keys) > 1 and entity_share(keys[-1:], text) == 0:
             return False
     return True
 

@@ -13,6 +13,8 @@ from rag.text import UPPER, entity_share, name_key
 
 # A number question's unit class, from its wording: "how far" wants a distance, "how old" an age.
 _UNIT_Q = (
+    # "How much of the universe's elemental mass is helium?": a share, not a mass
+    ("percent", re.compile(r"\bhow much of\b")),
     ("length", re.compile(
         r"\bhow (?:far|deep|tall|high|wide)\b|\b(?:range|distance|height|length|depth|diameter|radius|circumference|"
         r"elevation|altitude|wingspan)\b"
@@ -49,8 +51,10 @@ UNIT_WORDS = {
     "money": re.compile(r"[$€£¥]|\b(?:euros?|dollars?|pounds?|yen|yuan|rubles?|roubles?|hryvnias?|francs?|usd|eur|"
                         r"gbp|rupees?|pesos?|won|million|billion|trillion)\b", re.IGNORECASE),
     # an astronomical distance is a length too ("at only 25 light-years from the Sun")
+    # and the small lengths a cell, a seed or a fruit is measured in ("10–50 μm", "about 5 mm")
     "length": re.compile(r"\d\s*(?:km|kilomet(?:er|re)s?|miles?|mi|met(?:er|re)s?|m|feet|ft|foot|yards?|"
-                         r"nautical miles?|light[- ]years?|parsecs?|au|astronomical units?)\b",
+                         r"nautical miles?|light[- ]years?|parsecs?|au|astronomical units?|"
+                         r"[μµ]m|nm|mm|cm|inch(?:es)?|(?:micro|nano|milli|centi)met(?:er|re)s?)\b",
                          re.IGNORECASE),
     "time": re.compile(rf"\b(?:{_TIME_UNITS})\b", re.IGNORECASE),
     "age": re.compile(r"\b(?:aged|age of|years? old|\d+-year-old|born)\b", re.IGNORECASE),
@@ -184,8 +188,7 @@ _SIZE_Q = re.compile(
     r"^(?i:how (?:big|large) (?:is|are|was|were)) (?:an? |(?:the|a|an) (?:typical|average) )?"
     r"(?!(?:the|it|its|they|their|this|that|these|those)\b)[a-z]"
 )
-# the small lengths a cell or a grain is measured in ("10–50 μm", "2 cm"), and a volume
-_SMALL_LENGTH = re.compile(r"\d\s*(?:[μµ]m|nm|mm|cm|inch(?:es)?|(?:micro|nano|milli|centi)met(?:er|re)s?)\b", re.I)
+# a volume
 _VOLUME = re.compile(r"\b(?:lit(?:er|re)s?|cubic|m3|m³|gallons?)\b", re.IGNORECASE)
 
 
@@ -202,7 +205,7 @@ def states_size(kind: str, question: str, sentence: str) -> bool:
     is no bedroom's size. True for other questions."""
     if kind != "number" or not _SIZE_Q.match(question.strip()):
         return True
-    measures = (UNIT_WORDS["length"], UNIT_WORDS["area"], UNIT_WORDS["weight"], _SMALL_LENGTH, _VOLUME, _COUNTED_SIZE)
+    measures = (UNIT_WORDS["length"], UNIT_WORDS["area"], UNIT_WORDS["weight"], _VOLUME, _COUNTED_SIZE)
     return any(measure.search(sentence) for measure in measures)
 
 
@@ -237,8 +240,11 @@ def states_asked_unit(asked_unit: str, sentence: str) -> bool:
 
 
 # "the third largest", "the 12th-longest", "second-highest": a rank below the extreme asked for
+# (and "one of the largest libraries", "among the largest": not the largest)
 _RANKED = re.compile(
-    r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:most )?$", re.IGNORECASE
+    r"(?:\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:most )?"
+    r"|\b(?:one|some) of the (?:world's |world’s )?|\bamong the (?:world's |world’s )?)$",
+    re.IGNORECASE,
 )
 # "in Africa", "in the world": where the extreme asked for holds; a region of it is a smaller place
 _REGION = r"(?:north|south|east|west|central|sub-saharan|north-?east|north-?west|south-?east|south-?west)(?:ern)?"

@@ -57,6 +57,11 @@ ANSWER_PREFIX_RE = re.compile(
     r"(?im)(?:^|(?<=[.!?][ \t]))[ \t]*(?:the\s+)?(?:answer|passage|response|text)"
     r"(?:\s+to\s+(?:the|your|this)\s+question)?\s+(?:is|says|states|reads)\s*:\s*"
 )
+# "The article says that X …": the model attributing its claim, which is verified as "X …"
+SAYS_THAT_RE = re.compile(
+    r"(?im)(?:^|(?<=[.!?\]][ \t]))[ \t]*(?:the|this)\s+(?:articles?|passages?|texts?|sources?)"
+    r"(?:\s*\[\d+\])?\s+(?:says|states|notes|mentions|reports|explains|shows)\s+that\s+(\w)"
+)
 LEAD_IN_RE = re.compile(r":\s*(?:\[\d+\]\s*)*[.]?\s*$")  # "Sidney Poitier: [1]" states nothing
 LIST_NUMBER_RE = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[.)]|[-*•])[ \t]+(?=\S)")
 
@@ -74,6 +79,7 @@ def verify(
     content words are ``asked``)."""
     # a list item's number ("1. The analyst said …") is layout, not a figure the claim states
     cleaned = ANSWER_PREFIX_RE.sub("", LIST_NUMBER_RE.sub("", clean_markers(raw, len(hits))))
+    cleaned = SAYS_THAT_RE.sub(lambda m: m.group(1).upper(), cleaned)
     if not cleaned or ABSTAIN_RE.search(cleaned):
         return Verification((), (), False, bool(cleaned))
     kept: list[SentenceVerdict] = []
