@@ -35,7 +35,7 @@ def counts_the_noun(sentence: str, frame: QuestionFrame) -> bool:
         return False
     tokens, stems = _tokens(sentence)
     nouns = frame.count_terms | _doers(frame)
-    return any(_is_number(token) and nouns & set(stems[i + 1 : i + 4]) for i, token in enumerate(tokens))
+    return any(_is_number(tokens, i) and nouns & set(stems[i + 1 : i + 4]) for i in range(len(tokens)))
 
 
 def _tokens(sentence: str) -> tuple[list[str], list[str]]:
@@ -44,8 +44,10 @@ def _tokens(sentence: str) -> tuple[list[str], list[str]]:
     return tokens, [(content_words(t) or [t])[0] for t in tokens]
 
 
-def _is_number(token: str) -> bool:
-    return token[0].isdigit() or bool(re.fullmatch(_COUNT_WORDS, token))
+def _is_number(tokens: list[str], at: int) -> bool:
+    """Is ``tokens[at]`` a figure (not the "one" of "one of ancient Egypt's pharaohs")?"""
+    token = tokens[at]
+    return token[0].isdigit() or (bool(re.fullmatch(_COUNT_WORDS, token)) and tokens[at : at + 2] != ["one", "of"])
 
 
 @lru_cache(maxsize=256)
@@ -88,7 +90,7 @@ def counted(sentence: str, frame: QuestionFrame) -> set[tuple[float, str]]:
     verbs = set(_lower_words(frame.question) - {"many", "much"} - nouns)
     tokens, stems = _tokens(sentence)
     for i, token in enumerate(tokens):
-        if _is_number(token) and tokens[i : i + 2] != ["one", "of"]:  # "one of ancient Egypt's …": no count
+        if _is_number(tokens, i):
             named = i + 1 < len(stems) and stems[i + 1] in names
             if _YEAR.fullmatch(token) and not (named or heads & set(stems[i + 1 : i + 2])):
                 continue  # "These were composed around 1718–1723" counts no concertos: a year, not a count
@@ -188,7 +190,7 @@ def counts_another_kind(frame: QuestionFrame, sentence: str) -> bool:
     if kinds & set(stems):
         return False
     head = (content_words(nouns[-1]) or [nouns[-1]])[0]
-    return any(_is_number(t) and stems[i + 2 : i + 3] == [head] for i, t in enumerate(tokens))
+    return any(_is_number(tokens, i) and stems[i + 2 : i + 3] == [head] for i in range(len(tokens)))
 
 
 # "How many Tony Awards has she won?" asks for wins, not "nominations for three Tony Awards"
@@ -205,8 +207,8 @@ def counts_nominations(frame: QuestionFrame, sentence: str) -> bool:
     names = frame.count_terms & {s for e in frame.entities for s in content_words(e)}
     tokens, stems = _tokens(sentence)
     counts = [
-        i for i, token in enumerate(tokens)
-        if _is_number(token) and (stems[i + 1 : i + 2] and stems[i + 1] in names if names
+        i for i in range(len(tokens))
+        if _is_number(tokens, i) and (stems[i + 1 : i + 2] and stems[i + 1] in names if names
                                   else frame.count_terms & set(stems[i + 1 : i + 4]))
     ]  # fmt: skip
     return bool(counts) and all(_nominations(tokens, i) for i in counts)
@@ -230,9 +232,9 @@ def counts_another_noun(frame: QuestionFrame, sentence: str) -> bool:
     if not frame.count_terms & set(stems):
         return False
     return any(
-        _is_number(t) and i + 1 < len(tokens) and tokens[i + 1].endswith("s")
+        _is_number(tokens, i) and i + 1 < len(tokens) and tokens[i + 1].endswith("s")
         and stems[i + 1] not in frame.count_terms | _MEASURE_WORDS
-        for i, t in enumerate(tokens)
+        for i in range(len(tokens))
     )  # fmt: skip
 
 

@@ -27,12 +27,12 @@ from rag.judge_rules import (
     NEGATIONS,
     STOPWORDS,
     UNITS,
-    WORD_NUMBERS,
     clauses,
     counts_other_things,
     is_name,
     join_multiword,
     name_key,
+    numbers,
     opposite_in,
     role_contexts,
     stem,
@@ -55,17 +55,6 @@ __all__ = [
 
 Similarity = Callable[[str, str], float]
 
-_UNIT_RE = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
-# "one" is left out: far more often a pronoun ("one of the…") than a figure; it counts before a
-# unit ("one week") or a magnitude ("over one million square kilometres"). A number in a name
-# ("helium-4", "Su-27") is no figure.
-_WORD_RE = "|".join(w for w in WORD_NUMBERS if w != "one")
-NUMBER_RE = re.compile(
-    rf"(?<![\w.])(?<!{LETTER}-)(\d{{1,3}}(?:[, ]\d{{3}})+(?!\d)|\d+(?:\.\d+)?|{_WORD_RE}\b|"
-    rf"one(?=[\s-]+(?:{_UNIT_RE}|million|billion|trillion)\b))"
-    rf"(?:\s*-\s*|\s*)(?:({_UNIT_RE})(?![a-z]))?",
-    re.IGNORECASE,
-)
 # Units that, even without a number, state a quantity ("for months", "days after"). Singular
 # time units ("this year") and "second" (also an ordinal) say too little to compare.
 _BARE_UNITS = "hours|days|weeks|months|years|decades|kilometers|kilometres|miles|meters|metres"
@@ -124,16 +113,6 @@ def judge(
 
 
 # -- numbers and units ---------------------------------------------------------------
-def numbers(text: str) -> set[tuple[float, str]]:
-    """Every (value, unit) stated in ``text``; unit is "" when none follows the number."""
-    found = set()
-    for match in NUMBER_RE.finditer(text):
-        raw = match.group(1).lower()
-        value = float(WORD_NUMBERS[raw]) if raw in WORD_NUMBERS else float(re.sub(r"[, ]", "", raw))
-        found.add((value, UNITS.get((match.group(2) or "").lower(), "")))
-    return found
-
-
 def _check_numbers(claim: str, passage: str) -> str:
     have = numbers(passage)
     values = {v for v, _ in have}

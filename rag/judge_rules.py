@@ -318,12 +318,32 @@ OPPOSITES = _opposites()
 NEGATING_VERBS = frozenset(stem(w) for w in ("decline", "refuse", "fail", "deny", "reject", "avoid"))
 
 
-# "Verdi composed 3 operas" is not "an opera in three acts": what a number counts is the
-# lower-case word right after it ("15 military campaigns"), past a magnitude ("8 million people").
-_COUNTED = re.compile(
-    rf"(?<![\w.])(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?i:{'|'.join(WORD_NUMBERS)}))"
-    r"(?:\s+(?:million|billion|trillion|thousand|hundred))?((?:\s+[a-z][a-z'’-]*){1,2})?"
+# "one" is left out: far more often a pronoun ("one of the…") than a figure; it counts before a
+# unit ("one week") or a magnitude ("over one million square kilometres"). A number in a name
+# ("helium-4", "Su-27") is no figure.
+_UNIT_RE = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
+_WORD_RE = "|".join(w for w in WORD_NUMBERS if w != "one")
+NUMBER_RE = re.compile(
+    rf"(?<![\w.])(?<!{LETTER}-)(\d{{1,3}}(?:[, ]\d{{3}})+(?!\d)|\d+(?:\.\d+)?|{_WORD_RE}\b|"
+    rf"one(?=[\s-]+(?:{_UNIT_RE}|million|billion|trillion)\b))"
+    rf"(?:\s*-\s*|\s*)(?:({_UNIT_RE})(?![a-z]))?",
+    re.IGNORECASE,
 )
+
+
+def _value(number: re.Match[str]) -> float:
+    raw = number.group(1).lower()
+    return float(WORD_NUMBERS[raw]) if raw in WORD_NUMBERS else float(re.sub(r"[, ]", "", raw))
+
+
+def numbers(text: str) -> set[tuple[float, str]]:
+    """Every (value, unit) stated in ``text``; unit is "" when none follows the number."""
+    return {(_value(m), UNITS.get((m.group(2) or "").lower(), "")) for m in NUMBER_RE.finditer(text)}
+
+
+# "Verdi composed 3 operas" is not "an opera in three acts": what a number counts is the
+# lower-case word right after it ("15 military campaigns"), past a magnitude ("8 million people")
+_COUNTED_AFTER = re.compile(r"\s*(?:(?:million|billion|trillion|thousand|hundred)\s+)?((?:[a-z][a-z'’-]*\s*){1,2})")
 # words that count anything: "12 people" restates "12 civilians"
 _ANY_COUNTED = frozenset({"people", "persons", "individuals", "others", "ones", "times"})
 
@@ -332,12 +352,11 @@ def counted_nouns(text: str) -> dict[float, list[tuple[str, ...]]]:
     """For each number of ``text``, the words each occurrence counts; none when it counts nothing
     readable (a unit, a name, a stopword or punctuation follows) or anything ("12 people")."""
     found: dict[float, list[tuple[str, ...]]] = {}
-    for match in _COUNTED.finditer(text):
-        raw = match.group(1).lower()
-        value = float(WORD_NUMBERS[raw]) if raw in WORD_NUMBERS else float(raw.replace(",", ""))
-        after = (match.group(2) or "").split()
-        readable = after and not ({after[0]} & (STOPWORDS | UNITS.keys() | WORD_NUMBERS.keys() | _ANY_COUNTED))
-        found.setdefault(value, []).append(tuple(w for w in after if w not in STOPWORDS) if readable else ())
+    for number in NUMBER_RE.finditer(text):
+        after = _COUNTED_AFTER.match(text, number.end())
+        nouns = after.group(1).split() if after and not number.group(2) else []
+        readable = nouns and not ({nouns[0]} & (STOPWORDS | UNITS.keys() | WORD_NUMBERS.keys() | _ANY_COUNTED))
+        found.setdefault(_value(number), []).append(tuple(w for w in nouns if w not in STOPWORDS) if readable else ())
     return found
 
 

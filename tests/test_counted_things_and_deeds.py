@@ -22,7 +22,7 @@ from rag.extract import matches_type
 from rag.frame import build_frame
 from rag.holder import asked_topic
 from rag.judge import judge
-from rag.judge_rules import counts_other_things
+from rag.judge_rules import counted_nouns, counts_other_things
 from rag.person import names_in_full
 from rag.rules import can_answer
 from rag.units import has_unit
@@ -82,19 +82,32 @@ def test_the_model_attributing_its_claim_to_the_article_is_verified_as_the_claim
             "The Kell viaduct crosses the Rhône valley on 14 arches near Hollin.",
             "The Kell viaduct was constructed by Fives-Lille between 1880 and 1884.",
         ),
+        (
+            "In what year was the Levant Company wound up?",
+            "Established on 20 March 1581 by royal charter, it was granted a 21-year monopoly.",
+            "The Levant Company was dissolved in 1825.",
+        ),
+        (
+            "In what year was the Hollin Stone found?",
+            "The Hollin Stone bears a decree issued in 196 BC by the priests of Kell.",
+            "The stone was unearthed by French soldiers in 1799.",
+        ),
+        (  # a birth name is no birth
+            "When was the general Lê Văn Hưu born?",
+            "Lê Văn Hưu, born Lê Văn Thành, was a general of the Trần army who fought in the late 13th century.",
+            "Lê Văn Hưu was born in 1230 in Thanh Hóa.",
+        ),
+        (
+            "What year were the Kell Elegies published?",
+            "He began the Kell Elegies in 1912 while a guest at Hollin Castle.",
+            "The poems were dedicated to the Princess upon their publication in 1923.",
+        ),
     ],
 )
-def test_a_who_question_about_a_deed_needs_a_sentence_stating_that_deed(question, other_deed, the_deed):
+def test_the_deed_or_event_asked_about_must_be_stated(question, other_deed, the_deed):
     frame = build_frame(question)
     assert not can_answer(frame, other_deed)
     assert can_answer(frame, the_deed)
-
-
-def test_a_birth_name_is_no_birth():
-    frame = build_frame("When was the general Lê Văn Hưu born?")
-    birth_name = "Lê Văn Hưu, born Lê Văn Thành, was a general of the Trần army who fought in the late 13th century."
-    assert not can_answer(frame, birth_name)
-    assert can_answer(frame, "Lê Văn Hưu was born in 1230 in Thanh Hóa.")
 
 
 @pytest.mark.parametrize(
@@ -145,6 +158,7 @@ def test_a_number_in_a_name_is_no_figure():
     assert not matches_type(frame, "The commonest isotope of hydrogen in the Sun is hydrogen-1, made in the Big Bang.")
     assert matches_type(frame, "Hydrogen makes up about 73% of the Sun's mass.")
     assert not matches_type(build_frame("How many jets did Norland buy?"), "Norland flies the Su-27 jet.")
+    assert 4.0 not in counted_nouns("Most of it is helium-4 atoms.")  # the judge reads numbers the same way
 
 
 # A second fresh probe (eval/probes/dev13.jsonl): "When did Robert De Niro receive the
@@ -159,27 +173,6 @@ def test_an_article_not_naming_the_person_asked_about_is_about_another():
     entities = build_frame(question).entities
     assert not names_in_full(entities, question, "Lena Hollin received the Order of Kell in 1989.")
     assert names_in_full(entities, question, "Okoye was given the Order of Kell in 2016.")
-
-
-@pytest.mark.parametrize(
-    ("question", "other_event", "the_event"),
-    [
-        (
-            "In what year was the Levant Company wound up?",
-            "Established on 20 March 1581 by royal charter, it was granted a 21-year monopoly.",
-            "The Levant Company was dissolved in 1825.",
-        ),
-        (
-            "In what year was the Hollin Stone found?",
-            "The Hollin Stone bears a decree issued in 196 BC by the priests of Kell.",
-            "The stone was unearthed by French soldiers in 1799.",
-        ),
-    ],
-)
-def test_an_end_or_a_find_asked_needs_it_stated(question, other_event, the_event):
-    frame = build_frame(question)
-    assert not can_answer(frame, other_event)
-    assert can_answer(frame, the_event)
 
 
 @pytest.mark.parametrize("role", ["sociologist", "monarch", "economist", "guru"])
@@ -199,12 +192,6 @@ def test_one_of_the_largest_is_not_the_largest():
     assert frame.extreme == "largest"
     assert not can_answer(frame, "Based in Kell, it is one of the largest archives in the world, with 2 million items.")
     assert can_answer(frame, "The Kell Archive holds the largest collection in the world, some 200 million items.")
-
-
-def test_a_publication_asked_needs_it_stated():
-    frame = build_frame("What year were the Kell Elegies published?")
-    assert not can_answer(frame, "He began the Kell Elegies in 1912 while a guest at Hollin Castle.")
-    assert can_answer(frame, "The poems were dedicated to the Princess upon their publication in 1923.")
 
 
 def test_under_whose_leadership_asks_a_person_and_a_realm_is_none():
