@@ -37,12 +37,19 @@ from rag.extract import (
     with_previous,
 )
 from rag.frame import QuestionFrame
-from rag.holder import asked_topic, names_a_distinctive_name, names_the_part, names_topic, per_article
 from rag.judge import content_precision, content_words
 from rag.person import names_in_full, names_the_doer, pronoun_speaks, speaker_says, speaks_or_describes, states_relative
 from rag.records import Document, Hit
 from rag.rules import can_answer
 from rag.text import UPPER, entity_share, name_key
+from rag.topic import (
+    asked_topic,
+    names_a_distinctive_name,
+    names_the_extreme_kind,
+    names_the_part,
+    names_topic,
+    per_article,
+)
 from rag.units import has_unit, states_asked_unit, superlative_match
 
 FEATURES = (
@@ -284,7 +291,8 @@ def score(
     # a question about named things is not answered from an article that names none of them: "In
     # what year was Nintendo founded?" by "… he founded NeXT the same year" in Steve Jobs's summary,
     # nor from one naming only the kind of thing asked about ("Cook Strait" for the Strait of
-    # Gibraltar) or not the part asked about (the Roman Empire for the Western one); nor one about a
+    # Gibraltar) or not the part asked about (the Roman Empire for the Western one) or the kind whose
+    # extreme is asked (the Burj Khalifa for the tallest minaret); nor one about a
     # thing named in lower case ("What is the melting point of thulium?", "How much does a stoat weigh?"),
     # nor from one naming a person asked by full name only by a first name (Emily Brontë for Emily Dickinson)
     articles = [_article(c, hits, documents) if hits else c.text for c in ranked]
@@ -293,6 +301,7 @@ def score(
         & names_a_distinctive_name(tuple(e for e in frame.entities if e not in frame.numerals), articles)
         & names_topic(frame.question, articles)
         & names_the_part(frame.question, articles)
+        & names_the_extreme_kind(frame.question, articles)
         & per_article(articles, lambda text: names_in_full(frame.entities, frame.question, text))
     )
     scored = [

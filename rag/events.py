@@ -9,8 +9,8 @@ import re
 
 from rag.extract import matches_type
 from rag.frame import QuestionFrame
-from rag.holder import KIND_WORDS
 from rag.text import UPPER, entity_share, name_key
+from rag.topic import KIND_WORDS
 
 # (the question names this event, a sentence stating it says one of these, whether the years of a
 # life in brackets say when it happened[, what else states it for a question asking when]): "When

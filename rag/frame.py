@@ -44,7 +44,7 @@ _NUMBER_Q = re.compile(
     r"density|mass|half-life|lifespan|life expectancy|atomic (?:number|weight|mass)|gdp|revenue|magnitude)\b"
     r"|\bwhat (?:is |was )?(?:the )?(?:rank|place|position) of .+ among\b"  # "the 12th largest lake"
 )
-_DATE_Q = re.compile(r"\bwhen\b|\bwhat (?:date|day|month|year|time)\b|\b(?:which|what) (?:day|month|year|decade)\b"
+_DATE_Q = re.compile(r"\bwhen\b|\bwhat (?:date|day|month|year|time)\b|\b(?:which|what) (?:day|month|year|decade)s?\b"
                      r"|\bin what year\b|\bsince when\b")  # fmt: skip
 _LEAD = r"^\W*(?:and |but |so |then )?"
 _WHERE_Q = re.compile(_LEAD + r"(?:from )?where\b", re.IGNORECASE)

@@ -5,21 +5,14 @@
 question frame records the asked-about name (:func:`measure_holder`) and the answerability
 rules give a sentence holding another place's figure no probability (:func:`states_holder`).
 Likewise a figure of other years (:func:`figures_of_other_years`) or decades
-(:func:`asked_decade_unstated`), and an article never naming the lower-case thing asked about
-(:func:`names_topic`: "the melting point of thulium"), the part of a whole asked about
-(:func:`names_the_part`: "the Western Roman Empire") or any name telling which thing is asked
-about (:func:`names_a_distinctive_name`: "Gibraltar", not only "Strait").
+(:func:`asked_decade_unstated`). Whether an article names the thing asked about at all is
+:mod:`rag.topic`'s.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from functools import lru_cache
 
-import numpy as np
-
-from rag.judge import content_words
 from rag.text import UPPER, YEAR, YEAR_PATTERN, entity_share, name_key
 
 # "the population of X", "how many people live in X", "how tall is X", "the capital of X": the
@@ -29,16 +22,24 @@ _NAME = rf"{UPPER}[\w’'.-]*(?:\s+(?:(?:and|of|de|del|da|do|la|le|du|upon|on)\s
 _HOLDER_Q = re.compile(
     r"(?i:\b(?:population|area|size|height|elevation|length|depth|capital|capital city)\s+of"
     r"|\b(?:official|national) (?:languages?|religions?|currenc(?:y|ies)|anthems?)\s+of"
-    r"|\bhow many (?:people|inhabitants|residents) (?:live|lived|are there) in"
+    r"|\bhow many (?:people|inhabitants|residents) (?:(?:live|lived|are there) in|does|did|do)"
     r"|\bhow (?:tall|high|long|deep|big|large) (?:is|was))"
     rf"\s+(?:the\s+)?({_NAME})"
 )
 
 
+# "What is Benin's capital?", "What is Egypt's total area?": the same, asked with a possessive
+_OWNED_Q = re.compile(
+    rf"^(?i:what|which \w+|how (?:large|big|many people live in)) (?:is|was|are|were) (?:the )?({_NAME})['’]s\s+"
+    r"(?i:(?:total |land |estimated |current )?(?:population|area|size|height|elevation|length|depth|capital)\b"
+    r"|(?:official|national) (?:languages?|religions?|currenc(?:y|ies)|anthems?))"
+)
+
+
 def measure_holder(question: str) -> str:
     """The name whose measure, capital or official language ``question`` asks for ("What is the
-    population of León, Guanajuato?" → "León"), or ""."""
-    found = _HOLDER_Q.search(question)
+    population of León, Guanajuato?" → "León", "What is Benin's capital?" → "Benin"), or ""."""
+    found = _HOLDER_Q.search(question) or _OWNED_Q.search(question)
     return found.group(1) if found else ""
 
 
@@ -140,8 +141,8 @@ def _held_by_another(sentence: str, keys: list[str]) -> bool:
 
 
 # "It has a population of …", "With a population of 7,097,329, it is …": the article's subject has
-# the figure (a pronoun's)
-_PRONOUN_SUBJECT = re.compile(r"(?:It|it|Its|its)\b")
+# the figure (a pronoun's; "They have a total area of 315,159 km2 …" in the British Isles' summary)
+_PRONOUN_SUBJECT = re.compile(r"(?:It|it|Its|its|They|they|Their|their)\b")
 
 
 def _pronoun_holds_it(keys: list[str], sentence: str) -> bool:
@@ -183,6 +184,11 @@ def _names_here(keys: list[str], words: list[re.Match[str]], i: int, sentence: s
         return False
     previous = words[i - 1].group() if i else ""
     part_of_longer = previous[:1].isupper() and previous.lower() not in _LEAD_WORDS
+    # "Benin City", "Mexico City": a longer name going on after X's last word
+    span = range(i, min(i + 2 * len(keys) + 1, len(words)))
+    last = next((j for j in span if name_key(words[j].group()) == keys[-1]), i)
+    if last + 1 < len(words) and not sentence[words[last].end() : words[last + 1].start()].strip():
+        part_of_longer |= words[last + 1].group()[:1].isupper()
     lead = sentence[: words[i].start()]
     return not part_of_longer and (not _CONTAINED.search(lead) or bool(_CAPITAL_IN.search(lead)))
 
@@ -263,137 +269,3 @@ def asked_decade_unstated(question: str, sentence: str) -> bool:
         return True
     ages = {int(decade) for decade in _LIFE_DECADE.findall(question)}
     return bool(ages) and not any(a <= int(n) < a + 10 for n in re.findall(r"\b\d\d\b", sentence) for a in ages)
-
-
-# "the Western Roman Empire", "North Korea", "Lower Saxony": a part of a named whole
-_PART_Q = re.compile(r"(?<=\s)(North|South|East|West|Upper|Lower)(?:ern)?\s+(?=[A-Z])")
-
-
-def names_the_part(question: str, articles: list[str]) -> np.ndarray:
-    """For each of ``articles``: does it name the part of a whole ``question`` asks about ("Who
-    was the last emperor of the Western Roman Empire?" is not answered from an article about the
-    Roman Empire that never says "Western")? All true when it asks of no such part."""
-    parts = [re.compile(rf"\b{part}(?:ern)?\b") for part in _PART_Q.findall(question)]
-    return per_article(articles, lambda text: all(part.search(text) for part in parts))
-
-
-# "What is the melting point of thulium?", "How many species of stick insects are there?", "How
-# many tonnes of petrochemicals are produced each year?": a thing named in lower case, with no
-# article, whose measure or kind is asked ("the range of the missiles" points back to something
-# named before; a capitalised name is an entity already)
-_TOPIC_Q = re.compile(
-    r"^(?i:(?:what|which) (?:is|are|was|were) the (?:[\w-]+ ){0,2}[\w-]+|how (?:many|much) [\w-]+(?: [\w-]+)?)"
-    r" of (?!(?:the|a|an|this|that|these|those|its|their|his|her|our|each|every|all)\b)"
-    r"([a-z][a-z-]+(?: [a-z][a-z-]+)?)(?: (?:are|is|were|was) (?:there|known|made|grown|sold|[a-z]+ed))?"
-    r"(?: (?:each|every|per|a) year| annually| worldwide)?\s*\??\s*$"
-)
-
-
-# "When were cryptomonads first described?", "When was paper invented?": a lower-case thing whose
-# date is asked, also as "the first fireplace" and with a place after the verb ("When did
-# collectivization begin in the Soviet Union?"), and "When was the bayonet invented?" (an invention
-# is a kind of thing); "When did the war end?" and "When was it built?" point back
-_WHEN_Q = re.compile(
-    r"^(?i:when|in what year) (?:was|were|did) (?:an? |the first |the (?=[a-z]+ invented\b))?"
-    r"(?!(?:the|this|that|these|those|it|its|they|he|she|we|you|i)\b)([a-z][a-z-]+(?: (?!first\b)[a-z][a-z-]+)?)"
-    r" (?:first )?[a-z]+(?: (?:in|at|on|across|throughout) [^?]+)?\s*\??\s*$"
-)
-
-
-# "What share of the world economy does manufacturing account for?": the lower-case thing whose
-# share is asked (China's share is not manufacturing's)
-_SHARE_Q = re.compile(
-    r"^(?i:what|which) (?:share|proportion|percentage|fraction|portion) of [^?]+? (?:does|do|did) (?:an? )?"
-    r"(?!(?:it|this|that|they|he|she|its|their)\b)([a-z][a-z-]+(?: [a-z][a-z-]+)?)"
-    r" (?:account|make|represent|contribute|produce|generate|use|consume)\b"
-)
-
-
-# "What colour are a housefly's eyes?", "What is talc's hardness?": a lower-case owner, with "a" or
-# bare after the verb ("the war's toll" points back; "which religious group's children" asks the owner)
-_OWNER_Q = re.compile(
-    r"^(?i:what|which|how)\b[^?]*?\s(?:an? ([a-z][a-z-]+)|(?i:is|are|was|were) ([a-z][a-z-]+))['’]s\s"
-)
-
-
-# "How much does a stoat weigh?", "How long do domestic rabbits live?": a lower-case thing (with "a"
-# or none: "the war" points back) whose measure is asked by the verb after it, past "typical" and a
-# word or two ("How far can a typical infrared remote control signal reach?": a control signal)
-_SUBJECT_Q = re.compile(
-    r"^(?i:how (?:much|long|tall|big|large|heavy|fast|far|old|many [\w-]+)) (?:does|do|did|can|could|is|are) "
-    r"(?:an? )?(?:typical |average )?(?:(?!(?:the|its|their|this|that)\b)[a-z][a-z-]+ ){0,2}?"
-    r"([a-z][a-z-]+(?: [a-z][a-z-]+)?) (?:weigh|live|grow|last|run|fly|swim|measure|reach|get)\b"
-)
-
-
-# "Who founded quantum chemistry?", "Who coined the term epistemology?", "Who invented the
-# telephone?": a lower-case thing whose maker is asked ("Who founded it?" points back), also past
-# "the first" and one more word ("Who built the first working steam locomotive?")
-_MADE_Q = re.compile(
-    r"^(?i:who (?:first )?(?:[a-z]+ed|wrote|built|made|drew|coined))"
-    r" (?:the (?:first |earliest )?(?:(?:term|word|name|concept|idea|phrase) )?)?"
-    r"(?!(?:it|this|that|these|those|them|its|their|his|her)\b)(?:[a-z][a-z-]+ )??"
-    r"([a-z][a-z-]+(?: [a-z][a-z-]+)?)\s*\??\s*$"
-)
-
-
-# "How many cards are in a tarot deck?", "How many bones does a cat have?": the lower-case thing
-# whose parts are counted ("in the deck" points back)
-_HOLDS_Q = re.compile(
-    r"^(?i:how many [\w-]+(?: [\w-]+)? (?:are|is|were|was) (?:there )?(?:in|on) (?:an?|one|each|every)"
-    r"|how many [\w-]+(?: [\w-]+)? (?:does|do|did) (?:an?|one|each|every))"
-    r" ([a-z][a-z-]+(?: [a-z][a-z-]+)?)(?: (?:have|has|hold|contain|include))?\s*\??\s*$"
-)
-
-
-# "How much electricity does a typical coal power station generate?": the lower-case thing, after
-# "a" and past "typical", whose output or use is asked by the verb after it; "How many joules is
-# one electronvolt?": the unit converted
-_DOES_Q = re.compile(
-    r"^(?i:how (?:much|many) [\w-]+(?: [\w-]+)? (?:does|do|did) (?:an?|one|each|every) (?:typical |average )?)"
-    r"([a-z][a-z-]+(?: [a-z][a-z-]+){0,2}) [a-z]+\s*\??\s*$"
-    r"|^(?i:how many [\w-]+ (?:is|are|make|equal|in) (?:one|an?)) ([a-z][a-z-]+(?: [a-z][a-z-]+)?)\s*\??\s*$"
-)
-
-
-def names_topic(question: str, articles: list[str]) -> np.ndarray:
-    """For each of ``articles``: does it name the lower-case thing ``question`` asks a measure,
-    kind, maker, parts or date of ("thulium", "stick insects", "a stoat", "quantum chemistry", "a
-    tarot deck", "cryptomonads")? All true when it asks of no such thing."""
-    topic = asked_topic(question)
-    return per_article(articles, lambda text: not topic or topic <= set(content_words(text)))
-
-
-@lru_cache(maxsize=256)  # read for the question, then for each of its candidates by two rules
-def asked_topic(question: str) -> frozenset[str]:
-    """The content words of the lower-case thing ``question`` asks about (see :func:`names_topic`), or none."""
-    shapes = (_TOPIC_Q, _SUBJECT_Q, _MADE_Q, _HOLDS_Q, _DOES_Q, _WHEN_Q, _SHARE_Q, _OWNER_Q)
-    found = next(filter(None, (shape.match(question.strip()) for shape in shapes)), None)
-    return frozenset(content_words(next(filter(None, found.groups())))) if found else frozenset()
-
-
-# capitalised words that name a kind of thing, not which one: "the Strait of Gibraltar" is named by
-# "Gibraltar", not by the "Cook Strait"
-KIND_WORDS = frozenset(
-    "strait straits sea ocean river lake mount mountain mountains island islands bay gulf cape desert valley canal "
-    "empire kingdom republic dynasty university college church cathedral palace castle bridge tower park province "
-    "state states county city district region airport station war battle treaty party company award prize cup "
-    "league museum festival day king queen emperor president prime minister saint st the great new old national "
-    "international royal north south east west northern southern eastern western upper lower central grand world "
-    "act council union house court army navy force air federation "
-    # kinds of realm: "the Khanate of Bukhara" names no "Kazakh Khanate"
-    "khanate sultanate caliphate emirate duchy principality shogunate tsardom confederacy".split()
-)
-
-
-def names_a_distinctive_name(entities: tuple[str, ...], articles: list[str]) -> np.ndarray:
-    """For each of ``articles``: does it name one of the question's names that tell which thing
-    is asked about ("Gibraltar", not only "Strait")? All true when every name is a kind word."""
-    keys = [name_key(e) for e in entities if e.lower() not in KIND_WORDS]
-    return per_article(articles, lambda text: not keys or entity_share(keys, text) > 0)
-
-
-def per_article(articles: list[str], names_it: Callable[[str], bool]) -> np.ndarray:
-    """``names_it`` of each of ``articles`` (the candidates share a few: each is read once)."""
-    named = {text: names_it(text) for text in set(articles)}
-    return np.array([named[text] for text in articles], dtype=bool)

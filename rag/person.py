@@ -24,14 +24,15 @@ from __future__ import annotations
 import re
 
 from rag.judge import content_words, words
-from rag.text import MONTH_NAMES, ROMAN_NUMERAL, SPEECH, UPPER, WEEKDAYS, entity_share, name_key
+from rag.text import MONTH_NAMES, ROMAN_NUMERAL, SPEECH, UPPER, WEEKDAYS, entity_share, fold_accents, name_key
 
 _ROLE = (
     r"(?:general|analyst|official|minister|president|politicians?|lawmakers?|spokes(?:person|man|woman)|"
     r"correspondent|author|composer|scientist|artist|king|queen|emperor|person|journalist|actor|actress|writer|"
     r"painter|philosopher|commander|envoy|ambassador|chancellor|senator|diplomat|explorer|inventor|poet|singer|"
     r"physicist|chemist|director|sociologist|economist|mathematician|astronomer|biologist|psychologist|historian|"
-    r"architect|sculptor|novelist|playwright|engineer|monarch|ruler|pharaoh|sultan|pope|guru|prophet|rabbi)"
+    r"architect|sculptor|novelist|playwright|engineer|monarch|ruler|pharaoh|sultan|pope|guru|prophet|rabbi|commissioner|"
+    r"admiral|viceroy)"
 )
 _AUXILIARY = "did|does|do|is|was|are|were|has|have|had|will|would|can|could|the|a|an"
 _LEAD = r"^\W*(?:and |but |so )?"
@@ -196,6 +197,70 @@ def names_in_full(names: tuple[str, ...], question: str, text: str) -> bool:
         if len(keys) > 1 and entity_share(keys[-1:], text) == 0:
             return False
     return True
+
+
+# "Over a period of 30 years from 1325 to 1354, he visited much of Africa": a sentence whose subject
+# is a pronoun, perhaps after an opening phrase
+_PRONOUN_SUBJECT = re.compile(r"^(?:[^,;.]*,\s*)?(?:he|she)\b", re.IGNORECASE)
+
+
+# "When did the United States ratify …", "In what year was the Treaty of Versailles signed": the
+# named subject of the deed whose date is asked
+_WHEN_SUBJECT_Q = re.compile(
+    rf"^\W*(?i:when|in (?:what|which) year|what year) (?:did|does|do|has|had|was|were) (?:the )?({NAME_RUN.pattern}"
+    rf"|{_CAPITALISED})"
+)
+# a title is no part of the name a sentence must hold ("Henry VIII married …" for King Henry VIII)
+_HONORIFICS = frozenset("king queen emperor empress president prime minister saint st sir pope prince princess".split())
+
+
+def about_another(question: str, relative: str, sentence: str, title: str, before: str, article: str = "") -> bool:
+    """Is ``sentence`` about someone or something other than the question's subject? Its "he" is
+    another person (:func:`pronoun_of_another`); or neither it nor its article's ``title`` (the
+    sentence ``before`` it when no title is known) names whose relative is asked ("Who was William
+    Shakespeare's wife?" is not answered by "… Othello as he is manipulated … into suspecting his
+    wife Desdemona", though the sentence before names Shakespeare); or its ``article`` never names
+    the thing (not a person: :func:`names_in_full` is theirs) whose deed's date is asked ("In what
+    year did the United States ratify the ICCPR?" by "It … entered into force on 23 March 1976
+    after its thirty-fifth ratification", in a summary naming the United Nations, never the United
+    States). False for a passage alone."""
+    if pronoun_of_another(question, sentence, title, before):
+        return True
+    owner = _relative_owner(question) if relative else []
+    if owner and (title or before):
+        return entity_share(owner, f"{sentence} {title or before}") < 1
+    subject = _WHEN_SUBJECT_Q.match(question)
+    if not subject or not (title or before) or _is_personal_name(subject.group(1)):
+        return False
+    words = [w for w in subject.group(1).split() if w.lower() not in _HONORIFICS]
+    phrase = r"\s+".join(re.escape(fold_accents(w.rstrip("."))) for w in words)  # "Bela IV" is "Béla IV"
+    text = fold_accents(f"{sentence} {title} {before} {article}")
+    return bool(words) and not re.search(rf"\b{phrase}", text, re.IGNORECASE)
+
+
+def _relative_owner(question: str) -> list[str]:
+    """The name key of the person whose relative ``question`` asks for (their last name), or none."""
+    runs = [run.group(0) for run in NAME_RUN.finditer(question) if _is_personal_name(run.group(0))]
+    return [name_key(runs[-1].split()[-1])] if runs else []
+
+
+def pronoun_of_another(question: str, sentence: str, title: str, before: str) -> bool:
+    """Is ``sentence``'s "he" or "she" someone other than the person ``question`` names in full?
+    "Between which years did Marco Polo travel through Asia?" is not answered by Ibn Battuta's
+    "… from 1325 to 1354, he visited much of Africa, Asia …", though his summary names Marco Polo
+    later: neither the sentence, its article's ``title`` nor the sentence ``before`` it names him,
+    and the title is another person's name (or, under a title naming no person, the sentence before
+    is known). False when neither is known (a passage alone)."""
+    if not _PRONOUN_SUBJECT.match(sentence):
+        return False
+    another = bool(before) or _is_personal_name(title)
+    context = f"{sentence} {title} {before}"
+    for run in NAME_RUN.finditer(question):
+        if _is_personal_name(run.group(0)):
+            last = name_key(run.group(0).split()[-1])
+            if another and entity_share([last], context) == 0 and last not in title.lower():
+                return True
+    return False
 
 
 def _is_personal_name(run: str) -> bool:

@@ -22,14 +22,15 @@ from rag.events import (
 from rag.frame import QuestionFrame
 from rag.holder import (
     asked_decade_unstated,
-    asked_topic,
     figures_of_other_years,
     only_wider_area_figures,
     states_holder,
     wider_area_unstated,
 )
 from rag.judge import content_words, numbers
-from rag.person import answers_who, deed_told_with_its_doer, states_relative, states_words
+from rag.judge_rules import STOPWORDS
+from rag.person import about_another, answers_who, deed_told_with_its_doer, states_relative, states_words
+from rag.topic import asked_topic
 from rag.units import (
     gives_only_heights,
     states_dimension,
@@ -46,9 +47,10 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
     """Whether ``sentence`` can answer the question at all, whatever the model's probability:
     it says something the question does not, states the life event or the extreme asked about,
     is about the name whose measure is asked (not only its metropolitan area's), names a person
-    when only one can answer, tells who did a deed asked "who" and states the relative asked for
-    (``title`` and ``before``: its article's title and, with it, the sentence before it in its
-    passage; ``article``: its text)."""
+    when only one can answer, tells who did a deed asked "who" and states the relative asked for,
+    names the kind of treaty or battle asked for and someone for "Who did …?", and is not about
+    another subject than the one asked about (``title`` and ``before``: its article's title and,
+    with it, the sentence before it in its passage; ``article``: its text)."""
     return (
         says_more(frame, sentence)
         and states_asked_event(frame, sentence)
@@ -56,6 +58,8 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and states_the_end(frame, sentence)
         and states_the_status(frame.question, sentence)
         and states_the_capital(frame, sentence)
+        and names_the_kind(frame.question, sentence)
+        and names_a_doer(frame.question, sentence)
         and states_measure(frame.kind, frame.unit, sentence)
         and states_duration(frame.kind, frame.question, sentence)
         and states_size(frame.kind, frame.question, sentence)
@@ -79,6 +83,7 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and not asked_decade_unstated(frame.question, sentence)
         and (not frame.asks_person or answers_who(sentence, before, frame.person_speaks, frame.question))
         and deed_told_with_its_doer(frame.question, sentence)
+        and not about_another(frame.question, frame.relative, sentence, title, before, article)
         and states_relative(frame.relative, sentence)
         and states_words(frame.speaker, sentence, before, by_pronoun=frame.speaker == frame.referent)
     )
@@ -103,9 +108,67 @@ def tells_of_the_topic(question: str, sentence: str, title: str = "", before: st
     named by ``sentence``, its article's ``title`` or the sentence ``before`` it? In the giraffe's
     summary, which names the largest ruminants, "researchers proposed dividing them into four
     extant species" counts giraffes. True when the title is not known (a passage alone), as for
-    other questions. (:func:`rag.holder.names_topic` reads the whole article.)"""
+    other questions. (:func:`rag.topic.names_topic` reads the whole article.)"""
     topic = asked_topic(question) if title else frozenset()
     return not topic or topic <= set(content_words(f"{title} {before} {sentence}"))
+
+
+# "Which treaty ended the First Opium War?", "In which battle …": a kind of named event or law,
+# which an answer names ("the Treaty of Nanking", "the Battle of Midway"); not a realm, war or prize,
+# often named without the word ("under the Samanids", "served in Vietnam", "won an Oscar")
+_NAMED_KIND_Q = re.compile(
+    r"^\W*(?:(?:in|by|under|after|at|during|with) )?(?:which|what) (treaty|battle|agreement|accord|convention|pact|"
+    r"uprising|rebellion|revolt|revolution|siege|expedition|campaign|festival|tournament|election|act|law|"
+    r"constitution|edict|council|congress)\b",
+    re.IGNORECASE,
+)
+_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*)*")
+
+
+def names_the_kind(question: str, sentence: str) -> bool:
+    """For "Which treaty ended the First Opium War?": does ``sentence`` name a treaty (the word in
+    or after a name, besides one the question holds: "the First Opium War … was a series of
+    military engagements" names none, nor does "some of the largest naval battles" name a battle)?
+    True for other questions."""
+    asked = _NAMED_KIND_Q.match(question)
+    if not asked:
+        return True
+    own = {run.group(0).lower() for run in _RUN.finditer(question) if " " in run.group(0)}
+    rest = sentence
+    for name in own:
+        rest = re.sub(re.escape(name), " ", rest, flags=re.IGNORECASE)
+    kind = asked.group(1).lower()
+    plural = f"{kind[:-1]}(?:y|ies)" if kind.endswith("y") else f"{kind}s?"
+    # as or after a name: "the Treaty of Nanking", "the Bar Kokhba revolt" (not "the largest naval battles")
+    named = rf"\b{plural[0].upper()}{plural[1:]}\b|\b[A-Z][\w’'-]*\s+{plural}\b"
+    return bool(re.search(named, rest))
+
+
+# "Who first applied the term avant-garde to artists?": a past deed whose doer is asked (not "Who
+# performs eye examinations?", answered by a trade: "an optometrist")
+_WHO_DID_Q = re.compile(
+    r"^\W*(?:and |but )?who (?:first |originally |later )?(?:[a-z]+ed|wrote|built|made|drew|found|led|gave|took|"
+    r"began|brought|taught|sent|held|ran|won|sang|chose|broke|beat|bought|sold|struck|shot)\b",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"\b(?:he|she|they|his|her|their|him|them)\b", re.IGNORECASE)
+# a deed told with its doer in lower case: "established in 1871 by twelve master shipwrights"
+_BY_AGENT = re.compile(r"\b(?:[a-z]+ed|built|made|written|drawn|led|run|begun|given|taken|held)\b[^,.;]{0,25}?\bby\b")
+
+
+def names_a_doer(question: str, sentence: str) -> bool:
+    """For "Who <did> …?": does ``sentence`` name anyone (a capitalised word the question does not
+    hold), point to one by a pronoun or tell the deed "by" someone? "In the arts and literature,
+    the term avant-garde identifies an experimental genre …" names no one. True for other questions."""
+    if not _WHO_DID_Q.match(question):
+        return True
+    asked = {w.lower() for w in re.findall(r"[\w’'-]+", question)}
+    text = sentence.strip()
+    # a capitalised first word names someone unless it is a common word ("In the arts …", not "Gell-Mann …")
+    first = re.match(r"[A-Z][\w’'-]*", text)
+    names = re.findall(r"(?<=\s)[A-Z][\w’'-]*", text)
+    names += [first[0]] if first and first[0].lower() not in STOPWORDS else []
+    return any(w.lower() not in asked for w in names) or bool(_PRONOUN.search(text) or _BY_AGENT.search(text))
 
 
 def states_the_capital(frame: QuestionFrame, sentence: str) -> bool:

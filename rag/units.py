@@ -266,12 +266,28 @@ def states_extreme(extreme: str, question: str, sentence: str) -> bool:
     scope = _SCOPE_Q.search(question)
     place = scope.group(2) if scope and not scope.group(1) else ""
     world = bool(_WORLD_Q.search(question))
+    measure = _MEASURE_Q.search(question)
     return any(
         not _RANKED.search(sentence[: m.start()])
         and not _in_a_region_of(place, sentence[m.end() :])
         and not (world and _IN_LESS_THAN_THE_WORLD.match(sentence[m.end() :]))
+        and (not measure or _of_the_measure(measure[1].lower(), m[0].lower(), sentence[m.end() :]))
         for m in EXTREMES[extreme][1].finditer(sentence)
     )
+
+
+# "Which country has the largest population in Africa?": the extreme of a measure, which "the
+# capital and largest city" does not state
+_MEASURE_Q = re.compile(r"\b(?:largest|biggest|greatest|smallest|highest|lowest) (population|area|economy|gdp)\b",
+                        re.IGNORECASE)  # fmt: skip
+
+
+def _of_the_measure(measure: str, stated: str, after: str) -> bool:
+    """Is the extreme ``stated`` (the words ``after`` it following) one of ``measure``: "the
+    largest urban population", "most populous", "the largest country by area"?"""
+    if measure == "population" and stated.startswith("most popul"):
+        return True
+    return bool(re.match(rf"\W*(?:[\w’'-]+\s+){{0,2}}?{measure}\b|[^,;.]*?\bby {measure}\b", after, re.IGNORECASE))
 
 
 # "the busiest airport in the world" is not "the busiest in the country", "in Europe" or "in Zurich"

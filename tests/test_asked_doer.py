@@ -16,8 +16,8 @@ from __future__ import annotations
 import pytest
 
 from rag.frame import build_frame
-from rag.holder import names_topic
 from rag.rules import can_answer
+from rag.topic import names_topic
 from rag.units import has_unit
 
 

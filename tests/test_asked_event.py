@@ -16,9 +16,9 @@ import pytest
 
 from rag.events import leaves_out_the_asked_year
 from rag.frame import build_frame
-from rag.holder import names_a_distinctive_name, names_topic
 from rag.person import names_person
 from rag.rules import can_answer
+from rag.topic import names_a_distinctive_name, names_topic
 
 
 @pytest.mark.parametrize(

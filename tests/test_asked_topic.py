@@ -21,9 +21,9 @@ from __future__ import annotations
 import pytest
 
 from rag.frame import build_frame
-from rag.holder import names_topic
 from rag.person import answers_who, names_person
 from rag.rules import can_answer, tells_of_the_topic
+from rag.topic import names_topic
 from rag.units import gives_only_heights, states_size
 
 OTHER = "The ear trumpet was invented in 1810 by Jonas Hale. It took in 40 tonnes of brass each year."

@@ -20,11 +20,11 @@ import pytest
 
 from rag.extract import matches_type
 from rag.frame import build_frame
-from rag.holder import asked_topic
 from rag.judge import judge
 from rag.judge_rules import counted_nouns, counts_other_things
 from rag.person import names_in_full
 from rag.rules import can_answer
+from rag.topic import asked_topic
 from rag.units import has_unit
 from rag.verify import verify
 from tests.test_verify import make_hits

@@ -1,0 +1,191 @@
+"""Which thing an article is about: the part of a whole, the lower-case thing and the distinctive name asked about.
+
+A question names what it asks about; an article that never names it is about something else,
+however close its words: "the Western Roman Empire" is not the Roman Empire (:func:`names_the_part`),
+the French East India Company not the Dutch one, "the melting point of thulium" not melting points
+in general (:func:`names_topic`), "the Strait of Gibraltar" not the Cook Strait
+(:func:`names_a_distinctive_name`). Each check reads whole articles (:func:`per_article`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+import numpy as np
+
+from rag.judge import content_words
+from rag.text import entity_share, name_key
+
+# "the Western Roman Empire", "North Korea", "Lower Saxony": a part of a named whole
+_PART_Q = re.compile(r"(?<=\s)(North|South|East|West|Upper|Lower)(?:ern)?\s+(?=[A-Z])")
+
+
+# "the French East India Company", "the Spanish Armada": a nation's adjective telling which of
+# several like-named things is asked (the Dutch East India Company's summary never says "French",
+# Italian cuisine's never "Japanese"); an article names the nation by its adjective or its name
+_NATIONS = {
+    "French": "France", "Dutch": "Netherlands|Holland", "British": "Britain|United Kingdom", "English": "England",
+    "Spanish": "Spain", "Portuguese": "Portugal", "German": "Germany", "Italian": "Italy", "Russian": "Russia",
+    "Chinese": "China", "Japanese": "Japan", "Swedish": "Sweden", "Danish": "Denmark", "Norwegian": "Norway",
+    "Austrian": "Austria", "Belgian": "Belgium", "Polish": "Poland", "Greek": "Greece", "Turkish": "Turkey",
+    "Persian": "Persia|Iran", "Korean": "Korea", "Indian": "India", "Mexican": "Mexico", "Canadian": "Canada",
+    "Australian": "Australia", "Scottish": "Scotland", "Irish": "Ireland", "Swiss": "Switzerland",
+}  # fmt: skip
+# before a name ("the French East India Company") or a noun ("traditional Japanese cuisine",
+# "Which Chinese commissioner"); "English" before a noun is the language ("the English name")
+_NATION_Q = re.compile(rf"(?<=\s)(?:({'|'.join(_NATIONS)})\s+(?=[a-z])|({'|'.join(_NATIONS)})\s+(?=[A-Z]))")
+
+
+def names_the_part(question: str, articles: list[str]) -> np.ndarray:
+    """For each of ``articles``: does it name the part of a whole ``question`` asks about ("Who
+    was the last emperor of the Western Roman Empire?" is not answered from an article about the
+    Roman Empire that never says "Western"), and the nation telling which like-named thing it is
+    ("When was the French East India Company established?" not from the Dutch one's)? All true
+    when it asks of no such part or nation."""
+    parts = [re.compile(rf"\b{part}(?:ern)?\b") for part in _PART_Q.findall(question)]
+    nations = [noun or name for noun, name in _NATION_Q.findall(question) if noun != "English"]
+    parts += [re.compile(rf"\b(?:{nation}|{_NATIONS[nation]})\b") for nation in nations]
+    return per_article(articles, lambda text: all(part.search(text) for part in parts))
+
+
+# "What is the melting point of thulium?", "How many species of stick insects are there?", "How
+# many tonnes of petrochemicals are produced each year?": a thing named in lower case, with no
+# article, whose measure or kind is asked ("the range of the missiles" points back to something
+# named before; a capitalised name is an entity already)
+_TOPIC_Q = re.compile(
+    r"^(?i:(?:what|which) (?:is|are|was|were) the (?:[\w-]+ ){0,2}[\w-]+|how (?:many|much) [\w-]+(?: [\w-]+)?)"
+    r" of (?!(?:the|a|an|this|that|these|those|its|their|his|her|our|each|every|all)\b)"
+    r"([a-z][a-z-]+(?: [a-z][a-z-]+)?)(?: (?:are|is|were|was) (?:there|known|made|grown|sold|[a-z]+ed))?"
+    r"(?: (?:each|every|per|a) year| annually| worldwide)?\s*\??\s*$"
+)
+
+
+# "When were cryptomonads first described?", "When was paper invented?": a lower-case thing whose
+# date is asked, also as "the first fireplace" and with a place after the verb ("When did
+# collectivization begin in the Soviet Union?"), and "When was the bayonet invented?" (an invention
+# is a kind of thing); "When did the war end?" and "When was it built?" point back
+_WHEN_Q = re.compile(
+    r"^(?i:when|in what year) (?:was|were|did) (?:an? |the first |the (?=[a-z]+ invented\b))?"
+    r"(?!(?:the|this|that|these|those|it|its|they|he|she|we|you|i)\b)([a-z][a-z-]+(?: (?!first\b)[a-z][a-z-]+)?)"
+    r" (?:first )?[a-z]+(?: (?:in|at|on|across|throughout) [^?]+)?\s*\??\s*$"
+)
+
+
+# "What share of the world economy does manufacturing account for?": the lower-case thing whose
+# share is asked (China's share is not manufacturing's)
+_SHARE_Q = re.compile(
+    r"^(?i:what|which) (?:share|proportion|percentage|fraction|portion) of [^?]+? (?:does|do|did) (?:an? )?"
+    r"(?!(?:it|this|that|they|he|she|its|their)\b)([a-z][a-z-]+(?: [a-z][a-z-]+)?)"
+    r" (?:account|make|represent|contribute|produce|generate|use|consume)\b"
+)
+
+
+# "What colour are a housefly's eyes?", "What is talc's hardness?": a lower-case owner, with "a" or
+# bare after the verb ("the war's toll" points back; "which religious group's children" asks the owner)
+_OWNER_Q = re.compile(
+    r"^(?i:what|which|how)\b[^?]*?\s(?:an? ([a-z][a-z-]+)|(?i:is|are|was|were) ([a-z][a-z-]+))['’]s\s"
+)
+
+
+# "How much does a stoat weigh?", "How long do domestic rabbits live?": a lower-case thing (with "a"
+# or none: "the war" points back) whose measure is asked by the verb after it, past "typical" and a
+# word or two ("How far can a typical infrared remote control signal reach?": a control signal)
+_SUBJECT_Q = re.compile(
+    r"^(?i:how (?:much|long|tall|big|large|heavy|fast|far|old|many [\w-]+)) (?:does|do|did|can|could|is|are) "
+    r"(?:an? )?(?:typical |average )?(?:(?!(?:the|its|their|this|that)\b)[a-z][a-z-]+ ){0,2}?"
+    r"([a-z][a-z-]+(?: [a-z][a-z-]+)?) (?:weigh|live|grow|last|run|fly|swim|measure|reach|get)\b"
+)
+
+
+# "Who founded quantum chemistry?", "Who coined the term epistemology?", "Who invented the
+# telephone?": a lower-case thing whose maker is asked ("Who founded it?" points back), also past
+# "the first" and one more word ("Who built the first working steam locomotive?")
+_MADE_Q = re.compile(
+    r"^(?i:who (?:first )?(?:[a-z]+ed|wrote|built|made|drew|coined))"
+    r" (?:the (?:first |earliest )?(?:(?:term|word|name|concept|idea|phrase) )?)?"
+    r"(?!(?:it|this|that|these|those|them|its|their|his|her)\b)(?:[a-z][a-z-]+ )??"
+    r"([a-z][a-z-]+(?: [a-z][a-z-]+)?)\s*\??\s*$"
+)
+
+
+# "How many cards are in a tarot deck?", "How many bones does a cat have?": the lower-case thing
+# whose parts are counted ("in the deck" points back)
+_HOLDS_Q = re.compile(
+    r"^(?i:how many [\w-]+(?: [\w-]+)? (?:are|is|were|was) (?:there )?(?:in|on) (?:an?|one|each|every)"
+    r"|how many [\w-]+(?: [\w-]+)? (?:does|do|did) (?:an?|one|each|every))"
+    r" ([a-z][a-z-]+(?: [a-z][a-z-]+)?)(?: (?:have|has|hold|contain|include))?\s*\??\s*$"
+)
+
+
+# "How much electricity does a typical coal power station generate?": the lower-case thing, after
+# "a" and past "typical", whose output or use is asked by the verb after it; "How many joules is
+# one electronvolt?": the unit converted
+_DOES_Q = re.compile(
+    r"^(?i:how (?:much|many) [\w-]+(?: [\w-]+)? (?:does|do|did) (?:an?|one|each|every) (?:typical |average )?)"
+    r"([a-z][a-z-]+(?: [a-z][a-z-]+){0,2}) [a-z]+\s*\??\s*$"
+    r"|^(?i:how many [\w-]+ (?:is|are|make|equal|in) (?:one|an?)) ([a-z][a-z-]+(?: [a-z][a-z-]+)?)\s*\??\s*$"
+)
+
+
+def names_topic(question: str, articles: list[str]) -> np.ndarray:
+    """For each of ``articles``: does it name the lower-case thing ``question`` asks a measure,
+    kind, maker, parts or date of ("thulium", "stick insects", "a stoat", "quantum chemistry", "a
+    tarot deck", "cryptomonads")? All true when it asks of no such thing."""
+    topic = asked_topic(question)
+    return per_article(articles, lambda text: not topic or topic <= set(content_words(text)))
+
+
+@lru_cache(maxsize=256)  # read for the question, then for each of its candidates by two rules
+def asked_topic(question: str) -> frozenset[str]:
+    """The content words of the lower-case thing ``question`` asks about (see :func:`names_topic`), or none."""
+    shapes = (_TOPIC_Q, _SUBJECT_Q, _MADE_Q, _HOLDS_Q, _DOES_Q, _WHEN_Q, _SHARE_Q, _OWNER_Q)
+    found = next(filter(None, (shape.match(question.strip()) for shape in shapes)), None)
+    return frozenset(content_words(next(filter(None, found.groups())))) if found else frozenset()
+
+
+# capitalised words that name a kind of thing, not which one: "the Strait of Gibraltar" is named by
+# "Gibraltar", not by the "Cook Strait"
+KIND_WORDS = frozenset(
+    "strait straits sea ocean river lake mount mountain mountains island islands bay gulf cape desert valley canal "
+    "empire kingdom republic dynasty university college church cathedral palace castle bridge tower park province "
+    "state states county city district region airport station war battle treaty party company award prize cup "
+    "league museum festival day king queen emperor president prime minister saint st the great new old national "
+    "international royal north south east west northern southern eastern western upper lower central grand world "
+    "act council union house court army navy force air federation "
+    # kinds of realm: "the Khanate of Bukhara" names no "Kazakh Khanate"
+    "khanate sultanate caliphate emirate duchy principality shogunate tsardom confederacy".split()
+)
+
+
+def names_a_distinctive_name(entities: tuple[str, ...], articles: list[str]) -> np.ndarray:
+    """For each of ``articles``: does it name one of the question's names that tell which thing
+    is asked about ("Gibraltar", not only "Strait")? All true when every name is a kind word."""
+    keys = [name_key(e) for e in entities if e.lower() not in KIND_WORDS]
+    return per_article(articles, lambda text: not keys or entity_share(keys, text) > 0)
+
+
+def per_article(articles: list[str], names_it: Callable[[str], bool]) -> np.ndarray:
+    """``names_it`` of each of ``articles`` (the candidates share a few: each is read once)."""
+    named = {text: names_it(text) for text in set(articles)}
+    return np.array([named[text] for text in articles], dtype=bool)
+
+
+# "What is the tallest minaret in the world?": the kind of thing whose extreme is asked, which an
+# answering article names (the Burj Khalifa's "tallest building in the world" is no minaret's)
+_EXTREME_KIND_Q = re.compile(
+    r"^\W*(?:what|which)(?: \w+)? (?:is|was|are|were) the (?:world's |earth's )?"
+    r"(?:highest|tallest|largest|biggest|longest|deepest|smallest|oldest|busiest|heaviest|fastest) ([a-z]{3,})\b",
+    re.IGNORECASE,
+)
+_MEASURE_NOUNS = frozenset("population area economy gdp number share amount one ones".split())
+
+
+def names_the_extreme_kind(question: str, articles: list[str]) -> np.ndarray:
+    """For each of ``articles``: does it name the kind of thing whose extreme ``question`` asks
+    ("minaret" for "What is the tallest minaret in the world?")? All true for other questions."""
+    asked = _EXTREME_KIND_Q.match(question)
+    kind = asked.group(1).lower() if asked and asked.group(1).lower() not in _MEASURE_NOUNS else ""
+    stems = set(content_words(kind))
+    return per_article(articles, lambda text: not stems or stems <= set(content_words(text)))
