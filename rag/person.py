@@ -201,7 +201,7 @@ def names_in_full(names: tuple[str, ...], question: str, text: str) -> bool:
 
 # "Over a period of 30 years from 1325 to 1354, he visited much of Africa": a sentence whose subject
 # is a pronoun, perhaps after an opening phrase
-_PRONOUN_SUBJECT = re.compile(r"^(?:[^,;.]*,\s*)?(?:he|she)\b", re.IGNORECASE)
+_HE_OR_SHE_SUBJECT = re.compile(r"^(?:[^,;.]*,\s*)?(?:he|she)\b", re.IGNORECASE)
 
 
 # "When did the United States ratify …", "In what year was the Treaty of Versailles signed": the
@@ -251,7 +251,7 @@ def pronoun_of_another(question: str, sentence: str, title: str, before: str) ->
     later: neither the sentence, its article's ``title`` nor the sentence ``before`` it names him,
     and the title is another person's name (or, under a title naming no person, the sentence before
     is known). False when neither is known (a passage alone)."""
-    if not _PRONOUN_SUBJECT.match(sentence):
+    if not _HE_OR_SHE_SUBJECT.match(sentence):
         return False
     another = bool(before) or _is_personal_name(title)
     context = f"{sentence} {title} {before}"

@@ -29,7 +29,14 @@ from rag.holder import (
 )
 from rag.judge import content_words, numbers
 from rag.judge_rules import STOPWORDS
-from rag.person import about_another, answers_who, deed_told_with_its_doer, states_relative, states_words
+from rag.person import (
+    PERSONAL_PRONOUN,
+    about_another,
+    answers_who,
+    deed_told_with_its_doer,
+    states_relative,
+    states_words,
+)
 from rag.topic import asked_topic
 from rag.units import (
     gives_only_heights,
@@ -151,7 +158,7 @@ _WHO_DID_Q = re.compile(
     r"began|brought|taught|sent|held|ran|won|sang|chose|broke|beat|bought|sold|struck|shot)\b",
     re.IGNORECASE,
 )
-_PRONOUN = re.compile(r"\b(?:he|she|they|his|her|their|him|them)\b", re.IGNORECASE)
+_PRONOUN = re.compile(rf"\b(?:{PERSONAL_PRONOUN}|[Tt]hey|[Tt]heir|[Tt]hem)\b")
 # a deed told with its doer in lower case: "established in 1871 by twelve master shipwrights"
 _BY_AGENT = re.compile(r"\b(?:[a-z]+ed|built|made|written|drawn|led|run|begun|given|taken|held)\b[^,.;]{0,25}?\bby\b")
 
