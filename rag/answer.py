@@ -71,9 +71,26 @@ class Evidence:
 
     @cached_property
     def answered_parts(self) -> tuple[Evidence, ...]:
-        """The parts the articles answer (those no early abstention stops); decided once, read by
-        the abstention and the composition."""
-        return tuple(part for part in self.parts if early_abstention(part) is None)
+        """The parts the articles answer (those no early abstention stops; one asked of the part
+        before it, "…, and in which year?", only with that part or by a sentence holding what that
+        part asks about); decided once, read by the abstention and the composition."""
+        answered: list[Evidence] = []
+        for before, part in zip((None, *self.parts), self.parts, strict=False):
+            if early_abstention(part) is not None:
+                continue
+            if not part.frame.of_part_before or any(before is a for a in answered) or _tells_of(before, part):
+                answered.append(part)
+        return tuple(answered)
+
+
+def _tells_of(before: Evidence | None, part: Evidence) -> bool:
+    """Does ``part``'s best sentence hold every word ``before`` (the part it is asked of) asks
+    about, besides what that part asks for? "Alexander Island was discovered in 1821" tells the
+    year of "Who discovered Alexander Island?" though not who; the First Opium War's years are not
+    those of "Which chemist first isolated morphine from opium?"."""
+    if before is None or not part.picked:
+        return False
+    return before.frame.words - before.frame.focus_terms <= set(content_words(part.picked[0].text))
 
 
 def with_parts(evidence: Evidence, parts: list[Evidence]) -> Evidence:

@@ -36,21 +36,23 @@ from rag.extract import (
     with_antecedent,
     with_previous,
 )
+from rag.extremes import superlative_match
 from rag.frame import QuestionFrame
 from rag.judge import content_precision, content_words
 from rag.person import names_in_full, names_the_doer, pronoun_speaks, speaker_says, speaks_or_describes, states_relative
 from rag.records import Document, Hit
-from rag.rules import can_answer
+from rag.rules import asked_term, can_answer
 from rag.text import UPPER, entity_share, name_key
 from rag.topic import (
     asked_topic,
+    did_subject,
     names_a_distinctive_name,
     names_the_extreme_kind,
     names_the_part,
     names_topic,
     per_article,
 )
-from rag.units import has_unit, states_asked_unit, superlative_match
+from rag.units import has_unit, states_asked_unit
 
 FEATURES = (
     "cosine", "cosine_margin", "max_cosine", "terms_in_sentence", "terms_in_passage", "focus_in_sentence",
@@ -321,9 +323,11 @@ def _article(cand: Candidate, hits: Sequence[Hit], documents: Mapping[str, Docum
 
 def _whereabouts(frame: QuestionFrame, cand: Candidate, hits: Sequence[Hit]) -> tuple[str, str]:
     """The title of the candidate's article and the sentence before it in its passage (only
-    read for a question asking a place's figure, a person, someone's words, a date or of a
-    lower-case thing: not worked out for every other one)."""
-    wanted = frame.holder or frame.asks_person or frame.speaker or frame.kind == "date" or asked_topic(frame.question)
+    read for a question asking a place's figure, a person, someone's words, a date, of a
+    lower-case thing, of a term or of what a name did: not worked out for every other one)."""
+    question = frame.question
+    wanted = (frame.holder or frame.asks_person or frame.speaker or frame.kind == "date" or asked_topic(question)
+              or asked_term(question) or did_subject(question))  # fmt: skip
     if not wanted or cand.hit_index >= len(hits):
         return "", ""
     hit = hits[cand.hit_index]

@@ -19,12 +19,13 @@ import re
 from dataclasses import dataclass, replace
 
 from rag import parts
+from rag.extremes import asked_extreme
 from rag.holder import measure_holder
 from rag.judge import content_words
 from rag.judge_rules import stem, words
 from rag.person import NAME_RUN, asked_relative_word, asks_person, asks_words, regnal_numerals, relation_of
 from rag.text import ADDRESSES_ASSISTANT, MONTH_NAMES, UPPER, WEEKDAYS, times_in
-from rag.units import EXTREMES, asked_dimension, asked_unit, question_unit
+from rag.units import asked_dimension, asked_unit, question_unit
 
 _QUESTION_WORDS = frozenset(
     "who whom whose what when where which why how is was are were did does do has have had according can could "
@@ -44,8 +45,10 @@ _NUMBER_Q = re.compile(
     r"density|mass|half-life|lifespan|life expectancy|atomic (?:number|weight|mass)|gdp|revenue|magnitude)\b"
     r"|\bwhat (?:is |was )?(?:the )?(?:rank|place|position) of .+ among\b"  # "the 12th largest lake"
 )
-_DATE_Q = re.compile(r"\bwhen\b|\bwhat (?:date|day|month|year|time)\b|\b(?:which|what) (?:day|month|year|decade)s?\b"
-                     r"|\bin what year\b|\bsince when\b")  # fmt: skip
+_DATE_Q = re.compile(
+    r"\bwhen\b|\bwhat (?:date|day|month|year|time)\b|\b(?:which|what) (?:date|day|month|year|decade)s?\b"
+    r"|\bin what year\b|\bsince when\b"
+)
 _LEAD = r"^\W*(?:and |but |so |then )?"
 _WHERE_Q = re.compile(_LEAD + r"(?:from )?where\b", re.IGNORECASE)
 _WH_Q = re.compile(
@@ -65,17 +68,6 @@ _NAME_Q = re.compile(
 _MONEY_Q = re.compile(
     r"\bhow much\b.*\b(?:cost|costs|spend|spent|pay|paid|worth|price|budget|fund|raise|earn|earned|sell|sold)\b"
     r"|\b(?:price|cost|salary|budget|net worth|revenue|fee|wage|income|funding|pay|paid|gross|box[- ]office|value)\b"
-)
-# "What is the highest mountain …", "Which is the largest lake …", "Who was the last shogun …":
-# the extreme is what is asked (not "What is the population of Lagos, the largest city …").
-_EXTREME_Q = re.compile(
-    r"^\W*(?:what|which|who)(?: [\w’'-]+)?(?: (?:is|was|are|were|has|had))?(?: the)?(?: [\w’'-]+(?:'s|’s))?"
-    r" ([a-z]+(?: [a-z]+)?)\b"
-)
-# "How long is the largest chameleon?": the measure of an extreme (not "How long is the Nile?")
-_HOW_EXTREME_Q = re.compile(
-    r"^\W*how (?:long|tall|high|big|large|heavy|deep|wide|old|far|fast|much|many) [\w’'-]*\s?"
-    r"(?:is|was|are|were|does|did) the ([a-z]+(?: [a-z]+)?)\b"
 )
 # where words were published or spoken ("on X", "in his evening address"), and a clause saying when
 _MEDIUM = re.compile(
@@ -137,12 +129,13 @@ class QuestionFrame:
     referent: tuple[str, ...] = ()  # a follow-up's "they"/"he"/"there": the names the previous answer added
     subject: str = ""  # a part of a comparison: the one alternative it asks about ("Lake Winnipeg")
     parts: tuple[QuestionFrame, ...] = ()  # a question asking several things: one frame per thing (rag.parts)
+    of_part_before: bool = False  # "…, and in which year?": asked of the part before (answered only with it)
     asks_place: bool = False  # "Where was X born?": answered by a place's name, not by "an English chemist"
     # a who/what/when/where/which/how/why question (not "Did X …?"): its answer must say
     # something beyond ``words``, every content-word stem of the question (names included)
     asks_wh: bool = False
     words: frozenset[str] = frozenset()
-    extreme: str = ""  # "What is the largest island …": the extreme asked for (a key of EXTREMES)
+    extreme: str = ""  # "What is the largest island …": the extreme asked for (rag.extremes.asked_extreme)
     dimension: str = ""  # "What is the maximum depth …": the dimension asked for (a key of units.DIMENSIONS)
     holder: str = ""  # "What is the population of Cusco?": the name whose measure (or capital) is asked
     asks_person: bool = False  # "Which Russian general …", "Who discovered …": only a person answers it
@@ -212,22 +205,13 @@ def build_frame(
         asks_place=kind == "other" and bool(_WHERE_Q.match(q)),
         asks_wh=bool(_WH_Q.match(q)),
         words=frozenset(content_words(q)),
-        extreme=_extreme(lower),
+        extreme=asked_extreme(lower),
         dimension=asked_dimension(focus, unit, lower) if kind == "number" else "",
         holder=measure_holder(q),
         asks_person=asks_person(q),
         person_speaks=asks_words(q),
         relative=relation_of(relative_word),
     )
-
-
-def _extreme(lower: str) -> str:
-    """The extreme the question asks for ("What is the highest mountain in Africa?" → "highest"),
-    or "" (none, or one ranked below it: "the second largest")."""
-    asked = _EXTREME_Q.match(lower) or _HOW_EXTREME_Q.match(lower)
-    if not asked:
-        return ""
-    return next((key for key, (pattern, _) in EXTREMES.items() if pattern.match(asked.group(1))), "")
 
 
 def _part_frames(question: str, entities: tuple[str, ...]) -> tuple[QuestionFrame, ...]:
@@ -239,8 +223,22 @@ def _part_frames(question: str, entities: tuple[str, ...]) -> tuple[QuestionFram
         earlier = tuple(n for f in frames for n in f.entities)
         context = tuple(n for n in earlier if n not in names_in(part.text)) if _FOLLOWUP.search(part.text) else ()
         frame = replace(build_frame(part.text, whole=False), subject=part.subject)
+        if frames and not set(content_words(part.text)) - _BARE_PART_WORDS:
+            frame = _asked_of(frame, frames[-1])
         frames.append(replace(frame, query=" ".join((part.text, *context))) if context else frame)
     return tuple(frames)
+
+
+# "Who discovered Alexander Island, and in which year?": a part asking only "in which year" (or
+# "when") asks it of the part before it, whose names and words it must be about
+_BARE_PART_WORDS = frozenset({"year", "date", "day", "month", "decade", "century", "time"})
+
+
+def _asked_of(bare: QuestionFrame, before: QuestionFrame) -> QuestionFrame:
+    """The frame of ``bare`` read together with the part ``before`` it (``bare`` when that reads
+    as another kind of question)."""
+    joined = build_frame(f"{bare.question.rstrip(' ?')}? {before.question}", whole=False)
+    return replace(joined, subject=bare.subject, of_part_before=True) if joined.kind == bare.kind else bare
 
 
 def _speaker(lower: str, names: tuple[str, ...], referent: tuple[str, ...]) -> tuple[str, ...]:

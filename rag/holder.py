@@ -23,8 +23,9 @@ _HOLDER_Q = re.compile(
     r"(?i:\b(?:population|area|size|height|elevation|length|depth|capital|capital city)\s+of"
     r"|\b(?:official|national) (?:languages?|religions?|currenc(?:y|ies)|anthems?)\s+of"
     r"|\bhow many (?:people|inhabitants|residents) (?:(?:live|lived|are there) in|does|did|do)"
-    r"|\bhow (?:tall|high|long|deep|big|large) (?:is|was))"
-    rf"\s+(?:the\s+)?({_NAME})"
+    r"|\bhow (?:tall|high|long|deep|big|large) (?:is|was)"
+    r"|\bwhat (?:population|area) (?:did|does|do|has|had))"  # "What population did Chennai record …"
+    rf"\s+(?:the\s+)?((?i:sub-)?{_NAME})"  # "sub-Saharan Africa" is not Africa
 )
 
 
@@ -99,7 +100,7 @@ def states_holder(holder: str, sentence: str, title: str = "", before: str = "",
     True for every other question."""
     if not holder:
         return True
-    keys = [name_key(w) for w in _NAME_WORD.findall(holder) if w[0].isupper()]
+    keys = [name_key(w) for w in _NAME_WORD.findall(holder) if re.search(rf"(?:^|-){UPPER}", w)]  # "sub-Saharan"
     words = list(_NAME_WORD.finditer(sentence))
     # a number held by another name wins over X named later: "Johor Bahru had a population of
     # 858,118, making it Malaysia's largest state capital" is not Malaysia's population (but

@@ -190,21 +190,27 @@ def _check_entities(claim: str, passage: str) -> str:
 # its document's title ("Stethoscope" is what "It" is there). (A subject the question does not
 # name may point back: "The move could also bolster …")
 _SUBJECT = re.compile(
-    r"^\W*(?:The|A|An)\s+((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+(?:is|are|was|were|has|have|had|can|could|will|"
-    r"would|did|does|do)\b"
+    r"^\W*(?:The|A|An)\s+((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)"
+    # "The land of giants in Gulliver's Travels is …": the subject's own "of"/"in" phrase
+    r"((?:\s+(?:of|in|on|for|at)\s+(?:the\s+)?[\w'’-]+(?:\s+[A-Z][\w'’-]*)*){0,2}?)"
+    r"\s+(?:is|are|was|were|has|have|had|can|could|will|would|did|does|do)\b"
 )
 
 
 def _check_subject(claim: str, source: str, asked: frozenset[str]) -> str:
-    """Is a word of the claim's subject ("The X was …", "The bellflower family is …") one of the
-    question's words that ``source`` (the document's title and the passage) never names? Only a
-    lower-case subject after an article is read: a name is _check_entities's, and a bare plural
-    ("Bayonets were …") is not read."""
+    """Is a lower-case word of the claim's subject ("The X was …", "The bellflower family is …",
+    "The land of giants in Gulliver's Travels is …") one of the question's words that ``source``
+    (the document's title and the passage) never names? Only a subject after an article is read:
+    its names are _check_entities's, and a bare plural ("Bayonets were …") is not read."""
     found = _SUBJECT.match(claim)
-    subject = content_words(found.group(1)) if found and asked else []
-    named = set(content_words(source)) if subject else set()
+    if not found or not asked:
+        return ""
+    lower = [w for w in found.group(1, 2) for w in w.split() if w[:1].islower()]
+    subject = content_words(" ".join(lower))
+    named = set(content_words(source))
     if any(word in asked and word not in named for word in subject):
-        return f"its subject {found.group(1)!r} is named by neither the passage nor its document's title"
+        phrase = (found.group(1) + found.group(2)).strip()
+        return f"its subject {phrase!r} is named by neither the passage nor its document's title"
     return ""
 
 

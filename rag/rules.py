@@ -19,6 +19,7 @@ from rag.events import (
     states_asked_event,
     states_the_end,
 )
+from rag.extremes import states_extreme, unstated_superlative
 from rag.frame import QuestionFrame
 from rag.holder import (
     asked_decade_unstated,
@@ -37,15 +38,14 @@ from rag.person import (
     states_relative,
     states_words,
 )
-from rag.topic import asked_topic
+from rag.text import fold_accents
+from rag.topic import asked_topic, pronoun_for_another_name
 from rag.units import (
     gives_only_heights,
     states_dimension,
     states_duration,
-    states_extreme,
     states_measure,
     states_size,
-    unstated_superlative,
     world_figure_for_a_place,
 )
 
@@ -55,9 +55,10 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
     it says something the question does not, states the life event or the extreme asked about,
     is about the name whose measure is asked (not only its metropolitan area's), names a person
     when only one can answer, tells who did a deed asked "who" and states the relative asked for,
-    names the kind of treaty or battle asked for and someone for "Who did …?", and is not about
-    another subject than the one asked about (``title`` and ``before``: its article's title and,
-    with it, the sentence before it in its passage; ``article``: its text)."""
+    names the kind of treaty or battle asked for and someone for "Who did …?", the term asked about
+    and a succession for "Who … after X?", and is not about another subject than the one asked
+    about (``title`` and ``before``: its article's title and, with it, the sentence before it in
+    its passage; ``article``: its text)."""
     return (
         says_more(frame, sentence)
         and states_asked_event(frame, sentence)
@@ -67,6 +68,8 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and states_the_capital(frame, sentence)
         and names_the_kind(frame.question, sentence)
         and names_a_doer(frame.question, sentence)
+        and names_the_term(frame.question, sentence, title)
+        and tells_a_succession(frame.question, sentence)
         and states_measure(frame.kind, frame.unit, sentence)
         and states_duration(frame.kind, frame.question, sentence)
         and states_size(frame.kind, frame.question, sentence)
@@ -91,6 +94,7 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and (not frame.asks_person or answers_who(sentence, before, frame.person_speaks, frame.question))
         and deed_told_with_its_doer(frame.question, sentence)
         and not about_another(frame.question, frame.relative, sentence, title, before, article)
+        and not pronoun_for_another_name(frame.question, sentence, title, before)
         and states_relative(frame.relative, sentence)
         and states_words(frame.speaker, sentence, before, by_pronoun=frame.speaker == frame.referent)
     )
@@ -176,6 +180,42 @@ def names_a_doer(question: str, sentence: str) -> bool:
     names = re.findall(r"(?<=\s)[A-Z][\w’'-]*", text)
     names += [first[0]] if first and first[0].lower() not in STOPWORDS else []
     return any(w.lower() not in asked for w in names) or bool(_PRONOUN.search(text) or _BY_AGENT.search(text))
+
+
+# "From which Greek word is the term etymology derived?": the term asked about, which an answer
+# (or its article's title) holds; the French word paléontologie's derivation is not etymology's
+_TERM_Q = re.compile(r"\bthe (?:term|word|phrase|expression|label) [\"'‘“]?([a-z][\w-]+)", re.IGNORECASE)
+# "The word was coined by …": the term named before, pointed back to
+_THE_TERM = re.compile(r"^\W*(?:The|This|That) (?:term|word|phrase|name|expression|label)\b(?! \w{3,} (?:was|is)\b)")
+
+
+def asked_term(question: str) -> str:
+    """The term ``question`` asks about ("the term etymology" → "etymology"), or ""."""
+    term = _TERM_Q.search(question)
+    return term.group(1) if term and term.group(1).lower() not in STOPWORDS else ""
+
+
+def names_the_term(question: str, sentence: str, title: str) -> bool:
+    """For a question about "the term (word) X": does ``sentence`` or its article's ``title`` hold X?"""
+    term = asked_term(question)
+    return (
+        not term
+        or fold_accents(term).lower() in fold_accents(f"{sentence} {title}").lower()
+        or bool(_THE_TERM.match(sentence))
+    )
+
+
+# "Who became India's prime minister after Nehru?", "Who took the throne after Nebuchadnezzar II
+# died?": a successor, whom an answer tells as one (not "Nehru became the first Prime Minister")
+_SUCCESSOR_Q = re.compile(r"^\W*(?i:who)\b.*\b(?:after|succeeded|replaced)\s+(?:the\s+)?[A-Z]")
+_SUCCESSION = re.compile(r"\b(?:succe(?:ed|eded|eds|ssor|ssion)|after|follow(?:ed|ing)|replac(?:ed|ing)|in place of)\b",
+                         re.IGNORECASE)  # fmt: skip
+
+
+def tells_a_succession(question: str, sentence: str) -> bool:
+    """For "Who … after X?": does ``sentence`` tell anyone coming after (succeeding, following,
+    replacing) someone? True for other questions."""
+    return not _SUCCESSOR_Q.match(question) or bool(_SUCCESSION.search(sentence))
 
 
 def states_the_capital(frame: QuestionFrame, sentence: str) -> bool:

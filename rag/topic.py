@@ -4,7 +4,8 @@ A question names what it asks about; an article that never names it is about som
 however close its words: "the Western Roman Empire" is not the Roman Empire (:func:`names_the_part`),
 the French East India Company not the Dutch one, "the melting point of thulium" not melting points
 in general (:func:`names_topic`), "the Strait of Gibraltar" not the Cook Strait
-(:func:`names_a_distinctive_name`). Each check reads whole articles (:func:`per_article`).
+(:func:`names_a_distinctive_name`). Each check reads whole articles (:func:`per_article`), but
+:func:`pronoun_for_another_name`: a person's "his" under their own title is not another name's.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from functools import lru_cache
 import numpy as np
 
 from rag.judge import content_words
+from rag.person import PERSONAL_PRONOUN
 from rag.text import entity_share, name_key
 
 # "the Western Roman Empire", "North Korea", "Lower Saxony": a part of a named whole
@@ -189,3 +191,28 @@ def names_the_extreme_kind(question: str, articles: list[str]) -> np.ndarray:
     kind = asked.group(1).lower() if asked and asked.group(1).lower() not in _MEASURE_NOUNS else ""
     stems = set(content_words(kind))
     return per_article(articles, lambda text: not stems or stems <= set(content_words(text)))
+
+
+# "How many Academy Awards did Casablanca win?": the name a deed or a count is asked of (the
+# subject after "did"), which "His numerous awards include two Academy Awards" in Tom Hanks's
+# summary is not about; a sentence whose subject is "he", "she", "his" or "her" is about the
+# person its article (or the sentence before it) is about
+_DID_SUBJECT_Q = re.compile(r"\b(?:did|does|do|has|have|had) (?:the )?([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*) [a-z]")
+_HIS_SUBJECT = re.compile(rf"^(?:[^,;.]*,\s*)?{PERSONAL_PRONOUN}\b")
+
+
+def did_subject(question: str) -> str:
+    """The name right after "did" ("How many Academy Awards did Casablanca win?" → "Casablanca"), or ""."""
+    found = _DID_SUBJECT_Q.search(question)
+    return found.group(1) if found else ""
+
+
+def pronoun_for_another_name(question: str, sentence: str, title: str, before: str) -> bool:
+    """Is ``sentence``'s "he" (or "his") someone its article's ``title`` or the sentence
+    ``before`` it names, while the question asks about another name (:func:`did_subject`) that
+    neither they nor the sentence names? False when neither is known (a passage alone)."""
+    subject = did_subject(question)
+    if not subject or not (title or before) or not _HIS_SUBJECT.match(sentence):
+        return False
+    keys = [name_key(word) for word in subject.split()]
+    return entity_share(keys, f"{sentence} {title} {before}") == 0

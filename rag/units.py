@@ -1,15 +1,15 @@
-"""Units and extremes: how a question asks for a kind of value and how a sentence states one.
+"""Units: how a question asks for a kind of value and how a sentence states one.
 
-"how far" asks for a length and "5 km" states one; "in miles?" asks for miles; "the highest
-mountain" asks for an extreme that "its summit" states. Read by the question frame (what is
-asked) and by the answerability features and rules (what a sentence states).
+"how far" asks for a length and "5 km" states one; "in miles?" asks for miles. Read by the
+question frame (what is asked) and by the answerability features and rules (what a sentence
+states). Extremes ("the highest mountain") are rag.extremes's.
 """
 
 from __future__ import annotations
 
 import re
 
-from rag.text import UPPER, entity_share, name_key
+from rag.text import entity_share, name_key
 
 # A number question's unit class, from its wording: "how far" wants a distance, "how old" an age.
 _UNIT_Q = (
@@ -100,24 +100,6 @@ def asked_dimension(focus: str, unit: str = "", question: str = "") -> str:
 def states_dimension(dimension: str, sentence: str) -> bool:
     """Does ``sentence`` state ``dimension`` ("281 m deep", "a depth of 281 m")? True for ""."""
     return not dimension or bool(DIMENSIONS[dimension][1].search(sentence))
-
-
-# The extremes a question may ask for — how it asks and how a sentence states each (or a word for the
-# same extreme: "the summit"); one row per dimension. "most populous" is the largest of cities.
-EXTREMES = {
-    key: (re.compile(rf"\b(?:{asked})\b", re.IGNORECASE), re.compile(rf"\b(?:{stated})\b", re.IGNORECASE))
-    for key, asked, stated in (
-        ("highest", r"highest|tallest", r"highest|tallest|high point|summit|peak"),
-        ("largest", r"largest|biggest|greatest|most populous|most populated",
-         r"largest|biggest|greatest|most populous|most populated"),
-        ("longest", r"longest", r"longest"),
-        ("deepest", r"deepest", r"deepest"),
-        ("smallest", r"smallest|tiniest", r"smallest|tiniest"),  # not "first": "when did it first air" is its debut
-        ("busiest", r"busiest", r"busiest"),
-        # "the last shogun before …", "the last emperor of …" (not "the last two years")
-        ("last", r"(?:last|final)(?= [a-z]+(?: (?:of|before|to|in)\b|\W*$))", r"last|final|latest"),
-    )
-}  # fmt: skip
 
 
 def asked_unit(lower: str) -> str:
@@ -239,71 +221,6 @@ def states_asked_unit(asked_unit: str, sentence: str) -> bool:
     return not asked_unit or bool(_ASKED_UNITS[asked_unit][1].search(sentence))
 
 
-# "the third largest", "the 12th-longest", "second-highest": a rank below the extreme asked for
-# (and "one of the largest libraries", "among the largest": not the largest)
-_RANKED = re.compile(
-    r"(?:\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:most )?"
-    r"|\b(?:one|some) of the (?:world's |world’s )?|\bamong the (?:world's |world’s )?)$",
-    re.IGNORECASE,
-)
-# "in Africa", "in the world": where the extreme asked for holds; a region of it is a smaller place
-_REGION = r"(?:north|south|east|west|central|sub-saharan|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
-_SCOPE_Q = re.compile(rf"\b(?:in|of) (?:the )?({_REGION}\s+)?({UPPER}[\w’'-]*(?:\s+{UPPER}[\w’'-]*)*)", re.IGNORECASE)
-_REGION_OF = re.compile(rf"^\W*(?:[\w’'-]+\s+){{0,3}}?(?:in|of) (?:the )?{_REGION}\s+(.*)", re.I)
-
-
-def superlative_match(question: str, sentence: str) -> float:
-    """1.0 unless the question asks for an extreme ("the highest mountain") that the sentence
-    does not state (or a word for the same extreme: "summit")."""
-    return float(all(stated.search(sentence) for asked, stated in EXTREMES.values() if asked.search(question)))
-
-
-def states_extreme(extreme: str, question: str, sentence: str) -> bool:
-    """For "What is the largest island …" (``extreme`` a key of :data:`EXTREMES`): does ``sentence``
-    state that extreme, not merely a ranked one ("the third largest island")? True for ""."""
-    if not extreme:
-        return True
-    scope = _SCOPE_Q.search(question)
-    place = scope.group(2) if scope and not scope.group(1) else ""
-    world = bool(_WORLD_Q.search(question))
-    measure = _MEASURE_Q.search(question)
-    return any(
-        not _RANKED.search(sentence[: m.start()])
-        and not _in_a_region_of(place, sentence[m.end() :])
-        and not (world and _IN_LESS_THAN_THE_WORLD.match(sentence[m.end() :]))
-        and (not measure or _of_the_measure(measure[1].lower(), m[0].lower(), sentence[m.end() :]))
-        for m in EXTREMES[extreme][1].finditer(sentence)
-    )
-
-
-# "Which country has the largest population in Africa?": the extreme of a measure, which "the
-# capital and largest city" does not state
-_MEASURE_Q = re.compile(r"\b(?:largest|biggest|greatest|smallest|highest|lowest) (population|area|economy|gdp)\b",
-                        re.IGNORECASE)  # fmt: skip
-
-
-def _of_the_measure(measure: str, stated: str, after: str) -> bool:
-    """Is the extreme ``stated`` (the words ``after`` it following) one of ``measure``: "the
-    largest urban population", "most populous", "the largest country by area"?"""
-    if measure == "population" and stated.startswith("most popul"):
-        return True
-    return bool(re.match(rf"\W*(?:[\w’'-]+\s+){{0,2}}?{measure}\b|[^,;.]*?\bby {measure}\b", after, re.IGNORECASE))
-
-
-# "the busiest airport in the world" is not "the busiest in the country", "in Europe" or "in Zurich"
-_WORLD_Q = re.compile(r"\b(?:in|of) the world\b|\bworld's\b|\bon earth\b", re.IGNORECASE)
-_IN_LESS_THAN_THE_WORLD = re.compile(
-    rf"^\W*(?:[\w’'-]+\s+){{0,3}}?(?:in|of) (?:the )?(?:country|nation|state|city|region|province|continent|{UPPER})"
-)
-
-
-def _in_a_region_of(place: str, after: str) -> bool:
-    """Does the extreme stated just before ``after`` hold in a region of ``place`` ("the highest
-    peak *in southern Africa*" for "in Africa", wiki dev w132), not in the place itself?"""
-    region = _REGION_OF.match(after)
-    return bool(place and region and re.match(rf"{re.escape(place)}\b", region.group(1), re.IGNORECASE))
-
-
 # a figure of the whole world: "Global production in 2025 was 344,000 tonnes", "sold worldwide"
 # (not "a global high-tech hub": it describes the place)
 _WORLD_AMOUNT = (
@@ -329,31 +246,3 @@ def world_figure_for_a_place(question: str, names: tuple[str, ...], sentence: st
         and bool(_GLOBAL.search(sentence))
         and entity_share(keys, sentence) == 0.0
     )
-
-
-# "What is the most widely used spice?", "the least dense planet": an extreme not among EXTREMES
-# (not "Which planet has the most moons?": a count, which "Saturn has 146 moons" states)
-_MOST_Q = re.compile(
-    r"\b(?:is|are|was|were)\s+(?:the|its|their)\s+(?:most|least)\s+(?!populous\b|populated\b)[a-z]+", re.IGNORECASE
-)
-# how a sentence states an extreme: "the most …", "the commonest", "the leading …", "the top …"
-_SUPERLATIVE = re.compile(
-    r"\b(?:most|least|leading|top|foremost|number one|primary|main|chief|principal|predominant|dominant|"
-    r"favou?rite|record|[a-z]{2,}est)\b",
-    re.IGNORECASE,
-)
-# words ending in "-est" that state no extreme
-_NOT_SUPERLATIVE = frozenset(
-    "interest forest west east midwest northwest southwest northeast southeast test rest honest modest earnest "
-    "request contest protest harvest suggest invest arrest digest manifest conquest quest nest chest guest pest vest "
-    "crest zest priest behest unrest detest attest tempest inquest bequest divest infest arbalest".split()
-)
-
-
-def unstated_superlative(question: str, sentence: str) -> bool:
-    """Does ``question`` ask for "the most (or least) …" of something while ``sentence`` states no
-    extreme at all ("Spices are sometimes used in medicine …" for "What is the most widely used
-    spice in the world?")?"""
-    if not _MOST_Q.search(question):
-        return False
-    return not any(m.group().lower() not in _NOT_SUPERLATIVE for m in _SUPERLATIVE.finditer(sentence))

@@ -765,6 +765,8 @@ def test_a_date_must_be_of_the_occasion_its_article_names():
     the Grammys elsewhere, the one before it too ("she" is the singer, not the award). Guards: a
     sentence naming the occasion, or pointing back to the one before it that does; an article
     never naming it (other rules decide); an article about none of the question's names."""
+    from rag.events import names_the_occasion
+
     question = "In what year did Kell Arno win her first Grammy Award?"
     article = ("Kell Arno\n\nKell Arno is a singer. Her accolades include three Grammy Awards. She was made a "
                "Dame in the 2000 New Year Honours.")  # fmt: skip
@@ -774,7 +776,9 @@ def test_a_date_must_be_of_the_occasion_its_article_names():
     assert can_answer(frame, "She won her first Grammy Award in 1965.", "Kell Arno", "", article)
     assert can_answer(frame, "It came in 1965.", "Kell Arno", "She won her first Grammy Award young.", article)
     assert can_answer(frame, dame, "Kell Arno", "", "Kell Arno\n\nKell Arno is a singer. " + dame)
-    assert can_answer(frame, dame, "Honours", "", article)
+    # (under another title, "she" is that article's person: rag.topic.pronoun_for_another_name refuses it)
+    assert names_the_occasion(frame, dame, "", "Honours", article)
+    assert not can_answer(frame, dame, "Honours", "", article)
     # a place is no occasion (measured on wiki dev w127 with a first version of the rule: "In what year did
     # Rama I become king of Siam?" lost "He ascended the throne in 1782 …", which does not name Siam)
     reign = "Kell Arno\n\nKell Arno was the first king of Tamra. He ascended the throne in 1782."

@@ -162,3 +162,18 @@ def test_each_alternative_of_a_comparison_gets_its_own_sentence_saying_which_it_
     assert sentences[1].startswith("Vell: It runs for 238 kilometres")
     for citation, name in zip(answer.citations, ("Sorna", "Vell"), strict=True):
         assert name in answer.sources[citation.n - 1].chunk.text  # the passage names what the label says
+
+
+def test_a_bare_year_part_answers_only_of_the_part_before(over):
+    """Issue 11, thirty-first round (dev16 f22, dev17 g03): "Who discovered Alexander Island, and
+    in which year?" was answered with a year of the Olympic Games, the bare "in which year?"
+    searched alone (and here abstained whole: "in which year?" alone finds nothing). It asks the
+    year of the first part's deed: a sentence telling that deed answers it though the doer is
+    unknown; the fort's building years do not date a bombardment."""
+    answer = over("trust").ask("Who built the harbour of Brask, and in which year?")
+    assert "1788" in " ".join(cited_parts(answer))
+    assert answer.unanswered == ("Who built the harbour of Brask?",)
+    frame = build_frame("Which admiral bombarded Fort Harl, and in which year?")
+    assert frame.parts[1].of_part_before and {"bombard", "fort", "harl"} <= frame.parts[1].words
+    refused = over("trust").ask("Which admiral bombarded Fort Harl, and in which year?")
+    assert refused.abstained, refused.text

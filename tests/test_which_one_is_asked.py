@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import pytest
 
+from rag.extremes import states_extreme
 from rag.frame import build_frame
 from rag.holder import measure_holder, states_holder
 from rag.judge import content_words, judge
 from rag.person import about_another, pronoun_of_another
 from rag.rules import can_answer, names_a_doer, names_the_kind
 from rag.topic import names_the_extreme_kind, names_the_part
-from rag.units import states_extreme
 
 
 def test_which_years_asks_a_date():

@@ -1,0 +1,182 @@
+"""Extremes: how a question asks for the highest, largest, last, most or nearest thing, and
+how a sentence states it ("the highest mountain" by "its summit", not by "the third highest").
+Read by the question frame (what is asked) and by the answerability feature and rules (what a
+sentence states). Units and measures are rag.units's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.text import UPPER
+
+# The extremes a question may ask for — how it asks and how a sentence states each (or a word for the
+# same extreme: "the summit"); one row per dimension. "most populous" is the largest of cities.
+EXTREMES = {
+    key: (re.compile(rf"\b(?:{asked})\b", re.IGNORECASE), re.compile(rf"\b(?:{stated})\b", re.IGNORECASE))
+    for key, asked, stated in (
+        ("highest", r"highest|tallest", r"highest|tallest|high point|summit|peak"),
+        ("largest", r"largest|biggest|greatest|most populous|most populated",
+         r"largest|biggest|greatest|most populous|most populated"),
+        ("longest", r"longest", r"longest"),
+        ("deepest", r"deepest", r"deepest"),
+        ("smallest", r"smallest|tiniest", r"smallest|tiniest"),  # not "first": "when did it first air" is its debut
+        ("busiest", r"busiest", r"busiest"),
+        # "the last shogun before …", "the last emperor of …" (not "the last two years")
+        ("last", r"(?:last|final)(?= [a-z]+(?: (?:of|before|to|in)\b|\W*$))", r"last|final|latest"),
+    )
+}  # fmt: skip
+
+
+# "What is the highest mountain …", "Which is the largest lake …", "Who was the last shogun …":
+# the extreme is what is asked (not "What is the population of Lagos, the largest city …").
+_EXTREME_Q = re.compile(
+    r"^\W*(?:what|which|who)(?: [\w’'-]+)?(?: (?:is|was|are|were|has|had))?(?: the)?(?: [\w’'-]+(?:'s|’s))?"
+    r" ([a-z]+(?: [a-z]+)?)\b"
+)
+# "How long is the largest chameleon?": the measure of an extreme (not "How long is the Nile?")
+_HOW_EXTREME_Q = re.compile(
+    r"^\W*how (?:long|tall|high|big|large|heavy|deep|wide|old|far|fast|much|many) [\w’'-]*\s?"
+    r"(?:is|was|are|were|does|did) the ([a-z]+(?: [a-z]+)?)\b"
+)
+# "Which country generates the most hydroelectricity?", "Who won the most titles?": the most of
+# an amount, which a sentence states as the most, the largest or the leading one (a row apart
+# from EXTREMES, whose question patterns are also a model feature: superlative_match)
+_MOST_OF_Q = re.compile(
+    r"^\W*(?:which|what|who)\b(?: [\w’'-]+)?"
+    r"(?: (?!(?:is|was|does|has)\b)[a-z]+(?:s|ed)| won| has| had| holds?| have) the most [a-z]"
+)
+_MOST_OF_STATED = re.compile(
+    r"\b(?:most|largest|biggest|greatest|leading|top|highest|record)\b|\bmore\b[^.;]*\bthan any\b", re.IGNORECASE
+)
+_MOST_OF_WHAT_Q = re.compile(r"\bthe most ([a-z]{3,})")
+
+
+def _counts_the_most_of(question: str, sentence: str) -> bool:
+    """Does ``sentence`` count what the most of is asked ("Saturn has 146 moons" for "Which planet
+    has the most moons?"), leaving the comparison to the reader?"""
+    noun = _MOST_OF_WHAT_Q.search(question.lower())
+    return bool(noun) and bool(re.search(rf"\d[\d,.]*\s+(?:[\w’'-]+\s+){{0,2}}?{noun.group(1)}", sentence, re.I))
+
+# "Which is the closest known neutron star to Earth?": the nearest of a kind, which "the closest
+# region of massive star formation" and "the nearest known white dwarf" do not state
+_NEAREST_Q = re.compile(r"(?:closest|nearest)\b")
+_NEAREST_KIND_Q = re.compile(r"\b(?:closest|nearest) (?:known )?([a-z]{3,})", re.IGNORECASE)
+
+
+def _states_the_nearest(question: str, sentence: str) -> bool:
+    """Does ``sentence`` call something the nearest of the kind ``question`` asks for?"""
+    kind = _NEAREST_KIND_Q.search(question)
+    word = re.escape(kind.group(1)) if kind else r"\w+"
+    return bool(re.search(rf"\b(?:closest|nearest)\s+(?:[\w’'-]+\s+){{0,2}}?{word}", sentence, re.IGNORECASE))
+
+
+def asked_extreme(lower: str) -> str:
+    """The extreme a (lower-cased) question asks for ("What is the highest mountain in Africa?" →
+    "highest", "Which country produces the most coffee?" → "most"), or "" (none, or one ranked
+    below it: "the second largest")."""
+    if _MOST_OF_Q.match(lower):
+        return "most"
+    asked = _EXTREME_Q.match(lower) or _HOW_EXTREME_Q.match(lower)
+    if not asked:
+        return ""
+    if _NEAREST_Q.match(asked.group(1)):
+        return "nearest"
+    return next((key for key, (pattern, _) in EXTREMES.items() if pattern.match(asked.group(1))), "")
+
+
+# "the third largest", "the 12th-longest", "second-highest": a rank below the extreme asked for
+# (and "one of the largest libraries", "among the largest": not the largest)
+_RANKED = re.compile(
+    r"(?:\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:most )?"
+    r"|\b(?:one|some) of the (?:world's |world’s )?|\bamong the (?:world's |world’s )?)$",
+    re.IGNORECASE,
+)
+# "in Africa", "in the world": where the extreme asked for holds; a region of it is a smaller place
+_REGION = r"(?:north|south|east|west|central|sub-saharan|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+_SCOPE_Q = re.compile(rf"\b(?:in|of) (?:the )?({_REGION}\s+)?({UPPER}[\w’'-]*(?:\s+{UPPER}[\w’'-]*)*)", re.IGNORECASE)
+_REGION_OF = re.compile(rf"^\W*(?:[\w’'-]+\s+){{0,3}}?(?:in|of) (?:the )?{_REGION}\s+(.*)", re.I)
+
+
+def superlative_match(question: str, sentence: str) -> float:
+    """1.0 unless the question asks for an extreme ("the highest mountain") that the sentence
+    does not state (or a word for the same extreme: "summit")."""
+    return float(all(stated.search(sentence) for asked, stated in EXTREMES.values() if asked.search(question)))
+
+
+def states_extreme(extreme: str, question: str, sentence: str) -> bool:
+    """For "What is the largest island …" (``extreme`` a key of :data:`EXTREMES`): does ``sentence``
+    state that extreme, not merely a ranked one ("the third largest island")? True for ""."""
+    if not extreme:
+        return True
+    if extreme == "most" and _counts_the_most_of(question, sentence):
+        return True
+    if extreme == "nearest":
+        return _states_the_nearest(question, sentence)
+    scope = _SCOPE_Q.search(question)
+    place = scope.group(2) if scope and not scope.group(1) else ""
+    world = bool(_WORLD_Q.search(question))
+    measure = _MEASURE_Q.search(question)
+    return any(
+        not _RANKED.search(sentence[: m.start()])
+        and not _in_a_region_of(place, sentence[m.end() :])
+        and not (world and _IN_LESS_THAN_THE_WORLD.match(sentence[m.end() :]))
+        and (not measure or _of_the_measure(measure[1].lower(), m[0].lower(), sentence[m.end() :]))
+        for m in (_MOST_OF_STATED if extreme == "most" else EXTREMES[extreme][1]).finditer(sentence)
+    )
+
+
+# "Which country has the largest population in Africa?": the extreme of a measure, which "the
+# capital and largest city" does not state
+_MEASURE_Q = re.compile(r"\b(?:largest|biggest|greatest|smallest|highest|lowest) (population|area|economy|gdp)\b",
+                        re.IGNORECASE)  # fmt: skip
+
+
+def _of_the_measure(measure: str, stated: str, after: str) -> bool:
+    """Is the extreme ``stated`` (the words ``after`` it following) one of ``measure``: "the
+    largest urban population", "most populous", "the largest country by area"?"""
+    if measure == "population" and stated.startswith("most popul"):
+        return True
+    return bool(re.match(rf"\W*(?:[\w’'-]+\s+){{0,2}}?{measure}\b|[^,;.]*?\bby {measure}\b", after, re.IGNORECASE))
+
+
+# "the busiest airport in the world" is not "the busiest in the country", "in Europe" or "in Zurich"
+_WORLD_Q = re.compile(r"\b(?:in|of) the world\b|\bworld's\b|\bon earth\b", re.IGNORECASE)
+_IN_LESS_THAN_THE_WORLD = re.compile(
+    rf"^\W*(?:[\w’'-]+\s+){{0,3}}?(?:in|of) (?:the )?(?:country|nation|state|city|region|province|continent|{UPPER})"
+)
+
+
+def _in_a_region_of(place: str, after: str) -> bool:
+    """Does the extreme stated just before ``after`` hold in a region of ``place`` ("the highest
+    peak *in southern Africa*" for "in Africa", wiki dev w132), not in the place itself?"""
+    region = _REGION_OF.match(after)
+    return bool(place and region and re.match(rf"{re.escape(place)}\b", region.group(1), re.IGNORECASE))
+
+
+# "What is the most widely used spice?", "the least dense planet": an extreme not among EXTREMES
+# (not "Which planet has the most moons?": a count, which "Saturn has 146 moons" states)
+_MOST_Q = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:the|its|their)\s+(?:most|least)\s+(?!populous\b|populated\b)[a-z]+", re.IGNORECASE
+)
+# how a sentence states an extreme: "the most …", "the commonest", "the leading …", "the top …"
+_SUPERLATIVE = re.compile(
+    r"\b(?:most|least|leading|top|foremost|number one|primary|main|chief|principal|predominant|dominant|"
+    r"favou?rite|record|[a-z]{2,}est)\b",
+    re.IGNORECASE,
+)
+# words ending in "-est" that state no extreme
+_NOT_SUPERLATIVE = frozenset(
+    "interest forest west east midwest northwest southwest northeast southeast test rest honest modest earnest "
+    "request contest protest harvest suggest invest arrest digest manifest conquest quest nest chest guest pest vest "
+    "crest zest priest behest unrest detest attest tempest inquest bequest divest infest arbalest".split()
+)
+
+
+def unstated_superlative(question: str, sentence: str) -> bool:
+    """Does ``question`` ask for "the most (or least) …" of something while ``sentence`` states no
+    extreme at all ("Spices are sometimes used in medicine …" for "What is the most widely used
+    spice in the world?")?"""
+    if not _MOST_Q.search(question):
+        return False
+    return not any(m.group().lower() not in _NOT_SUPERLATIVE for m in _SUPERLATIVE.finditer(sentence))
