@@ -192,15 +192,22 @@ def _compose_parts(evidence: Evidence) -> Answer:
     if not answered:
         return abstain(evidence)
     kept: list[SentenceVerdict] = []
+    shown: set[str] = set()  # one sentence answering two parts is given once (its wording may differ per part)
     for part in answered:
         verdict = _extracted(part, part.picked[0], False)
         if part.frame.subject and not extract.names_subject(verdict.text, part.frame.subject):
             # "It is the 12th largest lake on Earth": say which alternative (its passage names it)
             verdict = replace(verdict, text=f"{part.frame.subject}: {verdict.text}")
-        if all(verdict.text != v.text for v in kept):
+        if verdict.text not in shown and part.picked[0].text not in shown:
             kept.append(verdict)
-    missing = tuple(p.question for p in evidence.parts if p not in answered)
+        shown |= {verdict.text, part.picked[0].text}
+    missing = tuple(_asked(p.frame) for p in evidence.parts if p not in answered)
     return replace(_answer(evidence, kept, (), "extractive"), unanswered=missing)
+
+
+def _asked(part: QuestionFrame) -> str:
+    """A part as the user asked it: "In which year?", not the text it is read with."""
+    return part.question.split("? ", 1)[0] + "?" if part.of_part_before else part.question
 
 
 def _from_picked(frame: QuestionFrame, verdict: SentenceVerdict, picked: list[extract.Candidate]) -> bool:

@@ -177,3 +177,14 @@ def test_a_bare_year_part_answers_only_of_the_part_before(over):
     assert frame.parts[1].of_part_before and {"bombard", "fort", "harl"} <= frame.parts[1].words
     refused = over("trust").ask("Which admiral bombarded Fort Harl, and in which year?")
     assert refused.abstained, refused.text
+    # the part is listed as it was asked, not with the part it is read with
+    warned = over("trust").ask("Who warned that the fort's supply road remains exposed to flooding, and in which year?")
+    assert "Mira Holt" in " ".join(cited_parts(warned)) and warned.unanswered == ("In which year?",)
+
+
+def test_one_sentence_answering_two_parts_is_given_once(over):
+    """"Ingrid Salo: In 1931 she married the architect Per Lind, who designed the lighthouse
+    museum" answers who designed it and in which year; the second part's wording of it (without
+    the name "she" stands for) was given again after the first."""
+    answer = over("trust").ask("Who designed the lighthouse museum in Brask, and in which year?")
+    assert len(answer.sentences) == len({c.quote for c in answer.citations}) == 1
