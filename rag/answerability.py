@@ -306,8 +306,9 @@ def score(
         & names_the_extreme_kind(frame.question, articles)
         & per_article(articles, lambda text: names_in_full(frame.entities, frame.question, text))
     )
+    wanted = _wants_whereabouts(frame)
     scored = [
-        replace(c, prob=float(p) if named and can_answer(frame, c.text, *_whereabouts(frame, c, hits), article)
+        replace(c, prob=float(p) if named and can_answer(frame, c.text, *_whereabouts(wanted, c, hits), article)
                 else 0.0, features=tuple(float(v) for v in row))
         for c, p, row, named, article in zip(ranked, probs, rows, in_document, articles, strict=True)
     ]  # fmt: skip
@@ -321,13 +322,18 @@ def _article(cand: Candidate, hits: Sequence[Hit], documents: Mapping[str, Docum
     return document.text if document else hit.chunk.text
 
 
-def _whereabouts(frame: QuestionFrame, cand: Candidate, hits: Sequence[Hit]) -> tuple[str, str]:
-    """The title of the candidate's article and the sentence before it in its passage (only
-    read for a question asking a place's figure, a person, someone's words, a date, of a
-    lower-case thing, of a term or of what a name did: not worked out for every other one)."""
+def _wants_whereabouts(frame: QuestionFrame) -> bool:
+    """Does a rule read a candidate's article title and the sentence before it for this question
+    (one asking a place's figure, a person, someone's words, a date, of a lower-case thing, of a
+    term or of what a name did)? Worked out once per question, not for every other one."""
     question = frame.question
-    wanted = (frame.holder or frame.asks_person or frame.speaker or frame.kind == "date" or asked_topic(question)
-              or asked_term(question) or did_subject(question))  # fmt: skip
+    return bool(frame.holder or frame.asks_person or frame.speaker or frame.kind == "date" or asked_topic(question)
+                or asked_term(question) or did_subject(question))  # fmt: skip
+
+
+def _whereabouts(wanted: bool, cand: Candidate, hits: Sequence[Hit]) -> tuple[str, str]:
+    """The title of the candidate's article and the sentence before it in its passage, when
+    ``wanted`` (:func:`_wants_whereabouts`)."""
     if not wanted or cand.hit_index >= len(hits):
         return "", ""
     hit = hits[cand.hit_index]

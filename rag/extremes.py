@@ -58,17 +58,14 @@ def _counts_the_most_of(question: str, sentence: str) -> bool:
     noun = _MOST_OF_WHAT_Q.search(question.lower())
     return bool(noun) and bool(re.search(rf"\d[\d,.]*\s+(?:[\w’'-]+\s+){{0,2}}?{noun.group(1)}", sentence, re.I))
 
+
 # "Which is the closest known neutron star to Earth?": the nearest of a kind, which "the closest
-# region of massive star formation" and "the nearest known white dwarf" do not state
+# region of massive star formation" and "the nearest known white dwarf" do not state (the kind is
+# read as a measure is: rag.extremes._of_the_measure)
 _NEAREST_Q = re.compile(r"(?:closest|nearest)\b")
 _NEAREST_KIND_Q = re.compile(r"\b(?:closest|nearest) (?:known )?([a-z]{3,})", re.IGNORECASE)
-
-
-def _states_the_nearest(question: str, sentence: str) -> bool:
-    """Does ``sentence`` call something the nearest of the kind ``question`` asks for?"""
-    kind = _NEAREST_KIND_Q.search(question)
-    word = re.escape(kind.group(1)) if kind else r"\w+"
-    return bool(re.search(rf"\b(?:closest|nearest)\s+(?:[\w’'-]+\s+){{0,2}}?{word}", sentence, re.IGNORECASE))
+# how a sentence states the extremes kept apart from EXTREMES
+_STATED_APART = {"most": _MOST_OF_STATED, "nearest": re.compile(r"\b(?:closest|nearest)\b", re.IGNORECASE)}
 
 
 def asked_extreme(lower: str) -> str:
@@ -105,24 +102,22 @@ def superlative_match(question: str, sentence: str) -> float:
 
 
 def states_extreme(extreme: str, question: str, sentence: str) -> bool:
-    """For "What is the largest island …" (``extreme`` a key of :data:`EXTREMES`): does ``sentence``
+    """For "What is the largest island …" (``extreme`` from :func:`asked_extreme`): does ``sentence``
     state that extreme, not merely a ranked one ("the third largest island")? True for ""."""
     if not extreme:
         return True
     if extreme == "most" and _counts_the_most_of(question, sentence):
         return True
-    if extreme == "nearest":
-        return _states_the_nearest(question, sentence)
     scope = _SCOPE_Q.search(question)
     place = scope.group(2) if scope and not scope.group(1) else ""
     world = bool(_WORLD_Q.search(question))
-    measure = _MEASURE_Q.search(question)
+    measure = _NEAREST_KIND_Q.search(question) if extreme == "nearest" else _MEASURE_Q.search(question)
     return any(
         not _RANKED.search(sentence[: m.start()])
         and not _in_a_region_of(place, sentence[m.end() :])
         and not (world and _IN_LESS_THAN_THE_WORLD.match(sentence[m.end() :]))
         and (not measure or _of_the_measure(measure[1].lower(), m[0].lower(), sentence[m.end() :]))
-        for m in (_MOST_OF_STATED if extreme == "most" else EXTREMES[extreme][1]).finditer(sentence)
+        for m in (EXTREMES[extreme][1] if extreme in EXTREMES else _STATED_APART[extreme]).finditer(sentence)
     )
 
 

@@ -129,6 +129,7 @@ def test_a_persons_pronoun_does_not_answer_about_another_name(question, sentence
         ("The nearest known white dwarf is Sirius B.", False),
         ("RX J1856 is the closest neutron star to Earth.", True),
         ("The closest known neutron star is RX J1856.", True),
+        ("RX J0720 is the second closest neutron star to Earth.", False),  # a rank below it, as for the largest
     ],
 )
 def test_the_nearest_of_a_kind_must_be_stated(sentence, states):
