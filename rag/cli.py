@@ -6,6 +6,7 @@ Heavy libraries are imported inside the commands so ``rag --help`` is instant.
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import json
 import logging
 import os
@@ -314,7 +315,12 @@ def entry() -> None:
 
     Tearing down torch/transformers at interpreter exit takes ~1.3 s after the answer is
     already printed (bench/cold_start.py); nothing needs it: index writes are committed and
-    their files closed inside ``main``, and output is flushed here."""
+    their files closed inside ``main``, and output is flushed here.
+
+    A crash in native code (llama.cpp, OpenVINO, faiss) prints every thread's Python stack to
+    stderr (:mod:`faulthandler`), so a user's report says which stage was running, not only
+    "Segmentation fault"; stderr is unbuffered, so the stack survives the crash."""
+    faulthandler.enable()
     code = main()
     logging.shutdown()
     try:

@@ -77,3 +77,22 @@ def test_removed_sentences_only_with_explain(sample_index_dir):
     assert "removed" not in plain.stdout.lower() and "Searched for:" not in plain.stdout
     assert "Searched for: What did Dzhabarov say?" in explained.stdout and "Confidence: " in explained.stdout
     assert re.search(r"^Removed: .+ — .+", explained.stdout, re.MULTILINE), explained.stdout
+
+
+def test_a_native_crash_names_the_python_stage_that_was_running():
+    """CI once died with a bare "Segmentation fault" (exit 139) in an eval gate, with no word of the
+    stage: the console script enables faulthandler, so a crash in native code prints the Python
+    stack. The crash here is a real SIGSEGV (a read of address 8) inside ``main``."""
+    crash = (
+        "import ctypes, rag.cli\n"
+        "def main_that_crashes_in_native_code():\n"
+        "    return ctypes.c_int.from_address(8).value\n"
+        "rag.cli.main = main_that_crashes_in_native_code\n"
+        "rag.cli.entry()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", crash], cwd=ROOT, capture_output=True, text=True, timeout=60,
+        env={k: v for k, v in __import__("os").environ.items() if k != "PYTHONFAULTHANDLER"},
+    )
+    assert result.returncode == -11
+    assert "Segmentation fault" in result.stderr and "main_that_crashes_in_native_code" in result.stderr
