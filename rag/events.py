@@ -25,7 +25,9 @@ _LIFE_EVENTS = tuple(
     )
     for asked, stated, in_lifespan, *when in (
         # "Trần Hưng Đạo, born Trần Quốc Tuấn": a birth name, not when or where
-        (r"\bborn\b|\bbirth", rf"\bborn\b(?!\s+(?-i:{UPPER}))|\bbirth|\bnée\b", True),
+        # (a name "at birth" is a name, not the birth's date or place)
+        (r"\bborn\b|(?<!name at )\bbirth(?!\s+names?\b)",
+         rf"\bborn\b(?!\s+(?-i:{UPPER}))|\bbirth(?!\s+names?\b)|\bnée\b", True),
         (  # "until his suicide in 1954", "until his execution in 1649": other words for a death;
             # "When was X assassinated?" asks when X died ("until her assassination in 2007"), not
             # when X served (not "who killed": "Y shot X" names the killer without a death word)

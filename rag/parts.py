@@ -16,7 +16,8 @@ from rag.text import UPPER
 
 _WH = r"(?:how|what|which|who|whom|whose|where|when|why|(?:in|on|at|from|to|for|by|of) (?:which|what))\b"
 # "…, and how many …": a second question joined to the first.
-_CLAUSES = re.compile(rf"^(?P<first>.+?\w.*?),?\s+and\s+(?P<second>{_WH}.+)$", re.IGNORECASE)
+# A bare "…, and when?" / "…, and where?" is a part too, asked of the part before it (rag.frame).
+_CLAUSES = re.compile(rf"^(?P<first>.+?\w.*?),?\s+and\s+(?P<second>{_WH}.+|when|where)$", re.IGNORECASE)
 # a name, and perhaps the common noun it qualifies ("Corvid missiles")
 _NAME = (rf"{UPPER}[\w’'.-]*(?:\s+(?:(?:of|de|del|da|la|y)\s+)?{UPPER}[\w’'.-]*)*"
          r"(?:\s+(?!(?:in|on|at|of|for|and|or|the|to|by|with|from|than|is|was|are|were|has|have|had)\b)[a-z]+)?")

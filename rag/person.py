@@ -27,12 +27,14 @@ from rag.judge import content_words, words
 from rag.text import MONTH_NAMES, ROMAN_NUMERAL, SPEECH, UPPER, WEEKDAYS, entity_share, fold_accents, name_key
 
 _ROLE = (
-    r"(?:general|analyst|official|minister|president|politicians?|lawmakers?|spokes(?:person|man|woman)|"
-    r"correspondent|author|composer|scientist|artist|king|queen|emperor|person|journalist|actor|actress|writer|"
-    r"painter|philosopher|commander|envoy|ambassador|chancellor|senator|diplomat|explorer|inventor|poet|singer|"
-    r"physicist|chemist|director|sociologist|economist|mathematician|astronomer|biologist|psychologist|historian|"
-    r"architect|sculptor|novelist|playwright|engineer|monarch|ruler|pharaoh|sultan|pope|guru|prophet|rabbi|commissioner|"
-    r"admiral|viceroy)"
+    r"(?:general|analyst|official|minister|president|politicians?|lawmakers?|spokes(?:person|man|woman)|correspondent|"
+    r"author|composer|scientist|artist|king|queen|emperor|person|journalist|actor|actress|writer|painter|"
+    r"philosopher|commander|envoy|ambassador|chancellor|senator|diplomat|explorer|inventor|poet|singer|physicist|"
+    r"chemist|director|sociologist|economist|mathematician|astronomer|biologist|psychologist|historian|architect|"
+    r"sculptor|novelist|playwright|engineer|monarch|ruler|pharaoh|sultan|pope|guru|prophet|rabbi|commissioner|"
+    r"admiral|viceroy|physician|doctor|surgeon|critic|naturalist|botanist|zoologist|geologist|anthropologist|"
+    r"archaeologist|linguist|theologian|scholar|missionary|bishop|archbishop|priest|monk|navigator|aviator|"
+    r"astronaut|mountaineer|climber|photographer|filmmaker|lawyer|statesman|tsar|czar|shah|caliph|khan)"
 )
 _AUXILIARY = "did|does|do|is|was|are|were|has|have|had|will|would|can|could|the|a|an"
 _LEAD = r"^\W*(?:and |but |so )?"
@@ -51,8 +53,7 @@ _PERSON_Q = re.compile(
     rf"|\b(?:which|what) (?:(?!(?:{_AUXILIARY})\b)[\w’'-]+ ){{0,2}}{_ROLE}\b",
     re.IGNORECASE,
 )
-# A person's title or role before a capitalised name: "President Biden", "analyst Timothy Ash",
-# "Dr. Holt" (the roles a question asks for, in either case, and the honorifics).
+# A title or role before a capitalised name: "President Biden", "analyst Timothy Ash", "Dr. Holt".
 _TITLED = re.compile(
     r"\b(?:Secretary|Sen\.|Rep\.|Gen\.|Col\.|Lt\.|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|Lord|Lady|Pope|Prince|Princess|"
     rf"Saint|St\.|(?i:{_ROLE}))\s+{UPPER}[^\W\d_]+"
@@ -63,8 +64,9 @@ _SPEAKS = re.compile(
     rf"\b{UPPER}[^\W\d_]+(?:’s|'s)? (?:said|says|told|tells|wrote|writes|warned|noted|added|argued|speculated|claimed|"
     r"stated|posted|described|explained|insisted|commented|replied|announced)\b"
 )
-# ("by May", "by Monday" say when, not who)
-_BY = re.compile(rf"\bby (?!(?i:{'|'.join(MONTH_NAMES + WEEKDAYS)})\b){UPPER}[^\W\d_]+")
+# "by" a name or "under the command of" one ("by May", "by Monday" say when, not who)
+_BY = re.compile(rf"\b(?:by|under the (?:command|leadership) of) (?!(?i:{'|'.join(MONTH_NAMES + WEEKDAYS)})\b)"
+                 rf"{UPPER}[^\W\d_]+")
 # a deed done by a named body ("devised by the International Phonetic Association"): who did it
 _BY_BODY = re.compile(
     rf"\b(?:[a-z]+ed|made|built|written|drawn|run|led) by the (?:{UPPER}[\w’'-]*\s+){{1,5}}"
@@ -75,8 +77,7 @@ _CAPITALISED = rf"(?:{UPPER}[^\W\d_]*(?:[’'-]{UPPER}?[^\W\d_]+)*\.?|{UPPER}\.)
 _PARTICLE = r"(?:de|da|del|della|di|van|von|der|den|bin|ibn|al|la|le|du|y)"
 # two or more capitalised words in a row: "Mark Rutte", "Leonardo da Vinci", "Transfrontier Conservation Area"
 NAME_RUN = re.compile(rf"{_CAPITALISED}(?:\s+(?:{_PARTICLE}\s+)?{_CAPITALISED})+")
-# Words that make a run of capitalised words a place, a body or an event, not a person's name
-# ("North Korea", "Kursk Oblast", "The North Atlantic Treaty Organization").
+# Words that make a run of capitalised words a place, a body or an event, not a person ("Kursk Oblast").
 _NOT_A_PERSON = frozenset(
     "organization organisation treaty port oblast union kingdom states republic ministry council party army forces "
     "house street university river mountain mountains sea ocean island islands lake city province region "
@@ -93,7 +94,6 @@ _NOT_A_PERSON = frozenset(
 # the personal pronouns that stand for a person named before ("He said …", "her son")
 PERSONAL_PRONOUN = r"(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)"
 _PERSONAL_PRONOUN = re.compile(rf"\b{PERSONAL_PRONOUN}\b")
-
 
 # "Louis XI", "King Charles III": a numeral after a name that follows a lower-case word, a title
 # or nothing; "World War III" is one name, not a king's

@@ -38,7 +38,7 @@ from rag.person import (
     states_relative,
     states_words,
 )
-from rag.text import fold_accents
+from rag.text import UPPER, fold_accents
 from rag.topic import asked_topic, pronoun_for_another_name
 from rag.units import (
     gives_only_heights,
@@ -65,6 +65,11 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and states_a_time(frame, sentence)
         and states_the_end(frame, sentence)
         and states_the_status(frame.question, sentence)
+        and names_a_currency(frame.question, sentence)
+        and tells_how_one_died(frame.question, sentence)
+        and tells_the_naming(frame.question, sentence)
+        and names_a_place(frame, sentence)
+        and states_a_degree(frame, sentence)
         and states_the_capital(frame, sentence)
         and names_the_kind(frame.question, sentence)
         and names_a_doer(frame.question, sentence)
@@ -103,11 +108,11 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
 # "What is the official language of Iraq?" asks for a status: "Kurdish is spoken in northern Iraq"
 # names a language of Iraq, not its official one (nor its national one). Whose status it is, is
 # holder.states_holder's check (the frame's holder reads "the official language of X" too)
-_STATUS_Q = re.compile(
-    r"\b(official|national) (?:languages?|religions?|names?|currenc(?:y|ies)|anthems?|mottos?|scripts?|sports?|"
-    r"animals?|birds?|flowers?|symbols?|holidays?|days?)\b",
-    re.IGNORECASE,
+_STATUS_NOUN = (
+    r"(languages?|religions?|names?|currenc(?:y|ies)|anthems?|mottos?|scripts?|sports?|animals?|birds?|flowers?|"
+    r"symbols?|holidays?|days?)"
 )
+_STATUS_Q = re.compile(rf"\b(official|national) {_STATUS_NOUN}\b", re.IGNORECASE)
 
 
 # "What was the capital of Old Chosŏn?" is not answered by "Old Chosŏn … was the first kingdom"
@@ -125,12 +130,13 @@ def tells_of_the_topic(question: str, sentence: str, title: str = "", before: st
 
 
 # "Which treaty ended the First Opium War?", "In which battle …": a kind of named event or law,
-# which an answer names ("the Treaty of Nanking", "the Battle of Midway"); not a realm, war or prize,
+# which an answer names ("the Treaty of Nanking", "the Battle of Midway"), and a named building or
+# institution ("the Mariinsky Theatre", "the University of Basel"); not a realm, war or prize,
 # often named without the word ("under the Samanids", "served in Vietnam", "won an Oscar")
 _NAMED_KIND_Q = re.compile(
     r"^\W*(?:(?:in|by|under|after|at|during|with) )?(?:which|what) (treaty|battle|agreement|accord|convention|pact|"
     r"uprising|rebellion|revolt|revolution|siege|expedition|campaign|festival|tournament|election|act|law|"
-    r"constitution|edict|council|congress)\b",
+    r"constitution|edict|council|congress|theatre|theater|stadium|museum|university)\b",
     re.IGNORECASE,
 )
 _RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*)*")
@@ -230,7 +236,114 @@ def states_the_status(question: str, sentence: str) -> bool:
     """For "What is the official language (national anthem, …) of X?": does ``sentence`` state that
     status ("official", "national")? True for other questions."""
     asked = _STATUS_Q.search(question)
-    return not asked or bool(re.search(rf"\b{asked.group(1)}", sentence, re.IGNORECASE))
+    if not asked:
+        return True
+    status, noun = asked.group(1), asked.group(2).lower()[:5]
+    # "What is Cambodia's national currency?" is not answered by "… the national language of Cambodia"
+    stated = re.findall(rf"\b{status}\W+(?:[\w’'-]+\W+){{0,2}}?{_STATUS_NOUN}\b", sentence, re.IGNORECASE)
+    return bool(re.search(rf"\b{status}", sentence, re.IGNORECASE)) and (
+        not stated or any(word.lower()[:5] == noun for word in stated)
+    )
+
+
+# "What currency is used in Moldova?": a currency, by that word or a currency's name
+_CURRENCY_Q = re.compile(r"\bcurrenc(?:y|ies)\b", re.IGNORECASE)
+_CURRENCY = re.compile(
+    r"\bcurrenc|\bmoney\b|\bcoins?\b|[$€£¥₹₪]|\b(?:dollar|euro|pound|sterling|yen|yuan|renminbi|rupees?|riel|"
+    r"shekel|dinar|dirham|franc|peso|real|reais|rand|r[ou]?ubles?|lira|lire|krona|krone|kronor|kroner|won|baht|dong|"
+    r"kip|leu|lei|lev|z[lł]oty|forint|koruna|kuna|hryvnia|lari|dram|manat|tenge|som|rial|riyal|taka|naira|cedi|"
+    r"shilling|kwacha|birr|ringgit|rupiah|kyat|afghani|guaran[ií]|bol[ií]var|col[oó]n|c[oó]rdoba|quetzal|lempira|"
+    r"balboa|sol|soles|boliviano|gourde|florin|guilder|mark|drachma|escudo|peseta|ducat|denarius|solidus|t[oö]gr[oö]g|"
+    r"pataca|ngultrum|rufiyaa|pula|kwanza|ariary|dalasi|leone|loti|lilangeni|ouguiya|vatu|kina|tala)s?\b",
+    re.IGNORECASE,
+)
+
+
+def names_a_currency(question: str, sentence: str) -> bool:
+    """For "What is Cambodia's national currency?": does ``sentence`` name a currency ("the
+    riel", "the currency")? True for other questions."""
+    return not _CURRENCY_Q.search(question) or bool(_CURRENCY.search(sentence))
+
+
+# "How did Frederick Barbarossa die?" asks the manner of a death: "… until his death in 1190" gives
+# only its year
+_HOW_DIED_Q = re.compile(r"^\W*how did .+? (?:die|meet (?:his|her|their) (?:death|end))\b", re.IGNORECASE)
+_MANNER_OF_DEATH = re.compile(
+    r"\b(?:died|dies|dying|death|deaths)\b(?:\W+[\w’'-]+){0,4}?\W+(?:of|from|after|by|while|when|during|following|"
+    r"in (?:a|an|the|his|her|their|battle|combat|action|exile|prison|captivity|childbirth|office)\b(?!\s*\d))"
+    r"|\b(?:killed|drowned|murder|assassinat|executed|execution|suicide|poison|shot|hanged|hanging|behead|slain|"
+    r"stabbed|strangled|wounds?|succumbed|perished|crash|accident|illness|disease|cancer|fever|plague|stroke|"
+    r"heart (?:attack|failure)|natural causes|martyr|burned at the stake|crucified|overdose)",
+    re.IGNORECASE,
+)
+
+
+def tells_how_one_died(question: str, sentence: str) -> bool:
+    """For "How did X die?": does ``sentence`` tell how (a cause, a killing, the circumstances)?
+    True for other questions."""
+    return not _HOW_DIED_Q.search(question) or bool(_MANNER_OF_DEATH.search(sentence))
+
+
+# "After whom is the bel named?", "Which element is named after Wilhelm Röntgen?": a naming, which
+# "one tenth of a bel" does not tell
+# ("nicknamed for its use of fists" and "named for its shape" ask what a name tells, not after whom)
+_NAMESAKE_Q = re.compile(
+    r"(?<!nick)\bnamed (?:after|in hono(?:u)?r of|for (?-i:[A-Z]))|\b(?:after|for) whom\b.*\bnamed\b", re.IGNORECASE
+)
+_NAMING = re.compile(r"\bnam(?:e|es|ed|ing)\b|\bnicknam|\bhono(?:u)?r|\beponym|\bcalled\b|\bcommemorat|\bafter\b",
+                     re.IGNORECASE)
+
+
+def tells_the_naming(question: str, sentence: str) -> bool:
+    """For "After whom is X named?": does ``sentence`` tell a naming? True for other questions."""
+    return not _NAMESAKE_Q.search(question) or bool(_NAMING.search(sentence))
+
+
+# "After Phnom Penh, which are Cambodia's most populous cities?", "Golden Week is observed in which
+# two countries?": places of a kind, answered by their names; a question read as kind "other" (its
+# opening phrase hides the wh-word from rag.frame's kinds) still needs a name it does not hold
+_PLACE_KIND_Q = re.compile(
+    r"(?:^|,\s*|\bin |\bon |\bof |\bfrom |\binto |\bnear )(?i:which|what) (?i:(?:is|are|was|were) )?"
+    r"(?:(?!(?i:did|does|do|has|have|had)\b)[\w’'-]+ ){0,3}?"
+    r"(?:city|cities|country|countries|town|towns|capital|capitals|port|ports|river|rivers|island|islands|state|"
+    r"states|province|provinces|region|regions)\b"
+)
+_CAPITALISED_WORD = re.compile(rf"\b{UPPER}[\w’'-]+")
+
+
+def names_a_place(frame: QuestionFrame, sentence: str) -> bool:
+    """For a question of kind "other" asking which places of a kind: does ``sentence`` name one the
+    question does not? True for other questions."""
+    if frame.kind != "other" or not _PLACE_KIND_Q.search(frame.question):
+        return True
+    # a capitalised word the question does not hold ("Devon Island" for "Which island is bigger than
+    # Alexander Island?": rag.extract.new_names reads it as the asked name), the first word too
+    # unless it is a common one ("Baghdad is the capital …", not "The capital …")
+    asked = {word.lower()[:5] for word in re.findall(r"[\w’'-]+", frame.question)}
+    return any(
+        (m.start() > 0 or m.group().lower() not in STOPWORDS) and m.group().lower()[:5] not in asked
+        for m in _CAPITALISED_WORD.finditer(sentence)
+    )
+
+
+# "How strong is a typical hydrogen bond?", "How thick is Earth's outer core?": a degree, given by
+# a figure ("5 to 30 kJ/mol") or a comparison ("twice as dense"), not by naming the property
+_HOW_MEASURED_Q = re.compile(
+    r"^\W*how (?:strong|thick|thin|dense|hot|cold|warm|heavy|light|fast|slow|deep|tall|high|long|far|big|large|"
+    r"small|old|wide|bright|loud|massive|steep|salty|acidic|common|rare|frequent|often) (?!ago\b)"
+    r"(?:is|are|was|were|does|do|did)\b",
+    re.IGNORECASE,
+)
+_DEGREE = re.compile(r"\d|\b(?:twice|thrice|half|double|triple|times|percent|fold|per|every|each|once|daily|"
+                     r"weekly|monthly|yearly|annually)\b", re.IGNORECASE)
+
+
+def states_a_degree(frame: QuestionFrame, sentence: str) -> bool:
+    """For a "How strong is …?" question that no figure rule reads (kind "other"): does ``sentence``
+    give a figure or a comparison? True for other questions."""
+    return frame.kind != "other" or not _HOW_MEASURED_Q.search(frame.question) or bool(
+        _DEGREE.search(sentence) or numbers(sentence)
+    )
 
 
 def says_more(frame: QuestionFrame, sentence: str) -> bool:

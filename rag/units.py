@@ -74,7 +74,9 @@ UNIT_WORDS = {
 DIMENSIONS = {
     key: (re.compile(rf"\b(?:{asked})\b"), re.compile(rf"(?<![\w-])(?:{stated})(?![\w]*-)", re.IGNORECASE))
     for key, asked, stated in (
-        ("range", r"range", r"range|reach|up to\b|as far as\b|\w+ away\b"),
+        # "What size range defines …" asks the bounds of a size, not how far something reaches
+        ("range", r"(?<!size )(?<!age )(?<!price )(?<!temperature )(?<!frequency )(?<!wavelength )range",
+         r"range|reach|up to\b|as far as\b|\w+ away\b"),
         ("depth", r"depth", r"depth|deep"),
         ("width", r"width", r"width|wide|breadth|across|narrow(?:est)?|separated by|apart"),
         ("height", r"height|elevation|altitude",

@@ -1,0 +1,198 @@
+"""Issue 11, thirty-second round: what a sentence must tell to answer the question's kind.
+
+Each class was answered on the code before this round by the blind probes of the Wikipedia
+summaries (eval/probes/dev18.jsonl, dev19.jsonl); the examples here are my own. "What is
+Cambodia's national currency?" got the Khmer language's "… national language of Cambodia";
+"What currency is used in the State of Palestine?" where Palestine lies; "How did Frederick
+Barbarossa die?" "… until his death in 1190"; "After whom is the bel named?" "one tenth of a bel";
+"How strong is a typical hydrogen bond?" a sentence naming strong bonds and no figure; "Where was
+Mahavira born?" "… also known by his birth name Vardhamana"; "What vaccine is used to protect
+against tuberculosis?" the polio vaccine; "Which physician first described Alzheimer's disease,
+and in what year?" and "Who made the first ascent of Mount Vinson, and when?" sentences naming no
+physician or climber.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.frame import build_frame
+from rag.rules import (
+    can_answer,
+    names_a_currency,
+    names_a_place,
+    names_the_kind,
+    states_a_degree,
+    states_the_status,
+    tells_how_one_died,
+    tells_the_naming,
+)
+from rag.topic import asked_topic
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "states"),
+    [
+        ("What is Tamra's national currency?", "Velish is spoken widely and is the national language of Tamra.", False),
+        ("What is Tamra's national currency?", "The mark is the national currency of Tamra.", True),
+        ("What is the official language of Tamra?", "Velish and Arnic are the official languages of Tamra.", True),
+        ("What is the official language of Tamra?", "Velish is also official in the northern provinces.", True),
+        ("What is the official language of Tamra?", "Velish is spoken in the north of Tamra.", False),
+    ],
+)
+def test_a_status_is_stated_of_the_thing_asked(question, sentence, states):
+    assert states_the_status(question, sentence) is states
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("Tamra is a country on the southern coast of the Kell Sea.", False),
+        ("The Tamran dinar replaced the old coins in 1960.", True),
+        ("Its currency has been pegged to the euro since 2002.", True),
+    ],
+)
+def test_a_currency_asked_for_must_be_named(sentence, names):
+    assert names_a_currency("What currency is used in Tamra?", sentence) is names
+    assert names_a_currency("What is the capital of Tamra?", sentence)  # no currency asked
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tells"),
+    [
+        ("Arno ruled Tamra from 1155 until his death in 1190.", False),
+        ("Arno drowned while crossing the Saleph River in 1190.", True),
+        ("He died of a fever at Acre in 1190.", True),
+        ("He died in battle near Acre.", True),
+        ("He was assassinated by his own guards.", True),
+        ("He died in the 1190s.", False),  # a decade is when, not how
+    ],
+)
+def test_how_someone_died_needs_the_manner_told(sentence, tells):
+    assert tells_how_one_died("How did King Arno die?", sentence) is tells
+    assert tells_how_one_died("When did King Arno die?", sentence)  # the year is another rule's
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "tells"),
+    [
+        ("After whom is the velish named?", "The velish is a unit equal to one tenth of a bel.", False),
+        ("After whom is the velish named?", "It is named after the physicist Arno Velish.", True),
+        ("Which mineral is named in honour of Arno Velish?", "Velishite honours the geologist Arno Velish.", True),
+        ("Which mineral is found in Tamra?", "Velishite is a green silicate.", True),  # no naming asked
+        # what a nickname tells, not after whom: the first version of the rule refused this
+        ("Which sport is nicknamed for its use of eight limbs?", "Velboxing is known as the art of eight limbs.",
+         True),
+    ],
+)
+def test_a_namesake_needs_a_naming(question, sentence, tells):
+    assert tells_the_naming(question, sentence) is tells
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "states"),
+    [
+        ("How thick is the Tamra ice sheet?", "The Tamra ice sheet covers most of the island.", False),
+        ("How thick is the Tamra ice sheet?", "The sheet is up to 3 km thick.", True),
+        ("How dense is velium compared with lead?", "Velium is about twice as dense as lead.", True),
+        ("How strong is a velium bond?", 'Bonds are "strong" or "weak", and velium bonds are strong ones.', False),
+        ("How does velium bond to iron?", "Velium bonds to iron through its outer shell.", True),  # no degree asked
+    ],
+)
+def test_how_strong_or_thick_needs_a_figure_or_a_comparison(question, sentence, states):
+    assert states_a_degree(build_frame(question), sentence) is states
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Which physician first described the Tamra fever?", "Which critic coined the label 'kinetic art'?",
+     "Which naturalist named the velish beetle?", "Which mountaineer first climbed Mount Arno?"],
+)  # fmt: skip
+def test_more_roles_ask_for_a_person(question):
+    assert build_frame(question).asks_person
+
+
+@pytest.mark.parametrize(("tail", "kind"), [("when", "date"), ("where", "other")])
+def test_a_bare_when_or_where_is_a_part_asked_of_the_one_before(tail, kind):
+    frame = build_frame(f"Who made the first ascent of Mount Arno, and {tail}?")
+    first, bare = frame.parts
+    assert first.question == "Who made the first ascent of Mount Arno?"
+    assert bare.kind == kind and bare.of_part_before and bare.entities == ("Mount", "Arno")
+
+
+def test_a_birth_name_is_not_a_birth():
+    frame = build_frame("Where was Arno born?")
+    assert not can_answer(frame, "Arno, also known by his birth name Velish, was a Tamran reformer.")
+    assert can_answer(frame, "Arno was born in Kell, a market town in the north of Tamra.")
+
+
+def test_the_thing_that_protects_kills_or_makes_is_the_topic():
+    assert asked_topic("What vaccine is used to protect against measles?") == {"measl"}
+    assert asked_topic("How many people die from measles each year?") == {"measl"}
+    assert asked_topic("What share of the world's power is generated by solar panels?") == {"solar", "panel"}
+    # not an adverb, nor something named before
+    assert asked_topic("What term is used for clouds that block light from behind them?") == frozenset()
+    assert asked_topic("How many people were killed by the earthquake?") == frozenset()
+    frame = build_frame("How many people die from measles each year?")
+    smoking = "More than 7 million people die from tobacco-related causes each year."
+    assert not can_answer(frame, smoking, "Health effects of smoking", "", smoking)
+    assert can_answer(frame, "It kills about 100,000 people each year.", "Measles", "", "Measles is a disease.")
+
+
+def test_a_name_at_birth_is_a_name_not_a_birth():
+    """"What was Xunzi's name at birth?" was refused: the birth rule wanted the birth's date or place."""
+    for question in ("What was Arno's name at birth?", "What was Arno's birth name?"):
+        assert can_answer(build_frame(question), "Arno, born Velish Tamm, was a Tamran reformer.")
+    assert not can_answer(build_frame("When was Arno born?"), "Arno, born Velish Tamm, was a Tamran reformer.")
+
+
+def test_a_size_range_is_not_a_reach():
+    """"What size range, in nanometers, defines nanotechnology?" was refused: "range" was read as a
+    missile's reach, which "sized from 1 to 100 nanometers" does not state."""
+    frame = build_frame("What size range, in micrometres, defines a microplastic?")
+    assert frame.dimension == ""
+    assert can_answer(frame, "Microplastics are fragments sized from 1 to 5,000 micrometres.")
+    assert build_frame("What is the range of the Velish missile?").dimension == "range"
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "names"),
+    [
+        ("After Kell, which are Tamra's most populous cities?", "Kell is the capital and most populous city of Tamra.",
+         False),
+        ("After Kell, which are Tamra's most populous cities?", "Arnsby and Velport follow Kell in size.", True),
+        # "Island" is the question's word, "Velmar" is not (the first version of the rule read
+        # "Velmar Island" as the asked island's name in full and refused it)
+        ("Which is the only island bigger than Arno Island?", "Arno Island is second only to Velmar Island.", True),
+        # the answer may open the sentence (the second version refused "Baghdad is the capital …")
+        ("What is the capital of Tamra?", "Kell is the capital and largest city of Tamra.", True),
+        ("What is the capital of Tamra?", "The capital and largest city of Tamra lies on the coast.", False),
+        ("Golden Days are kept in which two countries?", "The holidays are kept by many families.", False),
+        ("Golden Days are kept in which two countries?", "They are kept in Tamra and Velia.", True),
+        # a capitalised "State" is a name's word; no place of a kind is asked
+        ("Which Secretary of State visited Kell?", "He visited the city twice.", True),
+    ],
+)
+def test_places_of_a_kind_are_answered_by_a_name(question, sentence, names):
+    assert names_a_place(build_frame(question), sentence) is names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("The ballet, set to music by Arno Velish, premiered in December 1892.", False),
+        ("It was first performed at the Velish Theatre in Kell.", True),
+    ],
+)
+def test_a_theatre_asked_for_must_be_named(sentence, names):
+    assert names_the_kind("At which theatre was The Snow Maiden first performed?", sentence) is names
+
+
+def test_a_single_name_in_command_answers_who():
+    """"Which Spanish navigator completed the Magellan expedition?" is answered by "… under the
+    command of Elcano": a navigator is asked for since this round, and a lone name in command is
+    a person (the first version of the round refused it)."""
+    question = "Which Tamran navigator completed the Velish expedition after Velish died?"
+    assert build_frame(question).asks_person
+    sentence = "It returned in 1522 under the command of Arnsby, who continued the voyage after Velish's death."
+    assert can_answer(build_frame(question), sentence)
