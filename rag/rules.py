@@ -9,6 +9,7 @@ failing any of them no probability; the training table never reads them, so a ne
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rag.counting import counts_another_kind, counts_another_noun, counts_nominations, gives_no_amount
 from rag.events import (
@@ -65,9 +66,7 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and states_a_time(frame, sentence)
         and states_the_end(frame, sentence)
         and states_the_status(frame.question, sentence)
-        and names_a_currency(frame.question, sentence)
-        and tells_how_one_died(frame.question, sentence)
-        and tells_the_naming(frame.question, sentence)
+        and tells_what_is_asked(frame.question, sentence)
         and names_a_place(frame, sentence)
         and states_a_degree(frame, sentence)
         and states_the_capital(frame, sentence)
@@ -246,57 +245,47 @@ def states_the_status(question: str, sentence: str) -> bool:
     )
 
 
-# "What currency is used in Moldova?": a currency, by that word or a currency's name
-_CURRENCY_Q = re.compile(r"\bcurrenc(?:y|ies)\b", re.IGNORECASE)
-_CURRENCY = re.compile(
-    r"\bcurrenc|\bmoney\b|\bcoins?\b|[$€£¥₹₪]|\b(?:dollar|euro|pound|sterling|yen|yuan|renminbi|rupees?|riel|"
-    r"shekel|dinar|dirham|franc|peso|real|reais|rand|r[ou]?ubles?|lira|lire|krona|krone|kronor|kroner|won|baht|dong|"
-    r"kip|leu|lei|lev|z[lł]oty|forint|koruna|kuna|hryvnia|lari|dram|manat|tenge|som|rial|riyal|taka|naira|cedi|"
-    r"shilling|kwacha|birr|ringgit|rupiah|kyat|afghani|guaran[ií]|bol[ií]var|col[oó]n|c[oó]rdoba|quetzal|lempira|"
-    r"balboa|sol|soles|boliviano|gourde|florin|guilder|mark|drachma|escudo|peseta|ducat|denarius|solidus|t[oö]gr[oö]g|"
-    r"pataca|ngultrum|rufiyaa|pula|kwanza|ariary|dalasi|leone|loti|lilangeni|ouguiya|vatu|kina|tala)s?\b",
-    re.IGNORECASE,
+# What a question's wording asks a sentence to tell, beyond naming its subject: (the wording, what
+# tells it). Each is one plain check of the sentence; a table, so a new one is a line, not a function.
+_TOLD_FOR_ASKED = tuple(
+    (re.compile(asked, re.IGNORECASE), re.compile(told, re.IGNORECASE))
+    for asked, told in (
+        # "What is Cambodia's national currency?": a currency, by that word or a currency's name
+        (
+            r"\bcurrenc(?:y|ies)\b",
+            r"\bcurrenc|\bmoney\b|\bcoins?\b|[$€£¥₹₪]|\b(?:dollar|euro|pound|sterling|yen|yuan|renminbi|rupees?|"
+            r"riel|shekel|dinar|dirham|franc|peso|real|reais|rand|r[ou]?ubles?|lira|lire|krona|krone|kronor|kroner|won|"
+            r"baht|dong|kip|leu|lei|lev|z[lł]oty|forint|koruna|kuna|hryvnia|lari|dram|manat|tenge|som|rial|riyal|taka|"
+            r"naira|cedi|shilling|kwacha|birr|ringgit|rupiah|kyat|afghani|guaran[ií]|bol[ií]var|col[oó]n|c[oó]rdoba|"
+            r"quetzal|lempira|balboa|sol|soles|boliviano|gourde|florin|guilder|mark|drachma|escudo|peseta|ducat|"
+            r"denarius|solidus|t[oö]gr[oö]g|pataca|ngultrum|rufiyaa|pula|kwanza|ariary|dalasi|leone|loti|lilangeni|"
+            r"ouguiya|vatu|kina|tala)s?\b",
+        ),
+        # "How did Frederick Barbarossa die?": the manner of a death, which "… until his death in
+        # 1190" (its year; rag.events reads the event itself) does not tell
+        (
+            r"^\W*how did .+? (?:die|meet (?:his|her|their) (?:death|end))\b",
+            r"\b(?:died|dies|dying|death|deaths)\b(?:\W+[\w’'-]+){0,4}?\W+(?:of|from|after|by|while|when|during|"
+            r"following|in (?:a|an|the|his|her|their|battle|combat|action|exile|prison|captivity|childbirth|office)"
+            r"\b(?!\s*\d))|\b(?:killed|drowned|murder|assassinat|executed|execution|suicide|poison|shot|hanged|"
+            r"hanging|behead|slain|stabbed|strangled|wounds?|succumbed|perished|crash|accident|illness|disease|"
+            r"cancer|fever|plague|stroke|heart (?:attack|failure)|natural causes|martyr|burned at the stake|crucified|"
+            r"overdose)",
+        ),
+        # "After whom is the bel named?": a naming, which "one tenth of a bel" does not tell
+        # ("nicknamed for its use of fists" and "named for its shape" ask what a name tells)
+        (
+            r"(?<!nick)\bnamed (?:after|in hono(?:u)?r of|for (?-i:[A-Z]))|\b(?:after|for) whom\b.*\bnamed\b",
+            r"\bnam(?:e|es|ed|ing)\b|\bnicknam|\bhono(?:u)?r|\beponym|\bcalled\b|\bcommemorat|\bafter\b",
+        ),
+    )
 )
 
 
-def names_a_currency(question: str, sentence: str) -> bool:
-    """For "What is Cambodia's national currency?": does ``sentence`` name a currency ("the
-    riel", "the currency")? True for other questions."""
-    return not _CURRENCY_Q.search(question) or bool(_CURRENCY.search(sentence))
-
-
-# "How did Frederick Barbarossa die?" asks the manner of a death: "… until his death in 1190" gives
-# only its year
-_HOW_DIED_Q = re.compile(r"^\W*how did .+? (?:die|meet (?:his|her|their) (?:death|end))\b", re.IGNORECASE)
-_MANNER_OF_DEATH = re.compile(
-    r"\b(?:died|dies|dying|death|deaths)\b(?:\W+[\w’'-]+){0,4}?\W+(?:of|from|after|by|while|when|during|following|"
-    r"in (?:a|an|the|his|her|their|battle|combat|action|exile|prison|captivity|childbirth|office)\b(?!\s*\d))"
-    r"|\b(?:killed|drowned|murder|assassinat|executed|execution|suicide|poison|shot|hanged|hanging|behead|slain|"
-    r"stabbed|strangled|wounds?|succumbed|perished|crash|accident|illness|disease|cancer|fever|plague|stroke|"
-    r"heart (?:attack|failure)|natural causes|martyr|burned at the stake|crucified|overdose)",
-    re.IGNORECASE,
-)
-
-
-def tells_how_one_died(question: str, sentence: str) -> bool:
-    """For "How did X die?": does ``sentence`` tell how (a cause, a killing, the circumstances)?
-    True for other questions."""
-    return not _HOW_DIED_Q.search(question) or bool(_MANNER_OF_DEATH.search(sentence))
-
-
-# "After whom is the bel named?", "Which element is named after Wilhelm Röntgen?": a naming, which
-# "one tenth of a bel" does not tell
-# ("nicknamed for its use of fists" and "named for its shape" ask what a name tells, not after whom)
-_NAMESAKE_Q = re.compile(
-    r"(?<!nick)\bnamed (?:after|in hono(?:u)?r of|for (?-i:[A-Z]))|\b(?:after|for) whom\b.*\bnamed\b", re.IGNORECASE
-)
-_NAMING = re.compile(r"\bnam(?:e|es|ed|ing)\b|\bnicknam|\bhono(?:u)?r|\beponym|\bcalled\b|\bcommemorat|\bafter\b",
-                     re.IGNORECASE)
-
-
-def tells_the_naming(question: str, sentence: str) -> bool:
-    """For "After whom is X named?": does ``sentence`` tell a naming? True for other questions."""
-    return not _NAMESAKE_Q.search(question) or bool(_NAMING.search(sentence))
+def tells_what_is_asked(question: str, sentence: str) -> bool:
+    """Does ``sentence`` tell what ``question``'s wording asks (:data:`_TOLD_FOR_ASKED`: a currency,
+    how someone died, a naming)? True for questions with none of those wordings."""
+    return all(told.search(sentence) for asked, told in _TOLD_FOR_ASKED if asked.search(question))
 
 
 # "After Phnom Penh, which are Cambodia's most populous cities?", "Golden Week is observed in which
@@ -311,6 +300,11 @@ _PLACE_KIND_Q = re.compile(
 _CAPITALISED_WORD = re.compile(rf"\b{UPPER}[\w’'-]+")
 
 
+@lru_cache(maxsize=256)  # read for the question once, not for each of its candidates
+def _word_stems(question: str) -> frozenset[str]:
+    return frozenset(word.lower()[:5] for word in re.findall(r"[\w’'-]+", question))
+
+
 def names_a_place(frame: QuestionFrame, sentence: str) -> bool:
     """For a question of kind "other" asking which places of a kind: does ``sentence`` name one the
     question does not? True for other questions."""
@@ -319,7 +313,7 @@ def names_a_place(frame: QuestionFrame, sentence: str) -> bool:
     # a capitalised word the question does not hold ("Devon Island" for "Which island is bigger than
     # Alexander Island?": rag.extract.new_names reads it as the asked name), the first word too
     # unless it is a common one ("Baghdad is the capital …", not "The capital …")
-    asked = {word.lower()[:5] for word in re.findall(r"[\w’'-]+", frame.question)}
+    asked = _word_stems(frame.question)
     return any(
         (m.start() > 0 or m.group().lower() not in STOPWORDS) and m.group().lower()[:5] not in asked
         for m in _CAPITALISED_WORD.finditer(sentence)
