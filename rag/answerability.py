@@ -30,6 +30,7 @@ from rag.extract import (
     Candidate,
     about_subject,
     article_title,
+    is_heading,
     matches_type,
     needs_next_sentence,
     unknown_names,
@@ -39,10 +40,12 @@ from rag.extract import (
 from rag.extremes import superlative_match
 from rag.frame import QuestionFrame
 from rag.judge import content_precision, content_words
-from rag.person import names_in_full, names_the_doer, pronoun_speaks, speaker_says, speaks_or_describes, states_relative
+from rag.person import names_in_full, names_the_doer, pronoun_speaks, speaker_says, speaks_or_describes
 from rag.records import Document, Hit
+from rag.relatives import states_relative
 from rag.rules import asked_term, can_answer
 from rag.text import UPPER, entity_share, name_key
+from rag.told import reads_whereabouts
 from rag.topic import (
     asked_topic,
     did_subject,
@@ -308,11 +311,16 @@ def score(
     )
     wanted = _wants_whereabouts(frame)
     scored = [
-        replace(c, prob=float(p) if named and can_answer(frame, c.text, *_whereabouts(wanted, c, hits), article)
+        replace(c, prob=float(p) if named and not _heading(c, hits)
+                and can_answer(frame, c.text, *_whereabouts(wanted, c, hits), article)
                 else 0.0, features=tuple(float(v) for v in row))
         for c, p, row, named, article in zip(ranked, probs, rows, in_document, articles, strict=True)
     ]  # fmt: skip
     return tuple(sorted(scored, key=lambda c: (-c.prob, -c.score)))
+
+
+def _heading(cand: Candidate, hits: Sequence[Hit]) -> bool:
+    return cand.hit_index < len(hits) and is_heading(hits[cand.hit_index], cand)
 
 
 def _article(cand: Candidate, hits: Sequence[Hit], documents: Mapping[str, Document] | None) -> str:
@@ -325,10 +333,11 @@ def _article(cand: Candidate, hits: Sequence[Hit], documents: Mapping[str, Docum
 def _wants_whereabouts(frame: QuestionFrame) -> bool:
     """Does a rule read a candidate's article title and the sentence before it for this question
     (one asking a place's figure, a person, someone's words, a date, of a lower-case thing, of a
-    term or of what a name did)? Worked out once per question, not for every other one."""
+    term or of what a name did, quoting a phrase or asking a first)? Worked out once per question,
+    not for every other one."""
     question = frame.question
     return bool(frame.holder or frame.asks_person or frame.speaker or frame.kind == "date" or asked_topic(question)
-                or asked_term(question) or did_subject(question))  # fmt: skip
+                or asked_term(question) or did_subject(question) or reads_whereabouts(question))  # fmt: skip
 
 
 def _whereabouts(wanted: bool, cand: Candidate, hits: Sequence[Hit]) -> tuple[str, str]:

@@ -86,7 +86,8 @@ _LIFE_EVENTS = tuple(
         ),
         (  # "What year were the Duino Elegies published?" is not answered by when they were begun
             r"^\W*(?:when|in what year|what year)\b.*\bpublished\s*\??\s*$",
-            r"\bpublish|\bpublication|\bprinted\b|\bissued\b|\breleased\b|\bappeared\b|\bserialized\b|\bserialised\b",
+            r"\bpublish|\bpublication|\bprinted\b|\bissued\b|\breleased\b|\bappeared\b|\bserialized\b|\bserialised\b"
+            r"|\bauthored\b|\bworks\b[^.;]*\(\d{4}\)",  # "he authored numerous works—such as … (1947)"
             False,
         ),
         (r"\bnamed (?:after|for)\b", r"\bnam(?:ed?|ing|esake)\b|\bhono(?:u)?r|\beponym|\bderiv", False),

@@ -146,6 +146,20 @@ def _score(frame: QuestionFrame, text: str, cosine: float) -> float:
     return cosine + OVERLAP_WEIGHT * overlap + bonus
 
 
+# a line of its own with no closing mark: a heading ("Geological history of Earth", "Kepler's laws of
+# planetary motion"), which names a subject and claims nothing about it
+_CLOSING_MARK = (".", "!", "?", ":", ";", '"', "”", "’", "'")  # not ")": "Eastern Front (World War II)"
+_LINE_END = re.compile(r"[ \t]*\n")
+
+
+def is_heading(hit: Hit, cand: Candidate) -> bool:
+    """Is ``cand`` a heading line of ``hit``'s passage? It stays a candidate (the model's features
+    read the candidates around the best one) but answers nothing."""
+    end = cand.span.end - hit.chunk.start
+    return (not cand.text.endswith(_CLOSING_MARK) and len(cand.text.split()) <= 15
+            and bool(_LINE_END.match(hit.chunk.text, end)))  # fmt: skip
+
+
 def _sentence_text(hit: Hit, span: Span) -> str:
     return " ".join(hit.chunk.text[span.start - hit.chunk.start : span.end - hit.chunk.start].split())
 

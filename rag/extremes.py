@@ -154,12 +154,19 @@ def _in_a_region_of(place: str, after: str) -> bool:
 _MOST_Q = re.compile(
     r"\b(?:is|are|was|were)\s+(?:the|its|their)\s+(?:most|least)\s+(?!populous\b|populated\b)[a-z]+", re.IGNORECASE
 )
+# "Which treatment is most commonly used to relieve hot flashes?": the most usual one, which a
+# sentence states as an extreme or as the common, usual or standard one
+_MOST_OFTEN_Q = re.compile(r"\b(?:is|are|was|were)\s+most\s+(?:commonly|often|frequently|widely|usually)\b", re.I)
+_USUAL = re.compile(r"\b(?:common|usual|typical|often|frequent|standard|popular|widely|first-line|mainstay|prefer)",
+                    re.IGNORECASE)  # fmt: skip
 # how a sentence states an extreme: "the most …", "the commonest", "the leading …", "the top …"
 _SUPERLATIVE = re.compile(
     r"\b(?:most|least|leading|top|foremost|number one|primary|main|chief|principal|predominant|dominant|"
     r"favou?rite|record|[a-z]{2,}est)\b",
     re.IGNORECASE,
 )
+# "most of its interior": a share of a whole, not an extreme
+_MOST_OF_A_WHOLE = re.compile(r"most of\b", re.IGNORECASE)
 # words ending in "-est" that state no extreme
 _NOT_SUPERLATIVE = frozenset(
     "interest forest west east midwest northwest southwest northeast southeast test rest honest modest earnest "
@@ -168,10 +175,27 @@ _NOT_SUPERLATIVE = frozenset(
 )
 
 
+# "What is the oldest rock ever found on Earth?", "Which of the three islands is the largest?": the
+# "-est" thing asked for, its phrase ending the question or going on with where or how it holds
+# (not "What were the earliest aircraft carriers used to deploy?": that asks something of them)
+_EST_Q = re.compile(
+    rf"\b(?:is|are|was|were)\s+(?:the|its|their)\s+(?!(?:{'|'.join(sorted(_NOT_SUPERLATIVE))})\b)[a-z]{{2,}}est"
+    r"(?:\s+[a-z]+){0,3}?\s*(?:\?|$|\b(?:in|of|on|ever|known|that|which|to be|among|by|for)\b)",
+    re.IGNORECASE,
+)
+
+
 def unstated_superlative(question: str, sentence: str) -> bool:
-    """Does ``question`` ask for "the most (or least) …" of something while ``sentence`` states no
-    extreme at all ("Spices are sometimes used in medicine …" for "What is the most widely used
-    spice in the world?")?"""
-    if not _MOST_Q.search(question):
+    """Does ``question`` ask for "the most (or least) …" or "the oldest …" of something while
+    ``sentence`` states no extreme at all ("Spices are sometimes used in medicine …" for "What is
+    the most widely used spice in the world?")?"""
+    if _MOST_OFTEN_Q.search(question) and _USUAL.search(sentence):
         return False
-    return not any(m.group().lower() not in _NOT_SUPERLATIVE for m in _SUPERLATIVE.finditer(sentence))
+    if not (_MOST_Q.search(question) or _EST_Q.search(question) or _MOST_OFTEN_Q.search(question)):
+        return False
+    if any(asked.search(question) and stated.search(sentence) for asked, stated in EXTREMES.values()):
+        return False  # "Its summit, Mount Kosciuszko, …" states the highest mountain
+    return not any(
+        m.group().lower() not in _NOT_SUPERLATIVE and not _MOST_OF_A_WHOLE.match(sentence, m.start())
+        for m in _SUPERLATIVE.finditer(sentence)
+    )

@@ -23,7 +23,9 @@ from rag.extremes import asked_extreme
 from rag.holder import measure_holder
 from rag.judge import content_words
 from rag.judge_rules import stem, words
-from rag.person import NAME_RUN, asked_relative_word, asks_person, asks_words, regnal_numerals, relation_of
+from rag.kinds import MONEY_Q, QUALIFIERS, question_kind
+from rag.person import NAME_RUN, asks_person, asks_words, regnal_numerals
+from rag.relatives import asked_relative_word, relation_of
 from rag.text import ADDRESSES_ASSISTANT, MONTH_NAMES, UPPER, WEEKDAYS, times_in
 from rag.units import asked_dimension, asked_unit, question_unit
 
@@ -32,42 +34,12 @@ _QUESTION_WORDS = frozenset(
     "would will should and but so also".split()
 )
 _AUX_VERBS = frozenset("did does do has have had is are was were will would can could".split())
-# "the maximum depth", "the estimated population": a measure asked for with a qualifier
-_QUALIFIERS = ("maximum", "minimum", "average", "mean", "median", "typical", "estimated", "approximate", "current",
-               "annual", "overall", "combined", "top", "peak", "land", "surface", "urban", "rural")  # fmt: skip
-_NUMBER_Q = re.compile(
-    r"\bhow (?:many|much|far|long|big|large|old|deep|tall|high|wide|heavy|fast)\b"
-    r"|\bwhat (?:is |was |are |were )?(?:the |its |their |his |her )?(?:(?:" + "|".join(_QUALIFIERS) + r") )?"
-    r"(?:range|number|distance|percentage|share|"
-    r"proportion|population|height|length|"
-    r"price|cost|salary|budget|total|amount|age|speed|toll|death toll|size|area|depth|weight|diameter|radius|"
-    r"circumference|elevation|altitude|wingspan|wavelength|frequency|temperature|melting point|boiling point|"
-    r"density|mass|half-life|lifespan|life expectancy|atomic (?:number|weight|mass)|gdp|revenue|magnitude)\b"
-    r"|\bwhat (?:is |was )?(?:the )?(?:rank|place|position) of .+ among\b"  # "the 12th largest lake"
-)
-_DATE_Q = re.compile(
-    r"\bwhen\b|\bwhat (?:date|day|month|year|time)\b|\b(?:which|what) (?:date|day|month|year|decade)s?\b"
-    r"|\bin what year\b|\bsince when\b"
-)
 _LEAD = r"^\W*(?:and |but |so |then )?"
 _WHERE_Q = re.compile(_LEAD + r"(?:from )?where\b", re.IGNORECASE)
 _WH_Q = re.compile(
     _LEAD + r"(?:(?:in|on|at|for|from|to|by|of|with|during|since|after|before|under) )?"
     r"(?:who|whom|whose|what|when|where|which|how|why)\b",
     re.IGNORECASE,
-)
-_NAME_Q = re.compile(
-    r"^\s*(?:and |but |so )?who\b|\bwho (?:is|was|are|were|said|told|warned|called|won|led|leads|founded|wrote)\b"
-    r"|\bwhat is the name\b|\bwhich \w+ (?:said|told)\b"
-    r"|\bwhich (?:\w+ )?(?:official|person|minister|president|outlet|newspaper|company|analyst|mp|lawmaker|"
-    r"spokesperson|spokesman|correspondent|member|politicians?|leader|general|team|player|country|city|author|"
-    r"composer|director|scientist|artist|king|queen|emperor|"
-    # works and places are answered by their names ("For which film …", "In which town …")
-    r"film|movie|book|novel|song|opera|album|town|village|region|province|island|river|university|club|band)\b"
-)
-_MONEY_Q = re.compile(
-    r"\bhow much\b.*\b(?:cost|costs|spend|spent|pay|paid|worth|price|budget|fund|raise|earn|earned|sell|sold)\b"
-    r"|\b(?:price|cost|salary|budget|net worth|revenue|fee|wage|income|funding|pay|paid|gross|box[- ]office|value)\b"
 )
 # where words were published or spoken ("on X", "in his evening address"), and a clause saying when
 _MEDIUM = re.compile(
@@ -177,7 +149,7 @@ def build_frame(
         # "Who was Xerxes I's father?", "What is the name of X's sister?": the relation is the focus
         focus, focus_terms = relative_word, content_words(relative_word)
     # a unit word inside a name is no unit asked: "How many elephants live in the … Conservation Area?"
-    unit = question_unit(NAME_RUN.sub(" ", q).lower(), kind, bool(_MONEY_Q.search(lower)))
+    unit = question_unit(NAME_RUN.sub(" ", q).lower(), kind, bool(MONEY_Q.search(lower)))
     entities = own + tuple(e for e in context_entities if e not in own)
     # every word of a name, short ones too: "XI" of "Louis XI's" (content word "xi's") is no qualifier
     name_stems = {stem(w) for e in entities for w in words(e)}
@@ -262,18 +234,6 @@ def without_instructions(question: str) -> str:
     return " ".join(kept) if kept else question
 
 
-def question_kind(lower: str) -> str:
-    """ "number", "date", "name" or "other", from the question's wording (lower-cased)."""
-    if _MONEY_Q.search(lower) and re.search(
-        r"\bhow much\b|\bwhat (?:is|was|were|are)? ?(?:the |its |his |her )?", lower
-    ):
-        return "number"
-    for kind, pattern in (("number", _NUMBER_Q), ("date", _DATE_Q), ("name", _NAME_Q)):
-        if pattern.search(lower):
-            return kind
-    return "other"
-
-
 def _focus(lower: str, kind: str, names: set[str]) -> tuple[str, list[str], list[str]]:
     """(readable focus, its stems, the counted noun's stems for "how many X"); ``names`` are the
     question's names, lower-cased (they are constraints, not the focus)."""
@@ -297,7 +257,7 @@ def _focus(lower: str, kind: str, names: set[str]) -> tuple[str, list[str], list
     if said:
         topic = _topic(said.group(2) or said.group(3) or "")
         return (f"statement{' about ' + topic if topic else ''}", content_words(topic), [])
-    if _MONEY_Q.search(lower):
+    if MONEY_Q.search(lower):
         money_word = re.search(r"\b(price|cost|salary|budget|net worth|revenue|fee|wage|income|funding|gross)\b", lower)
         word = money_word.group(1) if money_word else "cost"
         return (word, content_words(word), [])
@@ -310,7 +270,7 @@ def _focus(lower: str, kind: str, names: set[str]) -> tuple[str, list[str], list
         for word in re.findall(r"[a-z’'-]+", what.group(1))[:3]:
             if word in names and not head:
                 continue  # "which Russian general": the name qualifies the asked-for noun
-            verb = word.endswith("ed") and not word.endswith("eed") and word not in _QUALIFIERS  # not "speed"
+            verb = word.endswith("ed") and not word.endswith("eed") and word not in QUALIFIERS  # not "speed"
             if word in _QUESTION_WORDS or word in _HEAD_STOP or verb or word in names:
                 break  # the asked-for noun ends at a verb, a preposition or a name
             head.append(word)

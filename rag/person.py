@@ -1,5 +1,4 @@
-"""Who: whether a question asks for a person or a person's relative, and whether a sentence
-names one or states that relation.
+"""Who: whether a question asks for a person, and whether a sentence names one.
 
 "Which Russian general commands the forces in Kursk?" is not answered by "… to assist Russian
 forces in Kursk Oblast", nor "Who discovered penicillin?" by "the first Denisovans discovered
@@ -11,9 +10,7 @@ the North Korean troops in Kursk?" answered by "Blinken said 8,000 North Korean 
 Kursk": a name that speaks is a person only for a question about someone's words
 (:func:`asks_words`: "Which analyst commented …").
 
-"What is the name of Gregor Samsa's sister?" is likewise not answered by a sentence naming him
-and his family but no sister: the frame records the relative asked for (:func:`asked_relative_word`,
-:func:`relation_of`) and a sentence must state that relation (:func:`states_relative`).
+A relative asked for ("Gregor Samsa's sister") is :mod:`rag.relatives`' to read.
 
 Only questions that can only be answered by a person count: "Who decided …" may be answered by
 "The Biden Administration", "Who won …" by a team, so they are not read as asking a person.
@@ -48,6 +45,8 @@ _PERSON_Q = re.compile(
     rf"ceo|founder|leader|mayor|governor|ministers|{_ROLE})\b"
     # "Under whose leadership did the Göktürks rise?"
     rf"|\bunder whose\b"
+    # "What is the name of the current Sultan of Brunei?"
+    rf"|\bname of (?:the )?(?:[\w’'-]+ ){{0,2}}(?:secretary-general|ceo|founder|leader|mayor|governor|{_ROLE})\b"
     # "Which Russian general …", "Which Chatham House analyst …"
     # (not "What did the analyst say …": that asks what was said)
     rf"|\b(?:which|what) (?:(?!(?:{_AUXILIARY})\b)[\w’'-]+ ){{0,2}}{_ROLE}\b",
@@ -278,51 +277,6 @@ def _is_personal_name(run: str) -> bool:
 
 _COMPASS = frozenset({"north", "south", "east", "west"})
 _COMPASS_PLACE = frozenset({"middle", "far", "near", "mid", "wild", "north", "south", "east", "west", "the"})
-
-
-# relatives: how a question asks for one, and the words of a sentence stating that relation
-_RELATIVES = {
-    "sibling": (r"sisters?|brothers?|siblings?", r"sister|brother|sibling"),
-    "spouse": (r"wife|wives|husbands?|spouses?", r"wife|wives|husband|spouse|married|marriage|widow|wed\b"),
-    "child": (r"sons?|daughters?|child|children|offspring", r"son|daughter|child|offspring|heir"),
-    "parent": (r"father|mother|parents?", r"father|mother|parent|son of|daughter of|born to"),
-    "grandparent": (r"grandfather|grandmother|grandparents?", r"grand(?:father|mother|parent|son|daughter)"),
-}
-_RELATIVE_WORD = "|".join(asked for asked, _ in _RELATIVES.values())
-# asked for, not merely mentioned: "the name of X's sister?", "the wife of X", "his eldest son,",
-# "how many children" — not "What did Trump's son say?" (the relative is who speaks)
-_RELATIVE_Q = re.compile(
-    r"(?:['’]s|\bthe|\bhis|\bher|\btheir) (?:(?:eldest|oldest|youngest|first|second|only|older|younger|elder|"
-    rf"twin|late) )?({_RELATIVE_WORD})\b(?=\s*(?:[?,]|$|(?:of|in|from|with|called|named|who|whom)\b))"
-    rf"|\bhow many ({_RELATIVE_WORD})\b",
-    re.IGNORECASE,
-)
-
-
-_PARENTS_MARRIAGE = re.compile(
-    r"\b(?:son|daughter|child|heir)\s+of\b[^,;.]*?\band\s+(?:his|her)\s+(?:wife|husband|spouse)\b", re.IGNORECASE
-)
-
-
-def asked_relative_word(question: str) -> str:
-    """The word the relation is asked for with ("Who was Xerxes I's father?" → "father"), or ""."""
-    found = _RELATIVE_Q.search(question)
-    return (found.group(1) or found.group(2)).lower() if found else ""
-
-
-def relation_of(word: str) -> str:
-    """The relation a relative's word asks for ("father" → "parent", "wives" → "spouse"), or ""."""
-    return next((key for key, (asked, _) in _RELATIVES.items() if re.fullmatch(asked, word)), "") if word else ""
-
-
-def states_relative(relative: str, sentence: str) -> bool:
-    """Does ``sentence`` state the relation asked for (always True when none is asked)?"""
-    if not relative:
-        return True
-    sentence = re.sub(r"[\w’'-]+-in-law\b", " ", sentence)  # a father-in-law is not the father asked for
-    if relative == "spouse":  # "the first child of Charles I and his wife, Elizabeth": the parents' marriage
-        sentence = _PARENTS_MARRIAGE.sub(" ", sentence)
-    return bool(re.search(rf"\b(?:{_RELATIVES[relative][1]})", sentence, re.IGNORECASE))
 
 
 def speaker_says(speaker: tuple[str, ...], sentence: str, verbs: re.Pattern[str] = SPEECH) -> float:

@@ -9,7 +9,6 @@ failing any of them no probability; the training table never reads them, so a ne
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from rag.counting import counts_another_kind, counts_another_noun, counts_nominations, gives_no_amount
 from rag.events import (
@@ -36,10 +35,18 @@ from rag.person import (
     about_another,
     answers_who,
     deed_told_with_its_doer,
-    states_relative,
     states_words,
 )
-from rag.text import UPPER, fold_accents
+from rag.relatives import states_relative
+from rag.text import fold_accents
+from rag.told import (
+    holds_the_quoted,
+    names_one_of_the_kind,
+    names_the_named_thing,
+    states_a_degree,
+    states_the_first,
+    tells_what_is_asked,
+)
 from rag.topic import asked_topic, pronoun_for_another_name
 from rag.units import (
     gives_only_heights,
@@ -67,7 +74,10 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and states_the_end(frame, sentence)
         and states_the_status(frame.question, sentence)
         and tells_what_is_asked(frame.question, sentence)
-        and names_a_place(frame, sentence)
+        and names_the_named_thing(frame.question, sentence)
+        and holds_the_quoted(frame.question, f"{sentence} {title} {before}")
+        and states_the_first(frame.question, f"{before} {sentence}")
+        and names_one_of_the_kind(frame, sentence)
         and states_a_degree(frame, sentence)
         and states_the_capital(frame, sentence)
         and names_the_kind(frame.question, sentence)
@@ -133,7 +143,10 @@ def tells_of_the_topic(question: str, sentence: str, title: str = "", before: st
 # institution ("the Mariinsky Theatre", "the University of Basel"); not a realm, war or prize,
 # often named without the word ("under the Samanids", "served in Vietnam", "won an Oscar")
 _NAMED_KIND_Q = re.compile(
-    r"^\W*(?:(?:in|by|under|after|at|during|with) )?(?:which|what) (treaty|battle|agreement|accord|convention|pact|"
+    r"^\W*(?:(?:in|by|under|after|at|during|with) )?(?:which|what) "
+    # a word or two may tell which: "Which US law …", "Which 1781 siege …" (not "What kind of law …")
+    r"(?:(?!(?:is|was|are|were|did|does|do|has|had|have|kind|kinds|type|types|sort)\b)[\w.’'-]+ ){0,2}?"
+    r"(treaty|battle|agreement|accord|convention|pact|"
     r"uprising|rebellion|revolt|revolution|siege|expedition|campaign|festival|tournament|election|act|law|"
     r"constitution|edict|council|congress|theatre|theater|stadium|museum|university)\b",
     re.IGNORECASE,
@@ -154,10 +167,18 @@ def names_the_kind(question: str, sentence: str) -> bool:
     for name in own:
         rest = re.sub(re.escape(name), " ", rest, flags=re.IGNORECASE)
     kind = asked.group(1).lower()
+    return any(_names_one(word, rest) for word in _KIND_WORDS.get(kind, (kind,)))
+
+
+# a law is named as an act too ("the Identity Theft Act")
+_KIND_WORDS = {"law": ("law", "act", "statute"), "act": ("act", "law")}
+
+
+def _names_one(kind: str, text: str) -> bool:
     plural = f"{kind[:-1]}(?:y|ies)" if kind.endswith("y") else f"{kind}s?"
     # as or after a name: "the Treaty of Nanking", "the Bar Kokhba revolt" (not "the largest naval battles")
     named = rf"\b{plural[0].upper()}{plural[1:]}\b|\b[A-Z][\w’'-]*\s+{plural}\b"
-    return bool(re.search(named, rest))
+    return bool(re.search(named, text))
 
 
 # "Who first applied the term avant-garde to artists?": a past deed whose doer is asked (not "Who
@@ -242,101 +263,6 @@ def states_the_status(question: str, sentence: str) -> bool:
     stated = re.findall(rf"\b{status}\W+(?:[\w’'-]+\W+){{0,2}}?{_STATUS_NOUN}\b", sentence, re.IGNORECASE)
     return bool(re.search(rf"\b{status}", sentence, re.IGNORECASE)) and (
         not stated or any(word.lower()[:5] == noun for word in stated)
-    )
-
-
-# What a question's wording asks a sentence to tell, beyond naming its subject: (the wording, what
-# tells it). Each is one plain check of the sentence; a table, so a new one is a line, not a function.
-_TOLD_FOR_ASKED = tuple(
-    (re.compile(asked, re.IGNORECASE), re.compile(told, re.IGNORECASE))
-    for asked, told in (
-        # "What is Cambodia's national currency?": a currency, by that word or a currency's name
-        (
-            r"\bcurrenc(?:y|ies)\b",
-            r"\bcurrenc|\bmoney\b|\bcoins?\b|[$€£¥₹₪]|\b(?:dollar|euro|pound|sterling|yen|yuan|renminbi|rupees?|"
-            r"riel|shekel|dinar|dirham|franc|peso|real|reais|rand|r[ou]?ubles?|lira|lire|krona|krone|kronor|kroner|won|"
-            r"baht|dong|kip|leu|lei|lev|z[lł]oty|forint|koruna|kuna|hryvnia|lari|dram|manat|tenge|som|rial|riyal|taka|"
-            r"naira|cedi|shilling|kwacha|birr|ringgit|rupiah|kyat|afghani|guaran[ií]|bol[ií]var|col[oó]n|c[oó]rdoba|"
-            r"quetzal|lempira|balboa|sol|soles|boliviano|gourde|florin|guilder|mark|drachma|escudo|peseta|ducat|"
-            r"denarius|solidus|t[oö]gr[oö]g|pataca|ngultrum|rufiyaa|pula|kwanza|ariary|dalasi|leone|loti|lilangeni|"
-            r"ouguiya|vatu|kina|tala)s?\b",
-        ),
-        # "How did Frederick Barbarossa die?": the manner of a death, which "… until his death in
-        # 1190" (its year; rag.events reads the event itself) does not tell
-        (
-            r"^\W*how did .+? (?:die|meet (?:his|her|their) (?:death|end))\b",
-            r"\b(?:died|dies|dying|death|deaths)\b(?:\W+[\w’'-]+){0,4}?\W+(?:of|from|after|by|while|when|during|"
-            r"following|in (?:a|an|the|his|her|their|battle|combat|action|exile|prison|captivity|childbirth|office)"
-            r"\b(?!\s*\d))|\b(?:killed|drowned|murder|assassinat|executed|execution|suicide|poison|shot|hanged|"
-            r"hanging|behead|slain|stabbed|strangled|wounds?|succumbed|perished|crash|accident|illness|disease|"
-            r"cancer|fever|plague|stroke|heart (?:attack|failure)|natural causes|martyr|burned at the stake|crucified|"
-            r"overdose)",
-        ),
-        # "After whom is the bel named?": a naming, which "one tenth of a bel" does not tell
-        # ("nicknamed for its use of fists" and "named for its shape" ask what a name tells)
-        (
-            r"(?<!nick)\bnamed (?:after|in hono(?:u)?r of|for (?-i:[A-Z]))|\b(?:after|for) whom\b.*\bnamed\b",
-            r"\bnam(?:e|es|ed|ing)\b|\bnicknam|\bhono(?:u)?r|\beponym|\bcalled\b|\bcommemorat|\bafter\b",
-        ),
-    )
-)
-
-
-def tells_what_is_asked(question: str, sentence: str) -> bool:
-    """Does ``sentence`` tell what ``question``'s wording asks (:data:`_TOLD_FOR_ASKED`: a currency,
-    how someone died, a naming)? True for questions with none of those wordings."""
-    return all(told.search(sentence) for asked, told in _TOLD_FOR_ASKED if asked.search(question))
-
-
-# "After Phnom Penh, which are Cambodia's most populous cities?", "Golden Week is observed in which
-# two countries?": places of a kind, answered by their names; a question read as kind "other" (its
-# opening phrase hides the wh-word from rag.frame's kinds) still needs a name it does not hold
-_PLACE_KIND_Q = re.compile(
-    r"(?:^|,\s*|\bin |\bon |\bof |\bfrom |\binto |\bnear )(?i:which|what) (?i:(?:is|are|was|were) )?"
-    r"(?:(?!(?i:did|does|do|has|have|had)\b)[\w’'-]+ ){0,3}?"
-    r"(?:city|cities|country|countries|town|towns|capital|capitals|port|ports|river|rivers|island|islands|state|"
-    r"states|province|provinces|region|regions)\b"
-)
-_CAPITALISED_WORD = re.compile(rf"\b{UPPER}[\w’'-]+")
-
-
-@lru_cache(maxsize=256)  # read for the question once, not for each of its candidates
-def _word_stems(question: str) -> frozenset[str]:
-    return frozenset(word.lower()[:5] for word in re.findall(r"[\w’'-]+", question))
-
-
-def names_a_place(frame: QuestionFrame, sentence: str) -> bool:
-    """For a question of kind "other" asking which places of a kind: does ``sentence`` name one the
-    question does not? True for other questions."""
-    if frame.kind != "other" or not _PLACE_KIND_Q.search(frame.question):
-        return True
-    # a capitalised word the question does not hold ("Devon Island" for "Which island is bigger than
-    # Alexander Island?": rag.extract.new_names reads it as the asked name), the first word too
-    # unless it is a common one ("Baghdad is the capital …", not "The capital …")
-    asked = _word_stems(frame.question)
-    return any(
-        (m.start() > 0 or m.group().lower() not in STOPWORDS) and m.group().lower()[:5] not in asked
-        for m in _CAPITALISED_WORD.finditer(sentence)
-    )
-
-
-# "How strong is a typical hydrogen bond?", "How thick is Earth's outer core?": a degree, given by
-# a figure ("5 to 30 kJ/mol") or a comparison ("twice as dense"), not by naming the property
-_HOW_MEASURED_Q = re.compile(
-    r"^\W*how (?:strong|thick|thin|dense|hot|cold|warm|heavy|light|fast|slow|deep|tall|high|long|far|big|large|"
-    r"small|old|wide|bright|loud|massive|steep|salty|acidic|common|rare|frequent|often) (?!ago\b)"
-    r"(?:is|are|was|were|does|do|did)\b",
-    re.IGNORECASE,
-)
-_DEGREE = re.compile(r"\d|\b(?:twice|thrice|half|double|triple|times|percent|fold|per|every|each|once|daily|"
-                     r"weekly|monthly|yearly|annually)\b", re.IGNORECASE)
-
-
-def states_a_degree(frame: QuestionFrame, sentence: str) -> bool:
-    """For a "How strong is …?" question that no figure rule reads (kind "other"): does ``sentence``
-    give a figure or a comparison? True for other questions."""
-    return frame.kind != "other" or not _HOW_MEASURED_Q.search(frame.question) or bool(
-        _DEGREE.search(sentence) or numbers(sentence)
     )
 
 

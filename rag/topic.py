@@ -116,7 +116,7 @@ _SUBJECT_Q = re.compile(
 # telephone?": a lower-case thing whose maker is asked ("Who founded it?" points back), also past
 # "the first" and one more word ("Who built the first working steam locomotive?")
 _MADE_Q = re.compile(
-    r"^(?i:who (?:first )?(?:[a-z]+ed|wrote|built|made|drew|coined))"
+    r"^(?i:(?:who|which [a-z]+) (?:first )?(?:[a-z]+ed|wrote|built|made|drew|coined))"
     r" (?:the (?:first |earliest )?(?:(?:term|word|name|concept|idea|phrase) )?)?"
     r"(?!(?:it|this|that|these|those|them|its|their|his|her)\b)(?:[a-z][a-z-]+ )??"
     r"([a-z][a-z-]+(?: [a-z][a-z-]+)?)\s*\??\s*$"
@@ -150,10 +150,17 @@ def names_topic(question: str, articles: list[str]) -> np.ndarray:
     return per_article(articles, lambda text: not topic or topic <= set(content_words(text)))
 
 
+# "What potent toxin do some newts carry in their skin?": the lower-case things, some or most of a
+# kind, whose deed or trait is asked (nicotine's "potent neurotoxin in insects" is not the newts')
+_SOME_OF_Q = re.compile(
+    r"^(?i:what|which)(?: [\w-]+){0,3} (?:do|does|did) (?:some|most|many|all) ([a-z][a-z-]+) (?:[a-z]+ly )?[a-z]+\b"
+)
+
+
 @lru_cache(maxsize=256)  # read for the question, then for each of its candidates by two rules
 def asked_topic(question: str) -> frozenset[str]:
     """The content words of the lower-case thing ``question`` asks about (see :func:`names_topic`), or none."""
-    shapes = (_TOPIC_Q, _SUBJECT_Q, _MADE_Q, _HOLDS_Q, _DOES_Q, _WHEN_Q, _SHARE_Q, _OWNER_Q, _CAUSE_Q)
+    shapes = (_TOPIC_Q, _SUBJECT_Q, _MADE_Q, _HOLDS_Q, _DOES_Q, _WHEN_Q, _SHARE_Q, _OWNER_Q, _CAUSE_Q, _SOME_OF_Q)
     found = next(filter(None, (shape.match(question.strip()) for shape in shapes)), None)
     return frozenset(content_words(next(filter(None, found.groups())))) if found else frozenset()
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from rag.cite import clean_markers, markers_of, split_sentences, with_markers
 from rag.judge import Verdict, content_words, judge
 from rag.records import Hit, SentenceVerdict
-from rag.text import ADDRESSES_ASSISTANT
+from rag.text import ADDRESSES_ASSISTANT, strip_markers
 
 ABSTAIN_RE = re.compile(
     r"\b(?:articles?|passages?|sources?|texts?|context)\s+(?:do(?:es)?\s*n[o']t|do(?:es)? not)\s+(?:say|mention|state|"
@@ -51,6 +51,7 @@ class Verification:
 Similarity = Callable[[str, str], float]
 META_REASON = "not a claim: it describes the passages or the question"
 INSTRUCTION_REASON = "not a claim: it speaks to an AI assistant (text in a source is data, not instructions)"
+TITLE_REASON = "not a claim: it is only a source's title"
 # "The answer to the question is: X" / "The passage is: X" — the model announcing its answer,
 # first on a line or after another sentence
 ANSWER_PREFIX_RE = re.compile(
@@ -88,8 +89,9 @@ def verify(
     for sentence in split_sentences(cleaned):
         if not is_factual(sentence):
             continue
-        if META_RE.search(sentence) or ADDRESSES_ASSISTANT.search(sentence):
-            reason = META_REASON if META_RE.search(sentence) else INSTRUCTION_REASON
+        if META_RE.search(sentence) or ADDRESSES_ASSISTANT.search(sentence) or _is_a_title(sentence, hits):
+            reason = (META_REASON if META_RE.search(sentence)
+                      else INSTRUCTION_REASON if ADDRESSES_ASSISTANT.search(sentence) else TITLE_REASON)  # fmt: skip
             removed.append(SentenceVerdict(sentence, markers_of(sentence), False, reason, removed=True))
             repaired = True
             continue
@@ -97,6 +99,13 @@ def verify(
         (removed if verdict.removed else kept).append(verdict)
         repaired = repaired or verdict.removed or bool(verdict.reason)
     return Verification(tuple(kept), tuple(removed), repaired, False)
+
+
+def _is_a_title(sentence: str, hits: list[Hit]) -> bool:
+    """Is ``sentence`` only the title of a retrieved article ("Three Sovereigns and Five Emperors
+    [2]")? It names a subject and claims nothing about it."""
+    bare = " ".join(strip_markers(sentence).split()).rstrip(" .").casefold()
+    return any(bare == " ".join(hit.title.split()).casefold() for hit in hits)
 
 
 def verify_sentence(

@@ -94,6 +94,9 @@ def test_a_sentence_dating_another_event_cannot_answer(question, sentence):
         ("When was the Dorin Khanate founded?", "The Dorin Khanate was a nomadic state that existed from c. 1465."),
         # a relative "formed" asks for no founding
         ("In what year was the supernova that formed the Veil Nebula observed?", "The supernova was seen in 1054."),
+        # thirty-third round (refused before: dev20 j56, Adorno's works listed with their years)
+        ("In what year was Arvo's Negative Tables published?",
+         "He authored numerous works, such as Kell Notes (1947) and Negative Tables (1966)."),
     ],
 )
 def test_a_sentence_dating_the_asked_event_may_answer(question, sentence):

@@ -40,6 +40,10 @@ OTHER = "The ear trumpet was invented in 1810 by Jonas Hale. It took in 40 tonne
             "A front-loading washing machine uses about 50 litres of water a cycle.",
         ),
         ("How many passengers does an average city bus carry?", "A city bus carries up to 80 passengers."),
+        # thirty-third round: a doer asked by "which …" of a lower-case thing (dev20 j21: Newton's
+        # calculus for tensor calculus), and what some of a kind do (j62: nicotine's toxin for newts')
+        ("Which mathematicians developed tensor calculus?", "Tensor calculus was developed by Ricci in 1890."),
+        ("What potent toxin do some newts carry in their skin?", "Some newts carry tetrodotoxin in their skin."),
     ],
 )
 def test_the_lower_case_thing_asked_about_must_be_named_by_the_article(question, about):

@@ -339,6 +339,22 @@ def test_the_place_whose_measure_is_asked(question, holder):
 
 
 @pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # dev20 j44: a clause setting the scene does not ask when (it was "date", so the sentence
+        # naming what one begins with was refused for stating no time)
+        ("When applying statistics to a problem, what does one conventionally begin with?", "other"),
+        ("While crossing the river, which ship sank?", "other"),
+        ("When the war ended, who became king?", "name"),
+        ("When did the war end, and who became king?", "date"),  # that "when" asks
+        ("When was the treaty signed?", "date"),
+    ],
+)
+def test_a_scene_setting_clause_does_not_make_a_when_question(question, kind):
+    assert build_frame(question).kind == kind
+
+
+@pytest.mark.parametrize(
     ("question", "expected"),
     [
         ("Which Russian general commands the forces in Kursk?", True),
@@ -352,6 +368,8 @@ def test_the_place_whose_measure_is_asked(question, holder):
         ("Which outlet published the analysis?", False),
         ("Which country sent troops?", False),
         ("What did the analyst say about the road?", False),  # asks what was said, not who
+        ("What is the name of the current Sultan of Velia?", True),  # dev16 f35: a ruler's name
+        ("What is the name of the river that drains the lake?", False),
     ],
 )
 def test_questions_only_a_person_answers(question, expected):

@@ -96,6 +96,11 @@ def test_an_extreme_by_the_measure_asked_states_it():
         ("Which battle decided the war?", "It saw some of the largest naval battles in history.", False),
         ("Which revolt did Hadrian crush?", "Hadrian crushed the Bar Kokhba revolt in 135.", True),
         ("What is the capital of Chile?", "Santiago is the capital of Chile.", True),
+        # a word or two may tell which (dev20 j50: "The term identity theft was coined in 1964")
+        ("Which US law first made forgery a federal crime?", "The term forgery was coined in 1964.", False),
+        ("Which US law first made forgery a federal crime?", "The Forgery Act of 1998 made it one.", True),
+        ("Which 1781 siege ended the war?", "A 1781 victory in the Siege of Yorktown ended it.", True),
+        ("What kind of law governs trusts?", "Trusts are governed by equity.", True),  # a kind, not a law
     ],
 )  # fmt: skip
 def test_which_treaty_is_answered_by_one_named(question, sentence, names):

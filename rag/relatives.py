@@ -1,0 +1,55 @@
+"""Relatives: how a question asks for a person's relative, and whether a sentence states that relation.
+
+"What is the name of Gregor Samsa's sister?" is not answered by a sentence naming him and his
+family but no sister: the frame records the relative asked for (:func:`asked_relative_word`,
+:func:`relation_of`) and a sentence must state that relation (:func:`states_relative`). A
+relative that is merely mentioned ("What did Trump's son say?") is not asked for.
+"""
+
+from __future__ import annotations
+
+import re
+
+# relatives: how a question asks for one, and the words of a sentence stating that relation
+_RELATIVES = {
+    "sibling": (r"sisters?|brothers?|siblings?", r"sister|brother|sibling"),
+    "spouse": (r"wife|wives|husbands?|spouses?", r"wife|wives|husband|spouse|married|marriage|widow|wed\b"),
+    "child": (r"sons?|daughters?|child|children|offspring", r"son|daughter|child|offspring|heir"),
+    "parent": (r"father|mother|parents?", r"father|mother|parent|son of|daughter of|born to"),
+    "grandparent": (r"grandfather|grandmother|grandparents?", r"grand(?:father|mother|parent|son|daughter)"),
+}
+_RELATIVE_WORD = "|".join(asked for asked, _ in _RELATIVES.values())
+# asked for, not merely mentioned: "the name of X's sister?", "the wife of X", "his eldest son,",
+# "how many children" — not "What did Trump's son say?" (the relative is who speaks)
+_RELATIVE_Q = re.compile(
+    r"(?:['’]s|\bthe|\bhis|\bher|\btheir) (?:(?:eldest|oldest|youngest|first|second|only|older|younger|elder|"
+    rf"twin|late) )?({_RELATIVE_WORD})\b(?=\s*(?:[?,]|$|(?:of|in|from|with|called|named|who|whom)\b))"
+    rf"|\bhow many ({_RELATIVE_WORD})\b",
+    re.IGNORECASE,
+)
+
+
+_PARENTS_MARRIAGE = re.compile(
+    r"\b(?:son|daughter|child|heir)\s+of\b[^,;.]*?\band\s+(?:his|her)\s+(?:wife|husband|spouse)\b", re.IGNORECASE
+)
+
+
+def asked_relative_word(question: str) -> str:
+    """The word the relation is asked for with ("Who was Xerxes I's father?" → "father"), or ""."""
+    found = _RELATIVE_Q.search(question)
+    return (found.group(1) or found.group(2)).lower() if found else ""
+
+
+def relation_of(word: str) -> str:
+    """The relation a relative's word asks for ("father" → "parent", "wives" → "spouse"), or ""."""
+    return next((key for key, (asked, _) in _RELATIVES.items() if re.fullmatch(asked, word)), "") if word else ""
+
+
+def states_relative(relative: str, sentence: str) -> bool:
+    """Does ``sentence`` state the relation asked for (always True when none is asked)?"""
+    if not relative:
+        return True
+    sentence = re.sub(r"[\w’'-]+-in-law\b", " ", sentence)  # a father-in-law is not the father asked for
+    if relative == "spouse":  # "the first child of Charles I and his wife, Elizabeth": the parents' marriage
+        sentence = _PARENTS_MARRIAGE.sub(" ", sentence)
+    return bool(re.search(rf"\b(?:{_RELATIVES[relative][1]})", sentence, re.IGNORECASE))

@@ -1,0 +1,171 @@
+"""What a question's wording asks a sentence to tell, beyond naming its subject.
+
+"What is Cambodia's national currency?" needs a currency, "What is the name of Odysseus's dog?" a
+dog, "Who is known as the 'Father of the Blues'?" that phrase, "Which agency classifies …?" a
+name the question does not hold, "How strong is a hydrogen bond?" a figure. Each check is one plain
+reading of the question's wording and of the sentence; :func:`rag.rules.can_answer` reads them all.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rag.frame import QuestionFrame
+from rag.judge import numbers
+from rag.judge_rules import STOPWORDS
+from rag.text import UPPER, fold_accents
+
+# What a question's wording asks a sentence to tell, beyond naming its subject: (the wording, what
+# tells it). Each is one plain check of the sentence; a table, so a new one is a line, not a function.
+_TOLD_FOR_ASKED = tuple(
+    (re.compile(asked, re.IGNORECASE), re.compile(told, re.IGNORECASE))
+    for asked, told in (
+        # "What is Cambodia's national currency?": a currency, by that word or a currency's name
+        (
+            r"\bcurrenc(?:y|ies)\b",
+            r"\bcurrenc|\bmoney\b|\bcoins?\b|[$€£¥₹₪]|\b(?:dollar|euro|pound|sterling|yen|yuan|renminbi|rupees?|"
+            r"riel|shekel|dinar|dirham|franc|peso|real|reais|rand|r[ou]?ubles?|lira|lire|krona|krone|kronor|kroner|won|"
+            r"baht|dong|kip|leu|lei|lev|z[lł]oty|forint|koruna|kuna|hryvnia|lari|dram|manat|tenge|som|rial|riyal|taka|"
+            r"naira|cedi|shilling|kwacha|birr|ringgit|rupiah|kyat|afghani|guaran[ií]|bol[ií]var|col[oó]n|c[oó]rdoba|"
+            r"quetzal|lempira|balboa|sol|soles|boliviano|gourde|florin|guilder|mark|drachma|escudo|peseta|ducat|"
+            r"denarius|solidus|t[oö]gr[oö]g|pataca|ngultrum|rufiyaa|pula|kwanza|ariary|dalasi|leone|loti|lilangeni|"
+            r"ouguiya|vatu|kina|tala)s?\b",
+        ),
+        # "How did Frederick Barbarossa die?": the manner of a death, which "… until his death in
+        # 1190" (its year; rag.events reads the event itself) does not tell
+        (
+            r"^\W*how did .+? (?:die|meet (?:his|her|their) (?:death|end))\b",
+            r"\b(?:died|dies|dying|death|deaths)\b(?:\W+[\w’'-]+){0,4}?\W+(?:of|from|after|by|while|when|during|"
+            r"following|in (?:a|an|the|his|her|their|battle|combat|action|exile|prison|captivity|childbirth|office)"
+            r"\b(?!\s*\d))|\b(?:killed|drowned|murder|assassinat|executed|execution|suicide|poison|shot|hanged|"
+            r"hanging|behead|slain|stabbed|strangled|wounds?|succumbed|perished|crash|accident|illness|disease|"
+            r"cancer|fever|plague|stroke|heart (?:attack|failure)|natural causes|martyr|burned at the stake|crucified|"
+            r"overdose)",
+        ),
+        # "After whom is the bel named?": a naming, which "one tenth of a bel" does not tell
+        # ("nicknamed for its use of fists" and "named for its shape" ask what a name tells)
+        (
+            r"(?<!nick)\bnamed (?:after|in hono(?:u)?r of|for (?-i:[A-Z]))|\b(?:after|for) whom\b.*\bnamed\b",
+            r"\bnam(?:e|es|ed|ing)\b|\bnicknam|\bhono(?:u)?r|\beponym|\bcalled\b|\bcommemorat|\bafter\b",
+        ),
+    )
+)
+
+
+def tells_what_is_asked(question: str, sentence: str) -> bool:
+    """Does ``sentence`` tell what ``question``'s wording asks (:data:`_TOLD_FOR_ASKED`: a currency,
+    how someone died, a naming)? True for questions with none of those wordings."""
+    return all(told.search(sentence) for asked, told in _TOLD_FOR_ASKED if asked.search(question))
+
+
+# "What is the name of Odysseus's loyal old dog?": the thing whose name is asked, the last of at most
+# four lower-case words after "the" or a possessive where a mark or a joining word ends them (not
+# "… the bony shield formed where …": a participle may follow the noun; nor "the current Sultan of
+# Brunei" or "the studio Lucille Ball ran": a capital may go on the noun's phrase or open a clause)
+_NAME_OF_Q = re.compile(
+    r"\bname of (?:the |an? |(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*(?:’s|'s) )(?:[a-z][\w-]* ){0,3}([a-z][\w-]+)\b"
+    r"(?=\s*(?:[?,;]|$|(?:that|which|who|whom|with|in|on|at|of|from|for|by|during)\b))"
+)
+
+
+def names_the_named_thing(question: str, sentence: str) -> bool:
+    """For "What is the name of X's dog?": does ``sentence`` speak of a dog (a sentence about
+    Odysseus naming no dog names none)? True for other questions."""
+    asked = _NAME_OF_Q.search(question)
+    return not asked or bool(re.search(rf"\b{asked.group(1)[:5]}", sentence, re.IGNORECASE))
+
+
+# "Who is known as the 'Father of the Blues'?": a phrase the question quotes (an opening quote after a
+# space, not the apostrophe of "Dante's"), which the answer is about
+_QUOTED = re.compile(r"(?:^|[\s(])['‘\"“]([^'’\"”]{3,}?)['’\"”](?=[\s?,.;:)!]|$)")
+
+
+def holds_the_quoted(question: str, text: str) -> bool:
+    """Does ``text`` (a sentence with its article's title and the sentence before it) hold each phrase
+    ``question`` quotes ("the Father of the Blues" is not B. B. King's "an American blues guitarist")?
+    True for questions quoting nothing."""
+    folded = " ".join(fold_accents(text).lower().split())
+    return all(" ".join(fold_accents(q).lower().split()) in folded for q in _QUOTED.findall(question))
+
+
+# "After Phnom Penh, which are Cambodia's most populous cities?", "Golden Week is observed in which
+# two countries?", "Which agency classifies …?": places, bodies, ships, languages, gods of a kind, answered
+# by their names; a question read as kind "other" (its opening phrase hides the wh-word from
+# rag.frame's kinds) still needs a name it does not hold. "What kind of ship …" asks for a kind.
+_PROPER_KIND_Q = re.compile(
+    r"(?:^|,\s*|\b(?i:in|on|of|from|into|near|by|under|with) )(?i:which|what) "
+    r"(?i:(?:is|are|was|were) )?(?:(?!(?i:did|does|do|has|have|had|kinds?|types?|sorts?|forms?|class|classes)\b)"
+    r"[\w’'-]+ ){0,3}?"
+    r"(?:city|cities|country|countries|town|towns|capital|capitals|port|ports|river|rivers|island|islands|state|"
+    r"states|province|provinces|region|regions|agency|agencies|company|companies|studios?|organi[sz]ations?|"
+    r"firms?|manufacturers?|ships?|newspapers?|magazines?|teams?|clubs?|airlines?|publishers?|dynasty|dynasties|"
+    r"empires?|kingdoms?|tribes?|languages?|nationality|gods?|goddess|goddesses|deity|deities)\b"
+)
+_CAPITALISED_WORD = re.compile(rf"\b{UPPER}[\w’'-]+")
+
+
+@lru_cache(maxsize=256)  # read for the question once, not for each of its candidates
+def _word_stems(question: str) -> frozenset[str]:
+    return frozenset(word.lower()[:5] for word in re.findall(r"[\w’'-]+", question))
+
+
+def names_one_of_the_kind(frame: QuestionFrame, sentence: str) -> bool:
+    """For a question of kind "other" asking which places (bodies, ships, languages …) of a kind:
+    does ``sentence`` name one the question does not? True for other questions."""
+    if frame.kind != "other" or not _PROPER_KIND_Q.search(frame.question):
+        return True
+    # a capitalised word the question does not hold ("Devon Island" for "Which island is bigger than
+    # Alexander Island?": rag.extract.new_names reads it as the asked name), the first word too
+    # unless it is a common one ("Baghdad is the capital …", not "The capital …")
+    asked = _word_stems(frame.question)
+    return any(
+        (m.start() > 0 or m.group().lower() not in STOPWORDS) and m.group().lower()[:5] not in asked
+        for m in _CAPITALISED_WORD.finditer(sentence)
+    )
+
+
+# "How strong is a typical hydrogen bond?", "How thick is Earth's outer core?": a degree, given by
+# a figure ("5 to 30 kJ/mol") or a comparison ("twice as dense"), not by naming the property
+_HOW_MEASURED_Q = re.compile(
+    r"^\W*how (?:strong|thick|thin|dense|hot|cold|warm|heavy|light|fast|slow|deep|tall|high|long|far|big|large|"
+    r"small|old|wide|bright|loud|massive|steep|salty|acidic|common|rare|frequent|often) (?!ago\b)"
+    r"(?:is|are|was|were|does|do|did)\b",
+    re.IGNORECASE,
+)
+_DEGREE = re.compile(r"\d|\b(?:twice|thrice|half|double|triple|times|percent|fold|per|every|each|once|daily|"
+                     r"weekly|monthly|yearly|annually)\b", re.IGNORECASE)
+
+
+def states_a_degree(frame: QuestionFrame, sentence: str) -> bool:
+    """For a "How strong is …?" question that no figure rule reads (kind "other"): does ``sentence``
+    give a figure or a comparison? True for other questions."""
+    return frame.kind != "other" or not _HOW_MEASURED_Q.search(frame.question) or bool(
+        _DEGREE.search(sentence) or numbers(sentence)
+    )
+
+
+# "What was the first genetically modified food approved for sale?", "Where were the first modern
+# Olympics held?": the first of a kind, which a sentence (or the one before it, which a pronoun may
+# go on from) states as the first, the inaugural or the earliest one, or by its beginning; not "for
+# the first time", "the first half" or "the first world war", nor "her first Grammy" (whose first is
+# one of hers: "She won it after the war" may answer when)
+_FIRST_Q = re.compile(r"\bthe first\b(?! (?:time|half|day|week|month|year|world war)\b)", re.IGNORECASE)
+_FIRST = re.compile(
+    r"\b(?:first|1st|inaugural|earliest|oldest|original|began|begun|begin|beginning|start|found(?:ed|ing|er)|"
+    r"establish|debut|introduc|pioneer|invent|initial|opened|premiere|maiden)",
+    re.IGNORECASE,
+)
+
+
+def states_the_first(question: str, text: str) -> bool:
+    """For a question about the first of a kind: does ``text`` (a sentence and the one before it)
+    state a first or a beginning ("… since the 1994 Winter Olympics" for the first modern Olympics
+    does not)? True for other questions."""
+    return not _FIRST_Q.search(question) or bool(_FIRST.search(text))
+
+
+def reads_whereabouts(question: str) -> bool:
+    """Do these checks read a candidate's article title and the sentence before it for ``question``
+    (it quotes a phrase or asks for the first of a kind)?"""
+    return bool(_QUOTED.search(question) or _FIRST_Q.search(question))
