@@ -73,7 +73,7 @@ def names_the_named_thing(question: str, sentence: str) -> bool:
     """For "What is the name of X's dog?": does ``sentence`` speak of a dog (a sentence about
     Odysseus naming no dog names none)? True for other questions."""
     asked = _NAME_OF_Q.search(question)
-    return not asked or bool(re.search(rf"\b{asked.group(1)[:5]}", sentence, re.IGNORECASE))
+    return not asked or bool(re.search(rf"\b{re.escape(asked.group(1)[:5])}", sentence, re.IGNORECASE))
 
 
 # "Who is known as the 'Father of the Blues'?": a phrase the question quotes (an opening quote after a

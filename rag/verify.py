@@ -89,9 +89,8 @@ def verify(
     for sentence in split_sentences(cleaned):
         if not is_factual(sentence):
             continue
-        if META_RE.search(sentence) or ADDRESSES_ASSISTANT.search(sentence) or _is_a_title(sentence, hits):
-            reason = (META_REASON if META_RE.search(sentence)
-                      else INSTRUCTION_REASON if ADDRESSES_ASSISTANT.search(sentence) else TITLE_REASON)  # fmt: skip
+        reason = _not_a_claim(sentence, hits)
+        if reason:
             removed.append(SentenceVerdict(sentence, markers_of(sentence), False, reason, removed=True))
             repaired = True
             continue
@@ -101,11 +100,16 @@ def verify(
     return Verification(tuple(kept), tuple(removed), repaired, False)
 
 
-def _is_a_title(sentence: str, hits: list[Hit]) -> bool:
-    """Is ``sentence`` only the title of a retrieved article ("Three Sovereigns and Five Emperors
-    [2]")? It names a subject and claims nothing about it."""
+def _not_a_claim(sentence: str, hits: list[Hit]) -> str:
+    """Why ``sentence`` is no claim, or "": it describes the passages or the question, speaks to
+    the assistant, or is only the title of a retrieved article ("Three Sovereigns and Five Emperors
+    [2]": it names a subject and claims nothing about it)."""
+    if META_RE.search(sentence):
+        return META_REASON
+    if ADDRESSES_ASSISTANT.search(sentence):
+        return INSTRUCTION_REASON
     bare = " ".join(strip_markers(sentence).split()).rstrip(" .").casefold()
-    return any(bare == " ".join(hit.title.split()).casefold() for hit in hits)
+    return TITLE_REASON if any(bare == " ".join(hit.title.split()).casefold() for hit in hits) else ""
 
 
 def verify_sentence(
