@@ -15,6 +15,7 @@ import numpy as np
 from rag.counting import counted, quantities, same_quantity
 from rag.frame import QuestionFrame, names_in, rival
 from rag.judge import content_words
+from rag.load import MAX_TITLE_WORDS
 from rag.person import PERSONAL_PRONOUN
 from rag.records import Hit, Span
 from rag.text import ADDRESSES_ASSISTANT, LETTER, ROMAN_NUMERAL, UPPER, WORD, fold_accents, strip_markers
@@ -146,8 +147,9 @@ def _score(frame: QuestionFrame, text: str, cosine: float) -> float:
     return cosine + OVERLAP_WEIGHT * overlap + bonus
 
 
-# a line of its own with no closing mark: a heading ("Geological history of Earth", "Kepler's laws of
-# planetary motion"), which names a subject and claims nothing about it
+# a line of its own, no longer than a headline (rag.load) and with no closing mark: a heading
+# ("Geological history of Earth", "Kepler's laws of planetary motion"), which names a subject and
+# claims nothing about it
 _CLOSING_MARK = (".", "!", "?", ":", ";", '"', "”", "’", "'")  # not ")": "Eastern Front (World War II)"
 _LINE_END = re.compile(r"[ \t]*\n")
 
@@ -156,7 +158,7 @@ def is_heading(hit: Hit, cand: Candidate) -> bool:
     """Is ``cand`` a heading line of ``hit``'s passage? It stays a candidate (the model's features
     read the candidates around the best one) but answers nothing."""
     end = cand.span.end - hit.chunk.start
-    return (not cand.text.endswith(_CLOSING_MARK) and len(cand.text.split()) <= 15
+    return (not cand.text.endswith(_CLOSING_MARK) and len(cand.text.split()) <= MAX_TITLE_WORDS
             and bool(_LINE_END.match(hit.chunk.text, end)))  # fmt: skip
 
 

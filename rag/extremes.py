@@ -189,10 +189,11 @@ def unstated_superlative(question: str, sentence: str) -> bool:
     """Does ``question`` ask for "the most (or least) …" or "the oldest …" of something while
     ``sentence`` states no extreme at all ("Spices are sometimes used in medicine …" for "What is
     the most widely used spice in the world?")?"""
-    if _MOST_OFTEN_Q.search(question) and _USUAL.search(sentence):
+    most_often = bool(_MOST_OFTEN_Q.search(question))
+    if not (most_often or _MOST_Q.search(question) or _EST_Q.search(question)):
         return False
-    if not (_MOST_Q.search(question) or _EST_Q.search(question) or _MOST_OFTEN_Q.search(question)):
-        return False
+    if most_often and _USUAL.search(sentence):
+        return False  # "Hormone therapy is commonly used" states the most usual one
     if any(asked.search(question) and stated.search(sentence) for asked, stated in EXTREMES.values()):
         return False  # "Its summit, Mount Kosciuszko, …" states the highest mountain
     return not any(

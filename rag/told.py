@@ -9,6 +9,7 @@ reading of the question's wording and of the sentence; :func:`rag.rules.can_answ
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from rag.frame import QuestionFrame
@@ -56,7 +57,7 @@ _TOLD_FOR_ASKED = tuple(
 def tells_what_is_asked(question: str, sentence: str) -> bool:
     """Does ``sentence`` tell what ``question``'s wording asks (:data:`_TOLD_FOR_ASKED`: a currency,
     how someone died, a naming)? True for questions with none of those wordings."""
-    return all(told.search(sentence) for asked, told in _TOLD_FOR_ASKED if asked.search(question))
+    return all(told.search(sentence) for told in _wording(question).told)
 
 
 # "What is the name of Odysseus's loyal old dog?": the thing whose name is asked, the last of at most
@@ -72,8 +73,8 @@ _NAME_OF_Q = re.compile(
 def names_the_named_thing(question: str, sentence: str) -> bool:
     """For "What is the name of X's dog?": does ``sentence`` speak of a dog (a sentence about
     Odysseus naming no dog names none)? True for other questions."""
-    asked = _NAME_OF_Q.search(question)
-    return not asked or bool(re.search(rf"\b{re.escape(asked.group(1)[:5])}", sentence, re.IGNORECASE))
+    thing = _wording(question).named_thing
+    return not thing or bool(re.search(rf"\b{re.escape(thing)}", sentence, re.IGNORECASE))
 
 
 # "Who is known as the 'Father of the Blues'?": a phrase the question quotes (an opening quote after a
@@ -85,8 +86,8 @@ def holds_the_quoted(question: str, text: str) -> bool:
     """Does ``text`` (a sentence with its article's title and the sentence before it) hold each phrase
     ``question`` quotes ("the Father of the Blues" is not B. B. King's "an American blues guitarist")?
     True for questions quoting nothing."""
-    folded = " ".join(fold_accents(text).lower().split())
-    return all(" ".join(fold_accents(q).lower().split()) in folded for q in _QUOTED.findall(question))
+    quoted = _wording(question).quoted
+    return not quoted or all(phrase in _folded(text) for phrase in quoted)
 
 
 # "After Phnom Penh, which are Cambodia's most populous cities?", "Golden Week is observed in which
@@ -105,20 +106,15 @@ _PROPER_KIND_Q = re.compile(
 _CAPITALISED_WORD = re.compile(rf"\b{UPPER}[\w’'-]+")
 
 
-@lru_cache(maxsize=256)  # read for the question once, not for each of its candidates
-def _word_stems(question: str) -> frozenset[str]:
-    return frozenset(word.lower()[:5] for word in re.findall(r"[\w’'-]+", question))
-
-
 def names_one_of_the_kind(frame: QuestionFrame, sentence: str) -> bool:
     """For a question of kind "other" asking which places (bodies, ships, languages …) of a kind:
     does ``sentence`` name one the question does not? True for other questions."""
-    if frame.kind != "other" or not _PROPER_KIND_Q.search(frame.question):
+    if frame.kind != "other" or not _wording(frame.question).proper_kind:
         return True
     # a capitalised word the question does not hold ("Devon Island" for "Which island is bigger than
     # Alexander Island?": rag.extract.new_names reads it as the asked name), the first word too
     # unless it is a common one ("Baghdad is the capital …", not "The capital …")
-    asked = _word_stems(frame.question)
+    asked = _wording(frame.question).stems
     return any(
         (m.start() > 0 or m.group().lower() not in STOPWORDS) and m.group().lower()[:5] not in asked
         for m in _CAPITALISED_WORD.finditer(sentence)
@@ -140,7 +136,7 @@ _DEGREE = re.compile(r"\d|\b(?:twice|thrice|half|double|triple|times|percent|fol
 def states_a_degree(frame: QuestionFrame, sentence: str) -> bool:
     """For a "How strong is …?" question that no figure rule reads (kind "other"): does ``sentence``
     give a figure or a comparison? True for other questions."""
-    return frame.kind != "other" or not _HOW_MEASURED_Q.search(frame.question) or bool(
+    return frame.kind != "other" or not _wording(frame.question).degree or bool(
         _DEGREE.search(sentence) or numbers(sentence)
     )
 
@@ -162,10 +158,42 @@ def states_the_first(question: str, text: str) -> bool:
     """For a question about the first of a kind: does ``text`` (a sentence and the one before it)
     state a first or a beginning ("… since the 1994 Winter Olympics" for the first modern Olympics
     does not)? True for other questions."""
-    return not _FIRST_Q.search(question) or bool(_FIRST.search(text))
+    return not _wording(question).first or bool(_FIRST.search(text))
 
 
 def reads_whereabouts(question: str) -> bool:
     """Do these checks read a candidate's article title and the sentence before it for ``question``
     (it quotes a phrase or asks for the first of a kind)?"""
-    return bool(_QUOTED.search(question) or _FIRST_Q.search(question))
+    wording = _wording(question)
+    return bool(wording.quoted or wording.first)
+
+
+@dataclass(frozen=True)
+class _Wording:
+    """What ``question``'s wording asks a sentence to tell, read once per question."""
+
+    told: tuple[re.Pattern[str], ...]  # the patterns of _TOLD_FOR_ASKED its wording calls for
+    named_thing: str  # the stem of the thing whose name is asked ("dog"), or ""
+    quoted: tuple[str, ...]  # the phrases it quotes, accents folded and lower-cased
+    first: bool  # it asks for the first of a kind
+    proper_kind: bool  # it asks which places, bodies, ships, languages … of a kind
+    degree: bool  # "How strong is …?"
+    stems: frozenset[str]  # its words' first five letters, lower-cased
+
+
+@lru_cache(maxsize=256)  # read for the question once, not for each of its candidates
+def _wording(question: str) -> _Wording:
+    named = _NAME_OF_Q.search(question)
+    return _Wording(
+        told=tuple(told for asked, told in _TOLD_FOR_ASKED if asked.search(question)),
+        named_thing=named.group(1)[:5] if named else "",
+        quoted=tuple(_folded(phrase) for phrase in _QUOTED.findall(question)),
+        first=bool(_FIRST_Q.search(question)),
+        proper_kind=bool(_PROPER_KIND_Q.search(question)),
+        degree=bool(_HOW_MEASURED_Q.search(question)),
+        stems=frozenset(word.lower()[:5] for word in re.findall(r"[\w’'-]+", question)),
+    )
+
+
+def _folded(text: str) -> str:
+    return " ".join(fold_accents(text).lower().split())

@@ -211,20 +211,6 @@ def test_a_single_name_in_command_answers_who():
     assert can_answer(build_frame(question), sentence)
 
 
-@pytest.mark.parametrize(
-    ("question", "sentence", "names"),
-    [
-        # dev19 i33: a sentence about the hero that speaks of no dog names no dog
-        ("What is the name of Arvo's loyal old dog?", "Arvo is a legendary king of Velmar and a hero.", False),
-        ("What is the name of Arvo's loyal old dog?", "Only his old dogs, led by Tam, knew him.", True),
-        ("What was the name of Sorn Kell's steamboat?", "He built the first steamboat, the Clermont.", True),
-        # not read: the noun's phrase goes on ("the current Sultan of …"), or a clause follows it
-        ("What is the name of the current Sultan of Velia?", "Velia is ruled by a sultan.", True),
-        ("What was the name of the studio Arvo Kell ran?", "Kell was an actress.", True),
-    ],
-)
-def test_the_thing_whose_name_is_asked_is_spoken_of(question, sentence, names):
-    assert names_the_named_thing(question, sentence) is names
 
 
 @pytest.mark.parametrize(
@@ -251,38 +237,47 @@ def test_an_extreme_asked_for_is_stated(question, sentence, unstated):
     assert unstated_superlative(question, sentence) is unstated
 
 
+# Each check of rag.told that reads a question's wording and a text: (the check, question, text, told)
 @pytest.mark.parametrize(
-    ("question", "text", "holds"),
+    ("check", "question", "text", "told"),
     [
+        # dev19 i33: a sentence about the hero that speaks of no dog names no dog
+        (names_the_named_thing, "What is the name of Arvo's loyal old dog?",
+         "Arvo is a legendary king of Velmar and a hero.", False),
+        (names_the_named_thing, "What is the name of Arvo's loyal old dog?", "Only his old dogs, led by Tam, knew him.",
+         True),
+        (names_the_named_thing, "What was the name of Sorn Kell's steamboat?",
+         "He built the first steamboat, the Clermont.", True),
+        # not read: the noun's phrase goes on ("the current Sultan of …"), or a clause follows it
+        (names_the_named_thing, "What is the name of the current Sultan of Velia?", "Velia is ruled by a sultan.",
+         True),
+        (names_the_named_thing, "What was the name of the studio Arvo Kell ran?", "Kell was an actress.", True),
         # dev21 k56: a blues guitarist's summary that never calls him so
-        ("Who is known as the 'Father of the Blues'?", "Tam Kell was an American blues guitarist.", False),
-        ("Who is known as the 'Father of the Blues'?", "Tam Kell, the “father of the blues”, wrote it.", True),
-        ("What does the word 'Astana' mean?", "It was later renamed. Astána", True),  # accents folded
-        ("Who christened Dante's poem 'Divina'?", "It was later christened Divina by Boccaccio.", True),
-        ("Who christened Dante's poem?", "Boccaccio did.", True),  # an apostrophe quotes nothing
-    ],
-)
-def test_a_phrase_the_question_quotes_is_held(question, text, holds):
-    assert holds_the_quoted(question, text) is holds
-
-
-@pytest.mark.parametrize(
-    ("question", "text", "states"),
-    [
+        (holds_the_quoted, "Who is known as the 'Father of the Blues'?", "Tam Kell was an American blues guitarist.",
+         False),
+        (holds_the_quoted, "Who is known as the 'Father of the Blues'?",
+         "Tam Kell, the “father of the blues”, wrote it.", True),
+        (holds_the_quoted, "What does the word 'Astana' mean?", "It was later renamed. Astána", True),  # accents folded
+        (holds_the_quoted, "Who christened Dante's poem 'Divina'?", "It was later christened Divina by Boccaccio.",
+         True),
+        (holds_the_quoted, "Who christened Dante's poem?", "Boccaccio did.", True),  # an apostrophe quotes nothing
         # dev20 j27 (answered with "… since the 1994 Winter Olympics, prior to which …"), j23, k53
-        ("Where were the first modern Tamran Games held?", "This has been so since the 1994 Games.", False),
-        ("Where were the first modern Tamran Games held?", "The inaugural Games took place in Kell.", True),
-        ("What was the first modified food approved for sale?", "A modified organism is any organism.", False),
-        ("Which building is often cited as the first postmodern building?", "The Arno House opened in 1962 as "
-         "the earliest of them.", True),
+        (states_the_first, "Where were the first modern Tamran Games held?", "This has been so since the 1994 Games.",
+         False),
+        (states_the_first, "Where were the first modern Tamran Games held?", "The inaugural Games took place in Kell.",
+         True),
+        (states_the_first, "What was the first modified food approved for sale?",
+         "A modified organism is any organism.", False),
+        (states_the_first, "Which building is often cited as the first postmodern building?",
+         "The Arno House opened in 1962 as the earliest of them.", True),
         # the sentence before it may say which one a pronoun goes on from
-        ("How far inside Velia was the depot hit in the first strike?",
+        (states_the_first, "How far inside Velia was the depot hit in the first strike?",
          "Tamra conducted its first strike on Tuesday. It hit a depot 110 km inside Velia.", True),
-        ("Who won the first half of the season?", "Kell led at the break.", True),  # no first of a kind
+        (states_the_first, "Who won the first half of the season?", "Kell led at the break.", True),  # no first
         # one's own first is read by the event rules: "it" may stand for it (the first version, reading
         # "her first" too, refused test_answerability's guard)
-        ("When did Kell Arno win her first award?", "She won it after the war.", True),
+        (states_the_first, "When did Kell Arno win her first award?", "She won it after the war.", True),
     ],
-)
-def test_the_first_of_a_kind_asked_for_is_stated(question, text, states):
-    assert states_the_first(question, text) is states
+)  # fmt: skip
+def test_what_the_wording_asks_is_told(check, question, text, told):
+    assert check(question, text) is told
