@@ -13,15 +13,38 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any, Protocol
-
-import numpy as np
+from typing import TYPE_CHECKING, Any, Protocol
 
 from rag.filters import Filters
 from rag.records import Document, Hit
 from rag.settings import Settings
 
+if TYPE_CHECKING:  # numpy only names types here; rag --help, which loads this module, stays quick
+    import numpy as np
+
 log = logging.getLogger(__name__)
+
+# Models this factory made, held until the process ends once keep_models_until_exit() was called.
+_kept_models: list[object] | None = None
+
+
+def keep_models_until_exit() -> None:
+    """Hold every embedder and generator made from now on until the process ends, never freeing them.
+
+    For processes that end with ``os._exit`` (the ``rag`` console script): freeing llama.cpp's and
+    OpenVINO's native state there is work nobody waits for, and it is where CI's eval gate crashed
+    (SIGSEGV, exit 139, stop 47): after the report was written and the thresholds checked, while
+    ``rag eval`` dropped its models on leaving ``run_cli``. Stores are not held: a server reopens
+    its store on every index change, and holding each would leak them."""
+    global _kept_models
+    if _kept_models is None:
+        _kept_models = []
+
+
+def _made(model: Any) -> Any:
+    if _kept_models is not None:
+        _kept_models.append(model)
+    return model
 
 
 class Embedder(Protocol):
@@ -122,18 +145,22 @@ def make_embedder(settings: Settings, purpose: str = "query") -> Embedder:
 
         try:
             model_dir = resolve_embed_model(settings.embed_model)
-            return load_or_export(
-                model_dir, settings.cache_dir, settings.embed_threads, settings.embed_model, runtime, precision
+            return _made(
+                load_or_export(
+                    model_dir, settings.cache_dir, settings.embed_threads, settings.embed_model, runtime, precision
+                )
             )
         except (EncoderExportError, OSError) as exc:
             fallback = "the next runtime" if (runtime, precision) != tries[-1] else "torch, which loads ~4 s slower"
             log.warning("encoder on %s unavailable (%s); using %s instead", runtime, exc, fallback)
-    return TorchEmbedder(settings.embed_model, settings.embed_dtype, settings.embed_threads)
+    return _made(TorchEmbedder(settings.embed_model, settings.embed_dtype, settings.embed_threads))
 
 
 def make_generator(settings: Settings) -> Generator:
     from rag.generate import Generator as LlamaGenerator
 
-    return LlamaGenerator(
-        settings.model_path, settings.n_ctx, settings.n_threads, settings.seed, chat_format=settings.chat_format
+    return _made(
+        LlamaGenerator(
+            settings.model_path, settings.n_ctx, settings.n_threads, settings.seed, chat_format=settings.chat_format
+        )
     )

@@ -319,8 +319,14 @@ def entry() -> None:
 
     A crash in native code (llama.cpp, OpenVINO, faiss) prints every thread's Python stack to
     stderr (:mod:`faulthandler`), so a user's report says which stage was running, not only
-    "Segmentation fault"; stderr is unbuffered, so the stack survives the crash."""
+    "Segmentation fault"; stderr is unbuffered, so the stack survives the crash.
+
+    For the same reason of no teardown, the models a command loads are never freed
+    (:func:`rag.backends.keep_models_until_exit`): freeing them is where CI's gate crashed."""
+    from rag.backends import keep_models_until_exit
+
     faulthandler.enable()
+    keep_models_until_exit()
     code = main()
     logging.shutdown()
     try:

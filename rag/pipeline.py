@@ -20,7 +20,16 @@ from typing import Any, TypeVar
 from rag import extract, library
 from rag.answer import Encode, Evidence, abstain, cached, compose, early_abstention, rank, with_parts
 from rag.answerability import load_model
-from rag.backends import Embedder, Retriever, Store, latest_generation, make_embedder, make_retriever, open_store
+from rag.backends import (
+    Embedder,
+    Retriever,
+    Store,
+    latest_generation,
+    make_embedder,
+    make_generator,
+    make_retriever,
+    open_store,
+)
 from rag.conversation import Conversation
 from rag.errors import EmptyQuestionError, IndexMissingError, QuestionTooLongError, RagError
 from rag.filters import Filters
@@ -107,14 +116,7 @@ class Assistant:
         # The generator loads in C with the GIL released, so it overlaps the embedder's imports
         # (~4 s of torch/transformers/sentence-transformers): cold start is their maximum, not their sum.
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="load-generator") as pool:
-            loading = pool.submit(
-                Generator,
-                settings.model_path,
-                settings.n_ctx,
-                settings.n_threads,
-                settings.seed,
-                chat_format=settings.chat_format,
-            )
+            loading = pool.submit(make_generator, settings)
             embedder = make_embedder(settings)
             index = cls._open_index(settings, embedder, build_if_missing)
             generator = loading.result()

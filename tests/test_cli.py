@@ -97,3 +97,31 @@ def test_a_native_crash_names_the_python_stage_that_was_running():
     )
     assert result.returncode == -11
     assert "Segmentation fault" in result.stderr and "main_that_crashes_in_native_code" in result.stderr
+
+
+# A command's models, each reporting on stderr when it is freed; run through the console script's entry.
+_LOAD_MODELS_AND_RETURN = (
+    "import os, weakref, rag.cli\n"
+    "from rag.backends import make_embedder, make_generator\n"
+    "from rag.settings import Settings\n"
+    "def main_that_loads_models():\n"
+    "    settings = Settings.load()\n"
+    "    for model in (make_embedder(settings, 'index'), make_generator(settings)):\n"
+    "        weakref.finalize(model, os.write, 2, f'{type(model).__name__} freed\\n'.encode())\n"
+    "    print('loaded', flush=True)\n"
+    "    return 0\n"
+    "rag.cli.main = main_that_loads_models\n"
+    "rag.cli.entry()\n"
+)
+
+
+def test_the_console_script_never_frees_the_models_a_command_loaded():
+    """CI's eval gate crashed (SIGSEGV, exit 139) after its report was written, while ``rag eval``
+    dropped its models on leaving ``run_cli`` (faulthandler: the stage was ``cmd_eval``'s return).
+    The console script ends with os._exit, so freeing them there is work nobody waits for: models
+    the factory makes in that process are held until the exit. Before, both were freed on return."""
+    result = subprocess.run(
+        [sys.executable, "-c", _LOAD_MODELS_AND_RETURN], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "loaded\n" and "freed" not in result.stderr, result.stderr

@@ -79,3 +79,18 @@ def test_one_paragraph_answer_stops_generating_at_the_line_break(assistant):
 )
 def test_chat_format_guess_for_ggufs_without_a_template(architecture, chat_format):
     assert _guess_chat_format({"general.architecture": architecture}) == chat_format
+
+
+def test_outside_the_console_script_a_dropped_generator_is_freed():
+    """Only the ``rag`` console script holds its models until the exit; the library, servers and
+    tests drop a generator they no longer use, so loading one per test does not pile up."""
+    import gc
+    import weakref
+
+    from rag import backends
+    from rag.settings import Settings
+
+    assert backends._kept_models is None
+    generator = weakref.ref(backends.make_generator(Settings.load()))
+    gc.collect()
+    assert generator() is None
