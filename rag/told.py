@@ -98,12 +98,16 @@ _PROPER_KIND_Q = re.compile(
     r"(?:^|,\s*|\b(?i:in|on|of|from|into|near|by|under|with) )(?i:which|what) "
     r"(?i:(?:is|are|was|were) )?(?:(?!(?i:did|does|do|has|have|had|kinds?|types?|sorts?|forms?|class|classes)\b)"
     r"[\w’'-]+ ){0,3}?"
-    r"(?:city|cities|country|countries|town|towns|capital|capitals|port|ports|river|rivers|island|islands|state|"
-    r"states|province|provinces|region|regions|agency|agencies|company|companies|studios?|organi[sz]ations?|"
+    r"(?P<kind>city|cities|country|countries|town|towns|capital|capitals|port|ports|river|rivers|island|islands|"
+    r"state|states|province|provinces|region|regions|agency|agencies|company|companies|studios?|organi[sz]ations?|"
     r"firms?|manufacturers?|ships?|newspapers?|magazines?|teams?|clubs?|airlines?|publishers?|dynasty|dynasties|"
     r"empires?|kingdoms?|tribes?|languages?|nationality|gods?|goddess|goddesses|deity|deities)\b"
 )
 _CAPITALISED_WORD = re.compile(rf"\b{UPPER}[\w’'-]+")
+# An adjective of origin ("ancient Egyptian religion", "the Chinese coast", "Spanish ships") names no
+# god, city, ship or company; it may name a language, a nationality, a people or a realm ("the Persian Empire").
+_OF_ORIGIN = re.compile(r"(?:ian|ese|ish)$")
+_KINDS_AN_ORIGIN_NAMES = ("langu", "natio", "tribe", "empir", "kingd", "dynas")
 
 
 def names_one_of_the_kind(frame: QuestionFrame, sentence: str) -> bool:
@@ -114,9 +118,12 @@ def names_one_of_the_kind(frame: QuestionFrame, sentence: str) -> bool:
     # a capitalised word the question does not hold ("Devon Island" for "Which island is bigger than
     # Alexander Island?": rag.extract.new_names reads it as the asked name), the first word too
     # unless it is a common one ("Baghdad is the capital …", not "The capital …")
-    asked = _wording(frame.question).stems
+    wording = _wording(frame.question)
+    origin_names = wording.proper_kind.startswith(_KINDS_AN_ORIGIN_NAMES)
     return any(
-        (m.start() > 0 or m.group().lower() not in STOPWORDS) and m.group().lower()[:5] not in asked
+        (m.start() > 0 or m.group().lower() not in STOPWORDS)
+        and m.group().lower()[:5] not in wording.stems
+        and (origin_names or not _OF_ORIGIN.search(m.group()))
         for m in _CAPITALISED_WORD.finditer(sentence)
     )
 
@@ -176,7 +183,7 @@ class _Wording:
     named_thing: str  # the stem of the thing whose name is asked ("dog"), or ""
     quoted: tuple[str, ...]  # the phrases it quotes, accents folded and lower-cased
     first: bool  # it asks for the first of a kind
-    proper_kind: bool  # it asks which places, bodies, ships, languages … of a kind
+    proper_kind: str  # the kind ("god", "cities") when it asks which places, bodies, ships … of one, or ""
     degree: bool  # "How strong is …?"
     stems: frozenset[str]  # its words' first five letters, lower-cased
 
@@ -189,7 +196,7 @@ def _wording(question: str) -> _Wording:
         named_thing=named.group(1)[:5] if named else "",
         quoted=tuple(_folded(phrase) for phrase in _QUOTED.findall(question)),
         first=bool(_FIRST_Q.search(question)),
-        proper_kind=bool(_PROPER_KIND_Q.search(question)),
+        proper_kind=proper.group("kind").lower() if (proper := _PROPER_KIND_Q.search(question)) else "",
         degree=bool(_HOW_MEASURED_Q.search(question)),
         stems=frozenset(word.lower()[:5] for word in re.findall(r"[\w’'-]+", question)),
     )

@@ -182,6 +182,15 @@ def test_a_size_range_is_not_a_reach():
         # dev21 k11: a sentence naming only the question's own god names no other
         ("Which god embalmed the body of Arvo?", "Arvo was the god of fertility and the dead.", False),
         ("Which god embalmed the body of Arvo?", "His body was embalmed by Tamun, the jackal god.", True),
+        # dev21 k11: an adjective of origin ("ancient Egyptian religion") names no god, city or ship
+        # (before, "Egyptian" was read as the god's name) …
+        ("Which god embalmed the body of Arvo?", "Arvo was the god of the dead in ancient Tamranian religion.", False),
+        ("Which god embalmed the body of Arvo?", "In Velish myth, Tamun the jackal god embalmed him.", True),
+        ("Which ship carried Arvo to Velia?", "He sailed there on a Tamranese ship.", False),
+        # … but it may name a language, a people or a realm ("the Persian Empire")
+        ("In which language was the epic first written?", "It was written in Tamranian around 1200.", True),
+        ("Which empire ruled Velia in 500 BC?", "Velia was then part of the Tamranian Empire.", True),
+        ("Which tribe settled the valley?", "The valley was settled by Velish herders.", True),
         # a kind of ship is not a ship's name
         ("What kind of ship carried the cargo?", "The cargo went by a three-masted barque.", True),
     ],
