@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from rag.filters import Filters
 from rag.records import Document, Hit
@@ -41,7 +41,10 @@ def keep_models_until_exit() -> None:
         _kept_models = []
 
 
-def _made(model: Any) -> Any:
+Model = TypeVar("Model")
+
+
+def _made(model: Model) -> Model:
     if _kept_models is not None:
         _kept_models.append(model)
     return model

@@ -107,7 +107,7 @@ _CAPITALISED_WORD = re.compile(rf"\b{UPPER}[\w’'-]+")
 # An adjective of origin ("ancient Egyptian religion", "the Chinese coast", "Spanish ships") names no
 # god, city, ship or company; it may name a language, a nationality, a people or a realm ("the Persian Empire").
 _OF_ORIGIN = re.compile(r"(?:ian|ese|ish)$")
-_KINDS_AN_ORIGIN_NAMES = ("langu", "natio", "tribe", "empir", "kingd", "dynas")
+_KINDS_AN_ORIGIN_NAMES = re.compile(r"languages?|nationality|tribes?|empires?|kingdoms?|dynasty|dynasties")
 
 
 def names_one_of_the_kind(frame: QuestionFrame, sentence: str) -> bool:
@@ -119,11 +119,10 @@ def names_one_of_the_kind(frame: QuestionFrame, sentence: str) -> bool:
     # Alexander Island?": rag.extract.new_names reads it as the asked name), the first word too
     # unless it is a common one ("Baghdad is the capital …", not "The capital …")
     wording = _wording(frame.question)
-    origin_names = wording.proper_kind.startswith(_KINDS_AN_ORIGIN_NAMES)
     return any(
         (m.start() > 0 or m.group().lower() not in STOPWORDS)
         and m.group().lower()[:5] not in wording.stems
-        and (origin_names or not _OF_ORIGIN.search(m.group()))
+        and (wording.origin_names or not _OF_ORIGIN.search(m.group()))
         for m in _CAPITALISED_WORD.finditer(sentence)
     )
 
@@ -183,7 +182,8 @@ class _Wording:
     named_thing: str  # the stem of the thing whose name is asked ("dog"), or ""
     quoted: tuple[str, ...]  # the phrases it quotes, accents folded and lower-cased
     first: bool  # it asks for the first of a kind
-    proper_kind: str  # the kind ("god", "cities") when it asks which places, bodies, ships … of one, or ""
+    proper_kind: bool  # it asks which places, bodies, ships, languages … of a kind
+    origin_names: bool  # … of a kind an adjective of origin names ("Egyptian" a language, not a god)
     degree: bool  # "How strong is …?"
     stems: frozenset[str]  # its words' first five letters, lower-cased
 
@@ -191,12 +191,14 @@ class _Wording:
 @lru_cache(maxsize=256)  # read for the question once, not for each of its candidates
 def _wording(question: str) -> _Wording:
     named = _NAME_OF_Q.search(question)
+    proper = _PROPER_KIND_Q.search(question)
     return _Wording(
         told=tuple(told for asked, told in _TOLD_FOR_ASKED if asked.search(question)),
         named_thing=named.group(1)[:5] if named else "",
         quoted=tuple(_folded(phrase) for phrase in _QUOTED.findall(question)),
         first=bool(_FIRST_Q.search(question)),
-        proper_kind=proper.group("kind").lower() if (proper := _PROPER_KIND_Q.search(question)) else "",
+        proper_kind=bool(proper),
+        origin_names=bool(proper and _KINDS_AN_ORIGIN_NAMES.fullmatch(proper.group("kind").lower())),
         degree=bool(_HOW_MEASURED_Q.search(question)),
         stems=frozenset(word.lower()[:5] for word in re.findall(r"[\w’'-]+", question)),
     )
