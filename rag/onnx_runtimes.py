@@ -9,6 +9,7 @@ tokenised batch and returns the last hidden state; pooling is the caller's.
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -70,6 +71,7 @@ def _onnxruntime(path: Path, threads: int) -> Runner:
 
 
 def _openvino(path: Path, threads: int, precision: str) -> Runner:
+    _without_openvino_telemetry()
     try:
         import openvino
     except ImportError as exc:
@@ -97,3 +99,17 @@ def _openvino(path: Path, threads: int, precision: str) -> Runner:
             return np.array(request.infer({k: feeds[k] for k in names})[0], dtype=np.float32)
 
     return run
+
+
+def _without_openvino_telemetry() -> None:
+    """Keep ``import openvino`` from reporting to Google Analytics.
+
+    On import, OpenVINO's converter (``openvino.tools.ovc``, imported by ``openvino`` itself) sends a
+    "general_import" event through ``openvino_telemetry`` unless the user opted out or ``CI=true``:
+    it writes ``~/intel/``, forks a process from a thread and opens an HTTPS connection. The product
+    promises to run offline, and the forked child inherits the caller's pipes: with no network it
+    hangs in ``getaddrinfo``, so a script reading ``rag ask``'s output waited for it after
+    ``rag`` had exited. OpenVINO falls back to its own no-op stub (``telemetry_stub``) when
+    ``openvino_telemetry`` cannot be imported, which a ``None`` entry in ``sys.modules`` makes so."""
+    if "openvino.tools.ovc" not in sys.modules:  # after it, the event is sent already
+        sys.modules.setdefault("openvino_telemetry", None)  # type: ignore[arg-type]

@@ -125,3 +125,20 @@ def test_the_console_script_never_frees_the_models_a_command_loaded():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout == "loaded\n" and "freed" not in result.stderr, result.stderr
+
+
+def test_answering_sends_no_openvino_telemetry(tmp_path):
+    """``import openvino`` reported a "general_import" event to Google Analytics outside CI: it
+    wrote ~/intel/, forked a child that opened an HTTPS connection, and with no network that child
+    hung in getaddrinfo holding ``rag ask``'s pipes, so a caller reading them waited (a fast-suite
+    run outside CI failed on it). Run as a user would: no CI variable, a fresh home."""
+    env = {k: v for k, v in os.environ.items() if k not in ("CI", "TF_BUILD", "JENKINS_URL")}
+    env |= {"HOME": str(tmp_path), "RAG_CACHE_DIR": str(Path.home() / ".cache" / "rag-cited")}
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-m", "rag.cli", "ask", "Who is Lee Daniels?", "--index-dir", str(tmp_path / "index")],
+        cwd=ROOT, capture_output=True, text=True, timeout=240, env=env,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "intel").exists(), "openvino_telemetry ran"
+    assert time.monotonic() - started < 120
