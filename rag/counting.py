@@ -179,18 +179,25 @@ def _without_bare_years(sentence: str, nouns: frozenset[str] | set[str]) -> str:
 
 def counts_another_kind(frame: QuestionFrame, sentence: str) -> bool:
     """For "how many fossil species …": does ``sentence`` count only another kind of the noun
-    ("5,869 living species of bryozoa are known"), never naming the asked kind? A count with no
-    word between number and noun ("64,000 species") may still be the asked kind's."""
+    ("5,869 living species of bryozoa are known"), never naming the asked kind, or naming it only
+    where every number counts another kind ("the eight official planets" for "how many minor
+    planets")? A count with no word between number and noun ("64,000 species") may still be the
+    asked kind's."""
     nouns = frame.focus.removeprefix("count of ").split() if frame.focus.startswith("count of ") else []
-    names = {s for e in frame.entities for s in content_words(e)}
+    # a name's words are no kind ("how many North Korean troops"), unless the question writes the
+    # counted noun in lower case ("minor planets", though it names the Minor Planet Center)
+    lower = nouns and re.search(r"\b" + r"\s+".join(map(re.escape, nouns)) + r"\b", frame.question)
+    names = set() if lower else {s for e in frame.entities for s in content_words(e)}
     kinds = {s for w in nouns[:-1] for s in content_words(w)} - names
     if not kinds:
         return False
     tokens, stems = _tokens(sentence)
-    if kinds & set(stems):
-        return False
     head = (content_words(nouns[-1]) or [nouns[-1]])[0]
-    return any(_is_number(tokens, i) and stems[i + 2 : i + 3] == [head] for i in range(len(tokens)))
+    numbers = [i for i in range(len(tokens)) if _is_number(tokens, i)]
+    of_another = [i for i in numbers if stems[i + 2 : i + 3] == [head] and stems[i + 1] not in kinds]
+    if not kinds & set(stems):
+        return bool(of_another)
+    return bool(numbers) and len(of_another) == len(numbers)
 
 
 # "How many Tony Awards has she won?" asks for wins, not "nominations for three Tony Awards"

@@ -84,8 +84,10 @@ _LIFE_EVENTS = tuple(
             r"|\bmade the first\b|\bconceiv",
             False,
         ),
-        (  # "What year were the Duino Elegies published?" is not answered by when they were begun
-            r"^\W*(?:when|in what year|what year)\b.*\bpublished\s*\??\s*$",
+        (  # "What year were the Duino Elegies published?" is not answered by when they were begun, nor
+            # "When did Avogadro first publish his hypothesis?" by the years of his life
+            r"^\W*(?:when|in what year|what year)\b.*\bpublished\s*\??\s*$"
+            r"|^\W*(?:when|in what year|what year) did (?:[\w’'-]+ ){1,4}(?:first )?publish\b",
             r"\bpublish|\bpublication|\bprinted\b|\bissued\b|\breleased\b|\bappeared\b|\bserialized\b|\bserialised\b"
             r"|\bauthored\b|\bworks\b[^.;]*\(\d{4}\)",  # "he authored numerous works—such as … (1947)"
             False,
@@ -178,13 +180,20 @@ _OCCASION = re.compile(
 )
 
 
+def asks_an_occasion(question: str) -> bool:
+    """Does ``question`` name an award or event ("her first Grammy Award", "the Boreal Cup")?"""
+    return bool(_OCCASION.search(question))
+
+
 def names_the_occasion(frame: QuestionFrame, sentence: str, before: str, title: str, article: str) -> bool:
-    """For "In what year did Julie Andrews win her first Grammy Award?" asked of an article about
-    one of the question's names (``title``): the award or event it names tells the occasion, and
-    when the ``article`` names it somewhere, a sentence dating something must name it too, or —
-    when it points back ("It was first held …") — the one ``before`` it: "She was made a Dame …
-    in the 2000 New Year Honours" dates another honour. True for other questions."""
-    if frame.kind != "date":
+    """For "In what year did Julie Andrews win her first Grammy Award?" (or "For which film did she
+    win her Academy Award?") asked of an article about one of the question's names (``title``): the
+    award or event it names tells the occasion, and when the ``article`` names it somewhere, an
+    answering sentence must name it too, or — when it points back ("It was first held …") — the one
+    ``before`` it: "She was made a Dame … in the 2000 New Year Honours" dates another honour, and
+    "He was honored with the AFI Life Achievement Award" names another award. True for counts
+    (rag.counting reads them) and other questions."""
+    if frame.kind == "number":
         return True
     keys = {name_key(e) for e in frame.entities}
     about = {name_key(w) for w in re.findall(r"[\w’'.-]+", title)}

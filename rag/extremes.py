@@ -161,11 +161,11 @@ _USUAL = re.compile(r"\b(?:common|usual|typical|often|frequent|standard|popular|
                     re.IGNORECASE)  # fmt: skip
 # how a sentence states an extreme: "the most …", "the commonest", "the leading …", "the top …"
 _SUPERLATIVE = re.compile(
-    r"\b(?:most|least|leading|top|foremost|number one|primary|main|chief|principal|predominant|dominant|"
-    r"favou?rite|record|[a-z]{2,}est)\b",
+    r"\b(?:most|(?<!at )least|leading|top|foremost|number one|primary|main|chief|principal|predominant|dominant|"
+    r"favou?rite|record(?!\s+of\b)|[a-z]{2,}est)\b",  # "a factual record of the past" is no record
     re.IGNORECASE,
 )
-# "most of its interior": a share of a whole, not an extreme
+# "most of its interior": a share of a whole, not an extreme (nor is "at least")
 _MOST_OF_A_WHOLE = re.compile(r"most of\b", re.IGNORECASE)
 # words ending in "-est" that state no extreme
 _NOT_SUPERLATIVE = frozenset(
@@ -177,9 +177,11 @@ _NOT_SUPERLATIVE = frozenset(
 
 # "What is the oldest rock ever found on Earth?", "Which of the three islands is the largest?": the
 # "-est" thing asked for, its phrase ending the question or going on with where or how it holds
-# (not "What were the earliest aircraft carriers used to deploy?": that asks something of them)
+# (not "What were the earliest aircraft carriers used to deploy?": that asks something of them); also
+# as a standing: "Which text is considered the oldest source of the myths?"
 _EST_Q = re.compile(
-    rf"\b(?:is|are|was|were)\s+(?:the|its|their)\s+(?!(?:{'|'.join(sorted(_NOT_SUPERLATIVE))})\b)[a-z]{{2,}}est"
+    r"\b(?:is|are|was|were)\s+(?:(?:considered|regarded as|thought to be|believed to be|said to be|known as)\s+)?"
+    rf"(?:the|its|their)\s+(?!(?:{'|'.join(sorted(_NOT_SUPERLATIVE))})\b)[a-z]{{2,}}est"
     r"(?:\s+[a-z]+){0,3}?\s*(?:\?|$|\b(?:in|of|on|ever|known|that|which|to be|among|by|for)\b)",
     re.IGNORECASE,
 )

@@ -201,9 +201,12 @@ def _part_frames(question: str, entities: tuple[str, ...]) -> tuple[QuestionFram
     return tuple(frames)
 
 
-# "Who discovered Alexander Island, and in which year?": a part asking only "in which year" (or
-# "when") asks it of the part before it, whose names and words it must be about
-_BARE_PART_WORDS = frozenset({"year", "date", "day", "month", "decade", "century", "time"})
+# "Who discovered Alexander Island, and in which year?", "Who designed Java, and at which company?": a
+# part asking only "in which year" (or "when", or which place or body) asks it of the part before it,
+# whose names and words it must be about
+_BARE_PART_WORDS = frozenset(
+    content_words("year date day month decade century time company city country town place university")
+)
 
 
 def _asked_of(bare: QuestionFrame, before: QuestionFrame) -> QuestionFrame:
@@ -268,8 +271,8 @@ def _focus(lower: str, kind: str, names: set[str]) -> tuple[str, list[str], list
     if what:
         head: list[str] = []
         for word in re.findall(r"[a-z’'-]+", what.group(1))[:3]:
-            if word in names and not head:
-                continue  # "which Russian general": the name qualifies the asked-for noun
+            if (word in names or word in ("exact", "precise")) and not head:
+                continue  # "which Russian general", "which exact year": the word qualifies the asked-for noun
             verb = word.endswith("ed") and not word.endswith("eed") and word not in QUALIFIERS  # not "speed"
             if word in _QUESTION_WORDS or word in _HEAD_STOP or verb or word in names:
                 break  # the asked-for noun ends at a verb, a preposition or a name

@@ -14,7 +14,8 @@ QUALIFIERS = ("maximum", "minimum", "average", "mean", "median", "typical", "est
               "annual", "overall", "combined", "top", "peak", "land", "surface", "urban", "rural")  # fmt: skip
 _NUMBER_Q = re.compile(
     r"\bhow (?:many|much|far|long|big|large|old|deep|tall|high|wide|heavy|fast)\b"
-    r"|\bwhat (?:is |was |are |were )?(?:the |its |their |his |her )?(?:(?:" + "|".join(QUALIFIERS) + r") )?"
+    r"|\bwhat (?:is |was |are |were )?(?:the |its |their |his |her )?(?:exact |precise )?"
+    r"(?:(?:" + "|".join(QUALIFIERS) + r") )?"
     r"(?:range|number|distance|percentage|share|"
     r"proportion|population|height|length|"
     r"price|cost|salary|budget|total|amount|age|speed|toll|death toll|size|area|depth|weight|diameter|radius|"
@@ -22,9 +23,9 @@ _NUMBER_Q = re.compile(
     r"density|mass|half-life|lifespan|life expectancy|atomic (?:number|weight|mass)|gdp|revenue|magnitude)\b"
     r"|\bwhat (?:is |was )?(?:the )?(?:rank|place|position) of .+ among\b"  # "the 12th largest lake"
 )
-_DATE_Q = re.compile(
-    r"\bwhen\b|\bwhat (?:date|day|month|year|time)\b|\b(?:which|what) (?:date|day|month|year|decade)s?\b"
-    r"|\bin what year\b|\bsince when\b"
+_DATE_Q = re.compile(  # "In which exact year …" asks a year too
+    r"\bwhen\b|\bwhat (?:exact |precise )?(?:date|day|month|year|time)\b"
+    r"|\b(?:which|what) (?:exact |precise )?(?:date|day|month|year|decade)s?\b|\bin what year\b|\bsince when\b"
 )
 _NAME_Q = re.compile(
     r"^\s*(?:and |but |so )?who\b|\bwho (?:is|was|are|were|said|told|warned|called|won|led|leads|founded|wrote)\b"

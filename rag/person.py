@@ -87,8 +87,11 @@ _NOT_A_PERSON = frozenset(
     "road avenue north south east west northern southern eastern western central greater lesser upper lower new "
     "the a an fort castle palace tower cathedral temple mount cape point harbour harbor system systems in on at of "
     "this that united nations medal order presidential royal national international world global dynasty khaganate "
-    "khanate sultanate caliphate emirate".split()
+    "khanate sultanate caliphate emirate age ages era".split()
 )
+# adjectives of origin ("Anatolian Indo-European", "Iranian"): a run made only of them names a people's
+# kind, not a person (-ean too, unlike rag.told's name check, where "Aegean" may name the asked sea)
+_OF_ORIGIN = re.compile(r"(?:ian|ean|ese|ish)$")
 
 # the personal pronouns that stand for a person named before ("He said …", "her son")
 PERSONAL_PRONOUN = r"(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)"
@@ -272,7 +275,8 @@ def _is_personal_name(run: str) -> bool:
     # ("the Middle East"); it opens only a place's ("West Bank", "North Korea")
     last = keys[-1] if keys[-1] in _COMPASS and not _COMPASS_PLACE.intersection(keys[:-1]) else ""
     acronym = any(w.isupper() and len(w) > 1 for w in words)
-    return not any(k in _NOT_A_PERSON and k != last for k in keys) and not acronym
+    of_origin = all(_OF_ORIGIN.search(k) for k in keys)
+    return not any(k in _NOT_A_PERSON and k != last for k in keys) and not acronym and not of_origin
 
 
 _COMPASS = frozenset({"north", "south", "east", "west"})

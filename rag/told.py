@@ -33,16 +33,28 @@ _TOLD_FOR_ASKED = tuple(
             r"denarius|solidus|t[oö]gr[oö]g|pataca|ngultrum|rufiyaa|pula|kwanza|ariary|dalasi|leone|loti|lilangeni|"
             r"ouguiya|vatu|kina|tala)s?\b",
         ),
-        # "How did Frederick Barbarossa die?": the manner of a death, which "… until his death in
+        # "How (and where) did Frederick Barbarossa die?": the manner of a death, which "… until his death in
         # 1190" (its year; rag.events reads the event itself) does not tell
         (
-            r"^\W*how did .+? (?:die|meet (?:his|her|their) (?:death|end))\b",
-            r"\b(?:died|dies|dying|death|deaths)\b(?:\W+[\w’'-]+){0,4}?\W+(?:of|from|after|by|while|when|during|"
-            r"following|in (?:a|an|the|his|her|their|battle|combat|action|exile|prison|captivity|childbirth|office)"
-            r"\b(?!\s*\d))|\b(?:killed|drowned|murder|assassinat|executed|execution|suicide|poison|shot|hanged|"
+            r"^\W*(?:(?:where|when) and )?how(?: and (?:where|when))? did .+? "
+            r"(?:die|meet (?:his|her|their) (?:death|end))\b",
+            # (each word whole: "the death penalty for most offenses" tells no "of")
+            r"\b(?:died|dies|dying|death|deaths)\b(?:\W+[\w’'-]+){0,4}?\W+(?:(?:of|from|after|by|while|when|during|"
+            r"following)\b|in (?:a|an|the|his|her|their|battle|combat|action|exile|prison|captivity|childbirth|"
+            r"office)\b(?!\s*\d))|\b(?:killed|drowned|murder|assassinat|executed|execution|suicide|poison|shot|hanged|"
             r"hanging|behead|slain|stabbed|strangled|wounds?|succumbed|perished|crash|accident|illness|disease|"
             r"cancer|fever|plague|stroke|heart (?:attack|failure)|natural causes|martyr|burned at the stake|crucified|"
             r"overdose)",
+        ),
+        # "What is the Indus called in Tibet?": a name in a place, a tongue or by someone, which "The
+        # Indus is a river of Asia" does not tell ("where it is known as …", "also called …", "the Indus or
+        # Sindhu", "(Sindhu)" do); not "What is the dish of fried seafood called?", which a term answers
+        # ("… deep-fried in a light batter, as tempura")
+        (
+            r"^\W*what (?:is|are|was|were|do|does|did) .+? (?:called|known as|referred to as|termed|call(?: it)?)"
+            r" (?:in|by|among)\b",
+            r"\bcall|\bknown\b|\bnam(?:e|es|ed|ing)\b|\bterm|\breferred\b|\bdubbed\b|\btitled?\b|\bnicknam"
+            r"|\bstyled\b|\balias\b|\bor\b|\(",
         ),
         # "After whom is the bel named?": a naming, which "one tenth of a bel" does not tell
         # ("nicknamed for its use of fists" and "named for its shape" ask what a name tells)
@@ -56,7 +68,7 @@ _TOLD_FOR_ASKED = tuple(
 
 def tells_what_is_asked(question: str, sentence: str) -> bool:
     """Does ``sentence`` tell what ``question``'s wording asks (:data:`_TOLD_FOR_ASKED`: a currency,
-    how someone died, a naming)? True for questions with none of those wordings."""
+    how someone died, a name it goes by, a naming)? True for questions with none of those wordings."""
     return all(told.search(sentence) for told in _wording(question).told)
 
 
@@ -151,8 +163,12 @@ def states_a_degree(frame: QuestionFrame, sentence: str) -> bool:
 # Olympics held?": the first of a kind, which a sentence (or the one before it, which a pronoun may
 # go on from) states as the first, the inaugural or the earliest one, or by its beginning; not "for
 # the first time", "the first half" or "the first world war", nor "her first Grammy" (whose first is
-# one of hers: "She won it after the war" may answer when)
-_FIRST_Q = re.compile(r"\bthe first\b(?! (?:time|half|day|week|month|year|world war)\b)", re.IGNORECASE)
+# one of hers: "She won it after the war" may answer when); "the world's first" is one too. A sentence
+# calling its thing "one of the first" or "one of the world's oldest" says it may not be the first.
+_FIRST_Q = re.compile(
+    r"\bthe (?:world['’]s )?first\b(?! (?:time|half|day|week|month|year|world war)\b)", re.IGNORECASE
+)
+_ONE_OF_THE_FIRST = re.compile(r"\bone of the (?:[\w’'-]+ )?(?:first|earliest|oldest)\b", re.IGNORECASE)
 _FIRST = re.compile(
     r"\b(?:first|1st|inaugural|earliest|oldest|original|began|begun|begin|beginning|start|found(?:ed|ing|er)|"
     r"establish|debut|introduc|pioneer|invent|initial|opened|premiere|maiden)",
@@ -164,7 +180,7 @@ def states_the_first(question: str, text: str) -> bool:
     """For a question about the first of a kind: does ``text`` (a sentence and the one before it)
     state a first or a beginning ("… since the 1994 Winter Olympics" for the first modern Olympics
     does not)? True for other questions."""
-    return not _wording(question).first or bool(_FIRST.search(text))
+    return not _wording(question).first or bool(_FIRST.search(text) and not _ONE_OF_THE_FIRST.search(text))
 
 
 def reads_whereabouts(question: str) -> bool:

@@ -59,7 +59,7 @@ def names_the_part(question: str, articles: list[str]) -> np.ndarray:
 _TOPIC_Q = re.compile(
     r"^(?i:(?:what|which) (?:is|are|was|were) the (?:[\w-]+ ){0,2}[\w-]+|how (?:many|much) [\w-]+(?: [\w-]+)?)"
     r" of (?!(?:the|a|an|this|that|these|those|its|their|his|her|our|each|every|all)\b)"
-    r"([a-z][a-z-]+(?: [a-z][a-z-]+)?)(?: (?:are|is|were|was) (?:there|known|made|grown|sold|[a-z]+ed))?"
+    r"([a-z][a-z-]+(?: [a-z][a-z-]+)?)(?: (?:are|is|were|was) (?:[a-z]+ly )?(?:there|known|made|grown|sold|[a-z]+ed))?"
     r"(?: (?:each|every|per|a) year| annually| worldwide)?\s*\??\s*$"
 )
 
@@ -157,10 +157,20 @@ _SOME_OF_Q = re.compile(
 )
 
 
+# "To which fish family do remoras belong?": the lower-case things whose kin is asked (the tuna's
+# "the Scombridae (mackerel) family" is not the remoras')
+_BELONGS_Q = re.compile(
+    r"^(?i:(?:to )?(?:which|what) [\w-]+(?: [\w-]+)? (?:do|does|did) )"
+    r"(?!(?:it|this|that|these|those|they|he|she|its|their|the)\b)([a-z][a-z-]+(?: [a-z][a-z-]+)?) belongs?\b"
+)
+
+
 @lru_cache(maxsize=256)  # read for the question, then for each of its candidates by two rules
 def asked_topic(question: str) -> frozenset[str]:
     """The content words of the lower-case thing ``question`` asks about (see :func:`names_topic`), or none."""
-    shapes = (_TOPIC_Q, _SUBJECT_Q, _MADE_Q, _HOLDS_Q, _DOES_Q, _WHEN_Q, _SHARE_Q, _OWNER_Q, _CAUSE_Q, _SOME_OF_Q)
+    shapes = (
+        _TOPIC_Q, _SUBJECT_Q, _MADE_Q, _HOLDS_Q, _DOES_Q, _WHEN_Q, _SHARE_Q, _OWNER_Q, _CAUSE_Q, _SOME_OF_Q, _BELONGS_Q,
+    )
     found = next(filter(None, (shape.match(question.strip()) for shape in shapes)), None)
     return frozenset(content_words(next(filter(None, found.groups())))) if found else frozenset()
 

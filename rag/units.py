@@ -193,24 +193,38 @@ def states_size(kind: str, question: str, sentence: str) -> bool:
     return any(measure.search(sentence) for measure in measures)
 
 
-# a length stated as a height: "the highest peak in Europe at 5,642 m", "at an elevation of 300 m"
-# (not "a high-speed line of 300 km", nor "deep into Russia, up to 300 km": a distance)
+# a length stated as a height, a depth or a width: "the highest peak in Europe at 5,642 m", "at an
+# elevation of 300 m", "a width of 2 km" (not "a high-speed line of 300 km", nor "deep into Russia, up
+# to 300 km": a distance); or named after the figure: "1,200 m high", "the one-mile-wide (1.6 km) strait"
 _HEIGHT_BEFORE = re.compile(
-    r"\b(?:highest|peak|summit|elevation|altitude|height|tall|high|rises?|deep|depth)\b(?!-)"
+    r"\b(?:highest|peak|summit|elevation|altitude|height|tall|high|rises?|deep|depth|wide|width)\b(?!-)"
     r"(?!\s+(?:into|inside|within|behind)\b)[^.;,\d]{0,30}$",
     re.IGNORECASE,
 )
+_HEIGHT_AFTER = re.compile(r"\s*-?\s*(?:high|tall|deep|wide|in (?:height|depth|width))\b(?!-)", re.IGNORECASE)
 
 
 def gives_only_heights(unit: str, dimension: str, sentence: str) -> bool:
-    """For a question asking a length that is no height or depth ("How long is the Caucasus?",
-    "How far is …?"): are all the lengths in ``sentence`` heights or depths ("… Mount Elbrus, the
-    highest peak in Europe at 5,642 m")? False for other questions and sentences with no length."""
-    if unit not in ("length", "extent") or dimension in ("height", "depth"):
+    """For a question asking a length that is no height, depth or width ("How long is the Caucasus?",
+    "How far is …?"): are all the lengths in ``sentence`` heights, depths or widths ("… Mount Elbrus,
+    the highest peak in Europe at 5,642 m")? False for other questions and sentences with no length."""
+    if unit not in ("length", "extent") or dimension in ("height", "depth", "width"):
         return False
     plain = re.sub(r"\([^)]*\)", "", sentence)  # "5,642 m (18,510 ft)": the conversion is the same height
-    lengths = list(UNIT_WORDS["length"].finditer(plain))
-    return bool(lengths) and all(_HEIGHT_BEFORE.search(_figure_lead(plain, m.start())) for m in lengths)
+    lengths = [_around(plain, m) for m in UNIT_WORDS["length"].finditer(plain)]
+    if not lengths:  # "the one-mile-wide (1.6 km) strait": only a spelled figure's conversion has digits
+        lengths = [_around(sentence, m) for m in UNIT_WORDS["length"].finditer(sentence)]
+    return bool(lengths) and all(_HEIGHT_BEFORE.search(lead) or _HEIGHT_AFTER.match(trail) for lead, trail in lengths)
+
+
+def _around(sentence: str, figure: re.Match[str]) -> tuple[str, str]:
+    """The text before ``figure`` (its digits left out) and after it; for a figure in brackets, the
+    text around the brackets (a conversion says what the figure before it says)."""
+    opened = sentence.rfind("(", 0, figure.start())
+    closed = sentence.find(")", figure.end())
+    if opened > sentence.rfind(")", 0, figure.start()) and closed >= 0:
+        return sentence[:opened].rstrip(), sentence[closed + 1 :]
+    return _figure_lead(sentence, figure.start()), sentence[figure.end() :]
 
 
 def _figure_lead(sentence: str, start: int) -> str:

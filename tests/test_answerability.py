@@ -253,6 +253,13 @@ def test_a_question_for_an_extreme_needs_a_sentence_stating_it(question, sentenc
         ("How many fossil species of bryozoa are known?", "About 15,000 fossil species are known.", True),
         ("How many species of bryozoa are known?", "5,869 living species of bryozoa are known.", True),  # guards
         ("How many wild rabbit species does Sylvilagus include?", "It includes over 13 wild rabbit species.", True),
+        # thirty-fourth round (dev22 m50): the kind named, but every number counts another kind ("minor"
+        # is also a word of a name the question holds, which made it no kind)
+        ("How many minor moons has the Minor Moon Office numbered?", "Unlike the eight major moons of Kell, all "
+         "minor moons are small.", False),
+        ("How many minor moons has the Minor Moon Office numbered?", "Kell has 120 minor moons.", True),
+        ("How many minor moons has the Minor Moon Office numbered?", "Of the eight moons of Kell, 120 are minor "
+         "moons.", True),  # guards
         # "how large" names no measure: a superlative may answer it (sample dev q114)
         ("How large were the attacks on Velmar's grid?", "It was the largest attack on Velmar's grid in months.",
          True),
@@ -779,6 +786,11 @@ def test_a_date_must_be_of_the_occasion_its_article_names():
     # (under another title, "she" is that article's person: rag.topic.pronoun_for_another_name refuses it)
     assert names_the_occasion(frame, dame, "", "Honours", article)
     assert not can_answer(frame, dame, "Honours", "", article)
+    # thirty-fourth round (dev22 m30): not only a date; "For which film did Martin Scorsese win his
+    # Academy Award?" was answered with "… honored with the AFI Life Achievement Award in 1997, …"
+    film = build_frame("For which film did Kell Arno win her Grammy Award?")
+    assert film.kind != "date" and not can_answer(film, dame, "Kell Arno", "", article)
+    assert can_answer(film, "She won her Grammy Award for the film Velmar Nights.", "Kell Arno", "", article)
     # a place is no occasion (measured on wiki dev w127 with a first version of the rule: "In what year did
     # Rama I become king of Siam?" lost "He ascended the throne in 1782 …", which does not name Siam)
     reign = "Kell Arno\n\nKell Arno was the first king of Tamra. He ascended the throne in 1782."

@@ -57,6 +57,11 @@ from rag.topic import names_a_distinctive_name, names_topic
         ),
         # when a thing existed from tells when it was founded, not who founded it
         ("Who founded the Dorin Khanate?", "The Dorin Khanate was a nomadic state that existed from c. 1465."),
+        # thirty-fourth round (dev23 n45): a publication asked with its object, the years of a life given
+        (
+            "In what year did Tomas Arvel first publish the law named after him?",
+            "Tomas Arvel (3 May 1771 – 9 July 1840) was a chemist noted for the law named after him.",
+        ),
     ],
 )
 def test_a_sentence_dating_another_event_cannot_answer(question, sentence):

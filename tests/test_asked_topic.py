@@ -44,6 +44,11 @@ OTHER = "The ear trumpet was invented in 1810 by Jonas Hale. It took in 40 tonne
         # calculus for tensor calculus), and what some of a kind do (j62: nicotine's toxin for newts')
         ("Which mathematicians developed tensor calculus?", "Tensor calculus was developed by Ricci in 1890."),
         ("What potent toxin do some newts carry in their skin?", "Some newts carry tetrodotoxin in their skin."),
+        # thirty-fourth round: an adverb before the verb (dev22 m20: a plant genus's species counted
+        # for "How many species of caecilians are currently known?")
+        ("How many species of velts are currently known?", "About 200 species of velts are known."),
+        # (dev22 m07: the tuna's family for "To which fish family do remoras belong?")
+        ("To which fish family do velts belong?", "The velt is any of a family (Velidae) of ray-finned fish."),
     ],
 )
 def test_the_lower_case_thing_asked_about_must_be_named_by_the_article(question, about):
@@ -68,6 +73,17 @@ def test_a_name_the_who_question_holds_is_not_the_person_it_asks_for():
     assert not answers_who("The Lady of Arlon is a small portrait on oak.", question=question)
     assert answers_who("The Lady of Arlon is a small portrait on oak by Pieter Vos.", question=question)
     assert names_person("The Lady Arlon is a small portrait on oak.")  # without the question, a titled name
+
+
+def test_a_people_described_by_adjectives_of_origin_names_no_person():
+    # thirty-fourth round (dev23 n05): "Who was the first king of the Hittites?" was answered with
+    # "The Hittites were an Anatolian Indo-European people …": the run "Anatolian Indo-European" and
+    # the "Bronze Age" were read as people's names
+    question = "Who was the first king of the Varni?"
+    assert not answers_who("The Varni were an Anatolian Indo-European people of the Bronze Age.", question=question)
+    assert not names_person("They spoke a Caucasian Iranian tongue in the Iron Age.")
+    assert answers_who("The first king of the Varni was Aram Khachaturian.", question=question)
+    assert answers_who("Its first king, Brian Osei, ruled the Varni.", question=question)
 
 
 def test_a_run_of_capitals_after_a_place_word_and_of_ends_that_places_name():
@@ -128,6 +144,16 @@ def test_a_lesser_place_is_no_person():
         # an adjective and a direction are no heights: a distance follows them
         ("How long is the Kell railway?", "It is a high-speed line of 300 km.", False),
         ("How far can the missiles strike?", "They may now strike deep into Norland, up to 300 km.", False),
+        # thirty-fourth round (dev22 m33): a width, named after the figure or its spelled form
+        (
+            "How long is the main span of the Vell Bridge?",
+            "The Vell Bridge spans the Vell, the one-mile-wide (1.6 km) strait between two bays.",
+            True,
+        ),
+        ("How long is the Sorna canal?", "The Sorna canal is 3 km wide at its southern end.", True),
+        ("How long is the Sorna canal?", "The Sorna canal is 50 km long and 3 km wide.", False),
+        ("How wide is the Vell strait?", "The Vell is the one-mile-wide (1.6 km) strait between two bays.", False),
+        ("How long is the Kell railway?", "It runs 300 km high-speed trains.", False),
     ],
 )
 def test_a_length_asked_is_not_only_a_height_stated(question, sentence, heights_only):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rag.conversation import Conversation, answer_core
+from rag.extract import matches_type
 from rag.frame import build_frame, is_followup
 from rag.judge import content_words
 from rag.records import Answer
@@ -409,3 +410,20 @@ def test_whether_the_person_asked_for_is_known_by_their_words(question, expected
 )
 def test_the_relative_a_question_asks_for(question, relative):
     assert build_frame(question).relative == relative
+
+
+# thirty-fourth round (dev23 n27): "In which exact year did Draco introduce his law code?" was read as
+# kind "other", so "He replaced the oral law by a written code" was not of the asked type (a date)
+@pytest.mark.parametrize(
+    "question",
+    ["In which exact year did Tarn introduce his law code?", "What precise date was the charter sealed?"],
+)
+def test_an_exact_year_or_date_asks_a_date(question):
+    frame = build_frame(question)
+    assert frame.kind == "date" and frame.focus in ("year", "date")
+    assert not matches_type(frame, "He replaced the oral law by a written code enforced by a court.")
+
+
+def test_an_exact_figure_asks_a_number():
+    frame = build_frame("What is the exact height of Mount Tarn?")
+    assert (frame.kind, frame.focus, frame.unit) == ("number", "height", "length")

@@ -66,11 +66,15 @@ def test_a_currency_asked_for_must_be_named(sentence, names):
         ("He died in battle near Acre.", True),
         ("He was assassinated by his own guards.", True),
         ("He died in the 1190s.", False),  # a decade is when, not how
+        # each word whole (dev23 n28: "the death penalty for most offenses" read "of" in "offenses")
+        ("His laws set the death penalty for most offenses.", False),
     ],
 )
 def test_how_someone_died_needs_the_manner_told(sentence, tells):
     assert tells_what_is_asked("How did King Arno die?", sentence) is tells
     assert tells_what_is_asked("When did King Arno die?", sentence)  # the year is another rule's
+    # thirty-fourth round (dev23 n28: "How and where did Draco die?" answered with his death penalty)
+    assert tells_what_is_asked("How and where did King Arno die?", sentence) is tells
 
 
 @pytest.mark.parametrize(
@@ -86,6 +90,26 @@ def test_how_someone_died_needs_the_manner_told(sentence, tells):
     ],
 )
 def test_a_namesake_needs_a_naming(question, sentence, tells):
+    assert tells_what_is_asked(question, sentence) is tells
+
+
+# thirty-fourth round (dev22 m63): "What is the Indus River called in the Tibet Autonomous Region?" was
+# answered with "The Indus is a transboundary river of Asia …", which gives no name it goes by
+@pytest.mark.parametrize(
+    ("question", "sentence", "tells"),
+    [
+        ("What is the Velo River called in Tamra?", "The Velo is a long river of Asia.", False),
+        ("What is the Velo River called in Tamra?", "It rises in Tamra, where it is known as Sengar.", True),
+        ("What is the Velo River called in Tamra?", "The Velo (Sengar in Tamran) rises in Tamra.", True),
+        ("What do sailors call it in Kell?", "The Kell wind blows in winter.", False),
+        ("What do sailors call it in Kell?", "Sailors dubbed it the widow-maker.", True),
+        # a term for a description (dev15 e03 was lost by the first version of the rule)
+        ("What is the Tamran dish of fried fish called?", "Fish are fried in a light batter, as velsa.", True),
+        ("What is the Velo River?", "The Velo is a long river of Asia.", True),  # no name asked
+        ("What is the Velo River known for?", "The Velo rises in Tamra.", True),
+    ],
+)
+def test_what_a_thing_is_called_needs_a_name_it_goes_by(question, sentence, tells):
     assert tells_what_is_asked(question, sentence) is tells
 
 
@@ -118,6 +142,16 @@ def test_a_bare_when_or_where_is_a_part_asked_of_the_one_before(tail, kind):
     first, bare = frame.parts
     assert first.question == "Who made the first ascent of Mount Arno?"
     assert bare.kind == kind and bare.of_part_before and bare.entities == ("Mount", "Arno")
+
+
+# thirty-fourth round (dev23 n33): "Who designed the Java programming language, and at which company?"
+# searched "At which company?" alone and answered it with AT&T's summary
+@pytest.mark.parametrize(("tail", "kind"), [("at which company", "name"), ("in which city", "name")])
+def test_a_bare_place_or_body_is_a_part_asked_of_the_one_before(tail, kind):
+    frame = build_frame(f"Who designed the Velo language, and {tail}?")
+    _, bare = frame.parts
+    assert bare.kind == kind and bare.of_part_before and bare.entities == ("Velo",)
+    assert "design" in bare.words
 
 
 def test_a_birth_name_is_not_a_birth():
@@ -240,6 +274,11 @@ def test_a_single_name_in_command_answers_who():
         ("Which treatment is most commonly used to relieve hot flashes?", "The mainstay is hormone therapy.", False),
         # asks something of the earliest ones, not which they are (dev18 h36 is answered so)
         ("What were the earliest carriers used to deploy?", "Early carriers deployed balloons.", False),
+        # thirty-fourth round (dev22 m27): the extreme as a standing ("is considered the oldest …")
+        ("Which text is considered the oldest source of Tamran myths?",
+         "Tamran myths have been regarded, at least partly, as a factual record of the past.", True),
+        ("Which text is considered the oldest source of Tamran myths?",
+         "The Book of Kell is the earliest source of the myths.", False),
     ],
 )
 def test_an_extreme_asked_for_is_stated(question, sentence, unstated):
@@ -286,6 +325,14 @@ def test_an_extreme_asked_for_is_stated(question, sentence, unstated):
         # one's own first is read by the event rules: "it" may stand for it (the first version, reading
         # "her first" too, refused test_answerability's guard)
         (states_the_first, "When did Kell Arno win her first award?", "She won it after the war.", True),
+        # thirty-fourth round (dev22 m13): "the world's first" asks a first; "one of the world's oldest"
+        # (or "one of the first") does not say it is the first, though it says when the thing opened
+        (states_the_first, "In what year did the world's first tram line open?",
+         "Opened in 1881, the Kell Tramway is one of the world's oldest tram systems.", False),
+        (states_the_first, "In what year did the world's first tram line open?",
+         "The world's first tram line opened in Kell in 1881.", True),
+        (states_the_first, "Who was the first king of the Varni?",
+         "The Varni formed one of the first kingdoms of the Bronze Age.", False),
     ],
 )  # fmt: skip
 def test_what_the_wording_asks_is_told(check, question, text, told):
