@@ -23,7 +23,7 @@ from rag.extremes import asked_extreme
 from rag.holder import measure_holder
 from rag.judge import content_words
 from rag.judge_rules import stem, words
-from rag.kinds import MONEY_Q, QUALIFIERS, question_kind
+from rag.kinds import EXACTLY, MONEY_Q, QUALIFIERS, question_kind
 from rag.person import NAME_RUN, asks_person, asks_words, regnal_numerals
 from rag.relatives import asked_relative_word, relation_of
 from rag.text import ADDRESSES_ASSISTANT, MONTH_NAMES, UPPER, WEEKDAYS, times_in
@@ -271,7 +271,7 @@ def _focus(lower: str, kind: str, names: set[str]) -> tuple[str, list[str], list
     if what:
         head: list[str] = []
         for word in re.findall(r"[a-z’'-]+", what.group(1))[:3]:
-            if (word in names or word in ("exact", "precise")) and not head:
+            if (word in names or word in EXACTLY) and not head:
                 continue  # "which Russian general", "which exact year": the word qualifies the asked-for noun
             verb = word.endswith("ed") and not word.endswith("eed") and word not in QUALIFIERS  # not "speed"
             if word in _QUESTION_WORDS or word in _HEAD_STOP or verb or word in names:

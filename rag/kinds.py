@@ -12,10 +12,13 @@ import re
 # "the maximum depth", "the estimated population": a measure asked for with a qualifier
 QUALIFIERS = ("maximum", "minimum", "average", "mean", "median", "typical", "estimated", "approximate", "current",
               "annual", "overall", "combined", "top", "peak", "land", "surface", "urban", "rural")  # fmt: skip
+# words that ask for the figure or date more precisely, not for another one: "the exact height", "which exact year"
+EXACTLY = ("exact", "precise")
+_EXACTLY = "(?:(?:" + "|".join(EXACTLY) + ") )?"
 _NUMBER_Q = re.compile(
     r"\bhow (?:many|much|far|long|big|large|old|deep|tall|high|wide|heavy|fast)\b"
-    r"|\bwhat (?:is |was |are |were )?(?:the |its |their |his |her )?(?:exact |precise )?"
-    r"(?:(?:" + "|".join(QUALIFIERS) + r") )?"
+    r"|\bwhat (?:is |was |are |were )?(?:the |its |their |his |her )?" + _EXACTLY
+    + r"(?:(?:" + "|".join(QUALIFIERS) + r") )?"
     r"(?:range|number|distance|percentage|share|"
     r"proportion|population|height|length|"
     r"price|cost|salary|budget|total|amount|age|speed|toll|death toll|size|area|depth|weight|diameter|radius|"
@@ -24,8 +27,8 @@ _NUMBER_Q = re.compile(
     r"|\bwhat (?:is |was )?(?:the )?(?:rank|place|position) of .+ among\b"  # "the 12th largest lake"
 )
 _DATE_Q = re.compile(  # "In which exact year …" asks a year too
-    r"\bwhen\b|\bwhat (?:exact |precise )?(?:date|day|month|year|time)\b"
-    r"|\b(?:which|what) (?:exact |precise )?(?:date|day|month|year|decade)s?\b|\bin what year\b|\bsince when\b"
+    r"\bwhen\b|\bwhat " + _EXACTLY + r"(?:date|day|month|year|time)\b"
+    r"|\b(?:which|what) " + _EXACTLY + r"(?:date|day|month|year|decade)s?\b|\bin what year\b|\bsince when\b"
 )
 _NAME_Q = re.compile(
     r"^\s*(?:and |but |so )?who\b|\bwho (?:is|was|are|were|said|told|warned|called|won|led|leads|founded|wrote)\b"
