@@ -187,12 +187,21 @@ _EST_Q = re.compile(
 )
 
 
+# "What is the elevation of the highest point of the East European Plain?": an extreme point whose
+# measure is asked ("averages about 170 m in elevation" states none)
+_EST_POINT_Q = re.compile(
+    rf"\b(?:of|at|to|on|from) (?:the|its|their) (?!(?:{'|'.join(sorted(_NOT_SUPERLATIVE))})\b)[a-z]{{2,}}est"
+    r" (?:point|peak|summit|part|place|spot|section|level|elevation|temperature)\b",
+    re.IGNORECASE,
+)
+
+
 def unstated_superlative(question: str, sentence: str) -> bool:
     """Does ``question`` ask for "the most (or least) …" or "the oldest …" of something while
     ``sentence`` states no extreme at all ("Spices are sometimes used in medicine …" for "What is
     the most widely used spice in the world?")?"""
     most_often = bool(_MOST_OFTEN_Q.search(question))
-    if not (most_often or _MOST_Q.search(question) or _EST_Q.search(question)):
+    if not (most_often or _MOST_Q.search(question) or _EST_Q.search(question) or _EST_POINT_Q.search(question)):
         return False
     if most_often and _USUAL.search(sentence):
         return False  # "Hormone therapy is commonly used" states the most usual one

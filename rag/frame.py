@@ -37,7 +37,9 @@ _AUX_VERBS = frozenset("did does do has have had is are was were will would can 
 _LEAD = r"^\W*(?:and |but |so |then )?"
 _WHERE_Q = re.compile(_LEAD + r"(?:from )?where\b", re.IGNORECASE)
 _WH_Q = re.compile(
-    _LEAD + r"(?:(?:in|on|at|for|from|to|by|of|with|during|since|after|before|under) )?"
+    # "Roughly how many islands …" asks as "How many islands …" does
+    _LEAD + r"(?:(?:roughly|approximately|about|around|exactly|precisely),? )?"
+    r"(?:(?:in|on|at|for|from|to|by|of|with|during|since|after|before|under) )?"
     r"(?:who|whom|whose|what|when|where|which|how|why)\b",
     re.IGNORECASE,
 )

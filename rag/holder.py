@@ -19,13 +19,19 @@ from rag.text import UPPER, YEAR, YEAR_PATTERN, entity_share, name_key
 # name whose measure (or capital) is asked — a sentence giving another place's figure, or one
 # "in X", does not answer it. Cue words in any case, the name capitalised.
 _NAME = rf"{UPPER}[\w’'.-]*(?:\s+(?:(?:and|of|de|del|da|do|la|le|du|upon|on)\s+)?{UPPER}[\w’'.-]*)*"
+# "the German state of Hesse", "the city of Cusco": the place is the name after the kind word,
+# not the adjective before it (the capital of "German" is Berlin's sentence)
+_KIND_OF = (
+    rf"(?:(?:{UPPER}[\w’'.-]*\s+)?(?i:state|province|region|county|prefecture|island|city|town|canton|district"
+    r"|territory|department|municipality|emirate|oblast)\s+of\s+(?:the\s+)?)"
+)
 _HOLDER_Q = re.compile(
     r"(?i:\b(?:population|area|size|height|elevation|length|depth|capital|capital city)\s+of"
     r"|\b(?:official|national) (?:languages?|religions?|currenc(?:y|ies)|anthems?)\s+of"
     r"|\bhow many (?:people|inhabitants|residents) (?:(?:live|lived|are there) in|does|did|do)"
     r"|\bhow (?:tall|high|long|deep|big|large) (?:is|was)"
     r"|\bwhat (?:population|area) (?:did|does|do|has|had))"  # "What population did Chennai record …"
-    rf"\s+(?:the\s+)?((?i:sub-)?{_NAME})"  # "sub-Saharan Africa" is not Africa
+    rf"\s+(?:the\s+)?{_KIND_OF}?((?i:sub-)?{_NAME})"  # "sub-Saharan Africa" is not Africa
 )
 
 
@@ -163,10 +169,17 @@ def _named_after_its_subject(keys: list[str], title: str, before: str) -> bool:
     """Does the sentence ``before`` name its article's subject (``title``) ahead of X (``keys``)?
     Then the next sentence's "it" is still the article's subject: in Belém's summary "Belém lies …
     separated from the Amazon delta by Ilha de Marajó. With an estimated population of 1,398,531
-    …, it is …" gives Belém's population, not Marajó's."""
-    title_keys = [name_key(w) for w in _NAME_WORD.findall(title) if w[0].isupper()]
+    …, it is …" gives Belém's population, not Marajó's. So does a sentence ``before`` whose subject
+    is "It": "It borders … Hesse to the north-west … The state's capital … is Munich" (Bavaria's)."""
+    # a title in lower case is a file's name ("00953-bavaria": a one-word headline is not taken
+    # as the title); its words still name the article's subject
+    title_keys = [name_key(w) for w in _NAME_WORD.findall(title) if w[0].isupper() or title.islower()]
     named = [name_key(w) for w in _NAME_WORD.findall(before)]
-    if not title_keys or title_keys[0] in keys or title_keys[0] not in named:
+    if not title_keys or title_keys[0] in keys:
+        return False
+    if _PRONOUN_SUBJECT.match(before.lstrip()):
+        return True
+    if title_keys[0] not in named:
         return False
     return named.index(title_keys[0]) < named.index(keys[0])  # X is in it: the caller checked
 

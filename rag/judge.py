@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rag.judge_dates import check_dates
 from rag.judge_rules import (
     ALIASES,
     DIMENSION,
@@ -85,8 +86,8 @@ def judge(
     claim = strip_markers(claim)
     precision = content_precision(claim, passage)
     checks = (
-        _check_numbers, counts_other_things, _check_unit_words, _check_entities, _check_polarity, _check_roles,
-        _check_identity,
+        _check_numbers, check_dates, counts_other_things, _check_unit_words, _check_entities, _check_polarity,
+        _check_roles, _check_identity,
     )
     for check in checks:
         reason = check(claim, passage)

@@ -31,7 +31,8 @@ _ROLE = (
     r"sculptor|novelist|playwright|engineer|monarch|ruler|pharaoh|sultan|pope|guru|prophet|rabbi|commissioner|"
     r"admiral|viceroy|physician|doctor|surgeon|critic|naturalist|botanist|zoologist|geologist|anthropologist|"
     r"archaeologist|linguist|theologian|scholar|missionary|bishop|archbishop|priest|monk|navigator|aviator|"
-    r"astronaut|mountaineer|climber|photographer|filmmaker|lawyer|statesman|tsar|czar|shah|caliph|khan)"
+    r"astronaut|mountaineer|climber|photographer|filmmaker|lawyer|statesman|tsar|czar|shah|caliph|khan|grammarian|"
+    r"rhetorician|delegate)"
 )
 _AUXILIARY = "did|does|do|is|was|are|were|has|have|had|will|would|can|could|the|a|an"
 _LEAD = r"^\W*(?:and |but |so )?"
@@ -182,6 +183,35 @@ def _agentless_passive(sentence: str, deed: re.Match[str]) -> bool:
     # "was betrayed", "was later betrayed" — with no "by …" after it ("founded on 14 February 2005, by …")
     passive = re.search(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:[a-z]+\s+)?$", sentence[: deed.start()])
     return bool(passive) and not re.match(r"[^;.]*?\bby\b", sentence[deed.end() :])
+
+
+# "Who invented the rechargeable lead–acid battery?": the deed and the lower-case thing it was done
+# to, up to a preposition or the end; what a sentence did the same deed to comes after its verb
+_DEED_OF_Q = re.compile(
+    r"^\W*(?:and |but )?who (?:first |originally |later |eventually )?([a-z]+ed|wrote|built|made|drew)\s+"
+    r"(?:(?:the|an?) )?(?!(?:the|an?) )((?-i:[a-z])[\w’'–-]*(?: [\w’'–-]+){0,4}?)"
+    r"\s*(?:\?|$|\b(?:in|at|on|for|during|while|when|with|by|from|after|before|and|to|as)\b)",
+    re.IGNORECASE,
+)
+# (not "Established in the early 1890s by Freud" nor "completed by his son": the deed's doer follows)
+_DONE_TO = (
+    r"\s+(?!(?:in|on|at|by|from|for|with|during|as|to|into|after|before|through|under|over|since|until|of)\b)"
+    r"(?:(?:the|an?|his|her|its|their|first|new)\s+)?([\w’'–-]+(?:\s+[\w’'–-]+){0,2})"
+)
+
+
+def deed_done_to_another(question: str, sentence: str) -> bool:
+    """For "Who invented the rechargeable lead–acid battery?": does ``sentence`` tell the deed done
+    to something else only ("He invented the voltaic pile in 1799"), naming none of the asked
+    thing's words? False for other questions and sentences without the deed's verb."""
+    asked = _DEED_OF_Q.match(question)
+    if not asked:
+        return False
+    thing = set(content_words(asked.group(2)))
+    if not thing or thing & set(content_words(sentence)):
+        return False
+    done_to = [set(content_words(m.group(1))) for m in re.finditer(rf"\b{asked.group(1)}{_DONE_TO}", sentence, re.I)]
+    return bool(done_to) and all(done_to)  # "… invented it" may stand for the thing
 
 
 def names_in_full(names: tuple[str, ...], question: str, text: str) -> bool:

@@ -332,7 +332,7 @@ class Assistant:
             return rank(evidence, encode, self.answerability, threshold)
         k = top_k or s.top_k
         searches = [tuple(live.retriever.search(p.query, k, s.candidates, s.rrf_k, filters)) for p in frame.parts]
-        merged = merge_hits([*searches, hits], limit=k * len(frame.parts))
+        merged = merge_hits(searches, limit=k * len(frame.parts), fill=hits)
         parts = [
             rank(Evidence(part, found, live.index.documents, live.vocabulary), encode, self.answerability, threshold)
             for part, found in zip(frame.parts, searches, strict=True)

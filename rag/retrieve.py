@@ -150,13 +150,18 @@ def _bm25_tokens(texts: list[str]) -> Any:
     return bm25s.tokenize([fold_accents(t) for t in texts], stopwords="en", show_progress=False)
 
 
-def merge_hits(searches: list[tuple[Hit, ...]], limit: int) -> tuple[Hit, ...]:
+def merge_hits(searches: list[tuple[Hit, ...]], limit: int, fill: tuple[Hit, ...] = ()) -> tuple[Hit, ...]:
     """The passages of several searches (one per part of a question that asks several things),
     taken in turn — each search's best, then each one's second — without repeats, at most
-    ``limit``: every part keeps its best passages however the others rank."""
+    ``limit``: every part keeps its best passages however the others rank. ``fill`` (the whole
+    question's passages) only takes the places the searches leave: a part's answer may come from
+    its last passage, which a whole-question passage taken in turn crowded out (dev24 o61)."""
     merged: dict[str, Hit] = {}
     for position in range(max((len(s) for s in searches), default=0)):
         for search in searches:
             if position < len(search) and len(merged) < limit:
                 merged.setdefault(search[position].chunk.chunk_id, search[position])
+    for hit in fill:
+        if len(merged) < limit:
+            merged.setdefault(hit.chunk.chunk_id, hit)
     return tuple(merged.values())

@@ -34,6 +34,7 @@ from rag.person import (
     PERSONAL_PRONOUN,
     about_another,
     answers_who,
+    deed_done_to_another,
     deed_told_with_its_doer,
     states_words,
 )
@@ -47,7 +48,7 @@ from rag.told import (
     states_the_first,
     tells_what_is_asked,
 )
-from rag.topic import asked_topic, pronoun_for_another_name
+from rag.topic import asked_topic, pronoun_for_another_name, qualifies_another
 from rag.units import (
     gives_only_heights,
     states_dimension,
@@ -107,6 +108,8 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and not asked_decade_unstated(frame.question, sentence)
         and (not frame.asks_person or answers_who(sentence, before, frame.person_speaks, frame.question))
         and deed_told_with_its_doer(frame.question, sentence)
+        and not deed_done_to_another(frame.question, sentence)
+        and not qualifies_another(frame.question, sentence)
         and not about_another(frame.question, frame.relative, sentence, title, before, article)
         and not pronoun_for_another_name(frame.question, sentence, title, before)
         and states_relative(frame.relative, sentence)

@@ -56,6 +56,28 @@ _TOLD_FOR_ASKED = tuple(
             r"\bcall|\bknown\b|\bnam(?:e|es|ed|ing)\b|\bterm|\breferred\b|\bdubbed\b|\btitled?\b|\bnicknam"
             r"|\bstyled\b|\balias\b|\bor\b|\(",
         ),
+        # "How many people die from seasonal influenza each year?": a yearly figure, which "an estimated
+        # 500 million people had been infected" (of one pandemic) does not give
+        (
+            r"^\W*(?:(?:roughly|about|approximately|on average),? )?(?:how (?:many|much)|what (?:is|was) the "
+            r"(?:number|amount))\b.*\b(?:(?:each|every|per|a) year|annually|yearly|per annum)\b",
+            r"\b(?:each|every|per|an?|one) (?:year|annum)\b|\bannual(?:ly)?\b|\byearly\b|/\s?(?:yr|year)\b",
+        ),
+        # "To which virus family do influenza viruses belong?": a rank of kin, named by its word or by a
+        # taxon's name ("the Echeneidae"), which "… caused by influenza viruses" does not give
+        (
+            r"^\W*(?:to )?(?:which|what) (?:[\w-]+ )?(?:family|genus|order|class|phylum|subfamily|clade)\b"
+            r".*\bbelongs?\b",
+            r"\b(?:famil|genus|genera|order|class|phyl|clade|tribe|taxon)"
+            r"|(?-i:\b[A-Z][a-z]+(?:idae|inae|aceae|viridae|formes|phyta)\b)",
+        ),
+        # "What is the total volume of ice in the Greenland ice sheet?": a volume, which "The ice sheet covers
+        # 1,710,000 square kilometres" (an area) does not give
+        (
+            r"^\W*what (?:is|was|are|were) (?:the |its )?(?:total |estimated |approximate |overall )?volume\b",
+            r"\bcubic\b|\b(?:k?m|mi|ft)(?:3|³)|\blit(?:er|re)s?\b|\bgallons?\b|\bbarrels?\b|\bacre-f(?:ee|oo)t\b"
+            r"|\bvolume\b",
+        ),
         # "After whom is the bel named?": a naming, which "one tenth of a bel" does not tell
         # ("nicknamed for its use of fists" and "named for its shape" ask what a name tells)
         (

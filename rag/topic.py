@@ -175,6 +175,40 @@ def asked_topic(question: str) -> frozenset[str]:
     return frozenset(content_words(next(filter(None, found.groups())))) if found else frozenset()
 
 
+# "the Old Kingdom of Egypt", "the Second Continental Congress": a word telling which one of a
+# name's kind is asked; "the last pharaoh of the New Kingdom" names another one
+_QUALIFIED = re.compile(
+    r"\b(Old|New|Middle|Early|Late|Upper|Lower|Northern|Southern|Eastern|Western|North|South|East|West|Central|"
+    r"Greater|First|Second|Third|Fourth|Fifth)\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
+)
+
+
+# the names of a kind that a qualifier tells apart: realms, ages, wars, bodies ("the Second World War")
+_QUALIFIED_KINDS = frozenset(
+    "kingdom kingdoms empire empires dynasty republic war world congress council period age era crusade temple "
+    "testament reich intermediate army".split()
+)
+
+
+def qualifies_another(question: str, sentence: str) -> bool:
+    """Does ``sentence`` name a realm, age, war or body the question qualifies ("the Old Kingdom")
+    only with another qualifier ("the New Kingdom")? Not when it holds the question's qualifier
+    anywhere ("the First and Second Congress" names the Second)."""
+    for asked in _QUALIFIED.finditer(question):
+        which, name = asked.groups()
+        if not _QUALIFIED_KINDS & set(name.lower().split()):
+            continue  # a place: "migrated from Western and Central Africa" to South Africa
+        keys = _keys(name)
+        others = {m.group(1) for m in _QUALIFIED.finditer(sentence) if _keys(m.group(2)) == keys}
+        if others and not re.search(rf"\b{which}\b", sentence):
+            return True
+    return False
+
+
+def _keys(name: str) -> list[str]:
+    return [name_key(word) for word in name.split()]
+
+
 # capitalised words that name a kind of thing, not which one: "the Strait of Gibraltar" is named by
 # "Gibraltar", not by the "Cook Strait"
 KIND_WORDS = frozenset(

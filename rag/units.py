@@ -78,7 +78,8 @@ DIMENSIONS = {
         ("range", r"(?<!size )(?<!age )(?<!price )(?<!temperature )(?<!frequency )(?<!wavelength )range",
          r"range|reach|up to\b|as far as\b|\w+ away\b"),
         ("depth", r"depth", r"depth|deep"),
-        ("width", r"width", r"width|wide|breadth|across|narrow(?:est)?|separated by|apart"),
+        # a round thing's width is its diameter ("from 5 to 10 micrometres in diameter": dev25 p04)
+        ("width", r"width", r"width|wide|breadth|across|narrow(?:est)?|separated by|apart|diamet(?:er|re)s?"),
         ("height", r"height|elevation|altitude",
          r"height|high|tall|elevation|altitude|rises?\b|rising|stands?\b|summit|above"),
     )

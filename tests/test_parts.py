@@ -14,6 +14,8 @@ import pytest
 
 from rag.frame import build_frame
 from rag.parts import Part, split
+from rag.records import Chunk, Hit
+from rag.retrieve import merge_hits
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -188,3 +190,23 @@ def test_one_sentence_answering_two_parts_is_given_once(over):
     the name "she" stands for) was given again after the first."""
     answer = over("trust").ask("Who designed the lighthouse museum in Brask, and in which year?")
     assert len(answer.sentences) == len({c.quote for c in answer.citations}) == 1
+
+
+def _hit(chunk_id: str) -> Hit:
+    chunk = Chunk(chunk_id, chunk_id.split("#")[0], 0, 4, "text")
+    return Hit(chunk, score=1.0, dense_score=0.5, bm25_score=1.0, rank=1)
+
+
+def test_every_passage_a_part_found_is_kept_before_the_whole_questions():
+    """Issue 11, thirty-fifth round (dev24 o61): "What is radium's most stable isotope, and what
+    is its half-life?" crashed (IndexError). The merged passages took the whole question's in turn
+    with the parts', so a part's last passage, holding its picked answer, was crowded out and the
+    part was left with scored sentences but no pick. The whole question's passages only fill the
+    places the parts leave."""
+    first, second = (_hit("a#0"), _hit("a#1")), (_hit("b#0"), _hit("b#1"))
+    whole = (_hit("c#0"), _hit("c#1"))
+    merged = [h.chunk.chunk_id for h in merge_hits([first, second], limit=4, fill=whole)]
+    assert merged == ["a#0", "b#0", "a#1", "b#1"]
+    assert [h.chunk.chunk_id for h in merge_hits([first, (_hit("a#0"),)], limit=4, fill=whole)] == [
+        "a#0", "a#1", "c#0", "c#1"
+    ]
