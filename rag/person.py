@@ -164,7 +164,8 @@ def answers_who(sentence: str, before: str = "", words: bool = True, question: s
 
 
 # "Who betrayed Babak?": the deed asked for, by its past-tense verb
-_DEED_Q = re.compile(r"^\W*(?:and |but )?who (?:first |originally |later |eventually )?([a-z]+ed)\b", re.IGNORECASE)
+_WHO_DID = r"^\W*(?:and |but )?who (?:first |originally |later |eventually )?"  # before the deed's verb
+_DEED_Q = re.compile(_WHO_DID + r"([a-z]+ed)\b", re.IGNORECASE)
 
 
 def deed_told_with_its_doer(question: str, sentence: str) -> bool:
@@ -188,7 +189,7 @@ def _agentless_passive(sentence: str, deed: re.Match[str]) -> bool:
 # "Who invented the rechargeable lead–acid battery?": the deed and the lower-case thing it was done
 # to, up to a preposition or the end; what a sentence did the same deed to comes after its verb
 _DEED_OF_Q = re.compile(
-    r"^\W*(?:and |but )?who (?:first |originally |later |eventually )?([a-z]+ed|wrote|built|made|drew)\s+"
+    _WHO_DID + r"([a-z]+ed|wrote|built|made|drew)\s+"
     r"(?:(?:the|an?) )?(?!(?:the|an?) )((?-i:[a-z])[\w’'–-]*(?: [\w’'–-]+){0,4}?)"
     r"\s*(?:\?|$|\b(?:in|at|on|for|during|while|when|with|by|from|after|before|and|to|as)\b)",
     re.IGNORECASE,
