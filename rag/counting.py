@@ -200,6 +200,26 @@ def counts_another_kind(frame: QuestionFrame, sentence: str) -> bool:
     return bool(numbers) and len(of_another) == len(numbers)
 
 
+# "How many species of snakes are currently recognized?": a count of a kind of the whole, which "27
+# species of Old World coral snakes" (a narrower kind) does not give; words saying how the count was
+# made ("known", "living") do not narrow it
+_OF_WHOLE_Q = re.compile(r"\bhow many ([a-z]+) of ([a-z][a-z-]+)\b")
+_NOT_NARROWING = frozenset("the known living extant recognized recognised described named existing modern true".split())
+
+
+def counts_a_narrower_kind(frame: QuestionFrame, sentence: str) -> bool:
+    """For "How many species of snakes …?": does every count of species in ``sentence`` count those
+    of a narrower kind ("27 species of Old World coral snakes", "83 … species of New World coral
+    snakes")? False when one counts the whole ("about 3,900 species of snakes") or none is given."""
+    asked = _OF_WHOLE_Q.search(frame.question.lower())
+    if frame.kind != "number" or not asked:
+        return False
+    noun, whole = (re.escape(word[:-1] if word.endswith("s") else word) for word in asked.groups())
+    counts = re.findall(rf"\d[\d,.]*(?:\s+[\w-]+){{0,2}}?\s+{noun}\w*\s+of\s+((?:[\w’'-]+\s+){{0,4}}?){whole}\w*",
+                        sentence, re.IGNORECASE)  # fmt: skip
+    return bool(counts) and all(set(between.lower().split()) - _NOT_NARROWING for between in counts)
+
+
 # "How many Tony Awards has she won?" asks for wins, not "nominations for three Tony Awards"
 _WIN_Q = re.compile(r"\b(?:won|win|wins|winning|received|receive|earned|awarded|collected)\b", re.IGNORECASE)
 _NOMINATED = frozenset({"nomination", "nominations", "nominated", "nominee", "nominees", "shortlisted"})
@@ -226,7 +246,15 @@ def _nominations(tokens: list[str], at: int) -> bool:
     Tony Award nominations" (not "two nominations and won two Oscars")?"""
     before = tokens[at - 2 : at] if at >= 2 else []
     nominated_for = len(before) == 2 and before[0] in _NOMINATED and before[1] in {"for", "of", "including"}
-    return nominated_for or bool(_NOMINATED & set(tokens[at + 1 : at + 4]))
+    return nominated_for or bool(_NOMINATED & set(tokens[at + 1 : at + 4])) or _listed_after_nominations(tokens, at)
+
+
+def _listed_after_nominations(tokens: list[str], at: int) -> bool:
+    """Is the number at ``at`` one item of a list that nominations open, with no win between:
+    "nominations for a Primetime Emmy Award and five Grammy Awards"?"""
+    lead = tokens[max(0, at - 10) : at]
+    opened = [i for i in range(len(lead) - 1) if lead[i] in _NOMINATED and lead[i + 1] in {"for", "of", "including"}]
+    return bool(opened) and not any(_WIN_Q.fullmatch(word) for word in lead[opened[-1] :])
 
 
 def counts_another_noun(frame: QuestionFrame, sentence: str) -> bool:

@@ -34,6 +34,10 @@ _EXTREME_Q = re.compile(
     r"^\W*(?:what|which|who)(?: [\w’'-]+)?(?: (?:is|was|are|were|has|had))?(?: the)?(?: [\w’'-]+(?:'s|’s))?"
     r" ([a-z]+(?: [a-z]+)?)\b"
 )
+# "Which snake species is the longest in the world?": the extreme said of a kind named first
+_KIND_IS_EXTREME_Q = re.compile(
+    r"^\W*(?:what|which)(?: [a-z’'-]+){1,3}? (?:is|was|are|were) the ([a-z]+(?: [a-z]+)?)\b"
+)
 # "How long is the largest chameleon?": the measure of an extreme (not "How long is the Nile?")
 _HOW_EXTREME_Q = re.compile(
     r"^\W*how (?:long|tall|high|big|large|heavy|deep|wide|old|far|fast|much|many) [\w’'-]*\s?"
@@ -74,12 +78,14 @@ def asked_extreme(lower: str) -> str:
     below it: "the second largest")."""
     if _MOST_OF_Q.match(lower):
         return "most"
-    asked = _EXTREME_Q.match(lower) or _HOW_EXTREME_Q.match(lower)
-    if not asked:
-        return ""
-    if _NEAREST_Q.match(asked.group(1)):
-        return "nearest"
-    return next((key for key, (pattern, _) in EXTREMES.items() if pattern.match(asked.group(1))), "")
+    for shape in (_EXTREME_Q, _HOW_EXTREME_Q, _KIND_IS_EXTREME_Q):
+        asked = shape.match(lower)
+        if asked and _NEAREST_Q.match(asked.group(1)):
+            return "nearest"
+        extreme = next((key for key, (pattern, _) in EXTREMES.items() if asked and pattern.match(asked.group(1))), "")
+        if extreme:
+            return extreme
+    return ""
 
 
 # "the third largest", "the 12th-longest", "second-highest": a rank below the extreme asked for
@@ -110,6 +116,11 @@ def states_extreme(extreme: str, question: str, sentence: str) -> bool:
         return True
     scope = _SCOPE_Q.search(question)
     place = scope.group(2) if scope and not scope.group(1) else ""
+    region = scope.group(1) + scope.group(2) if scope and scope.group(1) and scope.group(0)[:2].lower() == "in" else ""
+    if region and not re.search(rf"\b{re.escape(region)}", sentence, re.IGNORECASE):
+        # "in Central America": a region's extreme, which "the highest … in the Americas" is not ("the
+        # last emperor *of* the Western Roman Empire" is the empire's: its article names it, rag.topic)
+        return False
     world = bool(_WORLD_Q.search(question))
     measure = _NEAREST_KIND_Q.search(question) if extreme == "nearest" else _MEASURE_Q.search(question)
     return any(

@@ -199,8 +199,21 @@ def _part_frames(question: str, entities: tuple[str, ...]) -> tuple[QuestionFram
         frame = replace(build_frame(part.text, whole=False), subject=part.subject)
         if frames and not set(content_words(part.text)) - _BARE_PART_WORDS:
             frame = _asked_of(frame, frames[-1])
+        elif frames and _POINTS_BACK.search(part.text):
+            frame = replace(frame, of_part_before=True)
         frames.append(replace(frame, query=" ".join((part.text, *context))) if context else frame)
     return tuple(frames)
+
+
+# "From which Greek word is 'atom' derived, and what does that word mean?": a part whose subject points
+# back to the part before it ("that word", "it", "its", "there") asks of what that part finds; alone, it would be
+# answered by any word's meaning (rag.answer.Evidence.answered_parts)
+_POINTS_BACK = re.compile(
+    r"^\W*(?:\w+ ){0,3}?(?:is|was|are|were|does|do|did|has|have|had|can|could|will|would)\s+"
+    r"(?:the\s+[a-z]+\s+of\s+)?(?:(?:that|this|these|those)\s+[a-z]+|it|he|she|they|its|his|her|their)\b"
+    r"|(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere) there\W*$",  # "how many people live there" (not "are there")
+    re.IGNORECASE,
+)
 
 
 # "Who discovered Alexander Island, and in which year?", "Who designed Java, and at which company?": a

@@ -41,7 +41,9 @@ _NAME_Q = re.compile(
 )
 MONEY_Q = re.compile(
     r"\bhow much\b.*\b(?:cost|costs|spend|spent|pay|paid|worth|price|budget|fund|raise|earn|earned|sell|sold)\b"
-    r"|\b(?:price|cost|salary|budget|net worth|revenue|fee|wage|income|funding|pay|paid|gross|box[- ]office|value)\b"
+    # (not "what numerical value is fixed for the frequency": a figure, not money)
+    r"|\b(?:price|cost|salary|budget|net worth|revenue|fee|wage|income|funding|pay|paid|gross|box[- ]office"
+    r"|(?<!numerical )(?<!numeric )value)\b"
 )
 # "When applying statistics to a problem, what does one begin with?": a clause setting the scene, before
 # the wh-word that asks (not "When did …, and who …?": that "when" asks)

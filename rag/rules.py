@@ -10,8 +10,15 @@ from __future__ import annotations
 
 import re
 
-from rag.counting import counts_another_kind, counts_another_noun, counts_nominations, gives_no_amount
+from rag.counting import (
+    counts_a_narrower_kind,
+    counts_another_kind,
+    counts_another_noun,
+    counts_nominations,
+    gives_no_amount,
+)
 from rag.events import (
+    gives_no_day,
     gives_no_year,
     leaves_out_the_asked_year,
     names_the_occasion,
@@ -50,6 +57,7 @@ from rag.told import (
 )
 from rag.topic import asked_topic, pronoun_for_another_name, qualifies_another
 from rag.units import (
+    gives_another_unit,
     gives_only_heights,
     states_dimension,
     states_duration,
@@ -65,9 +73,10 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
     is about the name whose measure is asked (not only its metropolitan area's), names a person
     when only one can answer, tells who did a deed asked "who" and states the relative asked for,
     names the kind of treaty or battle asked for and someone for "Who did …?", the term asked about
-    and a succession for "Who … after X?", and is not about another subject than the one asked
-    about (``title`` and ``before``: its article's title and, with it, the sentence before it in
-    its passage; ``article``: its text)."""
+    and a succession for "Who … after X?", a day for "On what date …?", a value in the unit the
+    question names and a count of the whole kind asked, and is not about another subject than the
+    one asked about (``title`` and ``before``: its article's title and, with it, the sentence before
+    it in its passage; ``article``: its text)."""
     return (
         says_more(frame, sentence)
         and states_asked_event(frame, sentence)
@@ -99,11 +108,14 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and not counts_another_kind(frame, sentence)
         and not counts_nominations(frame, sentence)
         and not counts_another_noun(frame, sentence)
+        and not counts_a_narrower_kind(frame, sentence)
+        and not gives_another_unit(frame.question, sentence)
         and not (frame.kind == "number" and world_figure_for_a_place(frame.question, frame.entities, sentence))
         and not unstated_superlative(frame.question, sentence)
         and names_the_occasion(frame, sentence, before, title, article)
         and tells_of_the_topic(frame.question, sentence, title, before)
         and not gives_no_year(frame, sentence)
+        and not gives_no_day(frame, sentence)
         and not leaves_out_the_asked_year(frame, sentence, article)
         and not asked_decade_unstated(frame.question, sentence)
         and (not frame.asks_person or answers_who(sentence, before, frame.person_speaks, frame.question))

@@ -78,6 +78,14 @@ _TOLD_FOR_ASKED = tuple(
             r"\bcubic\b|\b(?:k?m|mi|ft)(?:3|³)|\blit(?:er|re)s?\b|\bgallons?\b|\bbarrels?\b|\bacre-f(?:ee|oo)t\b"
             r"|\bvolume\b",
         ),
+        # "Where does the Horn of Africa rank in size among the world's peninsulas?": a rank, by an ordinal or
+        # an extreme ("the fourth largest peninsula"), which "a large peninsula" does not give
+        (
+            r"^\W*(?:where|how (?:high|low)?)\b[^?]*\b(?:rank|ranks|ranked)\b|\b(?:what|which) "
+            r"(?:is |was )?(?:its |the |their )?(?:rank|ranking|position) (?:of|among|in|does|did|is|was)\b",
+            r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th)"
+            r"|top|leading|ranks?|ranked|ranking|number (?:one|\d+)|no\. ?\d+)\b|\b[a-z]{3,}est\b",
+        ),
         # "After whom is the bel named?": a naming, which "one tenth of a bel" does not tell
         # ("nicknamed for its use of fists" and "named for its shape" ask what a name tells)
         (
@@ -95,20 +103,57 @@ def tells_what_is_asked(question: str, sentence: str) -> bool:
 
 
 # "What is the name of Odysseus's loyal old dog?": the thing whose name is asked, the last of at most
-# four lower-case words after "the" or a possessive where a mark or a joining word ends them (not
-# "… the bony shield formed where …": a participle may follow the noun; nor "the current Sultan of
-# Brunei" or "the studio Lucille Ball ran": a capital may go on the noun's phrase or open a clause)
+# four lower-case words after "the" or a possessive where a mark or a joining word (a participle
+# before it: "the seaport located in …") ends them (not "… the bony shield formed where …", nor "the
+# current Sultan of Brunei" or "the studio Lucille Ball ran": a capital may go on the noun's phrase
+# or open a clause)
 _NAME_OF_Q = re.compile(
-    r"\bname of (?:the |an? |(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*(?:’s|'s) )(?:[a-z][\w-]* ){0,3}([a-z][\w-]+)\b"
-    r"(?=\s*(?:[?,;]|$|(?:that|which|who|whom|with|in|on|at|of|from|for|by|during)\b))"
+    r"\bname of (?:the |an? |(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*(?:’s|'s) )(?:[a-z][\w-]* ){0,3}?([a-z][\w-]+)\b"
+    r"(?=\s*(?:[a-z]+ed\s+)?(?:[?,;]|$|(?:that|which|who|whom|with|in|on|at|of|from|for|by|during)\b))"
 )
 
 
 def names_the_named_thing(question: str, sentence: str) -> bool:
     """For "What is the name of X's dog?": does ``sentence`` speak of a dog (a sentence about
-    Odysseus naming no dog names none)? True for other questions."""
+    Odysseus naming no dog names none), and give a name: one the question does not hold or one
+    it calls the thing ("… both an international airport and an international seaport are located
+    within the city" names no seaport)? True for other questions."""
     thing = _wording(question).named_thing
-    return not thing or bool(re.search(rf"\b{re.escape(thing)}", sentence, re.IGNORECASE))
+    if not thing:
+        return True
+    return bool(re.search(rf"\b(?:{_SAME_THING.get(thing, re.escape(thing))})", sentence, re.IGNORECASE)) and (
+        _names_another(question, sentence) or bool(_CALLED.search(sentence))
+    )
+
+
+# other words for a thing whose name is asked (by its first five letters): "His aircraft, the Spirit of
+# St. Louis" names Lindbergh's plane
+_SAME_THING = {
+    "plane": r"plane|aircraft|airplane|aeroplane|airliner|jet\b",
+    "aircr": r"plane|aircraft|airplane|aeroplane|airliner|jet\b",
+    "ship": r"ship|vessel|boat|steamer|liner|frigate|galleon",
+    "boat": r"boat|ship|vessel|yacht",
+    "car": r"car\b|cars\b|automobile|vehicle",
+    "film": r"film|movie|picture",
+    "movie": r"movie|film|picture",
+    "novel": r"novel|book",
+    "song": r"song|single|track|ballad|anthem",
+    "horse": r"horse|steed|stallion|mare\b|pony",
+}
+# a name given in lower case: "a dish of fried seafood, known as tempura"
+_CALLED = re.compile(r"\b(?:called|named|known as|termed|dubbed|titled)\b|[\"“‘]", re.IGNORECASE)
+
+
+def _names_another(question: str, sentence: str) -> bool:
+    """Does ``sentence`` hold a capitalised word ``question`` does not ("Devon Island" for "Which
+    island is bigger than Alexander Island?"), its first word too unless it is a common one
+    ("Baghdad is the capital …", not "The capital …")?"""
+    wording = _wording(question)
+    return any(
+        (m.start() > 0 or m.group().lower() not in STOPWORDS) and m.group().lower()[:5] not in wording.stems
+        and (wording.origin_names or not _OF_ORIGIN.search(m.group()))
+        for m in _CAPITALISED_WORD.finditer(sentence)
+    )  # fmt: skip
 
 
 # "Who is known as the 'Father of the Blues'?": a phrase the question quotes (an opening quote after a
@@ -149,16 +194,7 @@ def names_one_of_the_kind(frame: QuestionFrame, sentence: str) -> bool:
     does ``sentence`` name one the question does not? True for other questions."""
     if frame.kind != "other" or not _wording(frame.question).proper_kind:
         return True
-    # a capitalised word the question does not hold ("Devon Island" for "Which island is bigger than
-    # Alexander Island?": rag.extract.new_names reads it as the asked name), the first word too
-    # unless it is a common one ("Baghdad is the capital …", not "The capital …")
-    wording = _wording(frame.question)
-    return any(
-        (m.start() > 0 or m.group().lower() not in STOPWORDS)
-        and m.group().lower()[:5] not in wording.stems
-        and (wording.origin_names or not _OF_ORIGIN.search(m.group()))
-        for m in _CAPITALISED_WORD.finditer(sentence)
-    )
+    return _names_another(frame.question, sentence)  # rag.extract.new_names reads it as the asked name
 
 
 # "How strong is a typical hydrogen bond?", "How thick is Earth's outer core?": a degree, given by
@@ -167,6 +203,14 @@ _HOW_MEASURED_Q = re.compile(
     r"^\W*how (?:strong|thick|thin|dense|hot|cold|warm|heavy|light|fast|slow|deep|tall|high|long|far|big|large|"
     r"small|old|wide|bright|loud|massive|steep|salty|acidic|common|rare|frequent|often) (?!ago\b)"
     r"(?:is|are|was|were|does|do|did)\b",
+    re.IGNORECASE,
+)
+# "What is the latent heat of vaporization of water?": a physical quantity's value, which a sentence
+# defining the process ("It can also be defined as the change in the state of water vapor …") does not give
+_QUANTITY_OF_Q = re.compile(
+    r"^\W*what (?:is|was|are|were) the (?:[\w-]+ ){0,3}?(?:heat|density|pressure|frequency|wavelength|energy|"
+    r"voltage|resistance|resistivity|conductivity|luminosity|viscosity|ph|half-life|(?:boiling|melting|freezing) point|"
+    r"speed|velocity|mass|temperature|charge|magnitude|intensity|efficiency|albedo|refractive index) of\b",
     re.IGNORECASE,
 )
 _DEGREE = re.compile(r"\d|\b(?:twice|thrice|half|double|triple|times|percent|fold|per|every|each|once|daily|"
@@ -237,7 +281,7 @@ def _wording(question: str) -> _Wording:
         first=bool(_FIRST_Q.search(question)),
         proper_kind=bool(proper),
         origin_names=bool(proper and _KINDS_AN_ORIGIN_NAMES.fullmatch(proper.group("kind").lower())),
-        degree=bool(_HOW_MEASURED_Q.search(question)),
+        degree=bool(_HOW_MEASURED_Q.search(question) or _QUANTITY_OF_Q.search(question)),
         stems=frozenset(word.lower()[:5] for word in re.findall(r"[\w’'-]+", question)),
     )
 

@@ -69,9 +69,29 @@ _TOPIC_Q = re.compile(
 # collectivization begin in the Soviet Union?"), and "When was the bayonet invented?" (an invention
 # is a kind of thing); "When did the war end?" and "When was it built?" point back
 _WHEN_Q = re.compile(
-    r"^(?i:when|in what year) (?:was|were|did) (?:an? |the first |the (?=[a-z]+ invented\b))?"
+    r"^(?i:(?:roughly |about |approximately |around )?"
+    r"(?:when|in what year|how (?:many|long) (?:years|centuries|millennia) ago))"
+    r" (?:was|were|did) (?:an? |the (?:world['’]s )?first |the (?=[a-z]+ invented\b))?"
     r"(?!(?:the|this|that|these|those|it|its|they|he|she|we|you|i)\b)([a-z][a-z-]+(?: (?!first\b)[a-z][a-z-]+)?)"
     r" (?:first )?[a-z]+(?: (?:in|at|on|across|throughout) [^?]+)?\s*\??\s*$"
+)
+
+
+# "What percentage of Earth's land is considered wilderness?": the lower-case thing a share is
+# said to be ("31% of Earth's land surface is covered by forests" is no wilderness's share)
+_SHARE_IS_Q = re.compile(
+    r"^(?i:what|which) (?:share|proportion|percentage|fraction|portion|part) of [^?]+? (?:is|are|was|were) "
+    r"(?:still |now |currently |today )?(?:considered|classified as|designated as|regarded as|covered (?:by|with|in)"
+    r"|made up of|composed of) (?!(?:the|a|an|it|this|that|they|its|their)\b)([a-z][a-z-]+(?: [a-z][a-z-]+)?)"
+    r"\s*\??\s*$"
+)
+
+
+# "From which epoch do the earliest known pinniped fossils date?": the lower-case things whose origin
+# is asked (fossils of the late Cretaceous are not the pinnipeds')
+_ORIGIN_Q = re.compile(
+    r"^(?i:(?:from |to |in )?(?:which|what)(?: [\w-]+){0,2} (?:do|does|did) (?:the )?(?:earliest|oldest|first)"
+    r"(?: known)? )([a-z][a-z-]+(?: [a-z][a-z-]+)?) (?:date|come|originate|stem)\b"
 )
 
 
@@ -170,6 +190,7 @@ def asked_topic(question: str) -> frozenset[str]:
     """The content words of the lower-case thing ``question`` asks about (see :func:`names_topic`), or none."""
     shapes = (
         _TOPIC_Q, _SUBJECT_Q, _MADE_Q, _HOLDS_Q, _DOES_Q, _WHEN_Q, _SHARE_Q, _OWNER_Q, _CAUSE_Q, _SOME_OF_Q, _BELONGS_Q,
+        _SHARE_IS_Q, _ORIGIN_Q,
     )
     found = next(filter(None, (shape.match(question.strip()) for shape in shapes)), None)
     return frozenset(content_words(next(filter(None, found.groups())))) if found else frozenset()
@@ -260,7 +281,9 @@ def names_the_extreme_kind(question: str, articles: list[str]) -> np.ndarray:
 # summary is not about; a sentence whose subject is "he", "she", "his" or "her" is about the
 # person its article (or the sentence before it) is about
 _DID_SUBJECT_Q = re.compile(r"\b(?:did|does|do|has|have|had) (?:the )?([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*) [a-z]")
-_HIS_SUBJECT = re.compile(rf"^(?:[^,;.]*,\s*)?{PERSONAL_PRONOUN}\b")
+# (or "it", "its": "It completes an orbit … every 29.5 days" in the Moon's summary is the Moon's, not
+# Mercury's)
+_HIS_SUBJECT = re.compile(rf"^(?:[^,;.]*,\s*)?(?:{PERSONAL_PRONOUN}|[Ii]ts?)\b")
 
 
 def did_subject(question: str) -> str:

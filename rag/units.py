@@ -16,8 +16,9 @@ _UNIT_Q = (
     # "How much of the universe's elemental mass is helium?": a share, not a mass
     ("percent", re.compile(r"\bhow much of\b")),
     ("length", re.compile(
-        r"\bhow (?:far|deep|tall|high|wide)\b|\b(?:range|distance|height|length|depth|diameter|radius|circumference|"
-        r"elevation|altitude|wingspan)\b"
+        # (not "What range of audio frequencies …": a span of another measure; "the range of the missile" is one)
+        r"\bhow (?:far|deep|tall|high|wide)\b|\brange\b(?! of (?!(?:the|its|their|this|that|a|an)\b))"
+        r"|\b(?:distance|height|length|depth|diameter|radius|circumference|elevation|altitude|wingspan)\b"
     )),
     ("time", re.compile(r"\bhow long\b(?! is the| was the)|\b(?:duration|half-life|life ?span|life expectancy)\b")),
     ("extent", re.compile(r"\bhow long (?:is|was) the\b")),  # "how long is the Sorna / the war": a length or a time
@@ -57,7 +58,8 @@ UNIT_WORDS = {
                          r"[μµ]m|nm|mm|cm|inch(?:es)?|(?:micro|nano|milli|centi)met(?:er|re)s?)\b",
                          re.IGNORECASE),
     "time": re.compile(rf"\b(?:{_TIME_UNITS})\b", re.IGNORECASE),
-    "age": re.compile(r"\b(?:aged|age of|years? old|\d+-year-old|born)\b", re.IGNORECASE),
+    # a thing's age is how long ago it formed: "fossils … date to 75 million years ago"
+    "age": re.compile(r"\b(?:aged|age of|years? old|\d+-year-old|born|years? ago)\b", re.IGNORECASE),
     "percent": re.compile(r"%|\bper ?cent\b", re.IGNORECASE),
     "area": re.compile(r"\bsquare (?:kilomet|miles?|met)|\bkm2|\bkm²|\bhectares?|\bacres?\b", re.IGNORECASE),
     "weight": re.compile(r"\d\s*(?:kg|g|lbs?|oz|t)\b|\b(?:kilo(?:gram)?s?|grams?|pounds?|ounces?|tonnes?|tons?)\b",
@@ -263,3 +265,29 @@ def world_figure_for_a_place(question: str, names: tuple[str, ...], sentence: st
         and bool(_GLOBAL.search(sentence))
         and entity_share(keys, sentence) == 0.0
     )
+
+
+# "At what decibel level does sound become painful?", "How many hertz …": a unit of measure the
+# question names (in lower case: "Hertz" and "Newton" are people), which a value in another unit ("20 Hz
+# to 20 kHz" for decibels) does not give; the unit by its name or its symbol (a one-letter one after a figure)
+_NAMED_UNITS = {
+    "decibel": r"\bdecibels?\b|\bdB\b",
+    "hertz": r"\bhertz\b|\b[kMG]?Hz\b",
+    "kelvin": r"\bkelvins?\b|\d\s*K\b",
+    "joule": r"\b(?:kilo|mega)?joules?\b|\d\s*[kM]?J\b",
+    "watt": r"\b(?:kilo|mega|giga)?watts?\b|\d\s*[kMG]?W\b",
+    "volt": r"\b(?:kilo)?volts?\b|\d\s*k?V\b",
+    "calorie": r"\b(?:kilo)?calories?\b|\d\s*k?cal\b",
+    "pascal": r"\b(?:kilo|mega|hecto)?pascals?\b|\d\s*[kMh]?Pa\b",
+    "newton": r"\bnewtons?\b|\d\s*k?N\b",
+    "knot": r"\bknots?\b|\d\s*(?:kn|kt)\b",
+}
+_NAMED_UNIT_Q = re.compile(rf"\b({'|'.join(_NAMED_UNITS)})s?\b")
+_NAMED_UNIT_STATED = {unit: re.compile(stated) for unit, stated in _NAMED_UNITS.items()}
+
+
+def gives_another_unit(question: str, sentence: str) -> bool:
+    """Does ``question`` ask a value in a unit it names ("what decibel level") while ``sentence``
+    gives none in it ("… audio frequencies ranging from 20 Hz to 20 kHz")?"""
+    asked = _NAMED_UNIT_Q.search(question)
+    return bool(asked) and not _NAMED_UNIT_STATED[asked.group(1)].search(sentence)
