@@ -250,7 +250,7 @@ def gives_no_year(frame: QuestionFrame, sentence: str) -> bool:
 
 # "On what date did the play open on Broadway?": a day, which "a 1949 stage play" does not give; a
 # month by name ("February 10", "10 Feb."), a weekday ("on Sunday", as news writes) or a date in figures
-_DATE_Q = re.compile(r"\b(?:what|which) (?:exact |precise )?date\b(?! range)", re.IGNORECASE)
+_ON_WHAT_DATE_Q = re.compile(r"\b(?:what|which) (?:exact |precise )?date\b(?! range)", re.IGNORECASE)
 _DAY = re.compile(
     rf"\b(?:{'|'.join(m.title() for m in MONTH_NAMES)}|{MONTH_ABBREVIATIONS})\b"  # "May", not "may"
     rf"|\b(?i:{'|'.join(WEEKDAYS)})\b|\b\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}\b"
@@ -260,7 +260,7 @@ _DAY = re.compile(
 def gives_no_day(frame: QuestionFrame, sentence: str) -> bool:
     """Does a question asking "on what date …" get a sentence naming no day ("Death of a Salesman
     is a 1949 stage play …" for "On what date did it open on Broadway?")?"""
-    return frame.kind == "date" and bool(_DATE_Q.search(frame.question)) and not _DAY.search(sentence)
+    return frame.kind == "date" and bool(_ON_WHAT_DATE_Q.search(frame.question)) and not _DAY.search(sentence)
 
 
 # a year the question sets its question in: "Which novel did Natsume Sōseki publish in 1914?" (not

@@ -128,9 +128,10 @@ def names_the_named_thing(question: str, sentence: str) -> bool:
 
 # other words for a thing whose name is asked (by its first five letters): "His aircraft, the Spirit of
 # St. Louis" names Lindbergh's plane
+_AIRCRAFT = r"plane|aircraft|airplane|aeroplane|airliner|jet\b"
 _SAME_THING = {
-    "plane": r"plane|aircraft|airplane|aeroplane|airliner|jet\b",
-    "aircr": r"plane|aircraft|airplane|aeroplane|airliner|jet\b",
+    "plane": _AIRCRAFT,
+    "aircr": _AIRCRAFT,
     "ship": r"ship|vessel|boat|steamer|liner|frigate|galleon",
     "boat": r"boat|ship|vessel|yacht",
     "car": r"car\b|cars\b|automobile|vehicle",
