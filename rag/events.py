@@ -9,7 +9,8 @@ import re
 
 from rag.extract import matches_type
 from rag.frame import QuestionFrame
-from rag.text import MONTH_ABBREVIATIONS, MONTH_NAMES, UPPER, WEEKDAYS, entity_share, name_key
+from rag.judge_dates import calendar_dates
+from rag.text import UPPER, YEAR, entity_share, name_key, times_in
 from rag.topic import KIND_WORDS
 
 # (the question names this event, a sentence stating it says one of these, whether the years of a
@@ -249,18 +250,16 @@ def gives_no_year(frame: QuestionFrame, sentence: str) -> bool:
 
 
 # "On what date did the play open on Broadway?": a day, which "a 1949 stage play" does not give; a
-# month by name ("February 10", "10 Feb."), a weekday ("on Sunday", as news writes) or a date in figures
+# date written out ("February 10", "10 Feb."), a month by name or a weekday ("on Sunday", as news writes)
 _ON_WHAT_DATE_Q = re.compile(r"\b(?:what|which) (?:exact |precise )?date\b(?! range)", re.IGNORECASE)
-_DAY = re.compile(
-    rf"\b(?:{'|'.join(m.title() for m in MONTH_NAMES)}|{MONTH_ABBREVIATIONS})\b"  # "May", not "may"
-    rf"|\b(?i:{'|'.join(WEEKDAYS)})\b|\b\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}\b"
-)
 
 
 def gives_no_day(frame: QuestionFrame, sentence: str) -> bool:
     """Does a question asking "on what date …" get a sentence naming no day ("Death of a Salesman
     is a 1949 stage play …" for "On what date did it open on Broadway?")?"""
-    return frame.kind == "date" and bool(_ON_WHAT_DATE_Q.search(frame.question)) and not _DAY.search(sentence)
+    if frame.kind != "date" or not _ON_WHAT_DATE_Q.search(frame.question):
+        return False
+    return not (times_in(sentence) - set(YEAR.findall(sentence)) or calendar_dates(sentence))
 
 
 # a year the question sets its question in: "Which novel did Natsume Sōseki publish in 1914?" (not

@@ -80,9 +80,10 @@ def asked_extreme(lower: str) -> str:
         return "most"
     for shape in (_EXTREME_Q, _HOW_EXTREME_Q, _KIND_IS_EXTREME_Q):
         asked = shape.match(lower)
-        if asked and _NEAREST_Q.match(asked.group(1)):
+        words = asked.group(1) if asked else ""
+        if _NEAREST_Q.match(words):
             return "nearest"
-        extreme = next((key for key, (pattern, _) in EXTREMES.items() if asked and pattern.match(asked.group(1))), "")
+        extreme = next((key for key, (pattern, _) in EXTREMES.items() if pattern.match(words)), "")
         if extreme:
             return extreme
     return ""
@@ -98,6 +99,11 @@ _RANKED = re.compile(
 # "in Africa", "in the world": where the extreme asked for holds; a region of it is a smaller place
 _REGION = r"(?:north|south|east|west|central|sub-saharan|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
 _SCOPE_Q = re.compile(rf"\b(?:in|of) (?:the )?({_REGION}\s+)?({UPPER}[\w’'-]*(?:\s+{UPPER}[\w’'-]*)*)", re.IGNORECASE)
+# "in Central America": a region's extreme, which "the highest … in the Americas" is not ("the last
+# emperor *of* the Western Roman Empire" is the empire's: its article names it, rag.topic)
+_IN_REGION_Q = re.compile(
+    rf"\bin (?:the )?({_REGION}\s+(?-i:{UPPER})[\w’'-]*(?:\s+(?-i:{UPPER})[\w’'-]*)*)", re.IGNORECASE
+)
 _REGION_OF = re.compile(rf"^\W*(?:[\w’'-]+\s+){{0,3}}?(?:in|of) (?:the )?{_REGION}\s+(.*)", re.I)
 
 
@@ -116,10 +122,8 @@ def states_extreme(extreme: str, question: str, sentence: str) -> bool:
         return True
     scope = _SCOPE_Q.search(question)
     place = scope.group(2) if scope and not scope.group(1) else ""
-    region = scope.group(1) + scope.group(2) if scope and scope.group(1) and scope.group(0)[:2].lower() == "in" else ""
-    if region and not re.search(rf"\b{re.escape(region)}", sentence, re.IGNORECASE):
-        # "in Central America": a region's extreme, which "the highest … in the Americas" is not ("the
-        # last emperor *of* the Western Roman Empire" is the empire's: its article names it, rag.topic)
+    region = _IN_REGION_Q.search(question)
+    if region and not re.search(rf"\b{re.escape(region.group(1))}", sentence, re.IGNORECASE):
         return False
     world = bool(_WORLD_Q.search(question))
     measure = _NEAREST_KIND_Q.search(question) if extreme == "nearest" else _MEASURE_Q.search(question)

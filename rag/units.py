@@ -271,23 +271,25 @@ def world_figure_for_a_place(question: str, names: tuple[str, ...], sentence: st
 # question names (in lower case: "Hertz" and "Newton" are people), which a value in another unit ("20 Hz
 # to 20 kHz" for decibels) does not give; the unit by its name or its symbol (a one-letter one after a figure)
 _NAMED_UNITS = {
-    "decibel": r"\bdecibels?\b|\bdB\b",
-    "hertz": r"\bhertz\b|\b[kMG]?Hz\b",
-    "kelvin": r"\bkelvins?\b|\d\s*K\b",
-    "joule": r"\b(?:kilo|mega)?joules?\b|\d\s*[kM]?J\b",
-    "watt": r"\b(?:kilo|mega|giga)?watts?\b|\d\s*[kMG]?W\b",
-    "volt": r"\b(?:kilo)?volts?\b|\d\s*k?V\b",
-    "calorie": r"\b(?:kilo)?calories?\b|\d\s*k?cal\b",
-    "pascal": r"\b(?:kilo|mega|hecto)?pascals?\b|\d\s*[kMh]?Pa\b",
-    "newton": r"\bnewtons?\b|\d\s*k?N\b",
-    "knot": r"\bknots?\b|\d\s*(?:kn|kt)\b",
+    unit: re.compile(stated)
+    for unit, stated in (
+        ("decibel", r"\bdecibels?\b|\bdB\b"),
+        ("hertz", r"\bhertz\b|\b[kMG]?Hz\b"),
+        ("kelvin", r"\bkelvins?\b|\d\s*K\b"),
+        ("joule", r"\b(?:kilo|mega)?joules?\b|\d\s*[kM]?J\b"),
+        ("watt", r"\b(?:kilo|mega|giga)?watts?\b|\d\s*[kMG]?W\b"),
+        ("volt", r"\b(?:kilo)?volts?\b|\d\s*k?V\b"),
+        ("calorie", r"\b(?:kilo)?calories?\b|\d\s*k?cal\b"),
+        ("pascal", r"\b(?:kilo|mega|hecto)?pascals?\b|\d\s*[kMh]?Pa\b"),
+        ("newton", r"\bnewtons?\b|\d\s*k?N\b"),
+        ("knot", r"\bknots?\b|\d\s*(?:kn|kt)\b"),
+    )
 }
 _NAMED_UNIT_Q = re.compile(rf"\b({'|'.join(_NAMED_UNITS)})s?\b")
-_NAMED_UNIT_STATED = {unit: re.compile(stated) for unit, stated in _NAMED_UNITS.items()}
 
 
 def gives_another_unit(question: str, sentence: str) -> bool:
     """Does ``question`` ask a value in a unit it names ("what decibel level") while ``sentence``
     gives none in it ("… audio frequencies ranging from 20 Hz to 20 kHz")?"""
     asked = _NAMED_UNIT_Q.search(question)
-    return bool(asked) and not _NAMED_UNIT_STATED[asked.group(1)].search(sentence)
+    return bool(asked) and not _NAMED_UNITS[asked.group(1)].search(sentence)
