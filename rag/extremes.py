@@ -226,3 +226,17 @@ def unstated_superlative(question: str, sentence: str) -> bool:
         m.group().lower() not in _NOT_SUPERLATIVE and not _MOST_OF_A_WHOLE.match(sentence, m.start())
         for m in _SUPERLATIVE.finditer(sentence)
     )
+
+
+# "What is the average depth of the Timor Sea?" asks a mean: "the deepest point … 3300 metres" and
+# "a depth of up to 100 metres" state another measure of it
+# ("an average adult's body" asks of a typical adult, not for a mean)
+_AVERAGE_Q = re.compile(r"\b(?:the|its|their) (?:average|mean) [a-z]+", re.IGNORECASE)
+_AVERAGE = re.compile(
+    r"\b(?:averag\w*|mean|median|typical(?:ly)?|usual(?:ly)?|normal(?:ly)?|generally)\b", re.IGNORECASE
+)
+
+
+def average_unstated(question: str, sentence: str) -> bool:
+    """Does ``question`` ask for the average of a measure while ``sentence`` states no average?"""
+    return bool(_AVERAGE_Q.search(question)) and not _AVERAGE.search(sentence)

@@ -220,15 +220,16 @@ _POINTS_BACK = re.compile(
 # part asking only "in which year" (or "when", or which place or body) asks it of the part before it,
 # whose names and words it must be about
 _BARE_PART_WORDS = frozenset(
-    content_words("year date day month decade century time company city country town place university")
+    content_words("year date day month decade century time age company city country town place university")
 )
 
 
 def _asked_of(bare: QuestionFrame, before: QuestionFrame) -> QuestionFrame:
     """The frame of ``bare`` read together with the part ``before`` it (``bare`` when that reads
-    as another kind of question)."""
+    as another kind of question: "Who is the oldest person …, and to what age?"); asked of that part
+    either way ("to what age?" alone is answered by any age)."""
     joined = build_frame(f"{bare.question.rstrip(' ?')}? {before.question}", whole=False)
-    return replace(joined, subject=bare.subject, of_part_before=True) if joined.kind == bare.kind else bare
+    return replace(joined if joined.kind == bare.kind else bare, subject=bare.subject, of_part_before=True)
 
 
 def _speaker(lower: str, names: tuple[str, ...], referent: tuple[str, ...]) -> tuple[str, ...]:

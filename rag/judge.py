@@ -8,8 +8,11 @@ No LLM involved. A claim is supported when
     lexical opposite stands there instead (welcomed/criticized, confirmed/denied);
 (4) names keep their roles — who did what to whom (see :func:`rag.judge_rules.role_contexts`);
 (5) each clause joined on (", and they…", ", which…") is backed by the passage, so a true
-    sentence cannot carry an invented addition; and
-(6) most of its content words are in the passage or, when a ``similarity`` function is given,
+    sentence cannot carry an invented addition;
+(6) a noun it ties with "of" to a thing is not one the passage ties only to other things ("the
+    father of chemical engineering" from "the father of the hydrogen bomb",
+    :mod:`rag.judge_phrases`); and
+(7) most of its content words are in the passage or, when a ``similarity`` function is given,
     its meaning is close to the passage by embedding similarity (real paraphrases).
 Each failed check yields a reason a person can read.
 """
@@ -21,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rag.judge_dates import check_dates
+from rag.judge_phrases import check_of_phrases
 from rag.judge_rules import (
     ALIASES,
     DIMENSION,
@@ -29,6 +33,7 @@ from rag.judge_rules import (
     STOPWORDS,
     UNITS,
     clauses,
+    content_words,
     counts_other_things,
     is_name,
     join_multiword,
@@ -37,7 +42,6 @@ from rag.judge_rules import (
     opposite_in,
     role_contexts,
     stem,
-    words,
 )
 from rag.text import LETTER, UPPER, WORD, strip_markers
 
@@ -87,7 +91,7 @@ def judge(
     precision = content_precision(claim, passage)
     checks = (
         _check_numbers, check_dates, counts_other_things, _check_unit_words, _check_entities, _check_polarity,
-        _check_roles, _check_identity,
+        _check_roles, _check_identity, check_of_phrases,
     )
     for check in checks:
         reason = check(claim, passage)
@@ -191,9 +195,9 @@ def _check_entities(claim: str, passage: str) -> str:
 # its document's title ("Stethoscope" is what "It" is there). (A subject the question does not
 # name may point back: "The move could also bolster …")
 _SUBJECT = re.compile(
-    r"^\W*(?:The|A|An)\s+((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)"
-    # "The land of giants in Gulliver's Travels is …": the subject's own "of"/"in" phrase
-    r"((?:\s+(?:of|in|on|for|at)\s+(?:the\s+)?[\w'’-]+(?:\s+[A-Z][\w'’-]*)*){0,2}?)"
+    r"^\W*(?:The|A|An)\s+((?:[\w-]+\s+){0,2}?[a-z][\w-]*)"  # "The traditional Japanese form"
+    # "The land of giants in Gulliver's Travels is …", "… form of puppet theatre is": its own "of"/"in" phrase
+    r"((?:\s+(?:of|in|on|for|at)\s+(?:the\s+)?[\w'’-]+(?:\s+[a-z][\w'’-]*)?(?:\s+[A-Z][\w'’-]*)*){0,2}?)"
     r"\s+(?:is|are|was|were|has|have|had|can|could|will|would|did|does|do)\b"
 )
 
@@ -348,10 +352,6 @@ def meaning_similarity(claim: str, passage: str, similarity: Similarity) -> floa
     if len(passage) <= 600:
         candidates.append(passage)
     return max(similarity(claim, c) for c in dict.fromkeys(candidates))
-
-
-def content_words(text: str) -> list[str]:
-    return [stem(w) for w in words(strip_markers(text)) if w not in STOPWORDS and len(w) > 2]
 
 
 def content_precision(claim: str, passage: str) -> float:

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from rag.errors import SettingsError
-from rag.text import LETTER, WORD, fold_accents
+from rag.text import LETTER, WORD, fold_accents, strip_markers
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before being below
@@ -205,6 +205,11 @@ def stem(word: str) -> str:
 
 def words(text: str) -> list[str]:
     return re.findall(WORD, text.lower())
+
+
+def content_words(text: str) -> list[str]:
+    """The stems of ``text``'s words that carry content (citation markers dropped)."""
+    return [stem(w) for w in words(strip_markers(text)) if w not in STOPWORDS and len(w) > 2]
 
 
 def opposite_in(word: str, sentence_stems: set[str]) -> str:

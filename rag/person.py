@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from rag.judge import content_words, words
+from rag.judge_rules import content_words, words
 from rag.text import MONTH_NAMES, ROMAN_NUMERAL, SPEECH, UPPER, WEEKDAYS, entity_share, fold_accents, name_key
 
 _ROLE = (

@@ -26,7 +26,7 @@ from rag.events import (
     states_asked_event,
     states_the_end,
 )
-from rag.extremes import states_extreme, unstated_superlative
+from rag.extremes import average_unstated, states_extreme, unstated_superlative
 from rag.frame import QuestionFrame
 from rag.holder import (
     asked_decade_unstated,
@@ -36,6 +36,7 @@ from rag.holder import (
     wider_area_unstated,
 )
 from rag.judge import content_words, numbers
+from rag.judge_phrases import ties_elsewhere
 from rag.judge_rules import STOPWORDS
 from rag.person import (
     PERSONAL_PRONOUN,
@@ -74,7 +75,8 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
     when only one can answer, tells who did a deed asked "who" and states the relative asked for,
     names the kind of treaty or battle asked for and someone for "Who did …?", the term asked about
     and a succession for "Who … after X?", a day for "On what date …?", a value in the unit the
-    question names and a count of the whole kind asked, and is not about another subject than the
+    question names and a count of the whole kind asked, an average for "the average …", does not say
+    the asked "<noun> of X" only of another thing, and is not about another subject than the
     one asked about (``title`` and ``before``: its article's title and, with it, the sentence before
     it in its passage; ``article``: its text)."""
     return (
@@ -110,8 +112,10 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and not counts_another_noun(frame, sentence)
         and not counts_a_narrower_kind(frame, sentence)
         and not gives_another_unit(frame.question, sentence)
+        and not ties_elsewhere(frame.question, sentence)
         and not (frame.kind == "number" and world_figure_for_a_place(frame.question, frame.entities, sentence))
         and not unstated_superlative(frame.question, sentence)
+        and not average_unstated(frame.question, sentence)
         and names_the_occasion(frame, sentence, before, title, article)
         and tells_of_the_topic(frame.question, sentence, title, before)
         and not gives_no_year(frame, sentence)

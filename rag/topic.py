@@ -53,24 +53,27 @@ def names_the_part(question: str, articles: list[str]) -> np.ndarray:
 
 
 # "What is the melting point of thulium?", "How many species of stick insects are there?", "How
-# many tonnes of petrochemicals are produced each year?": a thing named in lower case, with no
+# many tonnes of petrochemicals are produced each year?", "How long is the incubation period of
+# chickenpox after exposure?": a thing named in lower case, with no
 # article, whose measure or kind is asked ("the range of the missiles" points back to something
 # named before; a capitalised name is an entity already)
 _TOPIC_Q = re.compile(
-    r"^(?i:(?:what|which) (?:is|are|was|were) the (?:[\w-]+ ){0,2}[\w-]+|how (?:many|much) [\w-]+(?: [\w-]+)?)"
+    r"^(?i:(?:(?:what|which)|how (?:long|big|large|deep|tall|high|heavy|wide|old)) (?:is|are|was|were) the "
+    r"(?:[\w-]+ ){0,2}[\w-]+|how (?:many|much) [\w-]+(?: [\w-]+)?)"
     r" of (?!(?:the|a|an|this|that|these|those|its|their|his|her|our|each|every|all)\b)"
     r"([a-z][a-z-]+(?: [a-z][a-z-]+)?)(?: (?:are|is|were|was) (?:[a-z]+ly )?(?:there|known|made|grown|sold|[a-z]+ed))?"
-    r"(?: (?:each|every|per|a) year| annually| worldwide)?\s*\??\s*$"
+    r"(?: (?:each|every|per|a) year| annually| worldwide| (?:after|during|among) [^?]+)?\s*\??\s*$"
 )
 
 
-# "When were cryptomonads first described?", "When was paper invented?": a lower-case thing whose
+# "When were cryptomonads first described?", "When was paper invented?", "How many thousand years ago
+# were cats first domesticated?": a lower-case thing whose
 # date is asked, also as "the first fireplace" and with a place after the verb ("When did
 # collectivization begin in the Soviet Union?"), and "When was the bayonet invented?" (an invention
 # is a kind of thing); "When did the war end?" and "When was it built?" point back
 _WHEN_Q = re.compile(
     r"^(?i:(?:roughly |about |approximately |around )?"
-    r"(?:when|in what year|how (?:many|long) (?:years|centuries|millennia) ago))"
+    r"(?:when|in what year|how (?:many|long) (?:(?:hundred|thousand|million) )?(?:years|centuries|millennia) ago))"
     r" (?:was|were|did) (?:an? |the (?:world['’]s )?first |the (?=[a-z]+ invented\b))?"
     r"(?!(?:the|this|that|these|those|it|its|they|he|she|we|you|i)\b)([a-z][a-z-]+(?: (?!first\b)[a-z][a-z-]+)?)"
     r" (?:first )?[a-z]+(?: (?:in|at|on|across|throughout) [^?]+)?\s*\??\s*$"

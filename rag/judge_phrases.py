@@ -1,0 +1,135 @@
+"""The support judge's check of "X of Y" phrases: a claim must keep what the passage ties together.
+
+"Edward Teller is regarded as the father of chemical engineering" holds only words that
+"Edward Teller was a … physicist and chemical engineer who is known … as 'the father of the
+hydrogen bomb'" holds, so word overlap supports it; but the passage makes him the father *of the
+hydrogen bomb*. When the passage says "<noun> of …" with the claim's noun and none of those
+phrases goes on to the claim's words, the claim has moved the noun to another thing.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from rag.judge_rules import STOPWORDS, WORD_NUMBERS, stem
+from rag.text import WORD, fold_accents
+
+# Nouns before "of" that say how much or which part, not what a thing is ("one of the largest",
+# "most of the country", "because of the war"): their "of" ties no fact a claim could move.
+_NOT_A_TIE = frozenset(
+    "one two three four five six seven eight nine ten some most many much all each none any both half either "
+    "neither several few number lot lots majority minority rest part parts out because instead spite front "
+    "ahead top end middle course way ways use made consist consists "
+    "consisting composed think thought speak spoke told tell aware capable regardless".split()
+)
+_OBJECT_TOKENS = 6  # "the head of the International Atomic Energy Agency": the tie's reach
+
+
+def _tokens(text: str, lower: bool = True) -> list[str]:
+    """Words and figures ("a range of 300 km"), lower-cased unless asked; "U.S." is "US", as a
+    question writes it."""
+    text = re.sub(r"\b(?:[A-Za-z]\.){2,}", lambda m: m.group().replace(".", ""), fold_accents(text))
+    return [w.rstrip(".,") for w in re.findall(rf"{WORD}|\d[\d.,]*", text.lower() if lower else text)]
+
+
+def _ties_at(tokens: list[str]) -> list[tuple[str, int]]:
+    """Each noun before "of" (stemmed) with the index of the token after "of"."""
+    return [
+        (stem(head), i + 1)
+        for i, (head, token) in enumerate(itertools.pairwise(tokens), start=1)
+        if token == "of" and head not in STOPWORDS and head not in _NOT_A_TIE and len(head) > 2 and head.isalpha()
+    ]
+
+
+def _ties(text: str) -> dict[str, list[set[str]]]:
+    """Each noun before "of" (stemmed) with the content stems of the words after it, one set per use."""
+    tokens = _tokens(text)
+    ties: dict[str, list[set[str]]] = {}
+    for head, at in _ties_at(tokens):
+        after = tokens[at : at + _OBJECT_TOKENS]
+        ties.setdefault(head, []).append({stem(w) for w in after if w not in STOPWORDS and w != "of"})
+    return ties
+
+
+def check_of_phrases(claim: str, passage: str) -> str:
+    """"" when every "<noun> of <thing>" of the claim is one the passage says or never contradicts;
+    else a reason naming the moved phrase."""
+    passage_ties = _ties(passage)
+    for head, objects in _ties(claim).items():
+        said = passage_ties.get(head)
+        if not said:
+            continue
+        for wanted in objects:
+            if wanted and not any(wanted & found for found in said):
+                return f"the passage says {head!r} of other things than the claim does"
+    return ""
+
+
+_DETERMINERS = frozenset("the a an his her its their this that these those".split())
+
+
+def ties_elsewhere(question: str, sentence: str) -> bool:
+    """Does ``sentence`` say the question's "<noun> of <thing>" only of other things ("the father of
+    the hydrogen bomb" for "Who is the father of chemical engineering?")? Not when it also says the
+    noun bare ("His reign lasted 54 years – … until the reign of the Kangxi Emperor"), ties it to a
+    figure ("a population of 8 million": the noun's value, not another thing), or names the thing
+    elsewhere ("the Kingdom of Indore was a … Princely State of the British Raj")."""
+    tokens = _tokens(sentence)
+    said = [(head, tokens[at : at + _OBJECT_TOKENS]) for head, at in _ties_at(tokens)]
+    stems = {stem(t) for t in tokens}
+    for head, phrase, named in _asked_ties(question):
+        others = [words_after for found_head, words_after in said if found_head == head]
+        uses = sum(1 for token in tokens if stem(token) == head)
+        if not others or uses > len(others) or (named and phrase & stems):
+            continue
+        if not any(_is_figure(w[:4]) or phrase & {stem(t) for t in w} for w in others):
+            return True
+    return False
+
+
+def _is_figure(words_after: list[str]) -> bool:
+    """"8.8 million", "about two million", "more than 3300 metres"; not "one of the creators"."""
+    return any(w[:1].isdigit() or (w in WORD_NUMBERS and w != "one") for w in words_after)
+
+
+# "Which field of mathematics …?", "What two levels of warfighting …?": the noun itself is asked (a
+# field of complex analysis answers), so what it is "of" names no other thing
+_ASKING = ("which", "what")
+
+
+def _asks_the_noun(tokens: list[str], head_at: int) -> bool:
+    before = tokens[max(0, head_at - 2) : head_at]
+    return bool(before) and (
+        before[-1] in _ASKING or (len(before) == 2 and before[0] in _ASKING and before[1] in WORD_NUMBERS)
+    )
+
+
+def _asked_ties(question: str) -> list[tuple[str, set[str], bool]]:
+    """The question's "<noun> of <words>": the stems of its words (a name's, "the Battle of Vell",
+    with what a possessive name goes on to, "Vygotsky's major texts"; or those up to the next small
+    word or verb, "the father of chemical engineering") and whether they name something."""
+    cased = _tokens(question, lower=False)
+    tokens = [t.lower() for t in cased]
+    asked = []
+    for head, at in _ties_at(tokens):
+        if _asks_the_noun(tokens, at - 2):
+            continue
+        while at < len(tokens) and tokens[at] in _DETERMINERS:
+            at += 1
+        case: bool | None = False  # True in a name; None after a possessive: "Vygotsky's major texts"
+        phrase: list[str] = []
+        for word in cased[at : at + 4]:
+            upper = word[:1].isupper()
+            if word.lower() in STOPWORDS or (phrase and (_verb_like(word) or (case and not upper))):
+                break  # "… of puppet theatre called": the phrase ends where the verb starts
+            phrase.append(stem(word))
+            case = None if word.endswith(("'s", "’s")) else upper  # "the western Vantor Empire" goes on
+        named = any(word[:1].isupper() for word in cased[at : at + len(phrase)])
+        if phrase:
+            asked.append((head, set(phrase), named))
+    return asked
+
+
+def _verb_like(word: str) -> bool:
+    return len(word) > 4 and word.endswith("ed")
