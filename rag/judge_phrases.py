@@ -5,12 +5,17 @@
 hydrogen bomb'" holds, so word overlap supports it; but the passage makes him the father *of the
 hydrogen bomb*. When the passage says "<noun> of …" with the claim's noun and none of those
 phrases goes on to the claim's words, the claim has moved the noun to another thing.
+
+The same reading serves a rule after the model (:func:`ties_elsewhere`, read by
+``rag.rules.can_answer``): a sentence saying the question's "<noun> of X" only of other things does
+not answer it.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 
 from rag.judge_rules import STOPWORDS, WORD_NUMBERS, stem
 from rag.text import WORD, fold_accents
@@ -42,27 +47,24 @@ def _ties_at(tokens: list[str]) -> list[tuple[str, int]]:
     ]
 
 
-def _ties(text: str) -> dict[str, list[set[str]]]:
-    """Each noun before "of" (stemmed) with the content stems of the words after it, one set per use."""
-    tokens = _tokens(text)
-    ties: dict[str, list[set[str]]] = {}
-    for head, at in _ties_at(tokens):
-        after = tokens[at : at + _OBJECT_TOKENS]
-        ties.setdefault(head, []).append({stem(w) for w in after if w not in STOPWORDS and w != "of"})
-    return ties
+def _ties(tokens: list[str]) -> list[tuple[str, list[str]]]:
+    """Each noun before "of" (stemmed) with the words after it, one pair per use."""
+    return [(head, tokens[at : at + _OBJECT_TOKENS]) for head, at in _ties_at(tokens)]
+
+
+def _content_stems(words_after: list[str]) -> set[str]:
+    return {stem(w) for w in words_after if w not in STOPWORDS and w != "of"}
 
 
 def check_of_phrases(claim: str, passage: str) -> str:
     """"" when every "<noun> of <thing>" of the claim is one the passage says or never contradicts;
     else a reason naming the moved phrase."""
-    passage_ties = _ties(passage)
-    for head, objects in _ties(claim).items():
-        said = passage_ties.get(head)
-        if not said:
-            continue
-        for wanted in objects:
-            if wanted and not any(wanted & found for found in said):
-                return f"the passage says {head!r} of other things than the claim does"
+    passage_ties = _ties(_tokens(passage))
+    for head, words_after in _ties(_tokens(claim)):
+        wanted = _content_stems(words_after)
+        said = [_content_stems(found) for found_head, found in passage_ties if found_head == head]
+        if wanted and said and not any(wanted & found for found in said):
+            return f"the passage says {head!r} of other things than the claim does"
     return ""
 
 
@@ -76,7 +78,7 @@ def ties_elsewhere(question: str, sentence: str) -> bool:
     figure ("a population of 8 million": the noun's value, not another thing), or names the thing
     elsewhere ("the Kingdom of Indore was a … Princely State of the British Raj")."""
     tokens = _tokens(sentence)
-    said = [(head, tokens[at : at + _OBJECT_TOKENS]) for head, at in _ties_at(tokens)]
+    said = _ties(tokens)
     stems = {stem(t) for t in tokens}
     for head, phrase, named in _asked_ties(question):
         others = [words_after for found_head, words_after in said if found_head == head]
@@ -105,7 +107,8 @@ def _asks_the_noun(tokens: list[str], head_at: int) -> bool:
     )
 
 
-def _asked_ties(question: str) -> list[tuple[str, set[str], bool]]:
+@lru_cache(maxsize=256)  # read for the question once, not for each of its candidates
+def _asked_ties(question: str) -> tuple[tuple[str, frozenset[str], bool], ...]:
     """The question's "<noun> of <words>": the stems of its words (a name's, "the Battle of Vell",
     with what a possessive name goes on to, "Vygotsky's major texts"; or those up to the next small
     word or verb, "the father of chemical engineering") and whether they name something."""
@@ -127,8 +130,8 @@ def _asked_ties(question: str) -> list[tuple[str, set[str], bool]]:
             case = None if word.endswith(("'s", "’s")) else upper  # "the western Vantor Empire" goes on
         named = any(word[:1].isupper() for word in cased[at : at + len(phrase)])
         if phrase:
-            asked.append((head, set(phrase), named))
-    return asked
+            asked.append((head, frozenset(phrase), named))
+    return tuple(asked)
 
 
 def _verb_like(word: str) -> bool:
