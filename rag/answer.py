@@ -25,9 +25,8 @@ from rag.units import states_asked_unit
 from rag.verify import ABSTAIN_RE, Verification, verify
 
 ABSTAIN_TEXT = "The articles don't say. The closest passages they have are listed as sources."
-# A generated answer is used when at least MIN_NEW_WORDS of its words are not in the question
-# and MIN_AGREEMENT of those come from one of the best source sentences (measured on eval/:
-# the 135M model's verified sentences were less often right than the best source sentence).
+# A generated answer is used when at least MIN_NEW_WORDS of its words are not in the question and MIN_AGREEMENT
+# of those come from a best source sentence (eval/: the 135M model's were less often right than that sentence).
 MIN_NEW_WORDS = 2
 MIN_AGREEMENT = 0.6
 OFF_TOPIC = "supported by its passage, but not from the sentences that answer the question"
@@ -193,16 +192,29 @@ def _compose_parts(evidence: Evidence) -> Answer:
         return abstain(evidence)
     kept: list[SentenceVerdict] = []
     shown: set[str] = set()  # one sentence answering two parts is given once (its wording may differ per part)
+    chosen: list[extract.Candidate] = []
     for part in answered:
-        verdict = _extracted(part, part.picked[0], False)
+        best = _given_again(part, chosen) or part.picked[0]
+        chosen.append(best)
+        verdict = _extracted(part, best, False)
         if part.frame.subject and not extract.names_subject(verdict.text, part.frame.subject):
             # "It is the 12th largest lake on Earth": say which alternative (its passage names it)
             verdict = replace(verdict, text=f"{part.frame.subject}: {verdict.text}")
-        if verdict.text not in shown and part.picked[0].text not in shown:
+        if verdict.text not in shown and best.text not in shown:
             kept.append(verdict)
-        shown |= {verdict.text, part.picked[0].text}
+        shown |= {verdict.text, best.text}
     missing = tuple(_asked(p.frame) for p in evidence.parts if p not in answered)
     return replace(_answer(evidence, kept, (), "extractive"), unanswered=missing)
+
+
+def _given_again(part: Evidence, chosen: list[extract.Candidate]) -> extract.Candidate | None:
+    """For a part asked of the one before it ("What is the highest mountain in Dominica, and how tall is
+    it?"), a sentence already chosen that answers it too when its own best is from another article."""
+    docs = [part.hits[c.hit_index].chunk.doc_id for c in (part.picked[0], *chosen)]
+    if not part.frame.of_part_before or docs[0] in docs[1:]:
+        return None
+    texts = {c.text for c in chosen}
+    return next((c for c in part.ranked if c.prob >= part.threshold and c.text in texts), None)
 
 
 def _asked(part: QuestionFrame) -> str:

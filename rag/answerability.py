@@ -333,11 +333,12 @@ def _article(cand: Candidate, hits: Sequence[Hit], documents: Mapping[str, Docum
 
 def _wants_whereabouts(frame: QuestionFrame) -> bool:
     """Does a rule read a candidate's article title and the sentence before it for this question
-    (one asking a place's figure, a person, someone's words, a date, of a lower-case thing, of a
+    (one asking a place's figure, a person, someone's words, a date, an extreme, of a lower-case thing, of a
     term or of what a name did, quoting a phrase, asking a first or naming an award or event)?
     Worked out once per question, not for every other one."""
     question = frame.question
-    return bool(frame.holder or frame.asks_person or frame.speaker or frame.kind == "date" or asked_topic(question)
+    return bool(frame.holder or frame.asks_person or frame.speaker or frame.kind == "date" or frame.extreme
+                or asked_topic(question)
                 or asked_term(question) or did_subject(question) or reads_whereabouts(question)
                 or asks_an_occasion(question))  # fmt: skip
 

@@ -96,7 +96,27 @@ def counted(sentence: str, frame: QuestionFrame) -> set[tuple[float, str]]:
                 continue  # "These were composed around 1718–1723" counts no concertos: a year, not a count
             if heads & set(stems[i + 1 : i + 5]) or named or _does_the_deed(tokens, stems, i, verbs):
                 return found
+            if frame.unit == "population" and frame.count_terms & _PEOPLE and _after_population(tokens, i):
+                return found
     return set()
+
+
+# "a multi-ethnic population of around 12 million": the words between "population" and its figure
+_POPULATION_FILLER = frozenset(
+    "of about around approximately roughly some nearly almost over more than an estimated".split()
+)
+
+
+def _after_population(tokens: list[str], at: int) -> bool:
+    """Is the number ``tokens[at]`` a population's ("a population of around 12 million"), which
+    counts the people asked about in "how many people lived in …" (not "a population density of
+    120": "density" is no filler)?"""
+    for back in range(at - 1, max(-1, at - 5), -1):
+        if tokens[back] == "population":
+            return True
+        if tokens[back] not in _POPULATION_FILLER:
+            return False
+    return False
 
 
 # a year written as a bare number ("in 1718", "1718–1723"); a count of the noun names it right after.

@@ -120,6 +120,8 @@ def states_extreme(extreme: str, question: str, sentence: str) -> bool:
         return True
     if extreme == "most" and _counts_the_most_of(question, sentence):
         return True
+    if _BOTH_ENDS_Q.search(question) and _RANGE.search(sentence):
+        return True  # "the smallest and largest numbers of leg pairs": "ranges from 15 pairs to 191 pairs"
     scope = _SCOPE_Q.search(question)
     place = scope.group(2) if scope and not scope.group(1) else ""
     region = _IN_REGION_Q.search(question)
@@ -134,6 +136,16 @@ def states_extreme(extreme: str, question: str, sentence: str) -> bool:
         and (not measure or _of_the_measure(measure[1].lower(), m[0].lower(), sentence[m.end() :]))
         for m in (EXTREMES[extreme][1] if extreme in EXTREMES else _STATED_APART[extreme]).finditer(sentence)
     )
+
+
+# both ends of a range asked, and a range stated
+_BOTH_ENDS_Q = re.compile(
+    r"\b(?:smallest|fewest|lowest|least|minimum) and (?:the )?(?:largest|greatest|most|highest|maximum)\b"
+    r"|\b(?:largest|greatest|most|highest|maximum) and (?:the )?(?:smallest|fewest|lowest|least|minimum)\b",
+    re.IGNORECASE,
+)
+_RANGE = re.compile(r"\b(?:rang(?:e|es|ed|ing)\s+)?from\s+[^.;]{0,20}?\d[^.;]{0,30}?\bto\s+[^.;]{0,10}?\d"
+                    r"|\bbetween\s+[^.;]{0,20}?\d[^.;]{0,30}?\band\s+[^.;]{0,10}?\d")  # fmt: skip
 
 
 # "Which country has the largest population in Africa?": the extreme of a measure, which "the
@@ -220,6 +232,8 @@ def unstated_superlative(question: str, sentence: str) -> bool:
         return False
     if most_often and _USUAL.search(sentence):
         return False  # "Hormone therapy is commonly used" states the most usual one
+    if _BOTH_ENDS_Q.search(question) and _RANGE.search(sentence):
+        return False  # a range states both ends
     if any(asked.search(question) and stated.search(sentence) for asked, stated in EXTREMES.values()):
         return False  # "Its summit, Mount Kosciuszko, …" states the highest mountain
     return not any(
@@ -240,3 +254,23 @@ _AVERAGE = re.compile(
 def average_unstated(question: str, sentence: str) -> bool:
     """Does ``question`` ask for the average of a measure while ``sentence`` states no average?"""
     return bool(_AVERAGE_Q.search(question)) and not _AVERAGE.search(sentence)
+
+
+# "What is the highest mountain in Afghanistan?": an extreme within a named place
+_PLACE_EXTREME_Q = re.compile(
+    rf"\bthe (?:highest|tallest|largest|biggest|longest|deepest|oldest|smallest|busiest) [a-z][\w-]*(?: [a-z][\w-]*)?"
+    rf" in (?:the )?((?-i:{UPPER})[\w’'-]*(?:\s+(?-i:{UPPER})[\w’'-]*)*)\s*\??\s*$",
+    re.IGNORECASE,
+)
+
+
+def extreme_of_another_place(question: str, sentence: str, title: str) -> bool:
+    """For "What is the highest mountain in Afghanistan?": does ``sentence`` state an extreme while
+    neither it nor its article's ``title`` names the place ("The Karakoram contains four of the
+    fourteen eight-thousanders, the highest of which is K2": the range's, which only reaches into
+    Afghanistan)? False when the title is not known (a passage alone)."""
+    asked = _PLACE_EXTREME_Q.search(question)
+    if not asked or not title:
+        return False
+    place = re.escape(asked.group(1))
+    return not re.search(rf"\b{place}", f"{sentence} {title}", re.IGNORECASE)

@@ -23,7 +23,7 @@ from rag.extremes import asked_extreme
 from rag.holder import measure_holder
 from rag.judge import content_words
 from rag.judge_rules import stem, words
-from rag.kinds import EXACTLY, MONEY_Q, QUALIFIERS, question_kind
+from rag.kinds import EXACTLY, QUALIFIERS, asks_money, question_kind
 from rag.person import NAME_RUN, asks_person, asks_words, regnal_numerals
 from rag.relatives import asked_relative_word, relation_of
 from rag.text import ADDRESSES_ASSISTANT, MONTH_NAMES, UPPER, WEEKDAYS, times_in
@@ -151,7 +151,7 @@ def build_frame(
         # "Who was Xerxes I's father?", "What is the name of X's sister?": the relation is the focus
         focus, focus_terms = relative_word, content_words(relative_word)
     # a unit word inside a name is no unit asked: "How many elephants live in the … Conservation Area?"
-    unit = question_unit(NAME_RUN.sub(" ", q).lower(), kind, bool(MONEY_Q.search(lower)))
+    unit = question_unit(NAME_RUN.sub(" ", q).lower(), kind, asks_money(lower))
     entities = own + tuple(e for e in context_entities if e not in own)
     # every word of a name, short ones too: "XI" of "Louis XI's" (content word "xi's") is no qualifier
     name_stems = {stem(w) for e in entities for w in words(e)}
@@ -276,7 +276,7 @@ def _focus(lower: str, kind: str, names: set[str]) -> tuple[str, list[str], list
     if said:
         topic = _topic(said.group(2) or said.group(3) or "")
         return (f"statement{' about ' + topic if topic else ''}", content_words(topic), [])
-    if MONEY_Q.search(lower):
+    if asks_money(lower):
         money_word = re.search(r"\b(price|cost|salary|budget|net worth|revenue|fee|wage|income|funding|gross)\b", lower)
         word = money_word.group(1) if money_word else "cost"
         return (word, content_words(word), [])

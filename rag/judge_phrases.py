@@ -1,4 +1,4 @@
-"""The support judge's check of "X of Y" phrases: a claim must keep what the passage ties together.
+"""The support judge's checks of phrases: a claim must keep what the passage ties together, and quote it exactly.
 
 "Edward Teller is regarded as the father of chemical engineering" holds only words that
 "Edward Teller was a … physicist and chemical engineer who is known … as 'the father of the
@@ -6,7 +6,13 @@ hydrogen bomb'" holds, so word overlap supports it; but the passage makes him th
 hydrogen bomb*. When the passage says "<noun> of …" with the claim's noun and none of those
 phrases goes on to the claim's words, the claim has moved the noun to another thing.
 
-The same reading serves a rule after the model (:func:`ties_elsewhere`, read by
+A superlative a claim confines to a name ("the highest mountain in Afghanistan") must be said of
+that name (:func:`check_extreme_scope`). A claim's words in quotation marks are the passage's own,
+or the claim misquotes it (:func:`check_quotes`): "may be termed an "ethics or philosophical
+good"" is not what a passage saying "an "ethic or philosophic good"" says, however many words
+they share.
+
+The "of" reading also serves a rule after the model (:func:`ties_elsewhere`, read by
 ``rag.rules.can_answer``): a sentence saying the question's "<noun> of X" only of other things does
 not answer it.
 """
@@ -18,7 +24,7 @@ import re
 from functools import lru_cache
 
 from rag.judge_rules import STOPWORDS, WORD_NUMBERS, stem
-from rag.text import WORD, fold_accents
+from rag.text import KIND_NOUNS, WORD, fold_accents
 
 # Nouns before "of" that say how much or which part, not what a thing is ("one of the largest",
 # "most of the country", "because of the war"): their "of" ties no fact a claim could move.
@@ -68,6 +74,53 @@ def check_of_phrases(claim: str, passage: str) -> str:
     return ""
 
 
+# words a claim puts in double quotation marks (straight or curly)
+_QUOTED = re.compile(r'"([^"]{1,80})"|“([^”]{1,80})”')
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.findall(rf"{WORD}|\d+", fold_accents(text).lower()))
+
+
+def check_quotes(claim: str, passage: str) -> str:
+    """"" when every phrase ``claim`` puts in quotation marks is in ``passage`` word for word
+    (case, accents and punctuation aside); else a reason naming the misquoted phrase."""
+    said = f" {_plain(passage)} "
+    for found in _QUOTED.finditer(claim):
+        quoted = _plain(found.group(1) or found.group(2))
+        if quoted and f" {quoted} " not in said:
+            return f"the passage does not say {quoted!r} in those words"
+    return ""
+
+
+# "The highest mountain in Afghanistan is K2": a superlative the claim confines to a named place or
+# group; the passage must say it of that name (in one sentence, or as the passage's own subject),
+# not of another ("The Karakoram … extending into Afghanistan … the highest of which is K2")
+_SUPERLATIVE_OF = re.compile(
+    r"\b(highest|tallest|largest|biggest|longest|deepest|oldest|smallest|busiest|most populous)\b"
+    r"[^.;,]{0,40}?\b(?:in|of)\s+(?:the\s+)?((?:[A-Z][\w’'-]*\s?)+)"
+)
+_PASSAGE_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n+")
+
+
+def check_extreme_scope(claim: str, passage: str) -> str:
+    """"" unless ``claim`` confines a superlative to a name ("the largest city in Vell") that no
+    sentence of ``passage`` holding that superlative names, nor the passage's opening words."""
+    claim = fold_accents(claim)
+    sentences = [fold_accents(t) for t in _PASSAGE_SENTENCE.split(passage) if t.strip()]
+    opening = " ".join(" ".join(sentences[:2]).split()[:6])
+    for found in _SUPERLATIVE_OF.finditer(claim):
+        extreme, name = found.group(1), found.group(2).split()
+        said = [t for t in sentences if extreme in t.lower()]
+        if said and not any(_names(name, t) for t in [opening, *said]):
+            return f"the passage does not say {extreme!r} of {' '.join(name)}"
+    return ""
+
+
+def _names(name: list[str], text: str) -> bool:
+    return any(re.search(rf"\b{re.escape(word)}", text) for word in name if len(word) > 2)
+
+
 _DETERMINERS = frozenset("the a an his her its their this that these those".split())
 
 
@@ -83,11 +136,16 @@ def ties_elsewhere(question: str, sentence: str) -> bool:
     for head, phrase, named in _asked_ties(question):
         others = [words_after for found_head, words_after in said if found_head == head]
         uses = sum(1 for token in tokens if stem(token) == head)
-        if not others or uses > len(others) or (named and phrase & stems):
+        if not others or uses > len(others) or (named and phrase & stems) or any(_kind_of(w) for w in others):
             continue
         if not any(_is_figure(w[:4]) or phrase & {stem(t) for t in w} for w in others):
             return True
     return False
+
+
+def _kind_of(words_after: list[str]) -> bool:
+    """"the form of the game": a kind that may stand for the thing asked of (its article's subject)."""
+    return words_after[:1] == ["the"] and len(words_after) > 1 and words_after[1] in KIND_NOUNS
 
 
 def _is_figure(words_after: list[str]) -> bool:
@@ -136,3 +194,23 @@ def _asked_ties(question: str) -> tuple[tuple[str, frozenset[str], bool], ...]:
 
 def _verb_like(word: str) -> bool:
     return len(word) > 4 and word.endswith("ed")
+
+
+# "the third law", "the 2nd edition": an ordinal and the noun it numbers
+_ORDINAL_NOUN = re.compile(
+    r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|zeroth|\d+(?:st|nd|rd|th))\s+([a-z]{3,})\b",
+    re.IGNORECASE,
+)
+
+
+def another_ordinal(question: str, sentence: str) -> bool:
+    """Does ``sentence`` number the question's "<ordinal> <noun>" only with other ordinals? "Who
+    formulated the third law of thermodynamics?" is not answered by "… the formulation of the first
+    law of thermodynamics"."""
+    for asked in _ORDINAL_NOUN.finditer(question):
+        noun = stem(asked.group(2).lower())
+        found = _ORDINAL_NOUN.finditer(sentence)
+        said = {other.group(1).lower() for other in found if stem(other.group(2).lower()) == noun}
+        if said and asked.group(1).lower() not in said:
+            return True
+    return False

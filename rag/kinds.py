@@ -45,6 +45,15 @@ MONEY_Q = re.compile(
     r"|\b(?:price|cost|salary|budget|net worth|revenue|fee|wage|income|funding|pay|paid|gross|box[- ]office"
     r"|(?<!numerical )(?<!numeric )value)\b"
 )
+# a term in quotes is named, not asked: "What else may an object with "ethic value" be called?"
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
+
+
+def asks_money(lower: str) -> bool:
+    """Does the (lower-cased) question ask for an amount of money (a price, a cost, a value)?"""
+    return bool(MONEY_Q.search(_QUOTED.sub(" ", lower)))
+
+
 # "When applying statistics to a problem, what does one begin with?": a clause setting the scene, before
 # the wh-word that asks (not "When did …, and who …?": that "when" asks)
 _SCENE_CLAUSE = re.compile(
@@ -56,7 +65,7 @@ _SCENE_CLAUSE = re.compile(
 def question_kind(lower: str) -> str:
     """ "number", "date", "name" or "other", from the question's wording (lower-cased)."""
     lower = _SCENE_CLAUSE.sub("", lower)
-    if MONEY_Q.search(lower) and re.search(
+    if asks_money(lower) and re.search(
         r"\bhow much\b|\bwhat (?:is|was|were|are)? ?(?:the |its |his |her )?", lower
     ):
         return "number"

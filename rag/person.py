@@ -21,7 +21,17 @@ from __future__ import annotations
 import re
 
 from rag.judge_rules import content_words, words
-from rag.text import MONTH_NAMES, ROMAN_NUMERAL, SPEECH, UPPER, WEEKDAYS, entity_share, fold_accents, name_key
+from rag.text import (
+    KIND_NOUNS,
+    MONTH_NAMES,
+    ROMAN_NUMERAL,
+    SPEECH,
+    UPPER,
+    WEEKDAYS,
+    entity_share,
+    fold_accents,
+    name_key,
+)
 
 _ROLE = (
     r"(?:general|analyst|official|minister|president|politicians?|lawmakers?|spokes(?:person|man|woman)|correspondent|"
@@ -153,11 +163,9 @@ def _ends_a_place_name(text: str, start: int) -> bool:
 def answers_who(sentence: str, before: str = "", words: bool = True, question: str = "") -> bool:
     """Can ``sentence`` answer a question only a person answers: it names one (or a named body
     doing the deed), or says "he" or "she" and, with the sentence before it (``before``), names
-    who that is. A name that only
-    speaks ("Blinken said …") counts only when the question asks for ``words``: "Who commands the
-    troops in Kursk?" is not answered by who reported them there. A name ``question`` holds is
-    not the person it asks for ("Who painted the Mona Lisa?", "Who is the head of state of Saint
-    Kitts and Nevis?")."""
+    who that is. A name that only speaks ("Blinken said …") counts only when the question asks
+    for ``words``: "Who commands the troops in Kursk?" is not answered by who reported them there.
+    A name ``question`` holds is not the person it asks for ("Who painted the Mona Lisa?")."""
     if names_person(sentence, speaking=words, besides=question) or _BY_BODY.search(sentence):
         return True
     return bool(_PERSONAL_PRONOUN.search(sentence)) and names_person(before, besides=question)
@@ -177,10 +185,10 @@ def deed_told_with_its_doer(question: str, sentence: str) -> bool:
     if not asked:
         return True
     deeds = list(re.finditer(rf"\b{asked.group(1).lower()}\b", sentence, re.IGNORECASE))
-    return not deeds or not all(_agentless_passive(sentence, deed) for deed in deeds)
+    return not deeds or not all(agentless_passive(sentence, deed) for deed in deeds)
 
 
-def _agentless_passive(sentence: str, deed: re.Match[str]) -> bool:
+def agentless_passive(sentence: str, deed: re.Match[str]) -> bool:
     # "was betrayed", "was later betrayed" — with no "by …" after it ("founded on 14 February 2005, by …")
     passive = re.search(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:[a-z]+\s+)?$", sentence[: deed.start()])
     return bool(passive) and not re.match(r"[^;.]*?\bby\b", sentence[deed.end() :])
@@ -211,8 +219,10 @@ def deed_done_to_another(question: str, sentence: str) -> bool:
     thing = set(content_words(asked.group(2)))
     if not thing or thing & set(content_words(sentence)):
         return False
-    done_to = [set(content_words(m.group(1))) for m in re.finditer(rf"\b{asked.group(1)}{_DONE_TO}", sentence, re.I)]
-    return bool(done_to) and all(done_to)  # "… invented it" may stand for the thing
+    found = re.finditer(rf"\b{asked.group(1)}{_DONE_TO}", sentence, re.I)
+    # "… invented it" and "discovered the element" may stand for the thing
+    done_to = [set(content_words(m.group(1))) for m in found if m.group(1).split()[0].lower() not in KIND_NOUNS]
+    return bool(done_to) and all(done_to)
 
 
 def names_in_full(names: tuple[str, ...], question: str, text: str) -> bool:

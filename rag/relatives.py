@@ -13,7 +13,11 @@ import re
 # relatives: how a question asks for one, and the words of a sentence stating that relation
 _RELATIVES = {
     "sibling": (r"sisters?|brothers?|siblings?", r"sister|brother|sibling"),
-    "spouse": (r"wife|wives|husbands?|spouses?", r"wife|wives|husband|spouse|married|marriage|widow|wed\b"),
+    "spouse": (
+        r"wife|wives|husbands?|spouses?|(?:queen |king |prince )?consorts?",
+        # (not "consort": "The queen consort of the princely state of Jhansi" names no husband)
+        r"wife|wives|husband|spouse|married|marriage|widow|wed\b",
+    ),
     "child": (r"sons?|daughters?|child|children|offspring", r"son|daughter|child|offspring|heir"),
     "parent": (r"father|mother|parents?", r"father|mother|parent|son of|daughter of|born to"),
     "grandparent": (r"grandfather|grandmother|grandparents?", r"grand(?:father|mother|parent|son|daughter)"),

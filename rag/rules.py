@@ -24,9 +24,10 @@ from rag.events import (
     names_the_occasion,
     states_a_time,
     states_asked_event,
+    states_the_deed,
     states_the_end,
 )
-from rag.extremes import average_unstated, states_extreme, unstated_superlative
+from rag.extremes import average_unstated, extreme_of_another_place, states_extreme, unstated_superlative
 from rag.frame import QuestionFrame
 from rag.holder import (
     asked_decade_unstated,
@@ -36,7 +37,7 @@ from rag.holder import (
     wider_area_unstated,
 )
 from rag.judge import content_words, numbers
-from rag.judge_phrases import ties_elsewhere
+from rag.judge_phrases import another_ordinal, ties_elsewhere
 from rag.judge_rules import STOPWORDS
 from rag.person import (
     PERSONAL_PRONOUN,
@@ -56,7 +57,7 @@ from rag.told import (
     states_the_first,
     tells_what_is_asked,
 )
-from rag.topic import asked_topic, pronoun_for_another_name, qualifies_another
+from rag.topic import asked_topic, names_an_asked_name, pronoun_for_another_name, qualifies_another
 from rag.units import (
     gives_another_unit,
     gives_only_heights,
@@ -96,6 +97,7 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and names_a_doer(frame.question, sentence)
         and names_the_term(frame.question, sentence, title)
         and tells_a_succession(frame.question, sentence)
+        and gives_a_name(frame.question, sentence)
         and states_measure(frame.kind, frame.unit, sentence)
         and states_duration(frame.kind, frame.question, sentence)
         and states_size(frame.kind, frame.question, sentence)
@@ -113,17 +115,21 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and not counts_a_narrower_kind(frame, sentence)
         and not gives_another_unit(frame.question, sentence)
         and not ties_elsewhere(frame.question, sentence)
+        and not another_ordinal(frame.question, sentence)
         and not (frame.kind == "number" and world_figure_for_a_place(frame.question, frame.entities, sentence))
         and not unstated_superlative(frame.question, sentence)
+        and not extreme_of_another_place(frame.question, sentence, title)
         and not average_unstated(frame.question, sentence)
         and names_the_occasion(frame, sentence, before, title, article)
         and tells_of_the_topic(frame.question, sentence, title, before)
+        and names_an_asked_name(frame, sentence, title, before)
         and not gives_no_year(frame, sentence)
         and not gives_no_day(frame, sentence)
         and not leaves_out_the_asked_year(frame, sentence, article)
         and not asked_decade_unstated(frame.question, sentence)
         and (not frame.asks_person or answers_who(sentence, before, frame.person_speaks, frame.question))
         and deed_told_with_its_doer(frame.question, sentence)
+        and states_the_deed(frame.question, sentence)
         and not deed_done_to_another(frame.question, sentence)
         and not qualifies_another(frame.question, sentence)
         and not about_another(frame.question, frame.relative, sentence, title, before, article)
@@ -195,8 +201,12 @@ _KIND_WORDS = {"law": ("law", "act", "statute"), "act": ("act", "law")}
 
 def _names_one(kind: str, text: str) -> bool:
     plural = f"{kind[:-1]}(?:y|ies)" if kind.endswith("y") else f"{kind}s?"
-    # as or after a name: "the Treaty of Nanking", "the Bar Kokhba revolt" (not "the largest naval battles")
-    named = rf"\b{plural[0].upper()}{plural[1:]}\b|\b[A-Z][\w’'-]*\s+{plural}\b"
+    # as or after a name: "the Treaty of Nanking", "the Bar Kokhba revolt" (not "the largest naval battles"),
+    # or before one it is called: "a festival called the Dionysia"
+    named = (
+        rf"\b{plural[0].upper()}{plural[1:]}\b|\b[A-Z][\w’'-]*\s+{plural}\b"
+        rf"|\b{plural},?\s+(?:called|named|known as)\s+(?:the\s+)?[A-Z]"
+    )
     return bool(re.search(named, text))
 
 
@@ -253,8 +263,35 @@ def names_the_term(question: str, sentence: str, title: str) -> bool:
 # "Who became India's prime minister after Nehru?", "Who took the throne after Nebuchadnezzar II
 # died?": a successor, whom an answer tells as one (not "Nehru became the first Prime Minister")
 _SUCCESSOR_Q = re.compile(r"^\W*(?i:who)\b.*\b(?:after|succeeded|replaced)\s+(?:the\s+)?[A-Z]")
-_SUCCESSION = re.compile(r"\b(?:succe(?:ed|eded|eds|ssor|ssion)|after|follow(?:ed|ing)|replac(?:ed|ing)|in place of)\b",
-                         re.IGNORECASE)  # fmt: skip
+# ("after" a name or its end: "after Nehru's death", not "restoring royal authority after the
+# disastrous reign of his father", which tells who came before)
+_SUCCESSION = re.compile(
+    r"\b(?:succe(?:ed|eded|eds|ssor|ssion)|follow(?:ed|ing)|replac(?:ed|ing)|in place of)\b"
+    r"|\b(?i:after)\s+(?:[A-Z]|(?i:the|his|her|their)\s+(?:[\w’'-]+\s+){0,2}?"
+    r"(?i:death|abdication|resignation|retirement|deposition|overthrow|assassination|murder|fall|dismissal)\b)",
+)
+
+
+# "What are two other names for extratropical cyclones?", "What else may X be called?": names asked,
+# which a sentence gives by calling (not "Extratropical cyclones are capable of producing …")
+_OTHER_NAMES_Q = re.compile(
+    r"\b(?:other|alternative|alternate|another|different|former|earlier) names?\b"
+    r"|\bwhat else (?:is|are|was|were|may|can|might|could) [^?]+ (?:called|known as|named|termed)\b"
+    r"|\b(?:is|are|was|were) [^?]+ also (?:called|known as|named|termed)\b",
+    re.IGNORECASE,
+)
+# ("Plant morphology or phytomorphology is …", "A common alternative term for rapid transit …")
+_NAMING = re.compile(
+    r"\b(?:called|known as|known by|named|termed|referred to|nicknamed|dubbed|names?|terms?|also|formerly|synonyms?"
+    r"|or|alternative|alternatively|aka)\b|\(",
+    re.IGNORECASE,
+)
+
+
+def gives_a_name(question: str, sentence: str) -> bool:
+    """For a question asking another name of a thing: does ``sentence`` call it something? True for
+    other questions."""
+    return not _OTHER_NAMES_Q.search(question) or bool(_NAMING.search(sentence))
 
 
 def tells_a_succession(question: str, sentence: str) -> bool:

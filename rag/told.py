@@ -86,6 +86,17 @@ _TOLD_FOR_ASKED = tuple(
             r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th)"
             r"|top|leading|ranks?|ranked|ranking|number (?:one|\d+)|no\. ?\d+)\b|\b[a-z]{3,}est\b",
         ),
+        # "Who was the first monarch of the Polish–Lithuanian Commonwealth?", "Who was the first Governor-General
+        # of French Indochina?": an office, by its word or a ruler's, which "the First Indochina War … was fought
+        # in French Indochina" does not name
+        (
+            r"^\W*who (?:was|is|were|became) (?:the )?(?:[\w-]+ )?(?:monarch|ruler|sovereign)s? of\b",
+            r"\b(?:kings?|queens?|emperors?|empress|monarchs?|rulers?|reign\w*|ruled|ruling|sultans?|tsars?|czars?"
+            r"|shahs?|pharaohs?|crowned|coronation|throne|khans?|caliphs?|princes?|princess|dukes?|sovereigns?)\b",
+        ),
+        (r"^\W*who (?:was|is|were|became) (?:the )?(?:[\w-]+ )?(?:governor|viceroy)", r"\bgovernor|\bviceroy"),
+        (r"^\W*who (?:was|is|were|became) (?:the )?(?:[\w-]+ )?president of\b", r"\bpresiden"),
+        (r"^\W*who (?:was|is|were|became) (?:the )?(?:[\w-]+ )?prime minister of\b", r"\bprime minister|\bpremier"),
         # "After whom is the bel named?": a naming, which "one tenth of a bel" does not tell
         # ("nicknamed for its use of fists" and "named for its shape" ask what a name tells)
         (

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from rag.frame import QuestionFrame
 from rag.judge import content_words
 from rag.person import PERSONAL_PRONOUN
 from rag.text import entity_share, name_key
@@ -76,7 +77,25 @@ _WHEN_Q = re.compile(
     r"(?:when|in what year|how (?:many|long) (?:(?:hundred|thousand|million) )?(?:years|centuries|millennia) ago))"
     r" (?:was|were|did) (?:an? |the (?:world['’]s )?first |the (?=[a-z]+ invented\b))?"
     r"(?!(?:the|this|that|these|those|it|its|they|he|she|we|you|i)\b)([a-z][a-z-]+(?: (?!first\b)[a-z][a-z-]+)?)"
-    r" (?:first )?[a-z]+(?: (?:in|at|on|across|throughout) [^?]+)?\s*\??\s*$"
+    r" (?:first )?[a-z]+(?: (?:in|at|on|across|throughout|as) [^?]+)?\s*\??\s*$"
+)
+
+
+# "Which country is the world's largest producer of ruthenium?": the lower-case thing made or sold
+# (India's beans are not ruthenium)
+_PRODUCER_Q = re.compile(
+    r"^(?i:(?:which|what) [\w-]+(?: [\w-]+)? (?:is|are|was|were) the (?:world['’]s )?(?:[\w-]+ )?"
+    r"(?:producers?|exporters?|importers?|consumers?|suppliers?|growers?|manufacturers?|sources?) of )"
+    r"(?!(?:the|a|an|this|that|these|those|its|their)\b)([a-z][a-z-]+(?: [a-z][a-z-]+)?)\s*\??\s*$"
+)
+
+
+# "To what temperature is steel typically heated when it is annealed?": the lower-case thing a
+# deed is done to (a fabric's ironing is not steel's)
+_DONE_TO_Q = re.compile(
+    r"^(?i:(?:to |at |in |by )?(?:what|which) [\w-]+(?: [\w-]+)? (?:is|are|was|were) )"
+    r"(?!(?:it|this|that|these|those|they|he|she|its|their|the|an?|most|more)\b)(?![a-z]+ly\b)"
+    r"([a-z][a-z-]+(?: (?![a-z]+ly\b)[a-z][a-z-]+)?) (?:[a-z]+ly )?[a-z]+ed\b"
 )
 
 
@@ -193,7 +212,7 @@ def asked_topic(question: str) -> frozenset[str]:
     """The content words of the lower-case thing ``question`` asks about (see :func:`names_topic`), or none."""
     shapes = (
         _TOPIC_Q, _SUBJECT_Q, _MADE_Q, _HOLDS_Q, _DOES_Q, _WHEN_Q, _SHARE_Q, _OWNER_Q, _CAUSE_Q, _SOME_OF_Q, _BELONGS_Q,
-        _SHARE_IS_Q, _ORIGIN_Q,
+        _SHARE_IS_Q, _ORIGIN_Q, _PRODUCER_Q, _DONE_TO_Q,
     )
     found = next(filter(None, (shape.match(question.strip()) for shape in shapes)), None)
     return frozenset(content_words(next(filter(None, found.groups())))) if found else frozenset()
@@ -268,6 +287,10 @@ _EXTREME_KIND_Q = re.compile(
     re.IGNORECASE,
 )
 _MEASURE_NOUNS = frozenset("population area economy gdp number share amount one ones".split())
+# "What is the highest mountain in Dominica?": a country's summary names its "highest point" (Morne
+# Diablotins), not a mountain
+_SUMMIT_KINDS = frozenset("mountain mountains peak peaks".split())
+_SUMMIT = re.compile(r"\b(?:highest|tallest) (?:point|peak|summit|elevation)\b", re.IGNORECASE)
 
 
 def names_the_extreme_kind(question: str, articles: list[str]) -> np.ndarray:
@@ -276,7 +299,10 @@ def names_the_extreme_kind(question: str, articles: list[str]) -> np.ndarray:
     asked = _EXTREME_KIND_Q.match(question)
     kind = asked.group(1).lower() if asked and asked.group(1).lower() not in _MEASURE_NOUNS else ""
     stems = set(content_words(kind))
-    return per_article(articles, lambda text: not stems or stems <= set(content_words(text)))
+    summit = _SUMMIT if kind in _SUMMIT_KINDS else None
+    return per_article(
+        articles, lambda text: not stems or stems <= set(content_words(text)) or bool(summit and summit.search(text))
+    )
 
 
 # "How many Academy Awards did Casablanca win?": the name a deed or a count is asked of (the
@@ -304,3 +330,13 @@ def pronoun_for_another_name(question: str, sentence: str, title: str, before: s
         return False
     keys = [name_key(word) for word in subject.split()]
     return entity_share(keys, f"{sentence} {title} {before}") == 0
+
+
+def names_an_asked_name(frame: QuestionFrame, sentence: str, title: str, before: str) -> bool:
+    """For a date asked of names ("In what year did Malaysia gain independence from Britain?"): does
+    ``sentence``, its article's ``title`` or the sentence ``before`` it name any of them ("Indonesia
+    and the Netherlands made peace in 1949" names neither)? True for other questions and when
+    neither ``title`` nor ``before`` is known (a passage alone)."""
+    if frame.kind != "date" or not frame.entities or not (title or before):
+        return True
+    return entity_share([name_key(e) for e in frame.entities], f"{title} {before} {sentence}") > 0

@@ -210,3 +210,14 @@ def test_every_passage_a_part_found_is_kept_before_the_whole_questions():
     assert [h.chunk.chunk_id for h in merge_hits([first, (_hit("a#0"),)], limit=4, fill=whole)] == [
         "a#0", "a#1", "c#0", "c#1"
     ]
+
+
+def test_a_part_pointing_back_is_answered_by_the_sentence_already_given(over):
+    """Issue 11, thirty-eighth round (dev29 ba03): "What is the highest mountain in Dominica, and how
+    tall is it?" gave Dominica's "the highest point is Morne Diablotins, at 1,448 m", then a moss's
+    "typically 0.2–10 cm tall" for "how tall is it?": "it" is the mountain, which the sentence
+    already given tells."""
+    answer = over("summit").ask("What is the highest mountain in Ostmark, and how tall is it?")
+    sentences = cited_parts(answer)
+    assert len(sentences) == 1 and "Mount Varn, at 1,448 m" in sentences[0]
+    assert "moss" not in answer.text.lower() and answer.unanswered == ()
