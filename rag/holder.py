@@ -204,7 +204,18 @@ def _names_here(keys: list[str], words: list[re.Match[str]], i: int, sentence: s
     if last + 1 < len(words) and not sentence[words[last].end() : words[last + 1].start()].strip():
         part_of_longer |= words[last + 1].group()[:1].isupper()
     lead = sentence[: words[i].start()]
+    if words[last].group()[-2:] in ("'s", "’s") and _PART_OF_IT.match(sentence, words[last].end()):
+        return False  # "It is Fujian's most populous metropolitan region, with … a population of 8,782,285"
     return not part_of_longer and (not _CONTAINED.search(lead) or bool(_CAPITAL_IN.search(lead)))
+
+
+# X's part, which a sentence naming X only so is about: "Fujian's most populous metropolitan region"
+# (not its capital: "Halby is Vell's capital and largest city")
+_PART_OF_IT = re.compile(
+    r"\s+(?:(?!capital\b)[\w-]+\s+){0,3}?(?:city|cities|region|regions|area|areas|county|counties|district|districts"
+    r"|prefecture|prefectures|town|towns|port|ports|metropolis|suburbs?|provinces?|states?|islands?)\b",
+    re.IGNORECASE,
+)
 
 
 # "Baghdad is the capital and largest city in Iraq", "one of the official languages in Iraq": a

@@ -97,6 +97,14 @@ _TOLD_FOR_ASKED = tuple(
         (r"^\W*who (?:was|is|were|became) (?:the )?(?:[\w-]+ )?(?:governor|viceroy)", r"\bgovernor|\bviceroy"),
         (r"^\W*who (?:was|is|were|became) (?:the )?(?:[\w-]+ )?president of\b", r"\bpresiden"),
         (r"^\W*who (?:was|is|were|became) (?:the )?(?:[\w-]+ )?prime minister of\b", r"\bprime minister|\bpremier"),
+        # "When did the last major cavalry charge in history take place?": a last one or an end, which "by 360
+        # BC, the Greek cavalry officer Xenophon had written an extensive treatise" does not tell
+        (
+            r"\bthe last\b(?! (?:time|times|years?|weeks?|months?|days?|decades?|centur(?:y|ies)|few|two|three|several"
+            r"|ice age)\b)",
+            r"\b(?:last|final|finally|latest|ultimate|ultimately|end|ended|ending|ceased|until|till|abolish\w*|disband\w*"
+            r"|no longer|conclu\w+|fell|fall|died|death|abdicat\w*|deposed|overthrown|ced(?:e|ed)|in favou?r of)\b",
+        ),
         # "After whom is the bel named?": a naming, which "one tenth of a bel" does not tell
         # ("nicknamed for its use of fists" and "named for its shape" ask what a name tells)
         (

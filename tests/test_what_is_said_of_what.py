@@ -184,3 +184,21 @@ def test_an_extreme_asked_in_a_place_is_one_its_sentence_or_article_places_there
     assert not can_answer(frame, said, "Sarn Range", before)
     assert can_answer(frame, "Its highest point is Mount Varn, at 1,448 m.", "Kessland", "Kessland is an island.")
     assert can_answer(frame, said)  # a passage alone: the model judges
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "answers"),
+    [
+        # dev31 bc50: a part of the province, named by its possessive
+        ("What is the total population of Vell province?", "It is Vell's most populous metropolitan region, with an "
+         "area of 11,245 square kilometers and a population of 8,782,285 as of the 2020 census.", False),
+        ("What is the population of Vell?", "Vell's population was 8 million in 2020.", True),
+        ("What is the capital of Vell?", "Halby is Vell's capital and largest city.", True),
+        # dev31 bc14: the last one asked, and a sentence telling no last one nor an end
+        ("When did the last major cavalry charge in history take place?", "As formal cavalry tactics replaced the "
+         "chariot, by 360 BC the Tamran cavalry officer Ivo had written a treatise on horsemanship.", False),
+        ("Who was the last emperor of the Vell Empire?", "Halvard Brenn was its last emperor.", True),
+    ],
+)
+def test_a_part_or_a_last_one_is_what_the_sentence_tells(question, sentence, answers):
+    assert can_answer(build_frame(question), sentence) is answers
