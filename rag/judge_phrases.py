@@ -14,7 +14,8 @@ they share.
 
 The "of" reading also serves a rule after the model (:func:`ties_elsewhere`, read by
 ``rag.rules.can_answer``): a sentence saying the question's "<noun> of X" only of other things does
-not answer it.
+not answer it; so does the ordinal reading (:func:`another_ordinal`): "the first law of
+thermodynamics" does not answer a question about the third.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import itertools
 import re
 from functools import lru_cache
 
+from rag.chunk import sentence_spans
 from rag.judge_rules import STOPWORDS, WORD_NUMBERS, stem
 from rag.text import KIND_NOUNS, WORD, fold_accents
 
@@ -100,14 +102,15 @@ _SUPERLATIVE_OF = re.compile(
     r"\b(highest|tallest|largest|biggest|longest|deepest|oldest|smallest|busiest|most populous)\b"
     r"[^.;,]{0,40}?\b(?:in|of)\s+(?:the\s+)?((?:[A-Z][\w’'-]*\s?)+)"
 )
-_PASSAGE_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n+")
 
 
 def check_extreme_scope(claim: str, passage: str) -> str:
     """"" unless ``claim`` confines a superlative to a name ("the largest city in Vell") that no
     sentence of ``passage`` holding that superlative names, nor the passage's opening words."""
     claim = fold_accents(claim)
-    sentences = [fold_accents(t) for t in _PASSAGE_SENTENCE.split(passage) if t.strip()]
+    if not _SUPERLATIVE_OF.search(claim):
+        return ""  # most claims: the passage is not split
+    sentences = [fold_accents(passage[s.start : s.end]) for s in sentence_spans(passage)]
     opening = " ".join(" ".join(sentences[:2]).split()[:6])
     for found in _SUPERLATIVE_OF.finditer(claim):
         extreme, name = found.group(1), found.group(2).split()

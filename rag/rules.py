@@ -266,7 +266,7 @@ _SUCCESSOR_Q = re.compile(r"^\W*(?i:who)\b.*\b(?:after|succeeded|replaced)\s+(?:
 # ("after" a name or its end: "after Nehru's death", not "restoring royal authority after the
 # disastrous reign of his father", which tells who came before)
 _SUCCESSION = re.compile(
-    r"\b(?:succe(?:ed|eded|eds|ssor|ssion)|follow(?:ed|ing)|replac(?:ed|ing)|in place of)\b"
+    r"\b(?i:succe(?:ed|eded|eds|ssor|ssion)|follow(?:ed|ing)|replac(?:ed|ing)|in place of)\b"
     r"|\b(?i:after)\s+(?:[A-Z]|(?i:the|his|her|their)\s+(?:[\w’'-]+\s+){0,2}?"
     r"(?i:death|abdication|resignation|retirement|deposition|overthrow|assassination|murder|fall|dismissal)\b)",
 )

@@ -154,6 +154,7 @@ def test_a_title_and_its_year_tell_when_it_was_published():
          "disastrous reign of his father, Orsk II.", False),
         ("Who succeeded Orsk III on the Vellish throne?", "He was succeeded by his grandson, Halvard I.", True),
         ("Who became Vell's prime minister after Brandt?", "Holt became prime minister after Brandt's death.", True),
+        ("Who became Vell's prime minister after Brandt?", "Following Brandt's death, Holt became premier.", True),
         # dev30 bb45: other names are given by calling
         ("What are two other names for vellish cyclones?", "Vellish cyclones are capable of producing hail.", False),
         ("What are two other names for vellish cyclones?", "Vellish cyclones, sometimes called mid-latitude cyclones "
