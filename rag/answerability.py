@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from rag.counting import counts_the_noun
+from rag.counting import asks_count_of_a_whole, counts_the_noun
 from rag.errors import SettingsError
 from rag.events import asks_an_occasion
 from rag.extract import (
@@ -334,13 +334,15 @@ def _article(cand: Candidate, hits: Sequence[Hit], documents: Mapping[str, Docum
 def _wants_whereabouts(frame: QuestionFrame) -> bool:
     """Does a rule read a candidate's article title and the sentence before it for this question
     (one asking a place's figure, a person, someone's words, a date, an extreme, of a lower-case thing, of a
-    term or of what a name did, quoting a phrase, asking a first or naming an award or event)?
+    term or of what a name did, quoting a phrase, asking a first, naming an award or event, or counting a
+    kind of a whole)?
     Worked out once per question, not for every other one."""
     question = frame.question
     return bool(frame.holder or frame.asks_person or frame.speaker or frame.kind == "date" or frame.extreme
                 or asked_topic(question)
                 or asked_term(question) or did_subject(question) or reads_whereabouts(question)
-                or asks_an_occasion(question))  # fmt: skip
+                or asks_an_occasion(question)
+                or (frame.kind == "number" and asks_count_of_a_whole(question)))  # fmt: skip
 
 
 def _whereabouts(wanted: bool, cand: Candidate, hits: Sequence[Hit]) -> tuple[str, str]:

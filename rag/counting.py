@@ -240,6 +240,45 @@ def counts_a_narrower_kind(frame: QuestionFrame, sentence: str) -> bool:
     return bool(counts) and all(set(between.lower().split()) - _NOT_NARROWING for between in counts)
 
 
+# "How many species of rodents are there?" is not answered by the species of a group within the
+# whole, counted in that group's article: "The Muridae … are … the largest family of rodents …,
+# containing approximately 870 species", "Hamsters are rodents belonging to the subfamily
+# Cricetinae, which contains 19 species"
+_WITHIN = re.compile(
+    r"(?:\b(?:family|subfamily|superfamily|genus|order|suborder|infraorder|class|group|clade|tribe|branch|kind|type|"
+    r"member)s?\s+of\s+(?:the\s+)?|\b(?:is|are)\s+(?:an?\s+)?)(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+_COUNT = r"(?:\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|several))"
+
+
+def asks_count_of_a_whole(question: str) -> bool:
+    """Does ``question`` ask "how many <noun> of <whole>" (read by :func:`counts_a_group_within`)?"""
+    return bool(_OF_WHOLE_Q.search(question.lower()))
+
+
+def counts_a_group_within(frame: QuestionFrame, sentence: str, title: str) -> bool:
+    """For "How many species of rodents …?": does ``sentence``, in an article whose ``title`` does
+    not name the whole, count the noun with the whole unnamed ("Six subfamilies comprising … 54-67
+    species" in the Boidae's) or named only as what its subject belongs to ("family of rodents", "are
+    rodents")? A count "of rodents" is read by :func:`counts_a_narrower_kind`."""
+    asked = _OF_WHOLE_Q.search(frame.question.lower())
+    if frame.kind != "number" or not asked or not title:
+        return False
+    noun, whole = (re.escape(word[:-1] if word.endswith("s") else word) for word in asked.groups())
+    noun_counted = re.search(rf"{_COUNT}\s+(?:[\w-]+\s+)?{noun}", sentence, re.IGNORECASE)
+    if re.search(rf"\b{whole}", title, re.IGNORECASE) or not noun_counted:
+        return False
+    # "… of which approximately 369,000 are flowering plants" counts the whole
+    if re.search(rf"\b{noun}\w*\s+of\s+(?:[\w’'-]+\s+){{0,4}}?{whole}|{_COUNT}\s+(?:are|were)\s+{whole}", sentence,
+                 re.IGNORECASE):  # fmt: skip
+        return False
+    mentions = [m.start() for m in re.finditer(rf"\b{whole}", sentence, re.IGNORECASE)]
+    return all(_WITHIN.search(sentence[:start]) for start in mentions)  # none: the count is the title's
+
+
 # "How many Tony Awards has she won?" asks for wins, not "nominations for three Tony Awards"
 _WIN_Q = re.compile(r"\b(?:won|win|wins|winning|received|receive|earned|awarded|collected)\b", re.IGNORECASE)
 _NOMINATED = frozenset({"nomination", "nominations", "nominated", "nominee", "nominees", "shortlisted"})

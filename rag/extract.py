@@ -241,7 +241,9 @@ def pick(frame: QuestionFrame, ranked: list[Candidate], floor: float = 0.0) -> l
     an extra sentence needs (the operating point)."""
     if not ranked:
         return []
-    typed = [c for c in ranked if matches_type(frame, c.text)] if frame.kind != "other" else ranked
+    # (a sentence a rule rules out, probability 0, is no typed answer: "until the age of 16" for the age
+    # children enter school)
+    typed = [c for c in ranked if c.prob > 0 and matches_type(frame, c.text)] if frame.kind != "other" else ranked
     # a question with a unit class (a price, a distance) is only answered by a sentence holding one
     top = typed[0] if typed and (frame.unit or typed[0].prob >= ranked[0].prob - TYPE_BONUS) else ranked[0]
     if frame.kind == "number":

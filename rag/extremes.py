@@ -187,9 +187,12 @@ _MOST_OFTEN_Q = re.compile(r"\b(?:is|are|was|were)\s+most\s+(?:commonly|often|fr
 _USUAL = re.compile(r"\b(?:common|usual|typical|often|frequent|standard|popular|widely|first-line|mainstay|prefer)",
                     re.IGNORECASE)  # fmt: skip
 # how a sentence states an extreme: "the most …", "the commonest", "the leading …", "the top …"
+# (not "often leading to weight gain", nor a "top-division" club: a rank of leagues)
 _SUPERLATIVE = re.compile(
-    r"\b(?:most|(?<!at )least|leading|top|foremost|number one|primary|main|chief|principal|predominant|dominant|"
-    r"favou?rite|record(?!\s+of\b)|[a-z]{2,}est)\b",  # "a factual record of the past" is no record
+    r"\b(?:most|(?<!at )least|(?:(?<=the )|(?<=a )|(?<=its )|(?<=their ))leading|"
+    r"top(?!-(?:division|level|flight|tier|class|grade|notch))|foremost|number one|primary|main|chief|principal|"
+    r"predominant|dominant|"
+    r"favou?rite|record(?!\s+of\b)|best|worst|[a-z]{2,}est)\b",  # "a factual record of the past" is no record
     re.IGNORECASE,
 )
 # "most of its interior": a share of a whole, not an extreme (nor is "at least")
@@ -200,6 +203,13 @@ _NOT_SUPERLATIVE = frozenset(
     "request contest protest harvest suggest invest arrest digest manifest conquest quest nest chest guest pest vest "
     "crest zest priest behest unrest detest attest tempest inquest bequest divest infest arbalest".split()
 )
+# "Which eating disorder has the highest mortality rate?", "Which club has won the cup the most
+# times?": an extreme that something has or did, asked without "is the …"
+_HAS_EST_Q = re.compile(
+    rf"\b(?:has|have|had|holds?|held)\s+(?:the|its|their)\s+(?:most|least|fewest|"
+    rf"(?!(?:{'|'.join(sorted(_NOT_SUPERLATIVE))})\b)[a-z]{{2,}}est)\b|\bthe (?:most|fewest) times\b",
+    re.IGNORECASE,
+)
 
 
 # "What is the oldest rock ever found on Earth?", "Which of the three islands is the largest?": the
@@ -208,7 +218,7 @@ _NOT_SUPERLATIVE = frozenset(
 # as a standing: "Which text is considered the oldest source of the myths?"
 _EST_Q = re.compile(
     r"\b(?:is|are|was|were)\s+(?:(?:considered|regarded as|thought to be|believed to be|said to be|known as)\s+)?"
-    rf"(?:the|its|their)\s+(?!(?:{'|'.join(sorted(_NOT_SUPERLATIVE))})\b)[a-z]{{2,}}est"
+    rf"(?:the|its|their)\s+(?:(?!(?:{'|'.join(sorted(_NOT_SUPERLATIVE))})\b)[a-z]{{2,}}est|best-[a-z]+|worst-[a-z]+)"
     r"(?:\s+[a-z]+){0,3}?\s*(?:\?|$|\b(?:in|of|on|ever|known|that|which|to be|among|by|for)\b)",
     re.IGNORECASE,
 )
@@ -229,13 +239,18 @@ def unstated_superlative(question: str, sentence: str) -> bool:
     the most widely used spice in the world?")?"""
     most_often = bool(_MOST_OFTEN_Q.search(question))
     if not (most_often or _MOST_Q.search(question) or _EST_Q.search(question) or _EST_POINT_Q.search(question)):
-        return False
+        # "Which planet has the most moons?" may be answered by a count ("Saturn has 146 moons")
+        return bool(_HAS_EST_Q.search(question)) and not re.search(r"\d", sentence) and _no_superlative(sentence)
     if most_often and _USUAL.search(sentence):
         return False  # "Hormone therapy is commonly used" states the most usual one
     if _BOTH_ENDS_Q.search(question) and _RANGE.search(sentence):
         return False  # a range states both ends
     if any(asked.search(question) and stated.search(sentence) for asked, stated in EXTREMES.values()):
         return False  # "Its summit, Mount Kosciuszko, …" states the highest mountain
+    return _no_superlative(sentence)
+
+
+def _no_superlative(sentence: str) -> bool:
     return not any(
         m.group().lower() not in _NOT_SUPERLATIVE and not _MOST_OF_A_WHOLE.match(sentence, m.start())
         for m in _SUPERLATIVE.finditer(sentence)

@@ -180,7 +180,7 @@ def build_frame(
         asks_wh=bool(_WH_Q.match(q)),
         words=frozenset(content_words(q)),
         extreme=asked_extreme(lower),
-        dimension=asked_dimension(focus, unit, lower) if kind == "number" else "",
+        dimension=asked_dimension(focus, unit, q) if kind == "number" else "",
         holder=measure_holder(q),
         asks_person=asks_person(q),
         person_speaks=asks_words(q),

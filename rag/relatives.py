@@ -1,9 +1,10 @@
 """Relatives: how a question asks for a person's relative, and whether a sentence states that relation.
 
 "What is the name of Gregor Samsa's sister?" is not answered by a sentence naming him and his
-family but no sister: the frame records the relative asked for (:func:`asked_relative_word`,
-:func:`relation_of`) and a sentence must state that relation (:func:`states_relative`). A
-relative that is merely mentioned ("What did Trump's son say?") is not asked for.
+family but no sister, nor "Who was X's doctoral advisor?" by one telling of his thesis but no
+advisor: the frame records the relative asked for (:func:`asked_relative_word`, :func:`relation_of`)
+and a sentence must state that relation (:func:`states_relative`). A relative that is merely
+mentioned ("What did Trump's son say?") is not asked for.
 """
 
 from __future__ import annotations
@@ -21,6 +22,15 @@ _RELATIVES = {
     "child": (r"sons?|daughters?|child|children|offspring", r"son|daughter|child|offspring|heir"),
     "parent": (r"father|mother|parents?", r"father|mother|parent|son of|daughter of|born to"),
     "grandparent": (r"grandfather|grandmother|grandparents?", r"grand(?:father|mother|parent|son|daughter)"),
+    # "Who was Louis de Broglie's doctoral advisor?" is not answered by what he is known for
+    "teacher": (
+        r"(?:(?:doctoral|thesis|phd|ph\.d\.) )?(?:advis[eo]rs?|supervisors?)|teachers?|mentors?|tutors?",
+        r"advis|supervis|teach|taught|mentor|tutor|stud(?:ied|ent|ying)|pupil|discipl|apprentic|train",
+    ),
+    "student": (
+        r"(?:(?:doctoral|phd) )?students?|pupils?|disciples?|apprentices?|protégés?|proteges?",
+        r"stud(?:ied|ent|ying)|pupil|discipl|apprentic|protég|proteg|teach|taught|mentor|tutor|advis|supervis|train",
+    ),
 }
 _RELATIVE_WORD = "|".join(asked for asked, _ in _RELATIVES.values())
 # asked for, not merely mentioned: "the name of X's sister?", "the wife of X", "his eldest son,",

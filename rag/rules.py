@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from rag.counting import (
+    counts_a_group_within,
     counts_a_narrower_kind,
     counts_another_kind,
     counts_another_noun,
@@ -26,6 +27,7 @@ from rag.events import (
     states_asked_event,
     states_the_deed,
     states_the_end,
+    tells_the_dated_deed,
 )
 from rag.extremes import average_unstated, extreme_of_another_place, states_extreme, unstated_superlative
 from rag.frame import QuestionFrame
@@ -60,7 +62,9 @@ from rag.told import (
 from rag.topic import asked_topic, names_an_asked_name, pronoun_for_another_name, qualifies_another
 from rag.units import (
     gives_another_unit,
+    gives_no_coordinate,
     gives_only_heights,
+    gives_the_age_it_ends,
     states_dimension,
     states_duration,
     states_measure,
@@ -77,9 +81,11 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
     names the kind of treaty or battle asked for and someone for "Who did …?", the term asked about
     and a succession for "Who … after X?", a day for "On what date …?", a value in the unit the
     question names and a count of the whole kind asked, an average for "the average …", does not say
-    the asked "<noun> of X" only of another thing, and is not about another subject than the
-    one asked about (``title`` and ``before``: its article's title and, with it, the sentence before
-    it in its passage; ``article``: its text)."""
+    the asked "<noun> of X" only of another thing, tells the deed whose date is asked, gives an age
+    something starts at as more than an end, a latitude in degrees and a count of the whole kind (not
+    of a group within it), and is not about another subject than the one asked about (``title`` and
+    ``before``: its article's title and, with it, the sentence before it in its passage; ``article``:
+    its text)."""
     return (
         says_more(frame, sentence)
         and states_asked_event(frame, sentence)
@@ -113,7 +119,10 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and not counts_nominations(frame, sentence)
         and not counts_another_noun(frame, sentence)
         and not counts_a_narrower_kind(frame, sentence)
+        and not counts_a_group_within(frame, sentence, title)
         and not gives_another_unit(frame.question, sentence)
+        and not gives_the_age_it_ends(frame.unit, frame.question, sentence)
+        and not gives_no_coordinate(frame.focus, sentence)
         and not ties_elsewhere(frame.question, sentence)
         and not another_ordinal(frame.question, sentence)
         and not (frame.kind == "number" and world_figure_for_a_place(frame.question, frame.entities, sentence))
@@ -124,6 +133,7 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and tells_of_the_topic(frame.question, sentence, title, before)
         and names_an_asked_name(frame, sentence, title, before)
         and not gives_no_year(frame, sentence)
+        and tells_the_dated_deed(frame, sentence, title, before)
         and not gives_no_day(frame, sentence)
         and not leaves_out_the_asked_year(frame, sentence, article)
         and not asked_decade_unstated(frame.question, sentence)

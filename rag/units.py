@@ -59,12 +59,14 @@ UNIT_WORDS = {
                          re.IGNORECASE),
     "time": re.compile(rf"\b(?:{_TIME_UNITS})\b", re.IGNORECASE),
     # a thing's age is how long ago it formed: "fossils … date to 75 million years ago"
-    "age": re.compile(r"\b(?:aged|age of|years? old|\d+-year-old|born|years? ago)\b", re.IGNORECASE),
+    "age": re.compile(r"\b(?:aged|age of|years? old|\d+-year-old|born|years? ago)\b|\bages?\s+\d", re.IGNORECASE),
     "percent": re.compile(r"%|\bper ?cent\b", re.IGNORECASE),
     "area": re.compile(r"\bsquare (?:kilomet|miles?|met)|\bkm2|\bkm²|\bhectares?|\bacres?\b", re.IGNORECASE),
     "weight": re.compile(r"\d\s*(?:kg|g|lbs?|oz|t)\b|\b(?:kilo(?:gram)?s?|grams?|pounds?|ounces?|tonnes?|tons?)\b",
                          re.IGNORECASE),
-    "speed": re.compile(r"\b(?:km/h|kph|mph|knots?|m/s)\b|\bmach\b|per (?:hour|second)", re.IGNORECASE),
+    # "at the rate of 0.47 arcseconds per year, or 15 metres per year": a distance per any time
+    "speed": re.compile(r"\b(?:km/h|kph|mph|knots?|m/s)\b|\bmach\b|per (?:hour|second)|"
+                        r"\d\s*\S+\s+(?:per|a|an|each) (?:minute|day|week|month|year|annum|century)\b", re.IGNORECASE),
     "temperature": re.compile(r"°|\bdegrees?\b|\bkelvin\b|\bcelsius\b|\bfahrenheit\b|\d\s*(?-i:K)\b", re.IGNORECASE),
     # "home to over 8 million people": not any number of people ("killed 12 people")
     "population": re.compile(r"\b(?:population|inhabitants|residents|citizens|people (?:live|lived|living))\b|"
@@ -99,7 +101,13 @@ def asked_dimension(focus: str, unit: str = "", question: str = "") -> str:
     ``unit``, "deep" → "depth", unless ``question`` asks how deep *into* something), or ""."""
     if unit == "length" and focus in _BY_ADJECTIVE:
         return "" if _INTO.search(question.lower()) else _BY_ADJECTIVE[focus]
-    return next((key for key, (asked, _) in DIMENSIONS.items() if asked.search(focus)), "")
+    dimension = next((key for key, (asked, _) in DIMENSIONS.items() if asked.search(focus)), "")
+    return "" if dimension == "range" and _SPAN_OF_VALUES.search(question) else dimension
+
+
+# "What range of wavelengths does infrared radiation cover?": the span of a plural kind of value,
+# not how far something reaches ("the range of the Iskander", "the range of ATACMS" are)
+_SPAN_OF_VALUES = re.compile(r"\brange of (?!(?:the|its|their|this|that|these|those|an?)\b)[a-z]+s\b")
 
 
 def states_dimension(dimension: str, sentence: str) -> bool:
@@ -159,13 +167,26 @@ _DURATION = re.compile(
 )
 
 
+# "How many million years ago did the gibbons split …?", "How many years did he reign?": a count of
+# a unit of time, which "a total of 20 species of gibbon" does not give
+_HOW_MANY_TIMES_Q = re.compile(
+    r"\bhow many (?:(?:hundred|thousand|million|billion) )?(?:years|months|weeks|days|hours|minutes|centuries|"
+    r"decades|millennia)\b"
+)
+_AGED = re.compile(r"\b(?:aged?|age of)\s+\d", re.IGNORECASE)
+
+
 def states_duration(kind: str, question: str, sentence: str) -> bool:
-    """For a number ``question`` asking how long something lasts: does ``sentence`` give a time
-    or a span of years? "How long does a match last?" is not answered by the size of its field,
-    nor "How long does a performance last?" by "after the 33rd performance". True for others."""
-    if kind != "number" or not _LASTS_Q.search(question.lower()):
+    """For a number ``question`` asking how long something lasts or how many units of time: does
+    ``sentence`` give a time or a span of years? "How long does a match last?" is not answered by the
+    size of its field, nor "How long does a performance last?" by "after the 33rd performance". True
+    for others."""
+    lowered = question.lower()
+    if kind != "number":
         return True
-    return bool(_DURATION.search(sentence) or _YEAR_SPAN.search(sentence))
+    if _HOW_MANY_TIMES_Q.search(lowered):
+        return bool(_DURATION.search(sentence) or _YEAR_SPAN.search(sentence) or _AGED.search(sentence))
+    return not _LASTS_Q.search(lowered) or bool(_DURATION.search(sentence) or _YEAR_SPAN.search(sentence))
 
 
 # "How large is a typical bedroom?", "How big are blue whales?": the size of a kind of thing (in
@@ -293,3 +314,31 @@ def gives_another_unit(question: str, sentence: str) -> bool:
     gives none in it ("… audio frequencies ranging from 20 Hz to 20 kHz")?"""
     asked = _NAMED_UNIT_Q.search(question)
     return bool(asked) and not _NAMED_UNITS[asked.group(1)].search(sentence)
+
+
+# "At what age do children typically enter lower secondary education?" asks when it starts, which
+# "compulsory, at least until the age of 16" (an end) does not tell
+_START_AGE_Q = re.compile(r"\b(?:enter|enters|start|starts|begin|begins|join|joins|first)\b", re.IGNORECASE)
+_AGE_STATED = re.compile(r"\b(?:age[ds]?|age of)\s+(?:about |around )?\d", re.IGNORECASE)
+_UNTIL_AGE = re.compile(r"\b(?:until|till|up to|to)\s+(?:the\s+)?(?:age[ds]?|age of)\s+(?:about |around )?\d",
+                        re.IGNORECASE)  # fmt: skip
+
+
+def gives_the_age_it_ends(unit: str, question: str, sentence: str) -> bool:
+    """For an age at which something starts: does ``sentence`` give ages only as ends ("until the
+    age of 16")?"""
+    if unit != "age" or not _START_AGE_Q.search(question):
+        return False
+    ages = len(_AGE_STATED.findall(sentence))
+    return ages > 0 and ages == len(_UNTIL_AGE.findall(sentence))
+
+
+# "What is the exact latitude of the Tropic of Cancer?" asks a value in degrees, which "the Earth's
+# northernmost circle of latitude" does not give
+_COORDINATE_FOCUS = frozenset({"latitude", "longitude", "coordinates", "coordinate"})
+_DEGREES = re.compile(r"\d\s*°|\d\s*(?:degrees?|deg)\b|\d+\.\d+\s*[NSEW]\b", re.IGNORECASE)
+
+
+def gives_no_coordinate(focus: str, sentence: str) -> bool:
+    """Is a latitude or longitude asked (the question's ``focus``) of a sentence giving no degrees?"""
+    return bool(focus) and focus.split()[-1] in _COORDINATE_FOCUS and not _DEGREES.search(sentence)
