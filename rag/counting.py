@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from rag.frame import QuestionFrame
 from rag.judge import content_words, numbers
+from rag.judge_rules import WORD_NUMBERS
 from rag.person import agent_nouns
 from rag.text import UPPER
 
@@ -251,7 +252,8 @@ _WITHIN = re.compile(
 )
 
 
-_COUNT = r"(?:\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|several))"
+# a count in figures or words ("870 species", "Four extant species")
+_COUNT = rf"(?:\d[\d,.]*|\b(?:{'|'.join(w for w in WORD_NUMBERS if w != 'twice')}|several)\b)"
 
 
 def asks_count_of_a_whole(question: str) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from rag.text import UPPER
+from rag.text import PLACE_SUPERLATIVES, UPPER
 
 # The extremes a question may ask for — how it asks and how a sentence states each (or a word for the
 # same extreme: "the summit"); one row per dimension. "most populous" is the largest of cities.
@@ -203,11 +203,13 @@ _NOT_SUPERLATIVE = frozenset(
     "request contest protest harvest suggest invest arrest digest manifest conquest quest nest chest guest pest vest "
     "crest zest priest behest unrest detest attest tempest inquest bequest divest infest arbalest".split()
 )
+# "-est" words that are superlatives, as the question patterns read them
+_EST_WORD = rf"(?!(?:{'|'.join(sorted(_NOT_SUPERLATIVE))})\b)[a-z]{{2,}}est"
 # "Which eating disorder has the highest mortality rate?", "Which club has won the cup the most
 # times?": an extreme that something has or did, asked without "is the …"
 _HAS_EST_Q = re.compile(
     rf"\b(?:has|have|had|holds?|held)\s+(?:the|its|their)\s+(?:most|least|fewest|"
-    rf"(?!(?:{'|'.join(sorted(_NOT_SUPERLATIVE))})\b)[a-z]{{2,}}est)\b|\bthe (?:most|fewest) times\b",
+    rf"{_EST_WORD})\b|\bthe (?:most|fewest) times\b",
     re.IGNORECASE,
 )
 
@@ -218,7 +220,7 @@ _HAS_EST_Q = re.compile(
 # as a standing: "Which text is considered the oldest source of the myths?"
 _EST_Q = re.compile(
     r"\b(?:is|are|was|were)\s+(?:(?:considered|regarded as|thought to be|believed to be|said to be|known as)\s+)?"
-    rf"(?:the|its|their)\s+(?:(?!(?:{'|'.join(sorted(_NOT_SUPERLATIVE))})\b)[a-z]{{2,}}est|best-[a-z]+|worst-[a-z]+)"
+    rf"(?:the|its|their)\s+(?:{_EST_WORD}|best-[a-z]+|worst-[a-z]+)"
     r"(?:\s+[a-z]+){0,3}?\s*(?:\?|$|\b(?:in|of|on|ever|known|that|which|to be|among|by|for)\b)",
     re.IGNORECASE,
 )
@@ -227,7 +229,7 @@ _EST_Q = re.compile(
 # "What is the elevation of the highest point of the East European Plain?": an extreme point whose
 # measure is asked ("averages about 170 m in elevation" states none)
 _EST_POINT_Q = re.compile(
-    rf"\b(?:of|at|to|on|from) (?:the|its|their) (?!(?:{'|'.join(sorted(_NOT_SUPERLATIVE))})\b)[a-z]{{2,}}est"
+    rf"\b(?:of|at|to|on|from) (?:the|its|their) {_EST_WORD}"
     r" (?:point|peak|summit|part|place|spot|section|level|elevation|temperature)\b",
     re.IGNORECASE,
 )
@@ -273,7 +275,7 @@ def average_unstated(question: str, sentence: str) -> bool:
 
 # "What is the highest mountain in Afghanistan?": an extreme within a named place
 _PLACE_EXTREME_Q = re.compile(
-    rf"\bthe (?:highest|tallest|largest|biggest|longest|deepest|oldest|smallest|busiest) [a-z][\w-]*(?: [a-z][\w-]*)?"
+    rf"\bthe (?:{PLACE_SUPERLATIVES}) [a-z][\w-]*(?: [a-z][\w-]*)?"
     rf" in (?:the )?((?-i:{UPPER})[\w’'-]*(?:\s+(?-i:{UPPER})[\w’'-]*)*)\s*\??\s*$",
     re.IGNORECASE,
 )

@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from rag.chunk import sentence_spans
 from rag.judge_rules import STOPWORDS, WORD_NUMBERS, stem
-from rag.text import KIND_NOUNS, WORD, fold_accents
+from rag.text import KIND_NOUNS, PLACE_SUPERLATIVES, WORD, fold_accents
 
 # Nouns before "of" that say how much or which part, not what a thing is ("one of the largest",
 # "most of the country", "because of the war"): their "of" ties no fact a claim could move.
@@ -99,7 +99,7 @@ def check_quotes(claim: str, passage: str) -> str:
 # group; the passage must say it of that name (in one sentence, or as the passage's own subject),
 # not of another ("The Karakoram … extending into Afghanistan … the highest of which is K2")
 _SUPERLATIVE_OF = re.compile(
-    r"\b(highest|tallest|largest|biggest|longest|deepest|oldest|smallest|busiest|most populous)\b"
+    rf"\b({PLACE_SUPERLATIVES}|most populous)\b"
     r"[^.;,]{0,40}?\b(?:in|of)\s+(?:the\s+)?((?:[A-Z][\w’'-]*\s?)+)"
 )
 

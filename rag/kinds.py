@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from rag.text import QUOTED_PHRASE
+
 # "the maximum depth", "the estimated population": a measure asked for with a qualifier
 QUALIFIERS = ("maximum", "minimum", "average", "mean", "median", "typical", "estimated", "approximate", "current",
               "annual", "overall", "combined", "top", "peak", "land", "surface", "urban", "rural")  # fmt: skip
@@ -45,13 +47,10 @@ MONEY_Q = re.compile(
     r"|\b(?:price|cost|salary|budget|net worth|revenue|fee|wage|income|funding|pay|paid|gross|box[- ]office"
     r"|(?<!numerical )(?<!numeric )value)\b"
 )
-# a term in quotes is named, not asked: "What else may an object with "ethic value" be called?"
-_QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
-
-
 def asks_money(lower: str) -> bool:
-    """Does the (lower-cased) question ask for an amount of money (a price, a cost, a value)?"""
-    return bool(MONEY_Q.search(_QUOTED.sub(" ", lower)))
+    """Does the (lower-cased) question ask for an amount of money (a price, a cost, a value)? A term
+    in quotes is named, not asked: "What else may an object with "ethic value" be called?"."""
+    return bool(MONEY_Q.search(QUOTED_PHRASE.sub(" ", lower)))
 
 
 # "When applying statistics to a problem, what does one begin with?": a clause setting the scene, before

@@ -39,12 +39,16 @@ UPPER = "[" + "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper()) + 
 # A word: letters, perhaps joined by apostrophes or hyphens ("don't", "Kādambarī", "long-range").
 WORD = rf"{LETTER}(?:{LETTER}|['’-])*"
 # A Roman numeral up to 39, as after a ruler's name ("Louis XI", "Henry IV", "Xerxes I")
+ROMAN_NUMERAL = r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})"
 # kinds an article's sentences name its own subject by, under its title ("discovered the element
 # in 1844" in Ruthenium's summary, "the earliest known form of the game" in Poker's)
 KIND_NOUNS = frozenset(
     "element metal compound mineral species genus disease virus planet moon comet gas game sport".split()
 )
-ROMAN_NUMERAL = r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})"
+# superlatives confined to a place ("the highest mountain in Afghanistan"), read by the judge and a rule
+PLACE_SUPERLATIVES = "highest|tallest|largest|biggest|longest|deepest|oldest|smallest|busiest"
+# a phrase a question puts in quotation marks ("What else may an object with "ethic value" be called?")
+QUOTED_PHRASE = re.compile(r"(?:^|[\s(])['‘\"“]([^'’\"”]{3,}?)['’\"”](?=[\s?,.;:)!]|$)")
 
 # A verb reporting speech or writing ("Rutte said", "according to Rutte", "Ash speculated").
 SPEECH = re.compile(

@@ -15,7 +15,7 @@ from functools import lru_cache
 from rag.frame import QuestionFrame
 from rag.judge import numbers
 from rag.judge_rules import STOPWORDS
-from rag.text import UPPER, fold_accents
+from rag.text import QUOTED_PHRASE, UPPER, fold_accents
 
 # What a question's wording asks a sentence to tell, beyond naming its subject: (the wording, what
 # tells it). Each is one plain check of the sentence; a table, so a new one is a line, not a function.
@@ -176,9 +176,8 @@ def _names_another(question: str, sentence: str) -> bool:
     )  # fmt: skip
 
 
-# "Who is known as the 'Father of the Blues'?": a phrase the question quotes (an opening quote after a
-# space, not the apostrophe of "Dante's"), which the answer is about
-_QUOTED = re.compile(r"(?:^|[\s(])['‘\"“]([^'’\"”]{3,}?)['’\"”](?=[\s?,.;:)!]|$)")
+# "Who is known as the 'Father of the Blues'?": a phrase the question quotes (rag.text.QUOTED_PHRASE: an
+# opening quote after a space, not the apostrophe of "Dante's"), which the answer is about
 
 
 def holds_the_quoted(question: str, text: str) -> bool:
@@ -297,7 +296,7 @@ def _wording(question: str) -> _Wording:
     return _Wording(
         told=tuple(told for asked, told in _TOLD_FOR_ASKED if asked.search(question)),
         named_thing=named.group(1)[:5] if named else "",
-        quoted=tuple(_folded(phrase) for phrase in _QUOTED.findall(question)),
+        quoted=tuple(_folded(phrase) for phrase in QUOTED_PHRASE.findall(question)),
         first=bool(_FIRST_Q.search(question)),
         proper_kind=bool(proper),
         origin_names=bool(proper and _KINDS_AN_ORIGIN_NAMES.fullmatch(proper.group("kind").lower())),

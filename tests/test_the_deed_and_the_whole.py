@@ -60,20 +60,30 @@ def test_an_extreme_had_or_done_needs_a_sentence_stating_one(question, sentence,
     assert unstated_superlative(question, sentence) is unstated
 
 
+TOTAL = "How many species of orsklings are there in total?"
+FLOWERING = "Approximately how many species of flowering orsks are there?"
+
+
 @pytest.mark.parametrize(
-    ("sentence", "title", "answers"),
+    ("question", "sentence", "title", "answers"),
     [
         # dev33 be34: the species of a family within the whole, in that family's article
-        ("The Vellidae are the largest family of orsklings, containing approximately 870 species.", "Vellidae", False),
-        ("Tamrans are orsklings belonging to the subfamily Tamrinae, which contains 19 species.", "Tamran", False),
-        ("Six subfamilies comprising 14 genera and 54 species are currently recognized.", "Halbidae", False),
-        ("There are about 2,300 species of orsklings.", "Tamran", True),
-        ("Orsklings make up 40% of mammals, with about 2,300 species.", "Orskling", True),
+        (TOTAL, "The Vellidae are the largest family of orsklings, containing approximately 870 species.", "Vellidae",
+         False),
+        (TOTAL, "Tamrans are orsklings belonging to the subfamily Tamrinae, which contains 19 species.", "Tamran",
+         False),
+        (TOTAL, "Six subfamilies comprising 14 genera and 54 species are currently recognized.", "Halbidae", False),
+        (TOTAL, "There are about 2,300 species of orsklings.", "Tamran", True),
+        (TOTAL, "Orsklings make up 40% of mammals, with about 2,300 species.", "Orskling", True),
+        # dev21 k34: the count of the whole after "of which"
+        (FLOWERING, "There are some 391,000 species of vascular orsks, of which approximately 369,000 are flowering "
+         "orsks.", "Orsk", True),
+        # dev26 q59: a count in words, in a genus's article
+        (FLOWERING, "Four extant species are recognized currently; three are essentially arboreal.", "Vellba", False),
     ],
 )
-def test_a_count_of_a_kind_of_the_whole_is_not_a_groups(sentence, title, answers):
-    frame = build_frame("How many species of orsklings are there in total?")
-    assert can_answer(frame, sentence, title, "") is answers
+def test_a_count_of_the_whole_kind_is_not_a_groups(question, sentence, title, answers):
+    assert can_answer(build_frame(question), sentence, title, "") is answers
 
 
 def test_a_count_of_years_needs_a_time():
@@ -183,18 +193,3 @@ def test_a_latitude_asked_needs_degrees():
 def test_words_that_only_look_like_an_extreme(question, sentence):
     assert unstated_superlative(question, sentence)
     assert not unstated_superlative("What is the leading cause of orsk fever?", "Vell is the leading cause of it.")
-
-
-@pytest.mark.parametrize(
-    ("sentence", "title", "answers"),
-    [
-        # dev21 k34: the count of the whole after "of which"
-        ("There are some 391,000 species of vascular orsks, of which approximately 369,000 are flowering orsks.",
-         "Orsk", True),
-        # dev26 q59: a count in words, in a genus's article
-        ("Four extant species are recognized currently; three are essentially arboreal.", "Vellba", False),
-    ],
-)
-def test_a_count_of_the_whole_and_a_count_in_words(sentence, title, answers):
-    frame = build_frame("Approximately how many species of flowering orsks are there?")
-    assert can_answer(frame, sentence, title, "") is answers

@@ -43,31 +43,26 @@ def test_words_in_quotation_marks_are_the_passages_own():
     assert judge("A vessel with “sea rank” may be termed a “rated or commissioned ship”.", passage).supported
 
 
-@pytest.mark.parametrize(
-    ("question", "sentence", "answers"),
-    [
-        # dev30 bb56, bb42, dev31 bc04, bc58: the thing named, not the deed
-        ("Who designed the 1870 Orsk rifle?", "The first reliable repeating rifles, the 1870 Orsk rifle and its "
-         "1876 descendant the Halby rifle, superseded muskets entirely.", False),
-        ("Who found the type specimen of Homo vellensis?", "Homo vellensis is an extinct species of archaic human "
-         "from the Early Pleistocene of East Valdor.", False),
-        ("Who is credited with coining the term vellization?", "The term vellization first appeared in the early "
-         "20th century, but came into popular use in the 1990s.", False),
-        # dev30 bb04: said to have happened, not by whom
-        ("Who coined the Norvish word orskologie in 1822?", "The Norvish word orskologie was introduced for the "
-         "study in 1822, which was derived from the Ancient Tamran word for 'old'.", False),
-        ("Who designed the Halby Tower?", "The tower was designed by the engineering company of Ivo Brandt.", True),
-        ("Who coined the term vellization?", "The term was coined by Mira Holt in 1901.", True),
-        ("Who designed the Halby Tower?", "Ivo Brandt, who designed the Halby Tower, was born in Orsk.", True),
-        # dev30 bb52: another of the numbered kind
-        ("Who formulated the third law of orskodynamics?", "The notion of inner heat was introduced by Ivo Brandt as "
-         "part of the formulation of the first law of orskodynamics.", False),
-        ("Who formulated the third law of orskodynamics?", "The third law of orskodynamics was formulated by Ivo "
-         "Brandt in 1912.", True),
-    ],
-)
-def test_who_did_a_deed_is_answered_by_the_deed_and_its_doer(question, sentence, answers):
-    assert can_answer(build_frame(question), sentence) is answers
+DEEDS = [
+    # dev30 bb56, bb42, dev31 bc04, bc58: the thing named, not the deed
+    ("Who designed the 1870 Orsk rifle?", "The first reliable repeating rifles, the 1870 Orsk rifle and its "
+     "1876 descendant the Halby rifle, superseded muskets entirely.", False),
+    ("Who found the type specimen of Homo vellensis?", "Homo vellensis is an extinct species of archaic human "
+     "from the Early Pleistocene of East Valdor.", False),
+    ("Who is credited with coining the term vellization?", "The term vellization first appeared in the early "
+     "20th century, but came into popular use in the 1990s.", False),
+    # dev30 bb04: said to have happened, not by whom
+    ("Who coined the Norvish word orskologie in 1822?", "The Norvish word orskologie was introduced for the "
+     "study in 1822, which was derived from the Ancient Tamran word for 'old'.", False),
+    ("Who designed the Halby Tower?", "The tower was designed by the engineering company of Ivo Brandt.", True),
+    ("Who coined the term vellization?", "The term was coined by Mira Holt in 1901.", True),
+    ("Who designed the Halby Tower?", "Ivo Brandt, who designed the Halby Tower, was born in Orsk.", True),
+    # dev30 bb52: another of the numbered kind
+    ("Who formulated the third law of orskodynamics?", "The notion of inner heat was introduced by Ivo Brandt as "
+     "part of the formulation of the first law of orskodynamics.", False),
+    ("Who formulated the third law of orskodynamics?", "The third law of orskodynamics was formulated by Ivo "
+     "Brandt in 1912.", True),
+]
 
 
 def test_a_date_asked_of_names_is_not_answered_by_a_sentence_naming_none_of_them():
@@ -135,46 +130,41 @@ def test_a_title_and_its_year_tell_when_it_was_published():
     assert not can_answer(frame, "Ivo Brandt was born in Orsk in 1766 and taught in Halby from 1790.")
 
 
-@pytest.mark.parametrize(
-    ("question", "sentence", "answers"),
-    [
-        # dev31 bc21: "the element" is the article's own subject, not another thing discovered
-        ("Who discovered vellium?", "Ivo Brandt, a Norvish chemist, discovered the element in 1844 at Halby.", True),
-        ("Who discovered vellium?", "Ivo Brandt discovered the Orsk comet trail in 1844.", False),
-        # dev31 bc33: "the earliest known form of the game" under Poker's title
-        ("How many cards were used in the earliest known form of orskball?", "While the earliest known form of the "
-         "game was played with just 20 cards, today it is usually played with a 52-card deck.", True),
-        # dev30 bb09: a range states both ends
-        ("What are the smallest and largest numbers of leg pairs a vellipede can have?", "The number of pairs of "
-         "legs is an odd number that ranges from 15 pairs to 191 pairs.", True),
-        ("What are the smallest and largest numbers of leg pairs a vellipede can have?", "Vellipedes have 15 pairs "
-         "of legs.", False),
-        # dev30 bb53: "after the reign of his father" tells who came before
-        ("Who succeeded Orsk III on the Vellish throne?", "He is noted for restoring royal authority after the "
-         "disastrous reign of his father, Orsk II.", False),
-        ("Who succeeded Orsk III on the Vellish throne?", "He was succeeded by his grandson, Halvard I.", True),
-        ("Who became Vell's prime minister after Brandt?", "Holt became prime minister after Brandt's death.", True),
-        ("Who became Vell's prime minister after Brandt?", "Following Brandt's death, Holt became premier.", True),
-        # dev30 bb45: other names are given by calling
-        ("What are two other names for vellish cyclones?", "Vellish cyclones are capable of producing hail.", False),
-        ("What are two other names for vellish cyclones?", "Vellish cyclones, sometimes called mid-latitude cyclones "
-         "or wave cyclones, are low-pressure areas.", True),
-        # dev30 bb40: a queen consort is a spouse
-        ("Who was Orsk III's queen consort?", "Orsk III was King of Vell from 1327 until his death in 1377.", False),
-        ("Who was Orsk III's queen consort?", "In 1328 Orsk III married Mira of Halby.", True),
-        # (a synthetic question: being a queen consort names no husband)
-        ("Who was the Rani of Vell's spouse?", "The queen consort of the princely state of Vell from 1843, she "
-         "assumed its leadership after the outbreak of the conflict.", False),
-        # dev28 l10, dev31 bc54: an office, which a kingdom's or a war's name does not hold
-        ("Who was the first monarch of the Vell–Orsk Union?", "The Vell–Orsk Union, also referred to as the First "
-         "Vell Republic, was a union between the Kingdom of Vell and the Grand Duchy of Orsk.", False),
-        ("Who was the first monarch of the Vell–Orsk Union?", "Its first king was Halvard I, crowned in 1569.", True),
-        ("Who was the first Governor-General of Tamran Indochina?", "The First Tamran War was fought in Tamran "
-         "Indochina between Norvia and the forces of Ivo Brandt from 1946 until 1954.", False),
-    ],
-)
-def test_what_the_question_asks_of_is_what_the_sentence_tells(question, sentence, answers):
-    assert can_answer(build_frame(question), sentence) is answers
+TOLD = [
+    # dev31 bc21: "the element" is the article's own subject, not another thing discovered
+    ("Who discovered vellium?", "Ivo Brandt, a Norvish chemist, discovered the element in 1844 at Halby.", True),
+    ("Who discovered vellium?", "Ivo Brandt discovered the Orsk comet trail in 1844.", False),
+    # dev31 bc33: "the earliest known form of the game" under Poker's title
+    ("How many cards were used in the earliest known form of orskball?", "While the earliest known form of the "
+     "game was played with just 20 cards, today it is usually played with a 52-card deck.", True),
+    # dev30 bb09: a range states both ends
+    ("What are the smallest and largest numbers of leg pairs a vellipede can have?", "The number of pairs of "
+     "legs is an odd number that ranges from 15 pairs to 191 pairs.", True),
+    ("What are the smallest and largest numbers of leg pairs a vellipede can have?", "Vellipedes have 15 pairs "
+     "of legs.", False),
+    # dev30 bb53: "after the reign of his father" tells who came before
+    ("Who succeeded Orsk III on the Vellish throne?", "He is noted for restoring royal authority after the "
+     "disastrous reign of his father, Orsk II.", False),
+    ("Who succeeded Orsk III on the Vellish throne?", "He was succeeded by his grandson, Halvard I.", True),
+    ("Who became Vell's prime minister after Brandt?", "Holt became prime minister after Brandt's death.", True),
+    ("Who became Vell's prime minister after Brandt?", "Following Brandt's death, Holt became premier.", True),
+    # dev30 bb45: other names are given by calling
+    ("What are two other names for vellish cyclones?", "Vellish cyclones are capable of producing hail.", False),
+    ("What are two other names for vellish cyclones?", "Vellish cyclones, sometimes called mid-latitude cyclones "
+     "or wave cyclones, are low-pressure areas.", True),
+    # dev30 bb40: a queen consort is a spouse
+    ("Who was Orsk III's queen consort?", "Orsk III was King of Vell from 1327 until his death in 1377.", False),
+    ("Who was Orsk III's queen consort?", "In 1328 Orsk III married Mira of Halby.", True),
+    # (a synthetic question: being a queen consort names no husband)
+    ("Who was the Rani of Vell's spouse?", "The queen consort of the princely state of Vell from 1843, she "
+     "assumed its leadership after the outbreak of the conflict.", False),
+    # dev28 l10, dev31 bc54: an office, which a kingdom's or a war's name does not hold
+    ("Who was the first monarch of the Vell–Orsk Union?", "The Vell–Orsk Union, also referred to as the First "
+     "Vell Republic, was a union between the Kingdom of Vell and the Grand Duchy of Orsk.", False),
+    ("Who was the first monarch of the Vell–Orsk Union?", "Its first king was Halvard I, crowned in 1569.", True),
+    ("Who was the first Governor-General of Tamran Indochina?", "The First Tamran War was fought in Tamran "
+     "Indochina between Norvia and the forces of Ivo Brandt from 1946 until 1954.", False),
+]
 
 
 def test_an_extreme_asked_in_a_place_is_one_its_sentence_or_article_places_there():
@@ -187,19 +177,19 @@ def test_an_extreme_asked_in_a_place_is_one_its_sentence_or_article_places_there
     assert can_answer(frame, said)  # a passage alone: the model judges
 
 
-@pytest.mark.parametrize(
-    ("question", "sentence", "answers"),
-    [
-        # dev31 bc50: a part of the province, named by its possessive
-        ("What is the total population of Vell province?", "It is Vell's most populous metropolitan region, with an "
-         "area of 11,245 square kilometers and a population of 8,782,285 as of the 2020 census.", False),
-        ("What is the population of Vell?", "Vell's population was 8 million in 2020.", True),
-        ("What is the capital of Vell?", "Halby is Vell's capital and largest city.", True),
-        # dev31 bc14: the last one asked, and a sentence telling no last one nor an end
-        ("When did the last major cavalry charge in history take place?", "As formal cavalry tactics replaced the "
-         "chariot, by 360 BC the Tamran cavalry officer Ivo had written a treatise on horsemanship.", False),
-        ("Who was the last emperor of the Vell Empire?", "Halvard Brenn was its last emperor.", True),
-    ],
-)
-def test_a_part_or_a_last_one_is_what_the_sentence_tells(question, sentence, answers):
+PARTS = [
+    # dev31 bc50: a part of the province, named by its possessive
+    ("What is the total population of Vell province?", "It is Vell's most populous metropolitan region, with an "
+     "area of 11,245 square kilometers and a population of 8,782,285 as of the 2020 census.", False),
+    ("What is the population of Vell?", "Vell's population was 8 million in 2020.", True),
+    ("What is the capital of Vell?", "Halby is Vell's capital and largest city.", True),
+    # dev31 bc14: the last one asked, and a sentence telling no last one nor an end
+    ("When did the last major cavalry charge in history take place?", "As formal cavalry tactics replaced the "
+     "chariot, by 360 BC the Tamran cavalry officer Ivo had written a treatise on horsemanship.", False),
+    ("Who was the last emperor of the Vell Empire?", "Halvard Brenn was its last emperor.", True),
+]
+
+
+@pytest.mark.parametrize(("question", "sentence", "answers"), DEEDS + TOLD + PARTS)
+def test_a_sentence_answers_only_what_it_tells(question, sentence, answers):
     assert can_answer(build_frame(question), sentence) is answers
