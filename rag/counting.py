@@ -132,7 +132,13 @@ def _does_the_deed(tokens: list[str], stems: list[str], at: int, verbs: set[str]
     before = verbs & set(stems[max(at - 3, 0) : at])
     after = verbs & set(stems[at + 1 : at + 4])
     noun_after = at + 1 < len(tokens) and tokens[at + 1].endswith("s") and stems[at + 1] not in verbs
+    if before and before <= _HOLDING and noun_after:
+        return False  # "How many folios does it contain?": "containing the four Gospels" counts Gospels
     return bool(before) or (bool(after) and not noun_after)
+
+
+# deeds of holding, whose count is of the noun after the number
+_HOLDING = frozenset(content_words("contain include comprise hold feature"))
 
 
 def same_quantity(a: str, b: str) -> bool:

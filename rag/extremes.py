@@ -291,3 +291,22 @@ def extreme_of_another_place(question: str, sentence: str, title: str) -> bool:
         return False
     place = re.escape(asked.group(1))
     return not re.search(rf"\b{place}", f"{sentence} {title}", re.IGNORECASE)
+
+
+# "Which of the three islands of the Comoros is the largest?": the extreme of a kind named first
+_KIND_FIRST_Q = re.compile(
+    rf"^\W*which (?:one )?of (?:the|its|their) (?:[a-z]+ )?([a-z]{{3,}}?)(?:es|s)\b[^?]*?"
+    rf"\b(?:is|was|are|were) the ({_EST_WORD})\W*$",
+    re.IGNORECASE,
+)
+
+
+def extreme_of_another_kind(question: str, sentence: str) -> bool:
+    """For "Which of the three islands … is the largest?": does ``sentence`` state that extreme only
+    of another kind of thing ("Its capital and largest city is Moroni")? False for other questions."""
+    asked = _KIND_FIRST_Q.match(question)
+    if not asked:
+        return False
+    kind, extreme = asked.group(1).lower(), asked.group(2).lower()
+    said = re.findall(rf"\b{extreme}\s+([a-z]+)", sentence, re.IGNORECASE)
+    return bool(said) and not any(word.lower().startswith(kind) or word.lower() in ("of", "one") for word in said)

@@ -68,7 +68,8 @@ _NOT_VERBS = frozenset("his its this was has is does".split())
 # "Who is the Kremlin spokesman?": the role asked about.
 _WHO_IS = re.compile(r"^\s*(?:and |but |so )?who (?:is|was|are|were) (?:the |a |an )((?:[\w’'-]+\s*){1,4})")
 _WHAT_X = re.compile(r"^(?:and |so |but )?(?:what|which)(?: (?:is|was|are|were))?(?: the)? ((?:[\w’'-]+\s*){1,3})")
-_NAME_TOKEN = re.compile(rf"\b{UPPER}[\w’'.-]*[^\W\d_]|\b{UPPER}{{2,}}\b")  # "Kādambarī", not "Kādambar"
+# "Kādambarī", not "Kādambar"; "AT&T", not "AT"
+_NAME_TOKEN = re.compile(rf"\b{UPPER}+&{UPPER}+\b|\b{UPPER}[\w’'.-]*[^\W\d_]|\b{UPPER}{{2,}}\b")
 _SEVERAL = re.compile(
     r"^\s*(?:and |so )?(?:which|what) (?:\w+ ){0,2}(?:\w+(?<!ss)s)\b(?! (?:is|was)\b)|\bwhich (?:two|three|four|both)\b"
     r"|\bname (?:two|three|the)\b|\bwhat (?:are|were) the\b|\blist\b"
@@ -199,6 +200,9 @@ def _part_frames(question: str, entities: tuple[str, ...]) -> tuple[QuestionFram
         frame = replace(build_frame(part.text, whole=False), subject=part.subject)
         if frames and not set(content_words(part.text)) - _BARE_PART_WORDS:
             frame = _asked_of(frame, frames[-1])
+        elif frames and _WHAT_NOUN_PART.match(part.text):
+            before = frames[-1]
+            frame = replace(_asked_of(frame, before), query=f"{part.text} {before.question}", entities=before.entities)
         elif frames and _POINTS_BACK.search(part.text):
             frame = replace(frame, of_part_before=True)
         frames.append(replace(frame, query=" ".join((part.text, *context))) if context else frame)
@@ -222,6 +226,12 @@ _POINTS_BACK = re.compile(
 _BARE_PART_WORDS = frozenset(
     content_words("year date day month decade century time age company city country town place university")
 )
+
+
+# "In what year was Bill Cosby convicted, and of what offence?": a part of only a joining word and
+# "what <noun>" asks it of the part before too (alone, any offence's definition answers it)
+_WHAT_NOUN_PART = re.compile(r"^\W*(?:and |or )?(?:of|for|in|at|by|from|with|on|to|under) (?:what|which) [a-z-]+\W*$",
+                             re.IGNORECASE)  # fmt: skip
 
 
 def _asked_of(bare: QuestionFrame, before: QuestionFrame) -> QuestionFrame:

@@ -67,3 +67,17 @@ def states_relative(relative: str, sentence: str) -> bool:
     if relative == "spouse":  # "the first child of Charles I and his wife, Elizabeth": the parents' marriage
         sentence = _PARENTS_MARRIAGE.sub(" ", sentence)
     return bool(re.search(rf"\b(?:{_RELATIVES[relative][1]})", sentence, re.IGNORECASE))
+
+
+# "Phidias was the son of Charmides of Athens": a relative named by kin and one name (a single name,
+# which rag.person.names_person does not take for a person's)
+_KIN_NAMED = re.compile(
+    r"\b(?:sons?|daughters?|child|children|wife|husband|widow|brother|sister|father|mother|pupil|student) of"
+    r"(?: (?:the )?(?:[a-z]+ )?(?:king|queen|emperor|general|poet|philosopher|painter|sculptor))? (?-i:[A-Z])\w+",
+    re.IGNORECASE,
+)
+
+
+def names_the_relative(relative: str, sentence: str) -> bool:
+    """For a question asking for a relative: does ``sentence`` name one by kin ("the son of Charmides")?"""
+    return bool(relative) and bool(_KIN_NAMED.search(sentence))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from rag.circumstance import deed_in_another_place, names_the_race
 from rag.counting import (
     counts_a_group_within,
     counts_a_narrower_kind,
@@ -29,7 +30,13 @@ from rag.events import (
     states_the_end,
     tells_the_dated_deed,
 )
-from rag.extremes import average_unstated, extreme_of_another_place, states_extreme, unstated_superlative
+from rag.extremes import (
+    average_unstated,
+    extreme_of_another_kind,
+    extreme_of_another_place,
+    states_extreme,
+    unstated_superlative,
+)
 from rag.frame import QuestionFrame
 from rag.holder import (
     asked_decade_unstated,
@@ -49,7 +56,7 @@ from rag.person import (
     deed_told_with_its_doer,
     states_words,
 )
-from rag.relatives import states_relative
+from rag.relatives import names_the_relative, states_relative
 from rag.text import fold_accents
 from rag.told import (
     holds_the_quoted,
@@ -128,6 +135,9 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and not (frame.kind == "number" and world_figure_for_a_place(frame.question, frame.entities, sentence))
         and not unstated_superlative(frame.question, sentence)
         and not extreme_of_another_place(frame.question, sentence, title)
+        and not extreme_of_another_kind(frame.question, sentence)
+        and names_the_race(frame.question, sentence)
+        and not deed_in_another_place(frame.question, sentence)
         and not average_unstated(frame.question, sentence)
         and names_the_occasion(frame, sentence, before, title, article)
         and tells_of_the_topic(frame.question, sentence, title, before)
@@ -137,7 +147,8 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and not gives_no_day(frame, sentence)
         and not leaves_out_the_asked_year(frame, sentence, article)
         and not asked_decade_unstated(frame.question, sentence)
-        and (not frame.asks_person or answers_who(sentence, before, frame.person_speaks, frame.question))
+        and (not frame.asks_person or answers_who(sentence, before, frame.person_speaks, frame.question)
+             or names_the_relative(frame.relative, sentence))
         and deed_told_with_its_doer(frame.question, sentence)
         and states_the_deed(frame.question, sentence)
         and not deed_done_to_another(frame.question, sentence)
@@ -154,9 +165,13 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
 # holder.states_holder's check (the frame's holder reads "the official language of X" too)
 _STATUS_NOUN = (
     r"(languages?|religions?|names?|currenc(?:y|ies)|anthems?|mottos?|scripts?|sports?|animals?|birds?|flowers?|"
-    r"symbols?|holidays?|days?)"
+    r"symbols?|holidays?|days?|dish(?:es)?|foods?|drinks?|dances?|trees?|instruments?|games?|costumes?|epics?|"
+    r"heroe?s?|emblems?|colou?rs?)"
 )
 _STATUS_Q = re.compile(rf"\b(official|national) {_STATUS_NOUN}\b", re.IGNORECASE)
+
+
+_RENAMED = re.compile(r"\brenam|\bchang\w* (?:[\w’'-]+ ){0,3}names?\b(?: from\b[^.;]*)? to\b", re.IGNORECASE)
 
 
 # "What was the capital of Old Chosŏn?" is not answered by "Old Chosŏn … was the first kingdom"
@@ -242,8 +257,12 @@ def names_a_doer(question: str, sentence: str) -> bool:
     text = sentence.strip()
     # a capitalised first word names someone unless it is a common word ("In the arts …", not "Gell-Mann …")
     first = re.match(r"[A-Z][\w’'-]*", text)
-    names = re.findall(r"(?<=\s)[A-Z][\w’'-]*", text)
-    names += [first[0]] if first and first[0].lower() not in STOPWORDS else []
+    # (not a unit after a figure: "cooled to … absolute zero, i.e. 0 K" names no one)
+    names = re.findall(r"(?<=\s)(?<![.!?]\s)(?<!\d\s)[A-Z][\w’'-]*", text)
+    # nor does a common word opening a sentence ("… i.e. 0 K. Under such conditions, …")
+    openers = [first[0]] if first else []
+    openers += re.findall(r"(?<=[.!?]\s)[A-Z][\w’'-]*", text)
+    names += [w for w in openers if w.lower() not in STOPWORDS]
     return any(w.lower() not in asked for w in names) or bool(_PRONOUN.search(text) or _BY_AGENT.search(text))
 
 
@@ -325,6 +344,8 @@ def states_the_status(question: str, sentence: str) -> bool:
     if not asked:
         return True
     status, noun = asked.group(1), asked.group(2).lower()[:5]
+    if noun == "name" and _RENAMED.search(sentence):
+        return True  # "What did Chávez change Venezuela's official name to?": "changed the country's name … to"
     # "What is Cambodia's national currency?" is not answered by "… the national language of Cambodia"
     stated = re.findall(rf"\b{status}\W+(?:[\w’'-]+\W+){{0,2}}?{_STATUS_NOUN}\b", sentence, re.IGNORECASE)
     return bool(re.search(rf"\b{status}", sentence, re.IGNORECASE)) and (

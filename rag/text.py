@@ -145,7 +145,7 @@ def entity_share(keys: list[str], text: str) -> float:
 def _name_keys(text: str) -> frozenset[str]:
     """The name keys of ``text``'s words: an article is read by every candidate sentence it holds
     and by the rules after the model, so its keys are worked out once."""
-    return frozenset(name_key(w.rstrip(".")) for w in re.findall(rf"{LETTER}[\w’'.-]*", text))
+    return frozenset(name_key(w.rstrip(".")) for w in re.findall(rf"{LETTER}[\w’'.-]*(?:&{LETTER}+)*", text))
 
 
 def times_in(text: str) -> set[str]:

@@ -105,6 +105,40 @@ _TOLD_FOR_ASKED = tuple(
             r"\b(?:last|final|finally|latest|ultimate|ultimately|end|ended|ending|ceased|until|till|abolish\w*|disband\w*"
             r"|no longer|conclu\w+|fell|fall|died|death|abdicat\w*|deposed|overthrown|ced(?:e|ed)|in favou?r of)\b",
         ),
+        # "How often should adults get a dental cleaning?": a frequency, which "regular brushing" does not give
+        (
+            r"^\W*(?:and )?how (?:often|frequently)\b",
+            r"\b(?:every|each|per|once|twice|thrice|times|daily|weekly|fortnightly|monthly|yearly|annually|hourly|"
+            r"biennial\w*|seasonal\w*|(?:a|an) (?:day|week|month|year|decade|century))\b|\bfrequency\b"
+            r"|/\s?(?:day|year)",
+        ),
+        # "What was Pol Pot's birth name?": a name at birth, which "Pol Pot was a Cambodian politician" does not give
+        (
+            r"\b(?:birth|real|original|maiden|given|full) name\b|\bname at birth\b|\bborn as\b",
+            r"\bborn\b|\b(?:birth|real|original|given|full|maiden|stage|pen|baptismal) name|\bn[ée]e\b|\bnamed\b"
+            r"|\bchristened\b|\bknown (?:professionally|popularly|better|mononymously|publicly) as\b"
+            r"|\bknown by (?:his|her|their|the) \w+ name|\bpseudonym|\balias\b",
+        ),
+        # "What is the maximum annual rainfall …?": a limit, which "most of a region's average annual rainfall"
+        # does not give
+        (
+            r"^\W*(?:what|which) (?:is|was|are|were) (?:the|its|their) (?:maximum|minimum)\b",
+            r"\d|\b(?:maximum|minimum|at most|at least|up to|no more than|less than|fewer than|more than|exceed\w*"
+            r"|under|over|below|above|limit\w*)\b",
+        ),
+        # "What does the name 'Synapsida' mean?": a meaning or an origin, which "Synapsida is a diverse group of
+        # tetrapod vertebrates" does not give
+        (
+            r"\bwhat does the name\b.*\bmean\b|\bmeaning of the name\b",
+            r"\bmean(?:s|ing|t)?\b|\bliteral|\bderiv|\btranslat|\bsignif|\bcomes? from\b|\bfrom (?:the )?(?:ancient )?"
+            r"(?:greek|latin)|\bnamed (?:for|after)\b|\b(?:refers?|referring) to\b|[\"“‘]",
+        ),
+        # "What is the current global unemployment rate?": a figure, which "Unemployment is measured by the
+        # unemployment rate" does not give
+        (
+            r"^\W*what (?:is|was) (?:the |its |their )?(?:[\w-]+ ){0,3}rate\b",
+            r"\d|%|\bper ?cent\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half|third|quarter|fifth)\b",
+        ),
         # "After whom is the bel named?": a naming, which "one tenth of a bel" does not tell
         # ("nicknamed for its use of fists" and "named for its shape" ask what a name tells)
         (

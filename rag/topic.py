@@ -268,9 +268,32 @@ KIND_WORDS = frozenset(
 
 def names_a_distinctive_name(entities: tuple[str, ...], articles: list[str]) -> np.ndarray:
     """For each of ``articles``: does it name one of the question's names that tell which thing
-    is asked about ("Gibraltar", not only "Strait")? All true when every name is a kind word."""
-    keys = [name_key(e) for e in entities if e.lower() not in KIND_WORDS]
-    return per_article(articles, lambda text: not keys or entity_share(keys, text) > 0)
+    is asked about ("Gibraltar", not only "Strait"; "Romanian", not only "Roman")? All true when
+    every name is a kind word."""
+    names = [e for e in entities if e.lower() not in KIND_WORDS]
+    keys = [name_key(e) for e in names]
+    return per_article(
+        articles, lambda text: not keys or (entity_share(keys, text) > 0 and _not_only_a_lookalike(names, text))
+    )
+
+
+# names whose first five letters (rag.text.name_key) are another's too: "Romanian" and "Roman", "Austrian"
+# and "Australian", "Nigerian" and "Niger"; these are told apart by their first seven
+_LOOKALIKE_KEYS = frozenset({"roman", "austr", "niger"})
+
+
+def _not_only_a_lookalike(names: list[str], text: str) -> bool:
+    """Does ``text`` name one of ``names`` by more than a lookalike ("Roman" for "Romanian": the
+    Italian language's summary does not answer "How many people speak Romanian …?")?"""
+    lookalikes = [_long_key(n) for n in names if name_key(n) in _LOOKALIKE_KEYS]
+    if len(lookalikes) < len(names):
+        return True  # another name tells the article apart (entity_share reads it)
+    named = {_long_key(w) for w in re.findall(r"[\w’'-]+", text) if name_key(w) in _LOOKALIKE_KEYS}
+    return bool(set(lookalikes) & named)
+
+
+def _long_key(word: str) -> str:
+    return re.sub(r"(?:['’]s|s)$", "", word.lower())[:7]
 
 
 def per_article(articles: list[str], names_it: Callable[[str], bool]) -> np.ndarray:

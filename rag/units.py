@@ -186,7 +186,19 @@ def states_duration(kind: str, question: str, sentence: str) -> bool:
         return True
     if _HOW_MANY_TIMES_Q.search(lowered):
         return bool(_DURATION.search(sentence) or _YEAR_SPAN.search(sentence) or _AGED.search(sentence))
+    takes = _TAKES_TO_Q.search(lowered)
+    # (or as a period: "an orbital period of 11.86 years" for "How long does it take Jupiter to complete an orbit?")
+    told = rf"\b(?:{re.escape(takes.group(1)[:5])}|t(?:ake|akes|aken|aking|ook)\b|period|duration)" if takes else ""
+    if takes and not re.search(told, sentence, re.IGNORECASE):
+        return False  # "How long does it take to recover from a cold?": not how long a cough lasts
     return not _LASTS_Q.search(lowered) or bool(_DURATION.search(sentence) or _YEAR_SPAN.search(sentence))
+
+
+# "How long does it usually take to recover …?": the time a deed takes, which a sentence tells with
+# that deed or as a time taken
+_TAKES_TO_Q = re.compile(
+    r"\bhow long (?:does|did|do|will|would|can|should|may)\b[^?]*?\btake\b[^?]*?\bto ([a-z]{3,})\b"
+)
 
 
 # "How large is a typical bedroom?", "How big are blue whales?": the size of a kind of thing (in

@@ -1,0 +1,59 @@
+"""Circumstances a question fixes that a sentence must share: the race it names by its distance
+("Who holds the world record in the men's 400 metres hurdles?" is not answered by a record in
+the 100 metres) and the place a dated deed was done in ("On what date was the album released in
+the United States?" is not answered by "Released in the UK on 26 May 1967"). Each is a plain
+reading of the question and the sentence; :func:`rag.rules.can_answer` reads them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.text import UPPER
+
+# "the men's 400 metres hurdles", "the 1,500 m": a race named by its distance
+_RACE_Q = re.compile(
+    r"\b(?:the|men[’']s|women[’']s) (\d[\d,.]*)\s?-?(?:metres?|meters?|m|km|kilometres?|kilometers?|miles?|yards?)\b",
+    re.IGNORECASE,
+)
+
+
+def names_the_race(question: str, sentence: str) -> bool:
+    """For a question naming a race by its distance ("the 400 metres hurdles"): does ``sentence``
+    hold that distance ("the world record holder in the 100 metres, 200 metres …" does not)? True
+    for other questions."""
+    race = _RACE_Q.search(question)
+    if not race:
+        return True
+    figure = race.group(1).rstrip(".,").replace(",", "")
+    return figure in {n.replace(",", "") for n in re.findall(r"\d[\d,]*", sentence)}
+
+
+# "… released in the United States?": a deed done in a named place, ending the question
+_DEED_IN_PLACE_Q = re.compile(rf"\b([a-z]{{4,}}ed) in (?:the )?({UPPER}[\w’'.-]*(?:\s+{UPPER}[\w’'.-]*)*)\W*$")
+_PLACE_IN = rf"\s+(?:[a-z]+\s+)?in (?:the )?({UPPER}[\w’'.-]*(?:\s+{UPPER}[\w’'.-]*)*)"
+# a country's other names, lower-cased without dots ("the US" for "the United States")
+_SAME_PLACE = {
+    "us": "united states", "usa": "united states", "america": "united states",
+    "united states of america": "united states",
+    "uk": "united kingdom", "britain": "united kingdom", "great britain": "united kingdom",
+}  # fmt: skip
+
+
+def deed_in_another_place(question: str, sentence: str) -> bool:
+    """For "When was X released in the United States?": does ``sentence`` tell that deed only in
+    another place ("Released in the UK on 26 May 1967"), never naming the place asked about?
+    False for other questions and sentences."""
+    asked = _DEED_IN_PLACE_Q.search(question)
+    if not asked:
+        return False
+    verb, place = asked.group(1), _place(asked.group(2))
+    if any(_place(name) == place for name in re.findall(rf"{UPPER}[\w’'.-]*(?:\s+{UPPER}[\w’'.-]*)*", sentence)):
+        return False
+    told = re.findall(rf"\b(?i:{re.escape(verb[:5])})\w*{_PLACE_IN}", sentence)
+    return any(_place(name) != place for name in told)
+
+
+def _place(name: str) -> str:
+    key = name.lower().replace(".", "").removeprefix("the ").strip()
+    return _SAME_PLACE.get(key, key)
