@@ -44,7 +44,8 @@ from rag.topic import names_a_distinctive_name
         # dev35 bg28: a name at birth
         ("What was Ostrov Kell's birth name?",
          "Ostrov Kell led the Orsk movement, known as the Red Guard, which seized power in 1975.", False),
-        ("What was Ostrov Kell's birth name?", "Halvar Morrin, known professionally as Ostrov Kell, is a singer.", True),
+        ("What was Ostrov Kell's birth name?", "Halvar Morrin, known professionally as Ostrov Kell, is a singer.",
+         True),
         # dev35 bg25: a frequency
         ("How often should adults get a dental cleaning?",
          "Oral hygiene is the practice of keeping the mouth clean by regular brushing.", False),
@@ -79,7 +80,8 @@ from rag.topic import names_a_distinctive_name
         # older dev probes left wrong until now: bb48, bd55, k63
         ("What does the name 'Orskida' mean?", "Orskida is a diverse group of vertebrates.", False),
         ("What does the name 'Orskida' mean?", "The name Orskida derives from the Greek for 'fused arch'.", True),
-        ("What is the current global orsk rate?", "Orsk is measured by the orsk rate, a share of the workforce.", False),
+        ("What is the current global orsk rate?", "Orsk is measured by the orsk rate, a share of the workforce.",
+         False),
         ("What is the current global orsk rate?", "The global orsk rate was 5.8% in 2024.", True),
         ("Which of the three islands of Velmark is the largest?", "Its capital and largest city is Kellby.", False),
         ("Which of the three islands of Velmark is the largest?", "Orsa is the largest island of Velmark.", True),
