@@ -30,8 +30,10 @@ def names_the_race(question: str, sentence: str) -> bool:
 
 
 # "… released in the United States?": a deed done in a named place, ending the question
-_DEED_IN_PLACE_Q = re.compile(rf"\b([a-z]{{4,}}ed) in (?:the )?({UPPER}[\w’'.-]*(?:\s+{UPPER}[\w’'.-]*)*)\W*$")
-_PLACE_IN = rf"\s+(?:[a-z]+\s+)?in (?:the )?({UPPER}[\w’'.-]*(?:\s+{UPPER}[\w’'.-]*)*)"
+# a run of capitalised words: a place's name ("the United States", "the UK")
+_CAPITALISED_RUN = rf"{UPPER}[\w’'.-]*(?:\s+{UPPER}[\w’'.-]*)*"
+_DEED_IN_PLACE_Q = re.compile(rf"\b([a-z]{{4,}}ed) in (?:the )?({_CAPITALISED_RUN})\W*$")
+_PLACE_IN = rf"\s+(?:[a-z]+\s+)?in (?:the )?({_CAPITALISED_RUN})"
 # a country's other names, lower-cased without dots ("the US" for "the United States")
 _SAME_PLACE = {
     "us": "united states", "usa": "united states", "america": "united states",
@@ -48,7 +50,7 @@ def deed_in_another_place(question: str, sentence: str) -> bool:
     if not asked:
         return False
     verb, place = asked.group(1), _place(asked.group(2))
-    if any(_place(name) == place for name in re.findall(rf"{UPPER}[\w’'.-]*(?:\s+{UPPER}[\w’'.-]*)*", sentence)):
+    if any(_place(name) == place for name in re.findall(_CAPITALISED_RUN, sentence)):
         return False
     told = re.findall(rf"\b(?i:{re.escape(verb[:5])})\w*{_PLACE_IN}", sentence)
     return any(_place(name) != place for name in told)

@@ -348,20 +348,21 @@ def states_the_deed(question: str, sentence: str) -> bool:
 # "When was The Night Watch attacked with a knife?": the deed whose date is asked, which "… is a 1642
 # painting" does not tell. Deeds that make or begin a thing are told in many words ("founded" by
 # "established in 1209", "built" by "a 1642 painting"), so they are left to the other checks.
-# (also "In what year was …", "On what date was …"; and a few irregular deeds: "When was an aircraft
-# first shot down …?" is not answered by the Wright brothers' first flight)
-_DATED_DEED_Q = re.compile(
-    r"^\W*(?i:(?:when|(?:in|on) (?:what|which) (?:year|date|day)|what year) (?:was|were)) (?:\S+\s+){1,6}?"
-    r"([a-z]{3,}ed|shot|sunk|struck|stolen|fought|beaten|overthrown|broken|sold|bought)\b"
-)
-# how a sentence tells an irregular deed (a regular one by its verb's first letters)
-_IRREGULAR_DEEDS = {
+# how a sentence tells an irregular deed (a regular one by its verb's first letters), and a deed
+# told in other words
+_TOLD_DEEDS = {
     "shot": r"shot|shoot", "sunk": r"sunk|sank|sink|scuttl", "struck": r"struck|strik", "stolen": r"stol|steal|theft",
     "fought": r"fought|fight|battle", "beaten": r"beat|defeat", "overthrown": r"overthr|depos|ouste|coup",
     "broken": r"brok|break", "sold": r"sold|sell|sale", "bought": r"bought|buy|purchas|acqui",
     # a prize is told as received or won too ("the second architect to posthumously receive the AIA Gold Medal")
     "awarded": r"award|receiv|won\b|win|given|present|conferr|honou?r",
 }  # fmt: skip
+# (also "In what year was …", "On what date was …"; and the irregular deeds: "When was an aircraft
+# first shot down …?" is not answered by the Wright brothers' first flight)
+_DATED_DEED_Q = re.compile(
+    r"^\W*(?i:(?:when|(?:in|on) (?:what|which) (?:year|date|day)|what year) (?:was|were)) (?:\S+\s+){1,6}?"
+    rf"([a-z]{{3,}}ed|{'|'.join(d for d in _TOLD_DEEDS if not d.endswith('ed'))})\b"
+)
 _MAKING = re.compile(
     r"^(?:found|establish|buil|construct|complet|creat|form|compos|publish|releas|produc|open|launch|introduc|paint|"
     r"design|erect|inaugurat|premier|incorporat|organi[sz]|start|develop|invent|writ|record|film|"
@@ -380,5 +381,5 @@ def tells_the_dated_deed(frame: QuestionFrame, sentence: str, title: str, before
     root = verb[:-3] if verb.endswith("ied") else verb[:-2]  # "married": "marr", as in "marriage"
     if _MAKING.match(root) or any(re.search(rf"\b\d{{3,4}}\s+{re.escape(e)}\b", sentence) for e in frame.entities):
         return True  # "the 1916 Sykes–Picot treaty" dates the thing itself
-    told = _IRREGULAR_DEEDS.get(verb, re.escape(root[:5]))
+    told = _TOLD_DEEDS.get(verb, re.escape(root[:5]))
     return bool(re.search(rf"\b(?:{told})", f"{title} {before} {sentence}", re.IGNORECASE))
