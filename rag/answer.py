@@ -83,13 +83,14 @@ class Evidence:
 
 
 def _tells_of(before: Evidence | None, part: Evidence) -> bool:
-    """Does ``part``'s best sentence hold every word ``before`` (the part it is asked of) asks
-    about, besides what that part asks for? "Alexander Island was discovered in 1821" tells the
-    year of "Who discovered Alexander Island?" though not who; the First Opium War's years are not
+    """Does ``part``'s best sentence hold every word ``before`` (the part it is asked of) asks about, besides
+    what that part asks for (else those it asks for: "the first smartphone")? "Alexander Island was discovered in
+    1821" tells the year of "Who discovered Alexander Island?" though not who; the First Opium War's years are not
     those of "Which chemist first isolated morphine from opium?"."""
     if before is None or not part.picked:
         return False
-    return before.frame.words - before.frame.focus_terms <= set(content_words(part.picked[0].text))
+    asked = before.frame.words - before.frame.focus_terms or before.frame.words
+    return asked <= set(content_words(part.picked[0].text))
 
 
 def with_parts(evidence: Evidence, parts: list[Evidence]) -> Evidence:
@@ -99,11 +100,8 @@ def with_parts(evidence: Evidence, parts: list[Evidence]) -> Evidence:
     position = {hit.chunk.chunk_id: i for i, hit in enumerate(evidence.hits)}
 
     def moved(part: Evidence, cands: tuple[extract.Candidate, ...]) -> tuple[extract.Candidate, ...]:
-        return tuple(
-            replace(c, hit_index=position[part.hits[c.hit_index].chunk.chunk_id])
-            for c in cands
-            if part.hits[c.hit_index].chunk.chunk_id in position
-        )
+        kept = (c for c in cands if part.hits[c.hit_index].chunk.chunk_id in position)
+        return tuple(replace(c, hit_index=position[part.hits[c.hit_index].chunk.chunk_id]) for c in kept)
 
     return replace(
         evidence,

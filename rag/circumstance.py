@@ -1,8 +1,10 @@
 """Circumstances a question fixes that a sentence must share: the race it names by its distance
 ("Who holds the world record in the men's 400 metres hurdles?" is not answered by a record in
-the 100 metres) and the place a dated deed was done in ("On what date was the album released in
-the United States?" is not answered by "Released in the UK on 26 May 1967"). Each is a plain
-reading of the question and the sentence; :func:`rag.rules.can_answer` reads them.
+the 100 metres), the place a dated deed was done in ("On what date was the album released in
+the United States?" is not answered by "Released in the UK on 26 May 1967"), the event of a kind
+("the Congress of Berlin", not the Congress of Vienna) and the far end of a distance ("How far is
+Port Blair from Mumbai?", not from Chennai). Each is a plain reading of the question and the
+sentence; :func:`rag.rules.can_answer` reads them.
 """
 
 from __future__ import annotations
@@ -32,8 +34,10 @@ def names_the_race(question: str, sentence: str) -> bool:
 # "… released in the United States?": a deed done in a named place, ending the question
 # a run of capitalised words: a place's name ("the United States", "the UK")
 _CAPITALISED_RUN = rf"{UPPER}[\w’'.-]*(?:\s+{UPPER}[\w’'.-]*)*"
-_DEED_IN_PLACE_Q = re.compile(rf"\b([a-z]{{4,}}ed) in (?:the )?({_CAPITALISED_RUN})\W*$")
-_PLACE_IN = rf"\s+(?:[a-z]+\s+)?in (?:the )?({_CAPITALISED_RUN})"
+# (or begun, started or ended there: "When did the Bronze Age begin in China?")
+_DEED_IN_PLACE_Q = re.compile(rf"\b([a-z]{{4,}}ed|begin|start|end) in (?:the )?({_CAPITALISED_RUN})\W*$")
+_PLACE_IN = rf"\s+(?:[a-z]+\s+)?in (?:(?:much|most|parts?|all) of )?(?:the )?({_CAPITALISED_RUN})"
+_BEGUN = {"begin": "beg[aiu]n"}
 # a country's other names, lower-cased without dots ("the US" for "the United States")
 _SAME_PLACE = {
     "us": "united states", "usa": "united states", "america": "united states",
@@ -52,10 +56,43 @@ def deed_in_another_place(question: str, sentence: str) -> bool:
     verb, place = asked.group(1), _place(asked.group(2))
     if any(_place(name) == place for name in re.findall(_CAPITALISED_RUN, sentence)):
         return False
-    told = re.findall(rf"\b(?i:{re.escape(verb[:5])})\w*{_PLACE_IN}", sentence)
+    told = re.findall(rf"\b(?i:{_BEGUN.get(verb, re.escape(verb[:5]))})\w*{_PLACE_IN}", sentence)
     return any(_place(name) != place for name in told)
 
 
 def _place(name: str) -> str:
     key = name.lower().replace(".", "").removeprefix("the ").strip()
     return _SAME_PLACE.get(key, key)
+
+
+# "the Congress of Berlin", "the Treaty of Paris": an event or act named by its kind and place
+_KIND_OF_PLACE = re.compile(
+    rf"\b(Congress|Treaty|Battle|Siege|Council|Peace|Conference|Declaration|Edict|Diet|Synod|Sack|Fall|Massacre)"
+    rf" of (?:the )?({UPPER}[\w’'-]*)"
+)
+
+
+def another_of_the_kind(question: str, sentence: str, title: str) -> bool:
+    """For "In what year was the Congress of Berlin held?": does ``sentence`` (or its article's
+    ``title``) speak of another event of that kind ("The Congress … was held in Vienna", under the
+    title "Congress of Vienna") and never of the one asked? False for other questions."""
+    for kind, name in _KIND_OF_PLACE.findall(question):
+        if re.search(rf"\b{re.escape(name)}", sentence):
+            continue
+        others = {other for k, other in _KIND_OF_PLACE.findall(f"{title} {sentence}") if k == kind}
+        if others - {name}:
+            return True
+    return False
+
+
+# "How far is Port Blair from Mumbai?": a distance from a named place
+_HOW_FAR_FROM_Q = re.compile(rf"^\W*(?i:how far)\b.+?\bfrom (?:the )?({UPPER}[\w’'.-]*)(?:\s+{UPPER}[\w’'.-]*)*\W*$")
+
+
+def names_the_far_end(question: str, sentence: str) -> bool:
+    """For "How far is X from Mumbai?": does ``sentence`` name Mumbai ("1,190 km from Chennai and 1,255 km
+    from Kolkata" does not)? True for other questions."""
+    asked = _HOW_FAR_FROM_Q.match(question)
+    if not asked or asked.group(1) in ("Sun", "Earth"):
+        return True  # a star's distance is from the Sun or the Earth unless said ("Capella is … at 42.9 light-years")
+    return bool(re.search(rf"\b{re.escape(asked.group(1)[:5])}", sentence))

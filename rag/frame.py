@@ -213,7 +213,7 @@ def _part_frames(question: str, entities: tuple[str, ...]) -> tuple[QuestionFram
 # back to the part before it ("that word", "it", "its", "there") asks of what that part finds; alone, it would be
 # answered by any word's meaning (rag.answer.Evidence.answered_parts)
 _POINTS_BACK = re.compile(
-    r"^\W*(?:\w+ ){0,3}?(?:is|was|are|were|does|do|did|has|have|had|can|could|will|would)\s+"
+    r"^\W*(?:\w+ ){0,4}?(?:is|was|are|were|does|do|did|has|have|had|can|could|will|would)\s+"
     r"(?:the\s+[a-z]+\s+of\s+)?(?:(?:that|this|these|those)\s+[a-z]+|it|he|she|they|its|his|her|their)\b"
     r"|(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere) there\W*$",  # "how many people live there" (not "are there")
     re.IGNORECASE,

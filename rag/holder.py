@@ -228,7 +228,13 @@ _CAPITAL_IN = re.compile(
 # the area around a place, whose figure is not the place's own ("these form a metropolitan area
 # called the Tricity, with a population of approximately 1.5 million" in Gdańsk's summary)
 _WIDER_AREA = re.compile(
-    r"\b(?:metropolitan|metro|urban|built-up)\s+areas?\b|\bagglomeration\b|\bconurbation\b|\bmetroplex\b",
+    r"\b(?:metropolitan|metro|urban|built-up)\s+(?:areas?|population)\b|\bagglomeration\b|\bconurbation\b"
+    r"|\bmetroplex\b",
+    re.IGNORECASE,
+)
+# "the population of the city of Recife proper, not counting the metropolitan area": the area is named to be left out
+_WIDER_AREA_LEFT_OUT = re.compile(
+    r"\bproper\b|\b(?:not counting|excluding|not including|without)\s+(?:the\s+|its\s+)?(?:metropolitan|metro|urban)",
     re.IGNORECASE,
 )
 # a population-sized figure: grouped digits, five or more digits, or a number of millions
@@ -244,7 +250,7 @@ def only_wider_area_figures(question: str, sentence: str) -> bool:
     or urban area, named in the words leading to the figure since the clause began or the
     previous figure — while ``question`` does not ask for such an area? "Its population is 1.87
     million within a greater metropolitan area of 3.5 million" also gives the city's own."""
-    if _WIDER_AREA.search(question):
+    if _asks_wider_area(question):
         return False
     figures = list(_FIGURE.finditer(sentence))
     starts = [0] + [f.end() for f in figures[:-1]]
@@ -258,7 +264,11 @@ def wider_area_unstated(question: str, sentence: str) -> bool:
     """Does ``question`` ask for the figure of the area around a place ("the population of the
     Bratislava metropolitan area") that ``sentence`` never names ("the population of the city
     proper is about 479,000, with the wider Bratislava Region exceeding 732,000")?"""
-    return bool(_WIDER_AREA.search(question)) and not _WIDER_AREA.search(sentence)
+    return _asks_wider_area(question) and not _WIDER_AREA.search(sentence)
+
+
+def _asks_wider_area(question: str) -> bool:
+    return bool(_WIDER_AREA.search(question)) and not _WIDER_AREA_LEFT_OUT.search(question)
 
 
 # "… in 2013", "… in November 2024": the year a figure is asked of (not "the 2018 World Cup": a name)
@@ -292,5 +302,11 @@ def asked_decade_unstated(question: str, sentence: str) -> bool:
         return False
     if stated:
         return True
+    if re.match(r"\W*how (?:many|much)\b", question, re.IGNORECASE):
+        # "How many new primate species were described in the 1990s?": a count of that decade needs one of
+        # its years ("There are 376–524 species of living primates" counts them all)
+        years = [d for d in asked if len(d) == 4]
+        if years and not any(re.search(rf"\b{d[:3]}\d\b", sentence) for d in years):
+            return True
     ages = {int(decade) for decade in _LIFE_DECADE.findall(question)}
     return bool(ages) and not any(a <= int(n) < a + 10 for n in re.findall(r"\b\d\d\b", sentence) for a in ages)

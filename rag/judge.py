@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rag.judge_dates import check_dates
-from rag.judge_phrases import check_extreme_scope, check_of_phrases, check_quotes
+from rag.judge_phrases import check_extreme_scope, check_of_phrases, check_offices, check_quotes
 from rag.judge_rules import (
     ALIASES,
     DIMENSION,
@@ -93,7 +93,7 @@ def judge(
     precision = content_precision(claim, passage)
     checks = (
         _check_numbers, check_dates, counts_other_things, _check_unit_words, _check_entities, _check_polarity,
-        _check_roles, _check_identity, check_of_phrases, check_quotes, check_extreme_scope,
+        _check_roles, _check_identity, check_of_phrases, check_quotes, check_extreme_scope, check_offices,
     )
     for check in checks:
         reason = check(claim, passage)

@@ -217,3 +217,28 @@ def another_ordinal(question: str, sentence: str) -> bool:
         if said and asked.group(1).lower() not in said:
             return True
     return False
+
+
+# offices and ranks a claim may give someone: "Otto I became the first king of …" where the passage
+# says "the first emperor of the Holy Roman Empire" (the model's own word for the office)
+_OFFICES = re.compile(
+    r"\b(kings?|queens?|emperors?|empress(?:es)?|presidents?|prime ministers?|chancellors?|popes?|sultans?|"
+    r"caliphs?|shahs?|tsars?|czars?|pharaohs?|governors?|mayors?|archbishops?|bishops?|dukes?|duchess(?:es)?|"
+    r"khans?|shoguns?|premiers?|viceroys?|chiefs? of staff|secretar(?:y|ies)-general)\b",
+    re.IGNORECASE,
+)
+
+
+def check_offices(claim: str, passage: str) -> str:
+    """"" when every office ``claim`` names ("king", "prime minister") is named in ``passage`` too
+    (its plural or singular); else a reason naming the office the passage never gives."""
+    held = {_singular(m.group(1)) for m in _OFFICES.finditer(passage)}
+    for found in _OFFICES.finditer(claim):
+        office = _singular(found.group(1))
+        if office not in held:
+            return f"the passage does not name a {office}"
+    return ""
+
+
+def _singular(office: str) -> str:
+    return re.sub(r"(?<=ss)es$|(?<!s)s$", "", " ".join(office.lower().split()))

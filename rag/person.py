@@ -42,7 +42,7 @@ _ROLE = (
     r"admiral|viceroy|physician|doctor|surgeon|critic|naturalist|botanist|zoologist|geologist|anthropologist|"
     r"archaeologist|linguist|theologian|scholar|missionary|bishop|archbishop|priest|monk|navigator|aviator|"
     r"astronaut|mountaineer|climber|photographer|filmmaker|lawyer|statesman|tsar|czar|shah|caliph|khan|grammarian|"
-    r"rhetorician|delegate)"
+    r"rhetorician|delegate|vizier)"
 )
 _AUXILIARY = "did|does|do|is|was|are|were|has|have|had|will|would|can|could|the|a|an"
 _LEAD = r"^\W*(?:and |but |so )?"

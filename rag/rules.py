@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from rag.circumstance import deed_in_another_place, names_the_race
+from rag.circumstance import another_of_the_kind, deed_in_another_place, names_the_far_end, names_the_race
 from rag.counting import (
     counts_a_group_within,
     counts_a_narrower_kind,
@@ -81,18 +81,18 @@ from rag.units import (
 
 
 def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str = "", article: str = "") -> bool:
-    """Whether ``sentence`` can answer the question at all, whatever the model's probability:
-    it says something the question does not, states the life event or the extreme asked about,
-    is about the name whose measure is asked (not only its metropolitan area's), names a person
-    when only one can answer, tells who did a deed asked "who" and states the relative asked for,
-    names the kind of treaty or battle asked for and someone for "Who did …?", the term asked about
-    and a succession for "Who … after X?", a day for "On what date …?", a value in the unit the
-    question names and a count of the whole kind asked, an average for "the average …", does not say
-    the asked "<noun> of X" only of another thing, tells the deed whose date is asked, gives an age
-    something starts at as more than an end, a latitude in degrees and a count of the whole kind (not
-    of a group within it), and is not about another subject than the one asked about (``title`` and
-    ``before``: its article's title and, with it, the sentence before it in its passage; ``article``:
-    its text)."""
+    """Whether ``sentence`` can answer the question at all, whatever the model's probability: it says
+    something the question does not, states the life event or the extreme asked about, is about the name
+    whose measure is asked (not only its metropolitan area's), names a person when only one can answer,
+    tells who did a deed asked "who" and states the relative asked for, names the kind of treaty or
+    battle asked for and someone for "Who did …?", the term asked about, a succession for "Who … after
+    X?" and an order for "… before X?", a day for "On what date …?", a value in the unit the question
+    names and a count of the whole kind asked, an average for "the average …", does not say the asked
+    "<noun> of X" only of another thing, tells the deed whose date is asked, gives an age something
+    starts at as more than an end, a latitude in degrees and a count of the whole kind (not of a group
+    within it), shares the race, event, place or far end the question fixes (rag.circumstance), and is
+    not about another subject than the one asked about (``title`` and ``before``: its article's title
+    and, with it, the sentence before it in its passage; ``article``: its text)."""
     return (
         says_more(frame, sentence)
         and states_asked_event(frame, sentence)
@@ -100,7 +100,7 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and states_the_end(frame, sentence)
         and states_the_status(frame.question, sentence)
         and tells_what_is_asked(frame.question, sentence)
-        and names_the_named_thing(frame.question, sentence)
+        and names_the_named_thing(frame.question, sentence, before)
         and holds_the_quoted(frame.question, f"{sentence} {title} {before}")
         and states_the_first(frame.question, f"{before} {sentence}")
         and names_one_of_the_kind(frame, sentence)
@@ -110,6 +110,7 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and names_a_doer(frame.question, sentence)
         and names_the_term(frame.question, sentence, title)
         and tells_a_succession(frame.question, sentence)
+        and tells_a_precedence(frame.question, sentence)
         and gives_a_name(frame.question, sentence)
         and states_measure(frame.kind, frame.unit, sentence)
         and states_duration(frame.kind, frame.question, sentence)
@@ -137,7 +138,9 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and not extreme_of_another_place(frame.question, sentence, title)
         and not extreme_of_another_kind(frame.question, sentence)
         and names_the_race(frame.question, sentence)
+        and names_the_far_end(frame.question, sentence)
         and not deed_in_another_place(frame.question, sentence)
+        and not another_of_the_kind(frame.question, sentence, title)
         and not average_unstated(frame.question, sentence)
         and names_the_occasion(frame, sentence, before, title, article)
         and tells_of_the_topic(frame.question, sentence, title, before)
@@ -198,7 +201,8 @@ _NAMED_KIND_Q = re.compile(
     r"(?:(?!(?:is|was|are|were|did|does|do|has|had|have|kind|kinds|type|types|sort)\b)[\w.’'-]+ ){0,2}?"
     r"(treaty|battle|agreement|accord|convention|pact|"
     r"uprising|rebellion|revolt|revolution|siege|expedition|campaign|festival|tournament|election|act|law|"
-    r"constitution|edict|council|congress|theatre|theater|stadium|museum|university)\b",
+    r"constitution|edict|council|congress|theatre|theater|stadium|museum|university|cave|palace|castle|cathedral|"
+    r"monastery|abbey|prison)\b",
     re.IGNORECASE,
 )
 _RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*)*")
@@ -327,6 +331,22 @@ def tells_a_succession(question: str, sentence: str) -> bool:
     """For "Who … after X?": does ``sentence`` tell anyone coming after (succeeding, following,
     replacing) someone? True for other questions."""
     return not _SUCCESSOR_Q.match(question) or bool(_SUCCESSION.search(sentence))
+
+
+# "What was the supercontinent that existed before Pangaea?", "Who was the last shogun before the Meiji
+# Restoration?": who or what came before a named one, which a sentence tells by an order
+_PREDECESSOR_Q = re.compile(
+    r"\b(?:existed|came|ruled|reigned|served|called|named|known|last(?:\s+[\w’'-]+){1,4}?)"
+    r"\s+before\s+(?:the\s+)?[A-Z]"
+)
+_PRECEDENCE = re.compile(r"\b(?i:preced\w*|predecessor|before|prior|previous(?:ly)?|earlier|former(?:ly)?|since)\b")
+
+
+def tells_a_precedence(question: str, sentence: str) -> bool:
+    """For "What … existed before Pangaea?": does ``sentence`` tell an order ("preceded", "before",
+    "since", "formerly")? Pangaea's own "a supercontinent that existed during the late Paleozoic" does
+    not. True for other questions."""
+    return not _PREDECESSOR_Q.search(question) or bool(_PRECEDENCE.search(sentence))
 
 
 def states_the_capital(frame: QuestionFrame, sentence: str) -> bool:

@@ -22,6 +22,18 @@ from rag.text import QUOTED_PHRASE, UPPER, fold_accents
 _TOLD_FOR_ASKED = tuple(
     (re.compile(asked, re.IGNORECASE), re.compile(told, re.IGNORECASE))
     for asked, told in (
+        # "What was the original title of Ptolemy's Almagest?": the first title, which "based on the title of
+        # her father Theon's commentary" does not tell
+        # ("interpolated into Diophantus's original text" neither)
+        (
+            r"\boriginal (?:title|name)\b",
+            r"\b(?:original(?:ly)?|first|initial(?:ly)?)\s+(?:[\w-]+\s+)?(?:title|name|entitled|titled|called|named"
+            r"|known|published as)|\bentitled\b|\bformerly\b|\bbegan as\b",
+        ),
+        # "Which genus of the olive family recently became extinct?": an extinction ("the type species for its
+        # genus, Olea" tells none)
+        (r"\b(?:became|become|becomes|went|gone|is|was|are|were|now) (?:recently |now )?extinct\b",
+         r"\bextinct|\bdied out\b|\bextirpat|\bno longer (?:exists?|survives?)\b"),
         # "What is Cambodia's national currency?": a currency, by that word or a currency's name
         (
             r"\bcurrenc(?:y|ies)\b",
@@ -95,6 +107,11 @@ _TOLD_FOR_ASKED = tuple(
             r"|shahs?|pharaohs?|crowned|coronation|throne|khans?|caliphs?|princes?|princess|dukes?|sovereigns?)\b",
         ),
         (r"^\W*who (?:was|is|were|became) (?:the )?(?:[\w-]+ )?(?:governor|viceroy)", r"\bgovernor|\bviceroy"),
+        # (a king, by that word: "the first emperor of the Holy Roman Empire" is no king of Germany)
+        (
+            r"^\W*who (?:was|is|were|became) (?:the )?(?:[\w-]+ )?king of\b",
+            r"\bkings?\b|\bkingship\b|\bthrone\b|\bcrowned\b",
+        ),
         (r"^\W*who (?:was|is|were|became) (?:the )?(?:[\w-]+ )?president of\b", r"\bpresiden"),
         (r"^\W*who (?:was|is|were|became) (?:the )?(?:[\w-]+ )?prime minister of\b", r"\bprime minister|\bpremier"),
         # "When did the last major cavalry charge in history take place?": a last one or an end, which "by 360
@@ -139,6 +156,13 @@ _TOLD_FOR_ASKED = tuple(
             r"^\W*what (?:is|was) (?:the |its |their )?(?:[\w-]+ ){0,3}rate\b",
             r"\d|%|\bper ?cent\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half|third|quarter|fifth)\b",
         ),
+        # "What colour are the flowers of the parsnip plant?": a colour, which "… the flowering plant family
+        # Apiaceae" does not give
+        (
+            r"^\W*(?:what|which) colou?rs? (?:is|are|was|were|do|does|did)\b",
+            r"\b(?:red|orange|yellow|green|blue|purple|violet|white|black|brown|pink|grey|gray|cream|golden|gold|"
+            r"silver|scarlet|crimson|colou?r\w*|hue|shade)",
+        ),
         # "After whom is the bel named?": a naming, which "one tenth of a bel" does not tell
         # ("nicknamed for its use of fists" and "named for its shape" ask what a name tells)
         (
@@ -151,8 +175,25 @@ _TOLD_FOR_ASKED = tuple(
 
 def tells_what_is_asked(question: str, sentence: str) -> bool:
     """Does ``sentence`` tell what ``question``'s wording asks (:data:`_TOLD_FOR_ASKED`: a currency,
-    how someone died, a name it goes by, a naming)? True for questions with none of those wordings."""
-    return all(told.search(sentence) for told in _wording(question).told)
+    how someone died, a name it goes by, a naming; a title)? True for questions with none of those wordings."""
+    return all(told.search(sentence) for told in _wording(question).told) and _gives_a_title(question, sentence)
+
+
+# "What was the title of the book in which Hooke published …?": a title
+_TITLE_Q = re.compile(
+    r"\btitle of (?:the|his|her|their|its|a) (?:[\w-]+ )?(?:book|novel|work|treatise|album|film|poem|play|paper|"
+    r"manga|opera|symphony|essay|report|study)\b",
+    re.IGNORECASE,
+)
+
+
+def _gives_a_title(question: str, sentence: str) -> bool:
+    """A title: a capitalised word the question does not hold (not opening a sentence) or a quotation."""
+    if not _TITLE_Q.search(question):
+        return True
+    known = {w.lower() for w in re.findall(r"[\w’'-]+", question)}
+    names = re.findall(r"(?<=[^.!?]\s)[A-Z][\w’'-]*", sentence)
+    return any(n.lower() not in known for n in names) or bool(re.search(r"[\"“‘]", sentence))
 
 
 # "What is the name of Odysseus's loyal old dog?": the thing whose name is asked, the last of at most
@@ -160,21 +201,28 @@ def tells_what_is_asked(question: str, sentence: str) -> bool:
 # before it: "the seaport located in …") ends them (not "… the bony shield formed where …", nor "the
 # current Sultan of Brunei" or "the studio Lucille Ball ran": a capital may go on the noun's phrase
 # or open a clause)
+_OWNER = r"(?:the |an? |(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*(?:’s|'s) )"
 _NAME_OF_Q = re.compile(
-    r"\bname of (?:the |an? |(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*(?:’s|'s) )(?:[a-z][\w-]* ){0,3}?([a-z][\w-]+)\b"
+    rf"\bname of {_OWNER}(?:[a-z][\w-]* ){{0,3}}?([a-z][\w-]+)\b"
     r"(?=\s*(?:[a-z]+ed\s+)?(?:[?,;]|$|(?:that|which|who|whom|with|in|on|at|of|from|for|by|during)\b))"
+    # "By what name is Ptolemy's astrological treatise most commonly known?"
+    rf"|^\W*(?i:by what name) (?:is|was|are|were) {_OWNER}(?:[a-z][\w-]* ){{0,3}}?"
+    r"(?!(?:most|more|best|also|now|still)\b)([a-z][\w-]+) (?:(?:most|more|best|also|now|still|[a-z]+ly) )*"
+    r"(?:known|called)\b"
 )
 
 
-def names_the_named_thing(question: str, sentence: str) -> bool:
+def names_the_named_thing(question: str, sentence: str, before: str = "") -> bool:
     """For "What is the name of X's dog?": does ``sentence`` speak of a dog (a sentence about
-    Odysseus naming no dog names none), and give a name: one the question does not hold or one
-    it calls the thing ("… both an international airport and an international seaport are located
-    within the city" names no seaport)? True for other questions."""
+    Odysseus naming no dog names none; one opening with a pronoun may speak of it in the sentence
+    ``before`` it: "This is … more commonly known as the Tetrábiblos"), and give a name: one the question
+    does not hold or one it calls the thing ("… both an international airport and an international
+    seaport are located within the city" names no seaport)? True for other questions."""
     thing = _wording(question).named_thing
     if not thing:
         return True
-    return bool(re.search(rf"\b(?:{_SAME_THING.get(thing, re.escape(thing))})", sentence, re.IGNORECASE)) and (
+    spoken_of = f"{before} {sentence}" if _POINTS_BACK.match(sentence) else sentence
+    return bool(re.search(rf"\b(?:{_SAME_THING.get(thing, re.escape(thing))})", spoken_of, re.IGNORECASE)) and (
         _names_another(question, sentence) or bool(_CALLED.search(sentence))
     )
 
@@ -194,6 +242,8 @@ _SAME_THING = {
     "song": r"song|single|track|ballad|anthem",
     "horse": r"horse|steed|stallion|mare\b|pony",
 }
+# a sentence whose subject is the one before's: "This is sometimes known as …"
+_POINTS_BACK = re.compile(r"^\W*(?:This|It|These|They|Its|Their)\b")
 # a name given in lower case: "a dish of fried seafood, known as tempura"
 _CALLED = re.compile(r"\b(?:called|named|known as|termed|dubbed|titled)\b|[\"“‘]", re.IGNORECASE)
 
@@ -304,9 +354,9 @@ def states_the_first(question: str, text: str) -> bool:
 
 def reads_whereabouts(question: str) -> bool:
     """Do these checks read a candidate's article title and the sentence before it for ``question``
-    (it quotes a phrase or asks for the first of a kind)?"""
+    (it quotes a phrase, asks for the first of a kind or a thing's name)?"""
     wording = _wording(question)
-    return bool(wording.quoted or wording.first)
+    return bool(wording.quoted or wording.first or wording.named_thing)
 
 
 @dataclass(frozen=True)
@@ -329,7 +379,7 @@ def _wording(question: str) -> _Wording:
     proper = _PROPER_KIND_Q.search(question)
     return _Wording(
         told=tuple(told for asked, told in _TOLD_FOR_ASKED if asked.search(question)),
-        named_thing=named.group(1)[:5] if named else "",
+        named_thing=(named.group(1) or named.group(2))[:5] if named else "",
         quoted=tuple(_folded(phrase) for phrase in QUOTED_PHRASE.findall(question)),
         first=bool(_FIRST_Q.search(question)),
         proper_kind=bool(proper),

@@ -62,7 +62,8 @@ _TOPIC_Q = re.compile(
     r"^(?i:(?:(?:what|which)|how (?:long|big|large|deep|tall|high|heavy|wide|old)) (?:is|are|was|were) the "
     r"(?:[\w-]+ ){0,2}[\w-]+|how (?:many|much) [\w-]+(?: [\w-]+)?)"
     r" of (?!(?:the|a|an|this|that|these|those|its|their|his|her|our|each|every|all)\b)"
-    r"([a-z][a-z-]+(?: [a-z][a-z-]+)?)(?: (?:are|is|were|was) (?:[a-z]+ly )?(?:there|known|made|grown|sold|[a-z]+ed))?"
+    r"([a-z][a-z-]+(?: (?!(?:called|named)\b)[a-z][a-z-]+)?)"
+    r"(?: (?:are|is|were|was) (?:[a-z]+ly )?(?:there|known|made|grown|sold|[a-z]+ed)| called| named)?"
     r"(?: (?:each|every|per|a) year| annually| worldwide| (?:after|during|among) [^?]+)?\s*\??\s*$"
 )
 
@@ -207,12 +208,33 @@ _BELONGS_Q = re.compile(
 )
 
 
+# "How many years can the oldest cycads live?": the lower-case things (a plural) whose count or
+# measure is asked (a shrub's "live beyond 70 years" is not the cycads')
+_HOW_MANY_CAN_Q = re.compile(
+    r"^(?i:how (?:much|many) [\w-]+(?: [\w-]+)? (?:do|did|can|could|will|would|may|might) "
+    r"(?:the |most |some |all )?(?:[a-z]+est )?)([a-z][a-z-]+s) [a-z]+\s*\??\s*$"
+)
+
+
+# "What are the names of Odin's two ravens?", "How old is the oldest drum ever found?", "How long is
+# each quarter in a game?": the lower-case thing of a name, of the oldest or of each, whose name or
+# measure is asked (Odin's "hundreds of names and titles", the oldest tick fossils, the season's weeks are not)
+_OWNED_Q = re.compile(
+    r"^(?i:(?:what|which) (?:is|are|was|were) the (?:names?|titles?) of )[A-Z][\w-]*[’']s "
+    r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|first|last|only) )?([a-z][a-z-]+)\s*\??\s*$"
+)
+_OLDEST_OR_EACH_Q = re.compile(
+    r"^(?i:how old (?:is|are|was|were) the oldest (?:known )?([a-z][a-z-]+)\b"
+    r"|how (?:long|big|large|tall|heavy|old|wide|deep) (?:is|are|was|were) (?:each|every) ([a-z][a-z-]+)\b)"
+)
+
+
 @lru_cache(maxsize=256)  # read for the question, then for each of its candidates by two rules
 def asked_topic(question: str) -> frozenset[str]:
     """The content words of the lower-case thing ``question`` asks about (see :func:`names_topic`), or none."""
     shapes = (
         _TOPIC_Q, _SUBJECT_Q, _MADE_Q, _HOLDS_Q, _DOES_Q, _WHEN_Q, _SHARE_Q, _OWNER_Q, _CAUSE_Q, _SOME_OF_Q, _BELONGS_Q,
-        _SHARE_IS_Q, _ORIGIN_Q, _PRODUCER_Q, _DONE_TO_Q,
+        _SHARE_IS_Q, _ORIGIN_Q, _PRODUCER_Q, _DONE_TO_Q, _HOW_MANY_CAN_Q, _OWNED_Q, _OLDEST_OR_EACH_Q,
     )
     found = next(filter(None, (shape.match(question.strip()) for shape in shapes)), None)
     return frozenset(content_words(next(filter(None, found.groups())))) if found else frozenset()

@@ -139,12 +139,16 @@ def has_unit(unit: str, sentence: str) -> bool:
 # the measures no sentence states without its unit: "What is the melting point of X?" is not
 # answered by X's "20.19% by mass", nor "What is its area?" by a population
 _STRICT_UNITS = frozenset({"temperature", "percent", "area", "weight", "speed"})
+_FIGURE = re.compile(r"\d")
 
 
 def states_measure(kind: str, unit: str, sentence: str) -> bool:
     """For a number question (``kind``) asking a measure with a strict ``unit`` class: does
-    ``sentence`` give a value of that class? True for other questions."""
-    return kind != "number" or unit not in _STRICT_UNITS or has_unit(unit, sentence)
+    ``sentence`` give a value of that class (a figure: "a specific point on the Celsius temperature
+    scale" gives no melting point)? True for other questions."""
+    if kind != "number" or unit not in _STRICT_UNITS:
+        return True
+    return has_unit(unit, sentence) and bool(_FIGURE.search(sentence))
 
 
 # "How long does a match last?", "How long did the flight take?": a time asked by its verb (not
@@ -186,12 +190,19 @@ def states_duration(kind: str, question: str, sentence: str) -> bool:
         return True
     if _HOW_MANY_TIMES_Q.search(lowered):
         return bool(_DURATION.search(sentence) or _YEAR_SPAN.search(sentence) or _AGED.search(sentence))
+    if _LIFESPAN_Q.search(lowered) and not _LIFE.search(sentence):
+        return False  # "How long do orangutans live?": not when they diverged from the other hominids
     takes = _TAKES_TO_Q.search(lowered)
     # (or as a period: "an orbital period of 11.86 years" for "How long does it take Jupiter to complete an orbit?")
     told = rf"\b(?:{re.escape(takes.group(1)[:5])}|t(?:ake|akes|aken|aking|ook)\b|period|duration)" if takes else ""
     if takes and not re.search(told, sentence, re.IGNORECASE):
         return False  # "How long does it take to recover from a cold?": not how long a cough lasts
     return not _LASTS_Q.search(lowered) or bool(_DURATION.search(sentence) or _YEAR_SPAN.search(sentence))
+
+
+# "How long do orangutans live in the wild?": a lifespan
+_LIFESPAN_Q = re.compile(r"\bhow long (?:do|does|did|can|could|may|will) (?:[\w-]+ ){1,4}?(?:live|survive)\b")
+_LIFE = re.compile(r"\bliv(?:e|es|ed|ing)\b|\blife|\blongevity|\bage[ds]? (?:of )?\d|\byears? old\b", re.IGNORECASE)
 
 
 # "How long does it usually take to recover …?": the time a deed takes, which a sentence tells with
