@@ -333,12 +333,10 @@ def tells_a_succession(question: str, sentence: str) -> bool:
     return not _SUCCESSOR_Q.match(question) or bool(_SUCCESSION.search(sentence))
 
 
-# "What was the supercontinent that existed before Pangaea?", "Who was the last shogun before the Meiji
-# Restoration?": who or what came before a named one, which a sentence tells by an order
-_PREDECESSOR_Q = re.compile(
-    r"\b(?:existed|came|ruled|reigned|served|called|named|known|last(?:\s+[\w’'-]+){1,4}?)"
-    r"\s+before\s+(?:the\s+)?[A-Z]"
-)
+# "What was the supercontinent that existed before Pangaea?", "Who ruled before Ashoka?": who or what
+# came before a named one, which a sentence tells by an order (not "the last shogun before the Meiji
+# Restoration", which "the final shogun" tells)
+_PREDECESSOR_Q = re.compile(r"\b(?:existed|came|ruled|reigned|served|called|named|known)\s+before\s+(?:the\s+)?[A-Z]")
 _PRECEDENCE = re.compile(r"\b(?i:preced\w*|predecessor|before|prior|previous(?:ly)?|earlier|former(?:ly)?|since)\b")
 
 
