@@ -86,7 +86,7 @@ def another_of_the_kind(question: str, sentence: str, title: str) -> bool:
 
 
 # "How far is Port Blair from Mumbai?": a distance from a named place
-_HOW_FAR_FROM_Q = re.compile(rf"^\W*(?i:how far)\b.+?\bfrom (?:the )?({UPPER}[\w’'.-]*)(?:\s+{UPPER}[\w’'.-]*)*\W*$")
+_HOW_FAR_FROM_Q = re.compile(rf"^\W*(?i:how far)\b.+?\bfrom (?:the )?({UPPER}[\w’'.-]*)(?:\s+{_CAPITALISED_RUN})?\W*$")
 
 
 def names_the_far_end(question: str, sentence: str) -> bool:

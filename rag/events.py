@@ -361,7 +361,7 @@ _TOLD_DEEDS = {
 # first shot down …?" is not answered by the Wright brothers' first flight)
 _DATED_DEED_Q = re.compile(
     r"^\W*(?i:(?:when|(?:in|on) (?:what|which) (?:year|date|day)|what year) (?:was|were)) (?:\S+\s+){1,6}?"
-    rf"([a-z]{{3,}}ed|(?-i:[A-Z])[a-z]+i[sz]ed|{'|'.join(d for d in _TOLD_DEEDS if not d.endswith('ed'))})\b"
+    rf"([a-z]{{3,}}ed|[A-Z][a-z]+i[sz]ed|{'|'.join(d for d in _TOLD_DEEDS if not d.endswith('ed'))})\b"
 )
 _MAKING = re.compile(
     r"^(?:found|establish|buil|construct|complet|creat|form|compos|publish|releas|produc|open|launch|introduc|paint|"

@@ -25,7 +25,7 @@ import re
 from functools import lru_cache
 
 from rag.chunk import sentence_spans
-from rag.judge_rules import STOPWORDS, WORD_NUMBERS, stem
+from rag.judge_rules import STOPWORDS, WORD_NUMBERS, content_words, stem
 from rag.text import KIND_NOUNS, PLACE_SUPERLATIVES, WORD, fold_accents
 
 # Nouns before "of" that say how much or which part, not what a thing is ("one of the largest",
@@ -231,14 +231,10 @@ _OFFICES = re.compile(
 
 def check_offices(claim: str, passage: str) -> str:
     """"" when every office ``claim`` names ("king", "prime minister") is named in ``passage`` too
-    (its plural or singular); else a reason naming the office the passage never gives."""
-    held = {_singular(m.group(1)) for m in _OFFICES.finditer(passage)}
+    (its plural or singular: compared by their words' stems); else a reason naming the office the
+    passage never gives."""
+    held = {tuple(content_words(m.group(1))) for m in _OFFICES.finditer(passage)}
     for found in _OFFICES.finditer(claim):
-        office = _singular(found.group(1))
-        if office not in held:
-            return f"the passage does not name a {office}"
+        if tuple(content_words(found.group(1))) not in held:
+            return f"the passage does not name a {found.group(1).lower()}"
     return ""
-
-
-def _singular(office: str) -> str:
-    return re.sub(r"(?<=ss)es$|(?<!s)s$", "", " ".join(office.lower().split()))

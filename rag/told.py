@@ -221,7 +221,7 @@ def names_the_named_thing(question: str, sentence: str, before: str = "") -> boo
     thing = _wording(question).named_thing
     if not thing:
         return True
-    spoken_of = f"{before} {sentence}" if _POINTS_BACK.match(sentence) else sentence
+    spoken_of = f"{before} {sentence}" if _OPENS_POINTING_BACK.match(sentence) else sentence
     return bool(re.search(rf"\b(?:{_SAME_THING.get(thing, re.escape(thing))})", spoken_of, re.IGNORECASE)) and (
         _names_another(question, sentence) or bool(_CALLED.search(sentence))
     )
@@ -242,8 +242,9 @@ _SAME_THING = {
     "song": r"song|single|track|ballad|anthem",
     "horse": r"horse|steed|stallion|mare\b|pony",
 }
-# a sentence whose subject is the one before's: "This is sometimes known as …"
-_POINTS_BACK = re.compile(r"^\W*(?:This|It|These|They|Its|Their)\b")
+# a sentence whose subject is the one before's: "This is sometimes known as …" (rag.extract.OPENS_WITH_PRONOUN
+# reads no "This"; widening it would change the learned model's features, which read it)
+_OPENS_POINTING_BACK = re.compile(r"^\W*(?:This|It|These|They|Its|Their)\b")
 # a name given in lower case: "a dish of fried seafood, known as tempura"
 _CALLED = re.compile(r"\b(?:called|named|known as|termed|dubbed|titled)\b|[\"“‘]", re.IGNORECASE)
 

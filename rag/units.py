@@ -139,7 +139,7 @@ def has_unit(unit: str, sentence: str) -> bool:
 # the measures no sentence states without its unit: "What is the melting point of X?" is not
 # answered by X's "20.19% by mass", nor "What is its area?" by a population
 _STRICT_UNITS = frozenset({"temperature", "percent", "area", "weight", "speed"})
-_FIGURE = re.compile(r"\d")
+_DIGIT = re.compile(r"\d")
 
 
 def states_measure(kind: str, unit: str, sentence: str) -> bool:
@@ -148,7 +148,7 @@ def states_measure(kind: str, unit: str, sentence: str) -> bool:
     scale" gives no melting point)? True for other questions."""
     if kind != "number" or unit not in _STRICT_UNITS:
         return True
-    return has_unit(unit, sentence) and bool(_FIGURE.search(sentence))
+    return has_unit(unit, sentence) and bool(_DIGIT.search(sentence))
 
 
 # "How long does a match last?", "How long did the flight take?": a time asked by its verb (not

@@ -16,6 +16,7 @@ import pytest
 
 from rag.frame import build_frame
 from rag.judge import judge
+from rag.judge_phrases import check_offices
 from rag.rules import can_answer
 
 EMPIRE = "In 962, Otto I became the first emperor of the Holy Roman Empire, the medieval Germanic kingdom."
@@ -26,6 +27,13 @@ def test_an_office_the_passage_never_names_is_not_supported():
     verdict = judge("In 962, Otto I became the first king of the medieval Kingdom of Germany.", EMPIRE)
     assert not verdict.supported and "king" in verdict.reason
     assert judge("In 962, Otto I became the first emperor of the Holy Roman Empire.", EMPIRE).supported
+
+
+def test_an_office_is_the_same_in_the_plural():
+    # compared by the words' stems: the hand-written plural rule this replaced read "chiefs of staff" as another office
+    assert check_offices("Vell and Sorn were chiefs of staff.", "Vell served as chief of staff under Kell.") == ""
+    assert check_offices("The duchesses met.", "The duchess met her sister.") == ""
+    assert "king" in check_offices("Vell was king.", "Vell was emperor.")
 
 
 @pytest.mark.parametrize(
