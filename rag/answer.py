@@ -17,6 +17,7 @@ from rag import answerability, counting, extract
 from rag.cite import clean_markers, make_citation, parse_markers
 from rag.frame import QuestionFrame
 from rag.judge import content_words, numbers
+from rag.part_answers import answered_after
 from rag.person import answers_who
 from rag.records import Answer, Citation, Document, Hit, SentenceVerdict
 from rag.settings import Settings
@@ -71,26 +72,16 @@ class Evidence:
     @cached_property
     def answered_parts(self) -> tuple[Evidence, ...]:
         """The parts the articles answer (those no early abstention stops; one asked of the part
-        before it, "…, and in which year?", only with that part or by a sentence holding what that
-        part asks about); decided once, read by the abstention and the composition."""
+        before it, "…, and in which year?", only with that part, from its subject's article, or by a sentence
+        holding what that part asks about: rag.part_answers); decided once, read by the abstention and the
+        composition."""
         answered: list[Evidence] = []
         for before, part in zip((None, *self.parts), self.parts, strict=False):
             if early_abstention(part) is not None:
                 continue
-            if not part.frame.of_part_before or any(before is a for a in answered) or _tells_of(before, part):
+            if not part.frame.of_part_before or answered_after(before, part, any(before is a for a in answered)):
                 answered.append(part)
         return tuple(answered)
-
-
-def _tells_of(before: Evidence | None, part: Evidence) -> bool:
-    """Does ``part``'s best sentence hold every word ``before`` (the part it is asked of) asks about, besides
-    what that part asks for (else those it asks for: "the first smartphone")? "Alexander Island was discovered in
-    1821" tells the year of "Who discovered Alexander Island?" though not who; the First Opium War's years are not
-    those of "Which chemist first isolated morphine from opium?"."""
-    if before is None or not part.picked:
-        return False
-    asked = before.frame.words - before.frame.focus_terms or before.frame.words
-    return asked <= set(content_words(part.picked[0].text))
 
 
 def with_parts(evidence: Evidence, parts: list[Evidence]) -> Evidence:

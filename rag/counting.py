@@ -347,3 +347,23 @@ _GROUPS = frozenset(
         "casualties members players employees staff students children civilians victims refugees"
     )
 )
+
+
+# "How many Wimbledon singles titles …": a count of a kind a name qualifies, its noun in lower case
+_NAMED_KIND_COUNT_Q = re.compile(
+    rf"\b(?i:how many) ((?:{UPPER}[\w’'.-]*\s+)+)((?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*s)\s+"
+    r"(?:did|does|do|has|have|had|are|were|is|was|can|could|will|would)\b"
+)
+
+
+def counts_without_the_named_kind(frame: QuestionFrame, sentence: str) -> bool:
+    """For "How many Wimbledon singles titles did Steffi Graf win?": does ``sentence`` leave the name
+    out and count the noun only with words between ("107 singles titles", "22 major women's singles
+    titles": all of them, the majors)? A bare count ("50 states" for "How many US states …") may
+    still be the asked kind's."""
+    asked = _NAMED_KIND_COUNT_Q.search(frame.question) if frame.kind == "number" else None
+    if not asked or any(name.lower() in sentence.lower() for name in asked.group(1).split()):
+        return False
+    noun = re.escape(asked.group(2).split()[-1][:-1])
+    between = re.findall(rf"\d[\d,.]*((?:\s+[\w’'-]+){{0,4}}?)\s+{noun}s?\b", sentence)
+    return bool(between) and all(words.strip() for words in between)

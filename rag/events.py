@@ -356,6 +356,7 @@ _TOLD_DEEDS = {
     "broken": r"brok|break", "sold": r"sold|sell|sale", "bought": r"bought|buy|purchas|acqui",
     # a prize is told as received or won too ("the second architect to posthumously receive the AIA Gold Medal")
     "awarded": r"award|receiv|won\b|win|given|present|conferr|honou?r",
+    "handed": r"hand|award|given|present|distribut",  # "the prizes were first awarded in 1901"
 }  # fmt: skip
 # (also "In what year was …", "On what date was …"; and the irregular deeds: "When was an aircraft
 # first shot down …?" is not answered by the Wright brothers' first flight)

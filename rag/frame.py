@@ -215,7 +215,8 @@ def _part_frames(question: str, entities: tuple[str, ...]) -> tuple[QuestionFram
 _POINTS_BACK = re.compile(
     r"^\W*(?:\w+ ){0,4}?(?:is|was|are|were|does|do|did|has|have|had|can|could|will|would)\s+"
     r"(?:the\s+[a-z]+\s+of\s+)?(?:(?:that|this|these|those)\s+[a-z]+|it|he|she|they|its|his|her|their)\b"
-    r"|(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere) there\W*$",  # "how many people live there" (not "are there")
+    r"|(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere) there\W*$"  # "how many people live there" (not "are there")
+    r"|\b(?:an?|the) (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|other)\W*$",  # "… might be a fifth"
     re.IGNORECASE,
 )
 

@@ -175,7 +175,8 @@ def _named_after_its_subject(keys: list[str], title: str, before: str) -> bool:
     # as the title); its words still name the article's subject
     title_keys = [name_key(w) for w in _NAME_WORD.findall(title) if w[0].isupper() or title.islower()]
     named = [name_key(w) for w in _NAME_WORD.findall(before)]
-    if not title_keys or title_keys[0] in keys:
+    # (a title naming a later word of X is another place: Samoa's article is not American Samoa's)
+    if not title_keys or title_keys[0] == keys[0]:
         return False
     if _PRONOUN_SUBJECT.match(before.lstrip()):
         return True

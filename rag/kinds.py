@@ -61,9 +61,18 @@ _SCENE_CLAUSE = re.compile(
 )
 
 
+# "To which country did he flee when his regime collapsed?": a clause setting the time, after the wh-word
+# that asks (not "…, and when did it end?": that "when" asks; "Whose guest was he when …?" is left as it was
+# read, a date, since no kind reads "whose")
+_TIME_CLAUSE = re.compile(
+    r"^(\W*(?:(?:to|in|from|at|for|of|by|with|on|into) )?(?:which|what|who|whom|where)\b[^,]*?)"
+    r"\s+when\s+(?!(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)\b)[^,?]*(?=\W*$)"
+)
+
+
 def question_kind(lower: str) -> str:
     """ "number", "date", "name" or "other", from the question's wording (lower-cased)."""
-    lower = _SCENE_CLAUSE.sub("", lower)
+    lower = _TIME_CLAUSE.sub(r"\1", _SCENE_CLAUSE.sub("", lower))
     if asks_money(lower) and re.search(
         r"\bhow much\b|\bwhat (?:is|was|were|are)? ?(?:the |its |his |her )?", lower
     ):

@@ -14,7 +14,10 @@ from dataclasses import dataclass, replace
 
 from rag.text import UPPER
 
-_WH = r"(?:how|what|which|who|whom|whose|where|when|why|(?:in|on|at|from|to|for|by|of) (?:which|what))\b"
+_WH = (  # (also "…, and off which country …?")
+    r"(?:how|what|which|who|whom|whose|where|when|why|"
+    r"(?:in|on|at|from|to|for|by|of|off|into|with|under|near|during|through|over) (?:which|what))\b"
+)
 # "…, and how many …": a second question joined to the first.
 # A bare "…, and when?" / "…, and where?" is a part too, asked of the part before it (rag.frame).
 _CLAUSES = re.compile(rf"^(?P<first>.+?\w.*?),?\s+and\s+(?P<second>{_WH}.+|when|where)$", re.IGNORECASE)

@@ -17,6 +17,7 @@ from rag.counting import (
     counts_another_kind,
     counts_another_noun,
     counts_nominations,
+    counts_without_the_named_kind,
     gives_no_amount,
 )
 from rag.events import (
@@ -48,6 +49,7 @@ from rag.holder import (
 from rag.judge import content_words, numbers
 from rag.judge_phrases import another_ordinal, ties_elsewhere
 from rag.judge_rules import STOPWORDS
+from rag.ordinals import first_in_a_narrower_place, first_of_a_narrower_group, of_another_realm
 from rag.person import (
     PERSONAL_PRONOUN,
     about_another,
@@ -141,6 +143,10 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and names_the_far_end(frame.question, sentence)
         and not deed_in_another_place(frame.question, sentence)
         and not another_of_the_kind(frame.question, sentence, title)
+        and not first_of_a_narrower_group(frame.question, sentence)
+        and not first_in_a_narrower_place(frame.question, sentence)
+        and not of_another_realm(frame.question, sentence, title, before)
+        and not counts_without_the_named_kind(frame, sentence)
         and not average_unstated(frame.question, sentence)
         and names_the_occasion(frame, sentence, before, title, article)
         and tells_of_the_topic(frame.question, sentence, title, before)
@@ -225,7 +231,12 @@ def names_the_kind(question: str, sentence: str) -> bool:
 
 
 # a law is named as an act too ("the Identity Theft Act")
-_KIND_WORDS = {"law": ("law", "act", "statute"), "act": ("act", "law")}
+# and an agreement by the name it goes by ("the Austro-Hungarian Compromise of 1867")
+_KIND_WORDS = {
+    "law": ("law", "act", "statute"),
+    "act": ("act", "law"),
+    "agreement": ("agreement", "compromise", "treaty", "accord", "pact", "convention", "concordat", "settlement"),
+}
 
 
 def _names_one(kind: str, text: str) -> bool:

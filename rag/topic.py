@@ -228,6 +228,12 @@ _OLDEST_OR_EACH_Q = re.compile(
     r"|how (?:long|big|large|tall|heavy|old|wide|deep) (?:is|are|was|were) (?:each|every) ([a-z][a-z-]+)\b)"
 )
 
+# "What is the typical blade length of a dagger?": the measure of one of a kind (not a machete's blade)
+_MEASURE_OF_ONE_Q = re.compile(
+    r"^(?i:what (?:is|are|was|were) the (?:[\w-]+ ){0,3}?(?:length|width|height|weight|size|lifespan|speed|"
+    r"diameter|depth|mass|wingspan) of (?:an?|one) )([a-z][a-z-]+)\s*\??\s*$"
+)
+
 
 @lru_cache(maxsize=256)  # read for the question, then for each of its candidates by two rules
 def asked_topic(question: str) -> frozenset[str]:
@@ -235,6 +241,7 @@ def asked_topic(question: str) -> frozenset[str]:
     shapes = (
         _TOPIC_Q, _SUBJECT_Q, _MADE_Q, _HOLDS_Q, _DOES_Q, _WHEN_Q, _SHARE_Q, _OWNER_Q, _CAUSE_Q, _SOME_OF_Q, _BELONGS_Q,
         _SHARE_IS_Q, _ORIGIN_Q, _PRODUCER_Q, _DONE_TO_Q, _HOW_MANY_CAN_Q, _OWNED_Q, _OLDEST_OR_EACH_Q,
+        _MEASURE_OF_ONE_Q,
     )
     found = next(filter(None, (shape.match(question.strip()) for shape in shapes)), None)
     return frozenset(content_words(next(filter(None, found.groups())))) if found else frozenset()
@@ -326,12 +333,15 @@ def per_article(articles: list[str], names_it: Callable[[str], bool]) -> np.ndar
 
 # "What is the tallest minaret in the world?": the kind of thing whose extreme is asked, which an
 # answering article names (the Burj Khalifa's "tallest building in the world" is no minaret's)
+# (also "Which country has the longest road network …?" and "the oldest surviving tapestry", not manuscripts)
 _EXTREME_KIND_Q = re.compile(
-    r"^\W*(?:what|which)(?: \w+)? (?:is|was|are|were) the (?:world's |earth's )?"
-    r"(?:highest|tallest|largest|biggest|longest|deepest|smallest|oldest|busiest|heaviest|fastest) ([a-z]{3,})\b",
+    r"^\W*(?:what|which)(?: \w+)? (?:is|was|are|were|has|had|have) the (?:world's |earth's )?"
+    r"(?:highest|tallest|largest|biggest|longest|deepest|smallest|oldest|busiest|heaviest|fastest) "
+    r"(?:(?:surviving|known|existing|living|standing|recorded) )?"
+    r"(?:([a-z]{3,} [a-z]{3,})(?= (?:in|on|of)\b|\W*$)|([a-z]{3,})\b)",
     re.IGNORECASE,
 )
-_MEASURE_NOUNS = frozenset("population area economy gdp number share amount one ones".split())
+_MEASURE_NOUNS = frozenset("population area economy gdp number share amount one ones lifespan life size length".split())
 # "What is the highest mountain in Dominica?": a country's summary names its "highest point" (Morne
 # Diablotins), not a mountain
 _SUMMIT_KINDS = frozenset("mountain mountains peak peaks".split())
@@ -342,7 +352,8 @@ def names_the_extreme_kind(question: str, articles: list[str]) -> np.ndarray:
     """For each of ``articles``: does it name the kind of thing whose extreme ``question`` asks
     ("minaret" for "What is the tallest minaret in the world?")? All true for other questions."""
     asked = _EXTREME_KIND_Q.match(question)
-    kind = asked.group(1).lower() if asked and asked.group(1).lower() not in _MEASURE_NOUNS else ""
+    named = asked and (asked.group(1) or asked.group(2)).lower()
+    kind = named if named and named not in _MEASURE_NOUNS else ""
     stems = set(content_words(kind))
     summit = _SUMMIT if kind in _SUMMIT_KINDS else None
     return per_article(

@@ -16,8 +16,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from rag.answer import _tells_of
 from rag.frame import build_frame
+from rag.part_answers import tells_of as _tells_of
 from rag.rules import can_answer
 from rag.topic import asked_topic
 
