@@ -34,8 +34,9 @@ def first_of_a_narrower_group(question: str, sentence: str) -> bool:
     return bool(firsts) and len(narrower) == len(firsts)
 
 
-# "Which national park was the first in the world?", "the world's first …"
-_FIRST_IN_THE_WORLD_Q = re.compile(r"\bfirst\b.*\bin the world\b|\bworld['’]s first\b", re.IGNORECASE)
+# "Which national park was the first in the world?", "the world's first …" (not "the first person to climb the
+# highest mountain in the world": a first there is told of the mountain by its name)
+_FIRST_IN_THE_WORLD_Q = re.compile(r"\bfirst (?:[\w-]+ ){0,3}?in the world\b|\bworld['’]s first\b", re.IGNORECASE)
 _FIRST_OR_OLDEST = re.compile(r"\b(?:first|earliest|oldest)\b", re.IGNORECASE)
 # "… to be created in the Kingdom of Denmark": the rest of its clause places the first in a named land
 _IN_A_NAMED_PLACE = re.compile(rf"[^.;:]{{0,80}}?\b(?:in|of) (?:the )?(?!World\b){UPPER}")

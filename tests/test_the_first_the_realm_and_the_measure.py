@@ -45,6 +45,9 @@ from rag.topic import asked_topic, names_the_extreme_kind
         ("Which orsk park was the first in the world?",
          "Kell Park was the first orsk park in Tamra and is widely held to be the first orsk park in the world.",
          "Kell Park", True),
+        ("Who was the first person to climb the highest mountain in the world?",
+         "Tam Orsk and Mira Kell were the first climbers confirmed to have reached the summit of Mount Varn.",
+         "Mount Varn", True),
         # dev40 bl48: the last emperor of the realm asked, told as such
         ("Who was the last emperor of Sorn-Vellia?",
          "Tam II was the last Holy Orskan Emperor from 1792 to 1806, and the first Emperor of Sorn from 1804.",
