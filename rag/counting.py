@@ -164,11 +164,12 @@ def quantities(text: str) -> set[tuple[float, str]]:
 # Any stated amount: a digit, a number word, or one of a unit ("a week", "an hour", "a mile"). A
 # sentence holding none ("Stick insects … include the world's longest insects") gives no figure;
 # nor does "one of the first to prove the key theorems".
+_VAGUE_AMOUNT = re.compile(r"\b(?:several|few)\b", re.IGNORECASE)
 _AMOUNT = re.compile(
     r"\d|\bone\b(?!\s+of\b)|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|"
     r"millions?|billions?|trillions?|dozens?|half|quarter|twice|thrice|single|decades?|centur(?:y|ies)|millenni(?:a|um)"
-    r"|score|couple|none|no one|nobody|zero|several|few)\b"
+    r"|score|couple|none|no one|nobody|zero)\b"
     r"|\ban? (?:second|minute|hour|day|week|fortnight|month|year|mile|metre|meter|kilometre|kilometer|foot|inch|"
     r"yard|pound|kilogram|ton|tonne|litre|liter|gallon|acre|hectare|dollar|euro|cent|penny|percent)\b",
     re.IGNORECASE,
@@ -190,7 +191,8 @@ def gives_no_amount(frame: QuestionFrame, sentence: str) -> bool:
     # of fish species "10% of the world's fish species"
     if frame.count_terms and frame.unit != "percent":
         sentence = _PERCENTAGE.sub(" ", _without_bare_years(sentence, frame.count_terms))
-    return not _AMOUNT.search(sentence)
+    # "several countries" is no count ("How many countries have more than one capital?"); "a few days" is a time
+    return not _AMOUNT.search(sentence) and not (not frame.count_terms and _VAGUE_AMOUNT.search(sentence))
 
 
 def _without_bare_years(sentence: str, nouns: frozenset[str] | set[str]) -> str:
@@ -258,6 +260,9 @@ _WITHIN = re.compile(
 )
 
 
+# an article opening with a short definition: "Gnathostomata are jawed vertebrates." (not "Bovidae is the
+# biological family of cloven-hoofed, ruminant mammals that includes …": what it belongs to)
+_DEFINITION = re.compile(r"[^.;,]{1,60}?\b(?:is|are)\s+[^.;,]{1,40}\.(?=\s|$)")
 # a count in figures or words ("870 species", "Four extant species")
 _COUNT = rf"(?:\d[\d,.]*|\b(?:{'|'.join(w for w in WORD_NUMBERS if w != 'twice')}|several)\b)"
 
@@ -267,17 +272,19 @@ def asks_count_of_a_whole(question: str) -> bool:
     return bool(_OF_WHOLE_Q.search(question.lower()))
 
 
-def counts_a_group_within(frame: QuestionFrame, sentence: str, title: str) -> bool:
-    """For "How many species of rodents …?": does ``sentence``, in an article whose ``title`` does
-    not name the whole, count the noun with the whole unnamed ("Six subfamilies comprising … 54-67
-    species" in the Boidae's) or named only as what its subject belongs to ("family of rodents", "are
-    rodents")? A count "of rodents" is read by :func:`counts_a_narrower_kind`."""
+def counts_a_group_within(frame: QuestionFrame, sentence: str, title: str, article: str = "") -> bool:
+    """For "How many species of rodents …?": does ``sentence``, in an article whose ``title`` (or whose
+    ``article`` opens by defining it: "Gnathostomata are jawed vertebrates.") does not name the whole,
+    count the noun with the whole unnamed ("Six subfamilies comprising … 54-67 species" in the Boidae's)
+    or named only as what its subject belongs to ("family of rodents", "are rodents")? A count "of
+    rodents" is read by :func:`counts_a_narrower_kind`."""
     asked = _OF_WHOLE_Q.search(frame.question.lower())
     if frame.kind != "number" or not asked or not title:
         return False
     noun, whole = (re.escape(word[:-1] if word.endswith("s") else word) for word in asked.groups())
     noun_counted = re.search(rf"{_COUNT}\s+(?:[\w-]+\s+)?{noun}", sentence, re.IGNORECASE)
-    if re.search(rf"\b{whole}", title, re.IGNORECASE) or not noun_counted:
+    defined = _DEFINITION.match(article.split("\n\n", 1)[-1])  # the summary's first words, a short "X are Y."
+    if re.search(rf"\b{whole}", f"{title} {defined.group() if defined else ''}", re.IGNORECASE) or not noun_counted:
         return False
     # "… of which approximately 369,000 are flowering plants" counts the whole
     if re.search(rf"\b{noun}\w*\s+of\s+(?:[\w’'-]+\s+){{0,4}}?{whole}|{_COUNT}\s+(?:are|were)\s+{whole}", sentence,
@@ -327,11 +334,15 @@ def _listed_after_nominations(tokens: list[str], at: int) -> bool:
 def counts_another_noun(frame: QuestionFrame, sentence: str) -> bool:
     """For "How many verses does the Quran have?": does ``sentence`` name the counted noun with no
     number of it while its numbers count other things ("organized in 114 chapters which consist of
-    individual verses")?"""
-    if frame.kind != "number" or not frame.count_terms or frame.count_terms & _GROUPS or counted(sentence, frame):
+    individual verses"), or give a number but never name the lower-case noun counted ("How many
+    nephrons does each kidney contain?" is not answered by "the kidneys are two … organs")?"""
+    if frame.kind != "number" or not frame.count_terms or frame.count_terms & _GROUPS:
         return False
     tokens, stems = _tokens(sentence)
     if not frame.count_terms & set(stems):
+        asked = _COUNTED_LOWER_Q.search(frame.question)
+        return bool(asked and not _UNIT_LIKE.search(asked.group(1)) and _CARDINAL.search(sentence))
+    if counted(sentence, frame):
         return False
     return any(
         _is_number(tokens, i) and i + 1 < len(tokens) and tokens[i + 1].endswith("s")
@@ -340,6 +351,19 @@ def counts_another_noun(frame: QuestionFrame, sentence: str) -> bool:
     )  # fmt: skip
 
 
+# "how many nephrons": a lower-case noun counted, not a unit ("How many terawatt-hours …": "4,210 TWh") nor
+# a name ("How many of Martin Scorsese's films")
+_COUNTED_LOWER_Q = re.compile(r"\bhow many (?!(?:of|the|more|fewer|other)\b)((?-i:[a-z])[\w-]*)", re.IGNORECASE)
+_UNIT_LIKE = re.compile(
+    r"-|degree|watt|hour|joule|calorie|byte|met(?:er|re)|mile|gram|tonne|lit(?:er|re)|volt|newton|pascal|kelvin"
+    r"|percent|acre|hectare|feet|foot|inch|yard|second|minute|day|week|month|year|decade|centur",
+    re.IGNORECASE,
+)
+# a figure that may count something: not a year, an ordinal or a digit inside a word ("published in 1567",
+# "a 16th-century novel", the tones of "Fêng1-shên2")
+_CARDINAL = re.compile(
+    rf"(?<![\w,.])(?!1\d{{3}}\b|20\d{{2}}\b)\d[\d,.]*(?![\w])|{_COUNT_WORDS}\b(?! of\b)", re.IGNORECASE
+)
 # people counted under many names ("8,000 soldiers" for "how many troops"): another noun may be theirs
 _GROUPS = frozenset(
     content_words(

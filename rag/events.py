@@ -371,13 +371,26 @@ _MAKING = re.compile(
 )
 
 
+# "In what year did the Byzantine Empire conquer the First Bulgarian Empire?": a taking asked in the
+# active voice, which the Bulgars' founding "by defeating … the Byzantine army" does not tell
+_TAKING_Q = re.compile(
+    r"^\W*(?:when|(?:in|on) (?:what|which) (?:year|date|day)|what year) did\b.{1,60}?\b"
+    r"(?:conquer|invade|annex|capture|sack|subjugate|occupy)\b",
+    re.IGNORECASE,
+)
+_TAKING = (  # (or the war it was taken in: "a period of conflict localized to Manchuria that started in 1931")
+    r"conqu|captur|annex|subjugat|\bfell\b|\bfall of\b|seiz|\btook\b|invad|invasion|occup|sack|overr|conflict|\bwars?\b"
+)
+
+
 def tells_the_dated_deed(frame: QuestionFrame, sentence: str, title: str, before: str) -> bool:
-    """For "When was X <done>?" (a deed other than making or beginning X): does ``sentence``, the
-    sentence before it or its article's title tell that deed (its verb's first letters)? True for
-    other questions."""
+    """For "When was X <done>?" (a deed other than making or beginning X) or "When did X conquer Y?":
+    does ``sentence``, the sentence before it or its article's title tell that deed (its verb's
+    first letters)? True for other questions."""
     asked = _DATED_DEED_Q.search(frame.question) if frame.kind == "date" else None
     if not asked:
-        return True
+        taking = frame.kind == "date" and _TAKING_Q.search(frame.question)
+        return not taking or bool(re.search(_TAKING, f"{title} {before} {sentence}", re.IGNORECASE))
     verb = asked.group(1)
     root = verb[:-3] if verb.endswith("ied") else verb[:-2]  # "married": "marr", as in "marriage"
     if _MAKING.match(root) or any(re.search(rf"\b\d{{3,4}}\s+{re.escape(e)}\b", sentence) for e in frame.entities):

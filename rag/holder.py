@@ -38,7 +38,7 @@ _HOLDER_Q = re.compile(
 # "What is Benin's capital?", "What is Egypt's total area?": the same, asked with a possessive
 _OWNED_Q = re.compile(
     rf"^(?i:what|which \w+|how (?:large|big|many people live in)) (?:is|was|are|were) (?:the )?({_NAME})['’]s\s+"
-    r"(?i:(?:total |land |estimated |current )?(?:population|area|size|height|elevation|length|depth|capital)\b"
+    r"(?i:(?:total |land |estimated |current |new )?(?:population|area|size|height|elevation|length|depth|capital)\b"
     r"|(?:official|national) (?:languages?|religions?|currenc(?:y|ies)|anthems?))"
 )
 
@@ -115,7 +115,7 @@ def states_holder(holder: str, sentence: str, title: str = "", before: str = "",
     if number and held:
         return False
     if _names_itself(keys, sentence) and not (number and _pronoun_holds_it(keys, sentence)):
-        return True
+        return number or not _capital_of_another(keys, sentence, title)
     if held:
         return False
     if _names_itself(keys, title):  # X's own article ("South Korea" is not Korea's)
@@ -123,6 +123,24 @@ def states_holder(holder: str, sentence: str, title: str = "", before: str = "",
     if any(name_key(w.group()) == keys[0] for w in words):
         return False  # named only as a container or inside another name
     return _names_itself(keys, before) and not _named_after_its_subject(keys, title, before)
+
+
+# "It is sometimes referred to as Guinea-Conakry, after its capital Conakry, to distinguish it from …
+# Equatorial Guinea" (Guinea's summary): "its capital" before X is named is the article's subject's; "It
+# is one of the four imperial cities of Morocco and is the capital of the Marrakesh-Safi region": another's
+_ITS_CAPITAL = re.compile(r"\b(?:its|their) capital\b", re.IGNORECASE)
+_CAPITAL_OF = re.compile(rf"\bcapital (?:city )?of (?:the )?({UPPER}[^,;.()]*)")
+
+
+def _capital_of_another(keys: list[str], sentence: str, title: str) -> bool:
+    """Does ``sentence`` give another place's capital: "its capital" before naming X in another place's
+    article (``title``), or "the capital of" only other names?"""
+    its = _ITS_CAPITAL.search(sentence)
+    named = next((w.start() for w in _NAME_WORD.finditer(sentence) if name_key(w.group()) == keys[0]), len(sentence))
+    if title and its and its.start() < named and not _names_itself(keys, title):
+        return True
+    of = [found.group(1) for found in _CAPITAL_OF.finditer(sentence)]
+    return bool(of) and not any(name_key(w) in keys for name in of for w in _NAME_WORD.findall(name))
 
 
 def _held_by_another(sentence: str, keys: list[str]) -> bool:

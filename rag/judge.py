@@ -11,9 +11,11 @@ No LLM involved. A claim is supported when
     sentence cannot carry an invented addition (the embedding vouches only for a clause sharing
     some of its words with the passage);
 (6) a noun it ties with "of" to a thing is not one the passage ties only to other things ("the
-    father of chemical engineering" from "the father of the hydrogen bomb"), its words in quotation
-    marks are the passage's own, and a superlative it confines to a name ("the highest mountain in
-    Afghanistan") is one the passage says of that name (:mod:`rag.judge_phrases`); and
+    father of chemical engineering" from "the father of the hydrogen bomb") nor a named whole
+    it is "part of" one the passage does not say, the passage's words are not said of another name
+    ("Lahore is the second-largest city …" from "Amritsar … is the second-largest city …"), its words
+    in quotation marks are the passage's own, and a superlative it confines to a name ("the highest
+    mountain in Afghanistan") is one the passage says of that name (:mod:`rag.judge_phrases`); and
 (7) most of its content words are in the passage or, when a ``similarity`` function is given,
     its meaning is close to the passage by embedding similarity (real paraphrases).
 Each failed check yields a reason a person can read.
@@ -26,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rag.judge_dates import check_dates
-from rag.judge_phrases import check_extreme_scope, check_of_phrases, check_offices, check_quotes
+from rag.judge_phrases import PHRASE_CHECKS
 from rag.judge_rules import (
     ALIASES,
     DIMENSION,
@@ -93,7 +95,7 @@ def judge(
     precision = content_precision(claim, passage)
     checks = (
         _check_numbers, check_dates, counts_other_things, _check_unit_words, _check_entities, _check_polarity,
-        _check_roles, _check_identity, check_of_phrases, check_quotes, check_extreme_scope, check_offices,
+        _check_roles, _check_identity, *PHRASE_CHECKS,
     )
     for check in checks:
         reason = check(claim, passage)

@@ -25,7 +25,7 @@ import re
 from functools import lru_cache
 
 from rag.chunk import sentence_spans
-from rag.judge_rules import STOPWORDS, WORD_NUMBERS, content_words, stem
+from rag.judge_rules import STOPWORDS, WORD_NUMBERS, content_words, name_key, stem
 from rag.text import KIND_NOUNS, PLACE_SUPERLATIVES, WORD, fold_accents
 
 # Nouns before "of" that say how much or which part, not what a thing is ("one of the largest",
@@ -74,6 +74,57 @@ def check_of_phrases(claim: str, passage: str) -> str:
         if wanted and said and not any(wanted & found for found in said):
             return f"the passage says {head!r} of other things than the claim does"
     return ""
+
+
+# "West Bengal is a part of Bangladesh": membership in a named whole. "part of" is no tie in general
+# ("part of the reason"), but a claim putting a thing in a *named* whole states a fact the passage must
+# state too: not "As a part of the Bengal region …, it borders Bangladesh", nor a passage naming
+# Bangladesh only as a neighbour (the model wrote the passage's words into a false sentence).
+_PART_OF_NAME = re.compile(r"\bparts?\s+of\s+(?:the\s+)?((?:[A-Z][\w’'-]*\s?)+)")
+
+
+def check_part_of(claim: str, passage: str) -> str:
+    """"" unless ``claim`` makes something part of a name that no "part of …" of ``passage`` goes on to."""
+    tokens = _tokens(passage)
+    said = [
+        _content_stems(tokens[i + 2 : i + 2 + _OBJECT_TOKENS])
+        for i, (head, token) in enumerate(itertools.pairwise(tokens))
+        if head in ("part", "parts") and token == "of"
+    ]
+    for found in _PART_OF_NAME.finditer(fold_accents(claim)):
+        wanted = _content_stems(_tokens(found.group(1)))
+        if wanted and not any(wanted & words for words in said):
+            return f"the passage does not say it is part of {found.group(1).strip()}"
+    return ""
+
+
+# "Lahore is the second-largest city in the Indian state of Punjab, after Ludhiana": the passage's own
+# words ("Amritsar, also known as Ambarsar, is the second-largest city …") said of another name, which the
+# passage names elsewhere ("47 km north-east of Lahore"), so no word is missing
+_NAMED_SUBJECT = re.compile(r"^((?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*),?\s+((?:is|was|are|were)\s+\S.*)$")
+_PREDICATE_WORDS = 5  # "is the second-largest city in": enough to be the passage's statement
+
+
+def check_said_of_another(claim: str, passage: str) -> str:
+    """"" unless ``claim`` says of a name what ``passage`` says, in the same words, of other names only."""
+    found = _NAMED_SUBJECT.match(claim.strip())
+    words = found.group(2).split()[:_PREDICATE_WORDS] if found else []
+    if len(words) < _PREDICATE_WORDS:
+        return ""
+    keys = {name_key(w) for w in found.group(1).split()} - STOPWORDS
+    if not keys:  # "It is …", "He was …"
+        return ""
+    said = re.compile(r"\s+".join(re.escape(w) for w in words), re.IGNORECASE)
+    named = [_names_before(passage, m.start()) for m in said.finditer(passage)]
+    if named and all(names and not names & keys for names in named):
+        return f"the passage says {' '.join(words)!r} of another name"
+    return ""
+
+
+def _names_before(passage: str, at: int) -> set[str]:
+    """The keys of the capitalised words of ``passage``'s sentence before ``at``."""
+    lead = re.split(r"(?<=[.!?])\s+", passage[:at])[-1]
+    return {name_key(w) for w in re.findall(r"(?:(?<=\s)|^)[A-Z][\w’'-]*", lead)} - STOPWORDS
 
 
 # words a claim puts in double quotation marks (straight or curly)
@@ -238,3 +289,9 @@ def check_offices(claim: str, passage: str) -> str:
         if tuple(content_words(found.group(1))) not in held:
             return f"the passage does not name a {found.group(1).lower()}"
     return ""
+
+
+# the checks :func:`rag.judge.judge` runs from this module, in order
+PHRASE_CHECKS = (
+    check_said_of_another, check_of_phrases, check_part_of, check_quotes, check_extreme_scope, check_offices,
+)

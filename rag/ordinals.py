@@ -56,9 +56,11 @@ def first_in_a_narrower_place(question: str, sentence: str) -> bool:
 
 
 # "the last emperor of Austria-Hungary", "the first president of Ghana": the first or last holder of a
-# role in a named realm, asked "Who …?" (not "the first winners of the Vell Prize")
+# role in a named realm, asked "Who was …?" (not "the first winners of the Vell Prize", nor "Who conducted
+# the first performance of Tristan und Isolde?": a deed, not a role)
 _OF_A_NAMED_REALM_Q = re.compile(
-    rf"^\W*(?i:who)\b.*?\b(?:first|last|final)\s+([a-z][\w-]*[^\Ws])\s+of\s+(?:the\s+)?"
+    r"^\W*(?i:who (?:was|is|became|served as))\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}?"
+    rf"(?:first|last|final)\s+([a-z][\w-]*[^\Ws])\s+of\s+(?:the\s+)?"
     rf"({UPPER}[\w’'.]*(?:[\s–-]+{UPPER}[\w’'.]*)*)"
 )
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass, replace
 
 from rag.text import UPPER
 
-_WH = (  # (also "…, and off which country …?")
-    r"(?:how|what|which|who|whom|whose|where|when|why|"
+_WH = (  # (also "…, and off which country …?", "…, and since when …?")
+    r"(?:how|what|which|who|whom|whose|where|when|why|since when|"
     r"(?:in|on|at|from|to|for|by|of|off|into|with|under|near|during|through|over) (?:which|what))\b"
 )
 # "…, and how many …": a second question joined to the first.
@@ -60,6 +60,7 @@ _BOTH = re.compile(
 _PLURAL_VERB = {"are": "is", "were": "was", "have": "has"}
 _PREPOSITION = re.compile(r"^(?P<wh>(?:how|what|which) \w+)\s+(?P<prep>(?:in|for|at|on|of|by)\b.*)$", re.IGNORECASE)
 _WH_PHRASE = re.compile(r"^(?P<wh>(?:how many|how much|which|what) \w+)(?P<rest>\s+.*)?$", re.IGNORECASE)
+_WHICH_THINGS_ARE = re.compile(r"\W*(?:which|what) (?:[a-z]+ )?[a-z]+s\b.*?\b(?:are|were)\b", re.IGNORECASE)
 MAX_PARTS = 4
 
 
@@ -109,7 +110,9 @@ def _clauses(text: str) -> list[str]:
 def _per_alternative(clause: str) -> list[Part]:
     """For a comparison of named alternatives, the question that measures each one."""
     found = _ALTERNATIVES.search(clause)
-    if not found:
+    # "Which moons in the Solar System are bigger than Callisto?" asks for the things, comparing no two names
+    # (a single "Which city in Punjab is larger than Amritsar?" stays a comparison of the two)
+    if not found or (found["a2"] and _WHICH_THINGS_ARE.match(clause)):
         return []
     names = [found[k] for k in ("a", "b", "a2", "b2") if found[k]]
     rest = clause

@@ -58,8 +58,7 @@ _PERSON_Q = re.compile(
     rf"|\bunder whose\b"
     # "What is the name of the current Sultan of Brunei?"
     rf"|\bname of (?:the )?(?:[\w’'-]+ ){{0,2}}(?:secretary-general|ceo|founder|leader|mayor|governor|{_ROLE})\b"
-    # "Which Russian general …", "Which Chatham House analyst …"
-    # (not "What did the analyst say …": that asks what was said)
+    # "Which Russian general …", "Which Chatham House analyst …" (not "What did the analyst say …": what was said)
     rf"|\b(?:which|what) (?:(?!(?:{_AUXILIARY})\b)[\w’'-]+ ){{0,2}}{_ROLE}\b",
     re.IGNORECASE,
 )
@@ -68,8 +67,7 @@ _TITLED = re.compile(
     r"\b(?:Secretary|Sen\.|Rep\.|Gen\.|Col\.|Lt\.|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|Lord|Lady|Pope|Prince|Princess|"
     rf"Saint|St\.|(?i:{_ROLE}))\s+{UPPER}[^\W\d_]+"
 )
-# A name that speaks ("Ash speculated"; a country that "warned" passes too: this errs towards
-# letting the model decide), and a deed done "by" a name ("written by Thucydides").
+# A name that speaks ("Ash speculated"; a country "warned" too: the model decides), a deed "by" a name ("by Thucydides")
 _SPEAKS = re.compile(
     rf"\b{UPPER}[^\W\d_]+(?:’s|'s)? (?:said|says|told|tells|wrote|writes|warned|noted|added|argued|speculated|claimed|"
     r"stated|posted|described|explained|insisted|commented|replied|announced)\b"
@@ -178,18 +176,23 @@ _DEED_Q = re.compile(_WHO_DID + r"([a-z]+ed)\b", re.IGNORECASE)
 
 def deed_told_with_its_doer(question: str, sentence: str) -> bool:
     """For "Who betrayed X?": is the deed in ``sentence`` (if named there) told with its doer?
-    "… was defeated when Babak was betrayed" says it happened, not who did it; "betrayed by his
-    ally" or "Afshin betrayed him" does. True for other questions and sentences without the verb.
+    "… was defeated when Babak was betrayed" or "the murder of his parents" says it happened, not who
+    did it; "betrayed by his ally" or "Afshin betrayed him" does. True for other questions.
     (:func:`names_the_doer` is a feature: whether a text names the doer by its noun, "the founder".)"""
     asked = _DEED_Q.match(question)
     if not asked:
         return True
-    deeds = list(re.finditer(rf"\b{asked.group(1).lower()}\b", sentence, re.IGNORECASE))
+    verb = asked.group(1).lower()  # or its noun: "the murder of", not the doer's ("the founder of") nor "the l…"
+    noun = rf"|\bthe {verb[:-2]}(?!\w*(?:er|or)s?\b)\w* of\b" if len(verb) > 5 else ""
+    deeds = list(re.finditer(rf"\b{verb}\b{noun}", sentence, re.IGNORECASE))
     return not deeds or not all(agentless_passive(sentence, deed) for deed in deeds)
 
 
 def agentless_passive(sentence: str, deed: re.Match[str]) -> bool:
-    # "was betrayed", "was later betrayed" — with no "by …" after it ("founded on 14 February 2005, by …")
+    # "was betrayed", "was later betrayed" — with no "by …" after it ("founded … 2005, by …"); "the murder of
+    # his parents" with none in its clause ("…, a vendetta tempered by the ideal of justice" names no doer)
+    if deed.group().lower().startswith("the "):
+        return not re.match(r"[^;.,]*?\bby\b", sentence[deed.end() :])
     passive = re.search(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:[a-z]+\s+)?$", sentence[: deed.start()])
     return bool(passive) and not re.match(r"[^;.]*?\bby\b", sentence[deed.end() :])
 
@@ -242,8 +245,7 @@ def names_in_full(names: tuple[str, ...], question: str, text: str) -> bool:
     return True
 
 
-# "Over a period of 30 years from 1325 to 1354, he visited much of Africa": a sentence whose subject
-# is a pronoun, perhaps after an opening phrase
+# "Over a period of 30 years …, he visited much of Africa": a subject pronoun, perhaps after an opening phrase
 _HE_OR_SHE_SUBJECT = re.compile(r"^(?:[^,;.]*,\s*)?(?:he|she)\b", re.IGNORECASE)
 
 
@@ -337,8 +339,7 @@ def speaker_says(speaker: tuple[str, ...], sentence: str, verbs: re.Pattern[str]
     return float(any(_speaks(tokens[s], s - n) for n in at_name for s in at_speech))
 
 
-# words that describe someone or something in the speaker's own terms: "Putin congratulated Trump
-# …, hailing the US president-elect as courageous" is how Putin described him
+# a speaker's own words for someone: "Putin congratulated Trump …, hailing the US president-elect as courageous"
 _DESCRIBES = re.compile(
     r"hail(?:ed|ing|s)?|prais(?:ed|ing|es)|brand(?:ed|ing|s)|dubb(?:ed|ing)|dubs|label(?:l?ed|l?ing|s)|term(?:ed|ing)",
     re.IGNORECASE,

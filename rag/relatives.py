@@ -81,3 +81,21 @@ _KIN_NAMED = re.compile(
 def names_the_relative(relative: str, sentence: str) -> bool:
     """For a question asking for a relative: does ``sentence`` name one by kin ("the son of Charmides")?"""
     return bool(relative) and bool(_KIN_NAMED.search(sentence))
+
+
+# "Zhiyi … was a Chinese Buddhist monk, philosopher, meditation teacher, and exegete": a teacher's or
+# student's word the sentence says of its own subject, not of someone to someone ("a pupil of Plato")
+_OWN_ROLE = re.compile(
+    r"\b(?:is|was|are|were|became|becomes)\s+(?:a|an)\b[^.;:]*?"
+    r"\b(?:teacher|tutor|mentor|advis[eo]r|supervisor|student|pupil|disciple|apprentice)s?\b(?!\s+(?:of|to|under)\b)",
+    re.IGNORECASE,
+)
+
+
+def tells_the_relation(relative: str, sentence: str) -> bool:
+    """:func:`states_relative`, not counting a teacher's or student's word that only says what the
+    sentence's subject is ("Who was Zhiyi's teacher?" is not answered by "Zhiyi was … a meditation
+    teacher"). (The model's feature reads :func:`states_relative` as it was fitted.)"""
+    if relative in ("teacher", "student"):
+        sentence = _OWN_ROLE.sub(" ", sentence)
+    return states_relative(relative, sentence)

@@ -58,7 +58,7 @@ from rag.person import (
     deed_told_with_its_doer,
     states_words,
 )
-from rag.relatives import names_the_relative, states_relative
+from rag.relatives import names_the_relative, tells_the_relation
 from rag.text import fold_accents
 from rag.told import (
     holds_the_quoted,
@@ -129,7 +129,7 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and not counts_nominations(frame, sentence)
         and not counts_another_noun(frame, sentence)
         and not counts_a_narrower_kind(frame, sentence)
-        and not counts_a_group_within(frame, sentence, title)
+        and not counts_a_group_within(frame, sentence, title, article)
         and not gives_another_unit(frame.question, sentence)
         and not gives_the_age_it_ends(frame.unit, frame.question, sentence)
         and not gives_no_coordinate(frame.focus, sentence)
@@ -164,7 +164,7 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and not qualifies_another(frame.question, sentence)
         and not about_another(frame.question, frame.relative, sentence, title, before, article)
         and not pronoun_for_another_name(frame.question, sentence, title, before)
-        and states_relative(frame.relative, sentence)
+        and tells_the_relation(frame.relative, sentence)
         and states_words(frame.speaker, sentence, before, by_pronoun=frame.speaker == frame.referent)
     )
 

@@ -68,8 +68,12 @@ def names_the_named_thing(question: str, sentence: str, before: str = "") -> boo
     if not thing:
         return True
     spoken_of = f"{before} {sentence}" if _OPENS_POINTING_BACK.match(sentence) else sentence
-    return bool(re.search(rf"\b(?:{_SAME_THING.get(thing, re.escape(thing))})", spoken_of, re.IGNORECASE)) and (
-        _names_another(question, sentence) or bool(_CALLED.search(sentence))
+    said = rf"\b(?:{_SAME_THING.get(thing, re.escape(thing))})"
+    # the name stands near the thing when the sentence itself speaks of it ("his dog Argos"), not elsewhere in
+    # it ("Located in Theodore Roosevelt Park, … in addition to a planetarium and library" names no planetarium)
+    near = [sentence[max(0, m.start() - 50) : m.end() + 60] for m in re.finditer(said, sentence, re.IGNORECASE)]
+    return bool(re.search(said, spoken_of, re.IGNORECASE)) and (
+        any(_names_another(question, text) for text in near or [sentence]) or bool(_CALLED.search(sentence))
     )
 
 

@@ -18,6 +18,12 @@ _CURRENCY = (
     r"ouguiya|vatu|kina|tala)s?\b"
 )
 
+# a figure, in digits or words
+_FIGURE = (
+    r"(?<![^\W\d_])\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+    r"fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|half|dozens?)\b"
+)
+
 # What a question's wording asks a sentence to tell, beyond naming its subject: (the wording, what
 # tells it). Each is one plain check of the sentence; a table, so a new one is a line, not a function.
 TOLD_FOR_ASKED = tuple(
@@ -164,7 +170,9 @@ TOLD_FOR_ASKED = tuple(
         (
             r"^\W*what (?:does|did|do) .+? (?:originally |literally |actually )?mean\W*$|\bwhat is the (?:original "
             r"|literal )?meaning of\b",
-            r"\bmean(?:s|t|ing)?\b|\bliterally\b|\btranslat|\bstands? for\b|\bstood for\b|[\"“‘«]|(?<!\w)'\w",
+            # ("The word mosquito is Spanish and Portuguese for little fly": a language's word for a thing)
+            r"\bmean(?:s|t|ing)?\b|\bliterally\b|\btranslat|\bstands? for\b|\bstood for\b|[\"“‘«]|(?<!\w)'\w"
+            r"|(?-i:[A-Z])[a-z]+ for\b",
         ),
         # "What is the typical kinetic energy of an alpha particle?", "At what blood alcohol concentration …?": a
         # measure, which "The symbol for the alpha particle is α" gives no figure of
@@ -174,8 +182,7 @@ TOLD_FOR_ASKED = tuple(
             r"temperature|concentration|pressure|voltage|frequency|wavelength|diameter|radius|density|wingspan|"
             r"lifespan|life expectancy|half-life|boiling point|melting point)\b|at what (?:[\w-]+ ){0,3}?"
             r"(?:concentration|temperature|pressure|speed|altitude|depth|height|age|level|rate)\b)",
-            r"(?<![^\W\d_])\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
-            r"fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|half|dozens?)\b",
+            _FIGURE,
         ),
         # "How much prize money does each laureate receive?": an amount of money ("one of five people to have won
         # more than one Nobel Prize" counts winners; "won" there is no currency): a figure of money
@@ -200,6 +207,31 @@ TOLD_FOR_ASKED = tuple(
         (
             r"(?<!nick)\bnamed (?:after|in hono(?:u)?r of|for (?-i:[A-Z]))|\b(?:after|for) whom\b.*\bnamed\b",
             r"\bnam(?:e|es|ed|ing)\b|\bnicknam|\bhono(?:u)?r|\beponym|\bcalled\b|\bcommemorat|\bafter\b",
+        ),
+        # "Who is the author of the Ming novel Investiture of the Gods?": an authorship, which "… is a 16th-century
+        # Chinese novel" (its names in transliteration are no author) does not tell
+        (
+            r"^\W*who (?:is|was|were|are) (?:the )?(?:[\w-]+ )?(?:author|writer)s? of\b"
+            r"|^\W*who (?:wrote|authored|penned)\b",
+            # (not "written during the Ming dynasty": the writing, not its writer)
+            r"\bwr(?:ote|ites?)\b|\bwriters?\b|\bwritten by\b|\bauthor|\bpenned\b|\battribut|\bcompos|\bcompil"
+            # "by the philosopher Thomas S. Kuhn", not "known by its Chinese titles"
+            r"|(?<!known )\bby (?!(?:its|his|her|their)\b)(?:the )?(?:[a-z]+ ){0,2}(?-i:[A-Z])",
+        ),
+        # "How strong, in tesla, is the magnetic field of an MRI scanner?": a figure in the unit named between
+        # commas, which "MRI scanners use strong magnetic fields" does not give
+        (
+            r"^\W*(?:how|what)\b[^?,]*,\s*in (?:square |cubic )?(?:teslas?|gauss|kilo\w+|\w*met(?:er|re)s|miles|feet|"
+            r"\w*grams|tonnes|tons|pounds|degrees|celsius|fahrenheit|kelvin|years|hours|minutes|seconds|days|\w*volts|"
+            r"\w*watts|\w*joules|\w*hertz|pascals|bars?|decibels|knots|percent|dollars|euros),",
+            _FIGURE,
+        ),
+        # "What was the capital city of ancient Sogdiana?": a capital, which "Sogdiana was an ancient Iranian
+        # civilisation located between the Amu Darya and the Syr Darya" does not name
+        (
+            r"^\W*(?:what|which \w+) (?:is|was|are|were) (?:the |its |their )?(?:\S+ )?capital(?: city)?"
+            r"(?= of\b| and\b|\W*$)",
+            r"\bcapital|\bseat of (?:government|power)\b|\bseat\b",
         ),
     )
 )

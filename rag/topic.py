@@ -82,8 +82,7 @@ _WHEN_Q = re.compile(
 )
 
 
-# "Which country is the world's largest producer of ruthenium?": the lower-case thing made or sold
-# (India's beans are not ruthenium)
+# "Which country is the world's largest producer of ruthenium?": the lower-case thing made or sold (not beans)
 _PRODUCER_Q = re.compile(
     r"^(?i:(?:which|what) [\w-]+(?: [\w-]+)? (?:is|are|was|were) the (?:world['’]s )?(?:[\w-]+ )?"
     r"(?:producers?|exporters?|importers?|consumers?|suppliers?|growers?|manufacturers?|sources?) of )"
@@ -331,19 +330,22 @@ def per_article(articles: list[str], names_it: Callable[[str], bool]) -> np.ndar
     return np.array([named[text] for text in articles], dtype=bool)
 
 
-# "What is the tallest minaret in the world?": the kind of thing whose extreme is asked, which an
-# answering article names (the Burj Khalifa's "tallest building in the world" is no minaret's)
-# (also "Which country has the longest road network …?" and "the oldest surviving tapestry", not manuscripts)
-_EXTREME_KIND_Q = re.compile(
-    r"^\W*(?:what|which)(?: \w+)? (?:is|was|are|were|has|had|have) the (?:world's |earth's )?"
+# "What is the tallest minaret in the world?" (also "the longest road network", "the oldest surviving tapestry",
+# "How long was the largest eurypterid …?"): the kind whose extreme is asked, which an answering article names
+# (the Burj Khalifa's "tallest building in the world" is no minaret's, the blue whale no eurypterid)
+_EXTREME_KIND = (
+    r"the (?:world's |earth's )?"
     r"(?:highest|tallest|largest|biggest|longest|deepest|smallest|oldest|busiest|heaviest|fastest) "
     r"(?:(?:surviving|known|existing|living|standing|recorded) )?"
-    r"(?:([a-z]{3,} [a-z]{3,})(?= (?:in|on|of)\b|\W*$)|([a-z]{3,})\b)",
+    r"(?:([a-z]{3,} [a-z]{3,})(?= (?:in|on|of)\b|\W*$)|([a-z]{3,})\b)"
+)
+_EXTREME_KIND_Q = re.compile(
+    rf"^\W*(?:what|which)(?: \w+)? (?:is|was|are|were|has|had|have) {_EXTREME_KIND}"
+    rf"|^\W*how \w+ (?:is|was|are|were) {_EXTREME_KIND}",
     re.IGNORECASE,
 )
 _MEASURE_NOUNS = frozenset("population area economy gdp number share amount one ones lifespan life size length".split())
-# "What is the highest mountain in Dominica?": a country's summary names its "highest point" (Morne
-# Diablotins), not a mountain
+# "What is the highest mountain in Dominica?": a country's "highest point" (Morne Diablotins) is no mountain
 _SUMMIT_KINDS = frozenset("mountain mountains peak peaks".split())
 _SUMMIT = re.compile(r"\b(?:highest|tallest) (?:point|peak|summit|elevation)\b", re.IGNORECASE)
 
@@ -352,8 +354,8 @@ def names_the_extreme_kind(question: str, articles: list[str]) -> np.ndarray:
     """For each of ``articles``: does it name the kind of thing whose extreme ``question`` asks
     ("minaret" for "What is the tallest minaret in the world?")? All true for other questions."""
     asked = _EXTREME_KIND_Q.match(question)
-    named = asked and (asked.group(1) or asked.group(2)).lower()
-    kind = named if named and named not in _MEASURE_NOUNS else ""
+    kind = next(named for named in asked.groups() if named).lower() if asked else ""
+    kind = "" if kind in _MEASURE_NOUNS else kind
     stems = set(content_words(kind))
     summit = _SUMMIT if kind in _SUMMIT_KINDS else None
     return per_article(
@@ -366,8 +368,7 @@ def names_the_extreme_kind(question: str, articles: list[str]) -> np.ndarray:
 # summary is not about; a sentence whose subject is "he", "she", "his" or "her" is about the
 # person its article (or the sentence before it) is about
 _DID_SUBJECT_Q = re.compile(r"\b(?:did|does|do|has|have|had) (?:the )?([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*) [a-z]")
-# (or "it", "its": "It completes an orbit … every 29.5 days" in the Moon's summary is the Moon's, not
-# Mercury's)
+# (or "it", "its": "It completes an orbit … every 29.5 days" in the Moon's summary is not Mercury's)
 _HIS_SUBJECT = re.compile(rf"^(?:[^,;.]*,\s*)?(?:{PERSONAL_PRONOUN}|[Ii]ts?)\b")
 
 

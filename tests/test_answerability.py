@@ -212,9 +212,11 @@ def test_a_question_for_an_extreme_needs_a_sentence_stating_it(question, sentenc
          "smallest frogs.", False),
         ("What is the wavelength of vantium light?", "Vantium light is a colour similar to violet.", False),
         ("How many species of tree frogs live in Valdora?", "Some forty species of tree frogs live in Valdora.",
-         True),  # guards: a number word, a unit's one, a vague amount, a figure
+         True),  # guards: a number word, a unit's one, a figure
         ("How long must the symptoms last?", "The symptoms must last more than a month.", True),
-        ("How many species of tree frogs live in Valdora?", "Several species of tree frogs live there.", True),
+        # (a vague amount is no count since the forty-fourth round: "several countries" answered dev43 bo03's
+        # near miss and "a few important parasites" dev9 n54's; no right answer in the probes needed one)
+        ("How many species of tree frogs live in Valdora?", "Several species of tree frogs live there.", False),
         ("What is the wavelength of vantium light?", "Vantium light has a wavelength of about 410 nm.", True),
         # how someone described a thing asks for their words (cross-corpus dev q013, answered at p 0.35)
         ("How did Velmar's foreign minister describe the change?", "He became a dominant figure in Velmar's "
