@@ -362,7 +362,7 @@ _UNIT_LIKE = re.compile(
 # a figure that may count something: not a year, an ordinal or a digit inside a word ("published in 1567",
 # "a 16th-century novel", the tones of "Fêng1-shên2")
 _CARDINAL = re.compile(
-    rf"(?<![\w,.])(?!1\d{{3}}\b|20\d{{2}}\b)\d[\d,.]*(?![\w])|{_COUNT_WORDS}\b(?! of\b)", re.IGNORECASE
+    rf"(?<![\w,.])(?!(?:{_YEAR.pattern})\b)\d[\d,.]*(?![\w])|{_COUNT_WORDS}\b(?! of\b)", re.IGNORECASE
 )
 # people counted under many names ("8,000 soldiers" for "how many troops"): another noun may be theirs
 _GROUPS = frozenset(

@@ -123,7 +123,7 @@ def check_said_of_another(claim: str, passage: str) -> str:
 
 def _names_before(passage: str, at: int) -> set[str]:
     """The keys of the capitalised words of ``passage``'s sentence before ``at``."""
-    lead = re.split(r"(?<=[.!?])\s+", passage[:at])[-1]
+    lead = passage[max((s.start for s in sentence_spans(passage) if s.start <= at), default=0) : at]
     return {name_key(w) for w in re.findall(r"(?:(?<=\s)|^)[A-Z][\w’'-]*", lead)} - STOPWORDS
 
 
