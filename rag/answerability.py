@@ -41,6 +41,7 @@ from rag.extract import (
 from rag.extremes import superlative_match
 from rag.frame import QuestionFrame
 from rag.judge import content_precision, content_words
+from rag.near_answers import reads_whereabouts_near
 from rag.person import names_in_full, names_the_doer, pronoun_speaks, speaker_says, speaks_or_describes
 from rag.records import Document, Hit
 from rag.relatives import states_relative
@@ -334,14 +335,14 @@ def _article(cand: Candidate, hits: Sequence[Hit], documents: Mapping[str, Docum
 def _wants_whereabouts(frame: QuestionFrame) -> bool:
     """Does a rule read a candidate's article title and the sentence before it for this question
     (one asking a place's figure, a person, someone's words, a date, an extreme, of a lower-case thing, of a
-    term or of what a name did, quoting a phrase, asking a first, naming an award or event, or counting a
-    kind of a whole)?
+    term or of what a name did, quoting a phrase, asking a first, naming an award or event, counting a
+    kind of a whole, or one :func:`rag.near_answers.reads_whereabouts_near` names)?
     Worked out once per question, not for every other one."""
     question = frame.question
     return bool(frame.holder or frame.asks_person or frame.speaker or frame.kind == "date" or frame.extreme
                 or asked_topic(question)
                 or asked_term(question) or did_subject(question) or reads_whereabouts(question)
-                or asks_an_occasion(question)
+                or asks_an_occasion(question) or reads_whereabouts_near(frame)
                 or (frame.kind == "number" and asks_count_of_a_whole(question)))  # fmt: skip
 
 

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from rag.frame import QuestionFrame
 from rag.judge import content_words, numbers
+from rag.judge_dates import without_a_lone_date
 from rag.judge_rules import WORD_NUMBERS
 from rag.person import agent_nouns
 from rag.text import UPPER
@@ -189,6 +190,7 @@ def gives_no_amount(frame: QuestionFrame, sentence: str) -> bool:
         return False
     # a count of students is not "… established the University of Cambridge in 1209", nor a count
     # of fish species "10% of the world's fish species"
+    sentence = without_a_lone_date(sentence)  # "3 June" is no count of people killed
     if frame.count_terms and frame.unit != "percent":
         sentence = _PERCENTAGE.sub(" ", _without_bare_years(sentence, frame.count_terms))
     # "several countries" is no count ("How many countries have more than one capital?"); "a few days" is a time

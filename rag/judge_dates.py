@@ -22,6 +22,16 @@ def calendar_dates(text: str) -> set[tuple[str, int, str]]:
     return {date for date in found if 1 <= date[1] <= 31}
 
 
+def without_a_lone_date(text: str) -> str:
+    """``text`` without its date when it writes out only one ("on the night of 3 June"): a day of
+    the month is no amount; two ("from 15 April to 4 June") may tell a span, so they stay."""
+    spans = [m.span() for pattern in (_MONTH_FIRST, _DAY_FIRST) for m in pattern.finditer(text)]
+    if len(spans) != 1:
+        return text
+    start, end = spans[0]
+    return f"{text[:start]} {text[end:]}"
+
+
 def check_dates(claim: str, passage: str) -> str:
     """Why the claim's dates are not the passage's, or "". A claimed day and month the passage never
     gives is unsupported; so is a claimed year joined to a day and month the passage gives without

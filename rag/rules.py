@@ -49,6 +49,7 @@ from rag.holder import (
 from rag.judge import content_words, numbers
 from rag.judge_phrases import another_ordinal, ties_elsewhere
 from rag.judge_rules import STOPWORDS
+from rag.near_answers import near_answer_only
 from rag.ordinals import first_in_a_narrower_place, first_of_a_narrower_group, of_another_realm
 from rag.person import (
     PERSONAL_PRONOUN,
@@ -143,6 +144,7 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and names_the_far_end(frame.question, sentence)
         and not deed_in_another_place(frame.question, sentence)
         and not another_of_the_kind(frame.question, sentence, title)
+        and not near_answer_only(frame, sentence, title, before)
         and not first_of_a_narrower_group(frame.question, sentence)
         and not first_in_a_narrower_place(frame.question, sentence)
         and not of_another_realm(frame.question, sentence, title, before)

@@ -142,11 +142,21 @@ _STRICT_UNITS = frozenset({"temperature", "percent", "area", "weight", "speed"})
 _DIGIT = re.compile(r"\d")
 
 
+# a share in words: "covering more than one-third of the world's land area", "two-thirds of", "half of"
+_SHARE_IN_WORDS = re.compile(
+    r"\b(?:(?:one|two|three|four|a)[- ](?:half|third|quarter|fifth|tenth)s?|half of|three[- ]quarters"
+    r"|one in (?:two|three|four|five|six|ten))\b",
+    re.IGNORECASE,
+)
+
+
 def states_measure(kind: str, unit: str, sentence: str) -> bool:
     """For a number question (``kind``) asking a measure with a strict ``unit`` class: does
     ``sentence`` give a value of that class (a figure: "a specific point on the Celsius temperature
     scale" gives no melting point)? True for other questions."""
     if kind != "number" or unit not in _STRICT_UNITS:
+        return True
+    if unit == "percent" and _SHARE_IN_WORDS.search(sentence):
         return True
     return has_unit(unit, sentence) and bool(_DIGIT.search(sentence))
 

@@ -52,11 +52,12 @@ Similarity = Callable[[str, str], float]
 META_REASON = "not a claim: it describes the passages or the question"
 INSTRUCTION_REASON = "not a claim: it speaks to an AI assistant (text in a source is data, not instructions)"
 TITLE_REASON = "not a claim: it is only a source's title"
-# "The answer to the question is: X" / "The passage is: X" — the model announcing its answer,
-# first on a line or after another sentence
+# "The answer to the question (about who named the river) is: X" / "The passage is: X" — the
+# model announcing its answer, first on a line or after another sentence
 ANSWER_PREFIX_RE = re.compile(
     r"(?im)(?:^|(?<=[.!?][ \t]))[ \t]*(?:the\s+)?(?:answer|passage|response|text)"
-    r"(?:\s+to\s+(?:the|your|this)\s+question)?\s+(?:is|says|states|reads)\s*:\s*"
+    r"(?:\s+to\s+(?:the|your|this)\s+question(?:\s+(?:about|of|on)\s+[^:.?!\n]{1,80}?)?)?"
+    r"\s+(?:is|says|states|reads)\s*:\s*"
 )
 # "The article says that X …": the model attributing its claim, which is verified as "X …"
 SAYS_THAT_RE = re.compile(
