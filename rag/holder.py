@@ -298,7 +298,11 @@ def figures_of_other_years(question: str, sentence: str) -> bool:
     """For a figure asked of a year ("How many people attended the Kumbh Mela in 2013?"): does
     ``sentence`` date its figures to other years only ("About 660 million attended … in 2025, up
     from 240 million in 2019")? A sentence naming no year may still be the asked year's."""
-    asked = set(_IN_YEAR.findall(question))
+    return dated_to_other_years(set(_IN_YEAR.findall(question)), sentence)
+
+
+def dated_to_other_years(asked: set[str], sentence: str) -> bool:
+    """Does ``sentence`` name years, none of them ``asked``?"""
     stated = set(YEAR.findall(sentence))
     return bool(asked) and bool(stated) and not asked & stated
 

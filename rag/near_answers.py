@@ -14,9 +14,10 @@ import re
 
 from rag.extract import name_letters
 from rag.frame import QuestionFrame
+from rag.holder import dated_to_other_years
 from rag.judge import content_words
 from rag.judge_dates import without_a_lone_date
-from rag.text import UPPER, YEAR, entity_share, fold_accents, name_key
+from rag.text import UPPER, entity_share, fold_accents, name_key
 
 # "What was Ho Chi Minh City's gross regional domestic product in 2023?": the name whose figure is asked
 _OWNER_Q = re.compile(r"\b((?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w.-]*)['’]s\s+(?:[a-z][\w-]*\s+){0,5}?[a-z][\w-]*")
@@ -57,9 +58,7 @@ def rank_unstated(question: str, sentence: str) -> bool:
         return False
     word = asked.group(1).lower()
     forms = {word, _RANK_WORDS.get(word, word)} | {k for k, v in _RANK_WORDS.items() if v == word}
-    return not any(re.search(rf"\b{form}\b", sentence, re.IGNORECASE) for form in forms) and not re.search(
-        r"\brunners?-up\b", sentence, re.IGNORECASE
-    )
+    return not re.search(rf"\b(?:{'|'.join(forms)}|runners?-up)\b", sentence, re.IGNORECASE)
 
 
 _DECADE = re.compile(r"\b\d{2,3}0s\b|\b\d{1,2}(?:st|nd|rd|th)[- ]century\b", re.IGNORECASE)
@@ -147,9 +146,7 @@ _CENSUS_Q = re.compile(r"\b(\d{4})\s+census\b|\bcensus\s+(?:of|in)\s+(\d{4})\b",
 def figures_of_another_census(question: str, sentence: str) -> bool:
     """For a figure of a census year: does ``sentence`` date its figures to other years only ("As of
     December 31, 2018, Luoyang had a population of 6,888,500")?"""
-    asked = {year for pair in _CENSUS_Q.findall(question) for year in pair if year}
-    stated = set(YEAR.findall(sentence))
-    return bool(asked) and bool(stated) and not asked & stated
+    return dated_to_other_years({year for pair in _CENSUS_Q.findall(question) for year in pair if year}, sentence)
 
 
 # "How many species belong to the weevil family Curculionidae?": a named group of living things
@@ -176,6 +173,11 @@ def another_named_group(question: str, sentence: str, title: str, before: str) -
     return any(not re.search(rf"(?<!\d){number}(?!\d)", text) for number in _DESIGNATION_Q.findall(question))
 
 
+def _title_name(title: str) -> str:
+    """The name an article's title gives, without its qualifier ("Ceres (dwarf planet)" → "Ceres")."""
+    return re.sub(r"\s*\(.*\)$", "", title).strip()
+
+
 def figure_of_the_title_subject(frame: QuestionFrame, sentence: str, title: str, before: str) -> bool:
     """For a figure asked of names: is ``sentence`` about its article's subject (it opens with the
     ``title``'s name), whom the question never names, while a name the question asks about is in
@@ -183,7 +185,7 @@ def figure_of_the_title_subject(frame: QuestionFrame, sentence: str, title: str,
     "How many Earth years does it take Ceres to orbit the Sun once?")?"""
     # a name for a title ("Neptune", "Ceres (dwarf planet)", or the file name "06332-neptune" a one-word
     # title is kept as), not a headline, opening the sentence
-    name = name_letters(re.sub(r"\s*\(.*\)$", "", title))
+    name = name_letters(_title_name(title))
     name = name[1:] if name and name[0].isdigit() else name
     names = _names_asked_about(frame)
     if frame.kind != "number" or not names or not name or len(name) > 4:
@@ -204,7 +206,7 @@ def about_the_one_set_aside(question: str, sentence: str, title: str) -> bool:
     one the question sets aside, telling of no other ("the other being the more diverse group
     Sauropsida" does)?"""
     aside = _BESIDES_Q.match(question)
-    name = re.sub(r"\s*\(.*\)$", "", title).strip()
+    name = _title_name(title)
     if not (aside and name) or re.search(r"\b(?:the other|another|besides|apart from|as well as)\b", sentence, re.I):
         return False
     return fold_accents(aside.group(1)).casefold() == fold_accents(name).casefold()
@@ -255,7 +257,7 @@ def reads_whereabouts_near(frame: QuestionFrame) -> bool:
     question (a figure asked of names, a group or designation named, a thing set aside or used)?"""
     question = frame.question
     return bool(
-        (frame.kind == "number" and frame.entities)
+        (frame.kind == "number" and _names_asked_about(frame))
         or _TAXON_Q.search(question)
         or _DESIGNATION_Q.search(question)
         or _BESIDES_Q.match(question)
