@@ -258,6 +258,8 @@ def _answers_question(
     )
     if frame.asks_person and not any(named):
         return False  # "Which analyst commented?" answered "The Chatham House analyst commented …"
+    if frame.kind == "name" and all(extract.opens_with_he_or_she(strip_markers(v.text)) for v in kept):
+        return False  # "Who shared the award with Pelé?" answered "…, he was one of the two joint winners"
     novel = set(content_words(" ".join(strip_markers(v.text) for v in kept))) - frame.terms
     return len(novel) >= MIN_NEW_WORDS
 

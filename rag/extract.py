@@ -192,13 +192,21 @@ _APPOSED_SUBJECT = re.compile(
 _PERSONAL_OPENING = re.compile(
     rf"^(?:(?:In|On|At|By|After|Before|During|From|Later|Soon)\b[^.,]{{0,40}}?,?\s)?{PERSONAL_PRONOUN}\b"
 )
+# the same after a phrase naming no one: "Widely regarded as one of the greatest players in history, he …"
+_LED_PERSONAL_OPENING = re.compile(rf"^[A-Z][^.,A-Z]{{0,80}},\s{PERSONAL_PRONOUN}\b")
+
+
+def opens_with_he_or_she(text: str) -> bool:
+    """Is ``text``'s subject "he" or "she" ("Widely regarded as …, he was one of the two joint winners")?"""
+    return bool(_PERSONAL_OPENING.match(text) or _LED_PERSONAL_OPENING.match(text))
 
 
 def about_subject(text: str, document_text: str, apposed: bool = False) -> str:
     """For a sentence opening with "He"/"She" in a document about one person ("He was the son of
     John Hunyadi" in "Matthias Corvinus was King …"), the name the document is about; else "".
-    With ``apposed``, also a name followed by an aside ("Jayavarman VII, known as …, was")."""
-    if not _PERSONAL_OPENING.match(text):
+    With ``apposed`` (shown to a reader, not read by the features), also a name followed by an aside
+    ("Jayavarman VII, known as …, was") and a sentence led by a phrase naming no one ("Widely regarded …, he")."""
+    if not (_PERSONAL_OPENING.match(text) or (apposed and _LED_PERSONAL_OPENING.match(text))):
         return ""
     subject = _DOCUMENT_SUBJECT.match(document_text[:400]) or (
         _APPOSED_SUBJECT.match(document_text[:400]) if apposed else None

@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rag.judge_dates import check_dates
-from rag.judge_phrases import PHRASE_CHECKS
+from rag.judge_phrases import PHRASE_CHECKS, check_pronoun_made_a_name
 from rag.judge_rules import (
     ALIASES,
     DIMENSION,
@@ -101,7 +101,7 @@ def judge(
         reason = check(claim, passage)
         if reason:
             return Verdict(False, reason, precision)
-    reason = _check_subject(claim, f"{title}\n{passage}", asked)
+    reason = _check_subject(claim, f"{title}\n{passage}", asked) or check_pronoun_made_a_name(claim, passage, title)
     if reason:
         return Verdict(False, reason, precision)
     reason = _check_clauses(claim, passage, similarity)

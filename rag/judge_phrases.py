@@ -123,8 +123,56 @@ def check_said_of_another(claim: str, passage: str) -> str:
 
 def _names_before(passage: str, at: int) -> set[str]:
     """The keys of the capitalised words of ``passage``'s sentence before ``at``."""
-    lead = passage[max((s.start for s in sentence_spans(passage) if s.start <= at), default=0) : at]
-    return {name_key(w) for w in re.findall(r"(?:(?<=\s)|^)[A-Z][\w’'-]*", lead)} - STOPWORDS
+    return {name_key(w) for w in re.findall(r"(?:(?<=\s)|^)[A-Z][\w’'-]*", _lead(passage, at))} - STOPWORDS
+
+
+# "The first Earthsea novel was published in 1959" from "Her work was first published in 1959": the
+# generator gave a pronoun's words to a name; the pronoun is the article's subject, so a name from
+# its title may stand for it ("Le Guin's work was …"), another may not
+_CLAIM_SUBJECT = re.compile(r"^\W*((?:[\w’'-]+\s+){0,5}?)(?:is|was|are|were|has|had)\s+((?:\S+\s+){2,4}\S+)")
+_PRONOUN_LEAD = re.compile(r"^\W*(?:He|She|It|They|His|Her|Its|Their)\b")
+
+
+def check_pronoun_made_a_name(claim: str, passage: str, title: str = "") -> str:
+    """"" unless ``claim`` says of a name (not in ``title``) what ``passage`` says only of a pronoun."""
+    found = _CLAIM_SUBJECT.match(claim.strip())
+    names = [w for w in found.group(1).split()[1:] if w[:1].isupper()] if found else []
+    keys = {name_key(w) for w in names} - STOPWORDS - {name_key(w) for w in title.split()}
+    if not keys:
+        return ""
+    words = [w.rstrip(".,;") for w in found.group(2).split()[:3]]
+    said = re.compile(r"\s+".join(re.escape(w) for w in words), re.IGNORECASE)
+    starts = [m.start() for m in said.finditer(passage)]
+    if starts and all(_PRONOUN_LEAD.match(_lead(passage, at)) and not _names_before(passage, at) & keys
+                      for at in starts):
+        return f"the passage says {' '.join(words)!r} of a pronoun, not of {' '.join(names)}"
+    return ""
+
+
+def _lead(passage: str, at: int) -> str:
+    """``passage``'s sentence up to ``at``."""
+    return passage[max((s.start for s in sentence_spans(passage) if s.start <= at), default=0) : at]
+
+
+# "The five founding member countries of OPEC were Iraq, Kuwait, Saudi Arabia and Venezuela": the
+# generator dropped Iran from "the first five members: Iran, Iraq, Kuwait, Saudi Arabia and Venezuela"
+_COUNTED_LIST = re.compile(
+    r"\b(two|three|four|five|six|seven|eight|nine|ten)\s+[^.:;]{0,80}?(?:\b(?:were|are|include[sd]?)\b|:)\s+"
+    r"([A-Z][^.;:()]*)"
+)
+
+
+def check_list_count(claim: str, passage: str) -> str:
+    """"" unless ``claim`` counts a list of names ("The five … were A, B, C and D") it names more or fewer of."""
+    for found in _COUNTED_LIST.finditer(claim):
+        items = [item for item in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", found.group(2).strip()) if item]
+        if len(items) < 2 or not all(item[:1].isupper() and len(item.split()) <= 4 for item in items):
+            continue
+        if found.group(0).strip() in passage:  # the passage's own words
+            continue
+        if len(items) != WORD_NUMBERS[found.group(1).lower()]:
+            return f"it names {len(items)} where it counts {found.group(1)}"
+    return ""
 
 
 # words a claim puts in double quotation marks (straight or curly)
@@ -294,4 +342,5 @@ def check_offices(claim: str, passage: str) -> str:
 # the checks :func:`rag.judge.judge` runs from this module, in order
 PHRASE_CHECKS = (
     check_said_of_another, check_of_phrases, check_part_of, check_quotes, check_extreme_scope, check_offices,
+    check_list_count,
 )

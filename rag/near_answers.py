@@ -18,6 +18,7 @@ from rag.holder import dated_to_other_years
 from rag.judge import content_words
 from rag.judge_dates import without_a_lone_date
 from rag.text import UPPER, entity_share, fold_accents, name_key
+from rag.unmet_asks import leaves_the_ask_unmet, reads_the_article_for_an_ask
 
 # "What was Ho Chi Minh City's gross regional domestic product in 2023?": the name whose figure is asked
 _OWNER_Q = re.compile(r"\b((?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w.-]*)['’]s\s+(?:[a-z][\w-]*\s+){0,5}?[a-z][\w-]*")
@@ -262,6 +263,7 @@ def reads_whereabouts_near(frame: QuestionFrame) -> bool:
         or _DESIGNATION_Q.search(question)
         or _BESIDES_Q.match(question)
         or _COUNT_OF_USERS_Q.match(question)
+        or reads_the_article_for_an_ask(question)
     )
 
 
@@ -281,4 +283,5 @@ def near_answer_only(frame: QuestionFrame, sentence: str, title: str = "", befor
         or about_the_one_set_aside(frame.question, sentence, title)
         or users_of_another_thing(frame.question, sentence, title, before)
         or figure_naming_none_asked(frame, sentence, title, before)
+        or leaves_the_ask_unmet(frame.question, sentence, title, before)
     )

@@ -303,7 +303,7 @@ def pronoun_of_another(question: str, sentence: str, title: str, before: str) ->
     for run in NAME_RUN.finditer(question):
         if _is_personal_name(run.group(0)):
             last = name_key(run.group(0).split()[-1])
-            if another and entity_share([last], context) == 0 and last not in title.lower():
+            if another and entity_share([last], context) == 0 and last not in title.lower().replace(" ", ""):
                 return True
     return False
 

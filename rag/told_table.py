@@ -136,7 +136,7 @@ TOLD_FOR_ASKED = tuple(
             r"\b(?:birth|real|original|maiden|given|full) name\b|\bname at birth\b|\bborn as\b",
             r"\bborn\b|\b(?:birth|real|original|given|full|maiden|stage|pen|baptismal) name|\bn[ée]e\b|\bnamed\b"
             r"|\bchristened\b|\bknown (?:professionally|popularly|better|mononymously|publicly) as\b"
-            r"|\bknown by (?:his|her|their|the) \w+ name|\bpseudonym|\balias\b",
+            r"|\bknown by (?:his|her|their|the) (?:\w+ name|nickname)|\bbetter known (?:as|by)\b|\bpseudonym|\balias\b",
         ),
         # "What is the maximum annual rainfall …?": a limit, which "most of a region's average annual rainfall"
         # does not give

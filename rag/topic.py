@@ -236,14 +236,14 @@ _MEASURE_OF_ONE_Q = re.compile(
 
 @lru_cache(maxsize=256)  # read for the question, then for each of its candidates by two rules
 def asked_topic(question: str) -> frozenset[str]:
-    """The content words of the lower-case thing ``question`` asks about (see :func:`names_topic`), or none."""
+    """The content words, but "first", of the lower-case thing ``question`` asks about (:func:`names_topic`)."""
     shapes = (
         _TOPIC_Q, _SUBJECT_Q, _MADE_Q, _HOLDS_Q, _DOES_Q, _WHEN_Q, _SHARE_Q, _OWNER_Q, _CAUSE_Q, _SOME_OF_Q, _BELONGS_Q,
         _SHARE_IS_Q, _ORIGIN_Q, _PRODUCER_Q, _DONE_TO_Q, _HOW_MANY_CAN_Q, _OWNED_Q, _OLDEST_OR_EACH_Q,
         _MEASURE_OF_ONE_Q,
     )
     found = next(filter(None, (shape.match(question.strip()) for shape in shapes)), None)
-    return frozenset(content_words(next(filter(None, found.groups())))) if found else frozenset()
+    return frozenset(content_words(next(filter(None, found.groups())))) - {"first"} if found else frozenset()
 
 
 # "the Old Kingdom of Egypt", "the Second Continental Congress": a word telling which one of a

@@ -144,7 +144,7 @@ _DIGIT = re.compile(r"\d")
 
 # a share in words: "covering more than one-third of the world's land area", "two-thirds of", "half of"
 _SHARE_IN_WORDS = re.compile(
-    r"\b(?:(?:one|two|three|four|a)[- ](?:half|third|quarter|fifth|tenth)s?|half of|three[- ]quarters"
+    r"\b(?:(?:one|two|three|four|a)[- ](?:half|third|quarter|fifth|tenth)s?|half (?:of|the)|three[- ]quarters"
     r"|one in (?:two|three|four|five|six|ten))\b",
     re.IGNORECASE,
 )
@@ -188,6 +188,8 @@ _HOW_MANY_TIMES_Q = re.compile(
     r"decades|millennia)\b"
 )
 _AGED = re.compile(r"\b(?:aged?|age of)\s+\d", re.IGNORECASE)
+# "hours of sunshine … at only 840 per year": the time unit named before the count of it
+_UNITS_COUNTED = re.compile(rf"\b(?:{_TIME_UNITS}) of \w+\b[^.;]{{0,80}}?\d[\d,.]*\s+(?:per|a|each|every)\b", re.I)
 
 
 def states_duration(kind: str, question: str, sentence: str) -> bool:
@@ -199,7 +201,8 @@ def states_duration(kind: str, question: str, sentence: str) -> bool:
     if kind != "number":
         return True
     if _HOW_MANY_TIMES_Q.search(lowered):
-        return bool(_DURATION.search(sentence) or _YEAR_SPAN.search(sentence) or _AGED.search(sentence))
+        told = (_DURATION, _YEAR_SPAN, _AGED, _UNITS_COUNTED)
+        return any(pattern.search(sentence) for pattern in told)
     if _LIFESPAN_Q.search(lowered) and not _LIFE.search(sentence):
         return False  # "How long do orangutans live?": not when they diverged from the other hominids
     takes = _TAKES_TO_Q.search(lowered)

@@ -784,7 +784,10 @@ def test_a_date_must_be_of_the_occasion_its_article_names():
     assert can_answer(frame, dame, "Kell Arno", "Her accolades include three Grammy Awards.", article) is False
     assert can_answer(frame, "She won her first Grammy Award in 1965.", "Kell Arno", "", article)
     assert can_answer(frame, "It came in 1965.", "Kell Arno", "She won her first Grammy Award young.", article)
-    assert can_answer(frame, dame, "Kell Arno", "", "Kell Arno\n\nKell Arno is a singer. " + dame)
+    never = "Kell Arno\n\nKell Arno is a singer. " + dame
+    assert names_the_occasion(frame, dame, "", "Kell Arno", never)
+    # (forty-sixth round: that other rule, rag.unmet_asks.first_win_undated, refuses it: no first told)
+    assert not can_answer(frame, dame, "Kell Arno", "", never)
     # (under another title, "she" is that article's person: rag.topic.pronoun_for_another_name refuses it)
     assert names_the_occasion(frame, dame, "", "Honours", article)
     assert not can_answer(frame, dame, "Honours", "", article)
