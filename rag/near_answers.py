@@ -254,8 +254,9 @@ def _names_asked_about(frame: QuestionFrame) -> tuple[str, ...]:
 
 
 def reads_whereabouts_near(frame: QuestionFrame) -> bool:
-    """Do this module's rules read a candidate's article title and the sentence before it for this
-    question (a figure asked of names, a group or designation named, a thing set aside or used)?"""
+    """Do this module's rules (or :mod:`rag.unmet_asks`'s) read a candidate's article title and the sentence
+    before it for this question (a figure asked of names, a group or designation named, a thing set aside
+    or used, a thing measured, a distance)?"""
     question = frame.question
     return bool(
         (frame.kind == "number" and _names_asked_about(frame))
@@ -268,7 +269,8 @@ def reads_whereabouts_near(frame: QuestionFrame) -> bool:
 
 
 def near_answer_only(frame: QuestionFrame, sentence: str, title: str = "", before: str = "") -> bool:
-    """Does ``sentence`` come near the answer in one of this module's ways without giving it?
+    """Does ``sentence`` come near the answer in one of this module's ways without giving it, or leave
+    out what the question's wording asks (:func:`rag.unmet_asks.leaves_the_ask_unmet`)?
     (``title``: its article's; ``before``: the sentence before it in its passage.)"""
     return (
         figure_of_one_ranked_before(frame, sentence)
