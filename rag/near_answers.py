@@ -16,9 +16,8 @@ from rag.extract import name_letters
 from rag.frame import QuestionFrame
 from rag.holder import dated_to_other_years
 from rag.judge import content_words
-from rag.judge_dates import without_a_lone_date
 from rag.text import UPPER, entity_share, fold_accents, name_key
-from rag.unmet_asks import leaves_the_ask_unmet, reads_the_article_for_an_ask
+from rag.unmet_asks import gives_no_figure, leaves_the_ask_unmet, reads_the_article_for_an_ask
 
 # "What was Ho Chi Minh City's gross regional domestic product in 2023?": the name whose figure is asked
 _OWNER_Q = re.compile(r"\b((?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w.-]*)['’]s\s+(?:[a-z][\w-]*\s+){0,5}?[a-z][\w-]*")
@@ -137,7 +136,7 @@ _IN_A_UNIT_Q = re.compile(
 def measure_in_a_unit_unstated(question: str, sentence: str) -> bool:
     """For a measure asked in a unit ("How large is Tiananmen Square in square metres?"): does
     ``sentence`` hold no figure at all ("… occupy the square on the night of 3 June" gives a date)?"""
-    return bool(_IN_A_UNIT_Q.search(question)) and not re.search(r"\d", without_a_lone_date(sentence))
+    return bool(_IN_A_UNIT_Q.search(question)) and gives_no_figure(sentence)
 
 
 # "What was Luoyang's population at the 2010 census?": the census year asked

@@ -64,6 +64,11 @@ def no_figure_for_a_measure(question: str, sentence: str) -> bool:
         return False
     if measure in _NEEDS_UNIT:
         return not _NEEDS_UNIT[measure].search(sentence)
+    return gives_no_figure(sentence)
+
+
+def gives_no_figure(sentence: str) -> bool:
+    """Does ``sentence`` give no figure at all (digits or a number word; a lone date is none)?"""
     figures = without_a_lone_date(sentence)
     return not (re.search(r"\d", figures) or _NUMBER_WORD.search(figures))
 
