@@ -42,12 +42,13 @@ from rag.extremes import superlative_match
 from rag.frame import QuestionFrame
 from rag.judge import content_precision, content_words
 from rag.near_answers import reads_whereabouts_near
-from rag.person import names_in_full, names_the_doer, pronoun_speaks, speaker_says, speaks_or_describes
+from rag.person import names_in_full, names_the_doer
 from rag.records import Document, Hit
 from rag.relatives import states_relative
-from rag.rules import asked_term, can_answer
+from rag.rules import can_answer
+from rag.speakers import pronoun_speaks, speaker_says, speaks_or_describes
 from rag.text import UPPER, entity_share, name_key
-from rag.told import reads_whereabouts
+from rag.told import asked_term, reads_whereabouts
 from rag.topic import (
     asked_topic,
     did_subject,

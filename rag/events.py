@@ -10,7 +10,6 @@ import re
 from rag.extract import matches_type
 from rag.frame import QuestionFrame
 from rag.judge_dates import calendar_dates
-from rag.person import agentless_passive
 from rag.text import UPPER, YEAR, entity_share, name_key, times_in
 from rag.topic import KIND_WORDS
 
@@ -317,32 +316,6 @@ def states_the_end(frame: QuestionFrame, sentence: str) -> bool:
 def _asks_when(frame: QuestionFrame) -> bool:
     """A date question that asks when (not one with a "when" clause): the time rules read only these."""
     return frame.kind == "date" and bool(_ASKS_WHEN.match(frame.question))
-
-
-# "Who designed the 1860 Henry rifle?": the deed asked for and the words that state it (or one like
-# it: a word "introduced", a law "proposed"), which a sentence naming the thing alone does not hold
-_WHO_DEEDS = tuple(
-    (re.compile(rf"^\W*who (?:is credited with |first |originally )?(?:{asked})\b", re.IGNORECASE),
-     re.compile(stated, re.IGNORECASE))
-    for asked, stated in (
-        ("designed|designing", r"\bdesign|\bdevis|\bdevelop|\bcreat|\binvent|\bengineer|\bconceiv|\barchitect"),
-        ("coined|coining|introduced|introducing",
-         r"\bcoin|\bintroduc|\bfirst used|\binvent|\bcreat|\bpropos|\bpopulari[sz]|\bnam(?:ed|ing)\b|\bgave\b"),
-        ("formulated|formulating", r"\bformulat|\bpropos|\bdevelop|\bstated\b|\bintroduc|\bdiscover|\bpostulat"),
-        ("found", r"\bfound\b|\bdiscover|\bunearth|\bexcavat|\buncover|\bidentif"),
-    )
-)  # fmt: skip
-
-
-def states_the_deed(question: str, sentence: str) -> bool:
-    """For "Who designed (coined, introduced, formulated, found) …?": does ``sentence`` state that
-    deed, or one like it, with its doer? "The 1860 Henry rifle … superseded muskets" names the
-    thing only; "the French word paléontologie was introduced … in 1822" says it happened, not by
-    whom. True for other questions."""
-    for asked, stated in _WHO_DEEDS:
-        if asked.search(question):
-            return any(not agentless_passive(sentence, deed) for deed in stated.finditer(sentence))
-    return True
 
 
 # "When was The Night Watch attacked with a knife?": the deed whose date is asked, which "… is a 1642

@@ -10,6 +10,7 @@ changes what the features read.
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from rag.extract import name_letters
@@ -17,7 +18,8 @@ from rag.frame import QuestionFrame
 from rag.holder import dated_to_other_years
 from rag.judge import content_words
 from rag.text import UPPER, entity_share, fold_accents, name_key
-from rag.unmet_asks import gives_no_figure, leaves_the_ask_unmet, reads_the_article_for_an_ask
+from rag.units import UNIT_WORDS
+from rag.unmet_asks import NUMBER_WORD, gives_no_figure, leaves_the_ask_unmet, reads_the_article_for_an_ask
 
 # "What was Ho Chi Minh City's gross regional domestic product in 2023?": the name whose figure is asked
 _OWNER_Q = re.compile(r"\b((?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w.-]*)['’]s\s+(?:[a-z][\w-]*\s+){0,5}?[a-z][\w-]*")
@@ -107,6 +109,47 @@ def names_the_kind_only_in_plural(frame: QuestionFrame, sentence: str) -> bool:
     )
     names_nothing = noun in _NAMED_KINDS and not re.search(UPPER, sentence.strip()[1:])
     return counted or names_nothing
+
+
+# figures of a measure: none counts a kind ("How many moons does Mars have?" is not answered by "Its
+# mean diameter, 6,779 km (4,212 mi), is about half the Earth's, or twice the Moon's")
+# (not a rate: "300 eggs a year" counts eggs)
+_MEASURES = tuple(UNIT_WORDS[k] for k in ("length", "area", "weight", "temperature"))
+_PERCENT_AFTER = re.compile(r"\s*(?:%|percent\b|per cent\b)")
+
+
+def counts_only_measures(frame: QuestionFrame, sentence: str) -> bool:
+    """For "How many <kind> …?" (no unit asked, the kind no unit: not "How many miles …"): is every
+    figure in ``sentence`` a measure (a length, an area, a weight, a temperature, a share), none a
+    count? A figure in words may count."""
+    counted = frame.focus.removeprefix("count of ")
+    if frame.kind != "number" or frame.unit or counted == frame.focus or _is_a_measure(f"1 {counted}"):
+        return False
+    ends = [m.end() for m in re.finditer(r"\d(?:[\d,.]*\d)?", sentence)]
+    if not ends or NUMBER_WORD.search(sentence):
+        return False
+    spans = [(m.start(), m.end()) for unit in _MEASURES for m in unit.finditer(sentence)]
+    return all(any(a < end <= b for a, b in spans) or _PERCENT_AFTER.match(sentence[end:]) for end in ends)
+
+
+_COUNT = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)"
+_SUPERLATIVE = re.compile(r"\b(?:[a-z]+est|most|least|biggest|best|worst)\b")
+
+
+def counts_only_the_extremes(frame: QuestionFrame, sentence: str) -> bool:
+    """For "How many <kind> …?" asking no extreme: does ``sentence`` count the kind only with a
+    superlative ("from the three largest species alive" for how many species are known)?"""
+    counted = frame.focus.removeprefix("count of ")
+    if frame.kind != "number" or frame.extreme or counted == frame.focus or _SUPERLATIVE.search(counted):
+        return False
+    noun = re.escape(counted.split()[-1].rstrip("s"))
+    counts = re.findall(rf"\b{_COUNT}\s+((?:[\w-]+\s+){{0,2}}?){noun}", sentence, re.IGNORECASE)
+    return bool(counts) and all(_SUPERLATIVE.search(words) for words in counts)
+
+
+def _is_a_measure(figure: str) -> bool:
+    """Is ``figure`` ("1 miles", "1 square kilometres", "1 degrees") a measure's, not a count of things?"""
+    return any(unit.search(figure) for unit in _MEASURES) or bool(_PERCENT_AFTER.match(figure[1:]))
 
 
 # "Who discovered uranium?": a sentence telling the discovery of isotopes (compounds, a part) of it
@@ -238,10 +281,18 @@ def figure_naming_none_asked(frame: QuestionFrame, sentence: str, title: str, be
     if frame.kind != "number" or not names or not (title or before):
         return False
     text = f"{title} {before} {sentence}"
-    if entity_share([name_key(e) for e in names], text) > 0:
+    if entity_share([name_key(e) for e in names], text) > 0 or _named_in_another_spelling(names, text):
         return False
     initials = "".join(word[0] for word in re.findall(rf"{UPPER}\w*", text))
     return not any(len(e) > 1 and e.isupper() and e in initials for e in names)
+
+
+def _named_in_another_spelling(names: tuple[str, ...], text: str) -> bool:
+    """Does ``text`` name one of the long ``names`` spelled a little otherwise ("Paleognathae" is
+    "Palaeognathae")? Their first letters differ, so their name keys do; difflib compares whole words."""
+    spelled = {w.lower() for w in re.findall(r"[^\W\d_]{7,}", fold_accents(text))}
+    asked = [fold_accents(n).lower() for n in names if len(n) >= 7]
+    return any(difflib.get_close_matches(n, spelled, n=1, cutoff=0.9) for n in asked)
 
 
 # units named after people: "in degrees Celsius" names no thing asked about ("°C" gives it)
@@ -276,6 +327,8 @@ def near_answer_only(frame: QuestionFrame, sentence: str, title: str = "", befor
         or rank_unstated(frame.question, sentence)
         or a_decade_for_a_year(frame, sentence)
         or names_the_kind_only_in_plural(frame, sentence)
+        or counts_only_measures(frame, sentence)
+        or counts_only_the_extremes(frame, sentence)
         or deed_to_a_part_of_it(frame.question, sentence)
         or (frame.kind == "number" and measure_in_a_unit_unstated(frame.question, sentence))
         or figures_of_another_census(frame.question, sentence)

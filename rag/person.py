@@ -42,7 +42,7 @@ _ROLE = (
     r"admiral|viceroy|physician|doctor|surgeon|critic|naturalist|botanist|zoologist|geologist|anthropologist|"
     r"archaeologist|linguist|theologian|scholar|missionary|bishop|archbishop|priest|monk|navigator|aviator|"
     r"astronaut|mountaineer|climber|photographer|filmmaker|lawyer|statesman|tsar|czar|shah|caliph|khan|grammarian|"
-    r"rhetorician|delegate|vizier)"
+    r"rhetorician|delegate|vizier|patriarch|imam|ayatollah|abbot|abbess|historical figures?)"
 )
 _AUXILIARY = "did|does|do|is|was|are|were|has|have|had|will|would|can|could|the|a|an"
 _LEAD = r"^\W*(?:and |but |so )?"
@@ -50,7 +50,10 @@ _PERSON_Q = re.compile(
     # "Who discovered …", "Who wrote …", "Who coined …": deeds of a person (not "who won", "who
     # built": teams, firms)
     _LEAD + r"who (?:first |originally )?(?:discovered|invented|composed|wrote|painted|sculpted|directed|commands|"
-    r"commanded|coined|formulated|proposed|devised|named|gave (?:[\w’'-]+ ){1,5}(?:its|their|the) names?)\b"
+    r"commanded|coined|formulated|proposed|devised|named|isolated|synthesi[sz]ed|"
+    r"gave (?:[\w’'-]+ ){1,5}(?:its|their|the) names?)\b"
+    # "Who co-founded Hull House together with Jane Addams?": a partner of a named person
+    rf"|{_LEAD}who (?:co-?founded|founded|established|started)\b[^?]*\b(?:together with|alongside|with) {UPPER}"
     # "Who is the NATO Secretary-General?", "Who was the first president of …"
     rf"|{_LEAD}who (?:is|was|are|were) (?:the|a|an) (?:[\w’'-]+ ){{0,3}}(?:secretary|secretary-general|head|chief|"
     rf"ceo|founder|leader|mayor|governor|ministers|{_ROLE})\b"
@@ -197,6 +200,34 @@ def agentless_passive(sentence: str, deed: re.Match[str]) -> bool:
     return bool(passive) and not re.match(r"[^;.]*?\bby\b", sentence[deed.end() :])
 
 
+# "Who designed the 1860 Henry rifle?": the deed asked for and the words that state it (or one like
+# it: a word "introduced", a law "proposed"), which a sentence naming the thing alone does not hold
+_WHO_DEEDS = tuple(
+    (re.compile(rf"^\W*who (?:is credited with |first |originally )?(?:{asked})\b", re.IGNORECASE),
+     re.compile(stated, re.IGNORECASE))
+    for asked, stated in (
+        ("designed|designing", r"\bdesign|\bdevis|\bdevelop|\bcreat|\binvent|\bengineer|\bconceiv|\barchitect"),
+        ("coined|coining|introduced|introducing",
+         r"\bcoin|\bintroduc|\bfirst used|\binvent|\bcreat|\bpropos|\bpopulari[sz]|\bnam(?:ed|ing)\b|\bgave\b"),
+        ("formulated|formulating", r"\bformulat|\bpropos|\bdevelop|\bstated\b|\bintroduc|\bdiscover|\bpostulat"),
+        ("found", r"\bfound\b|\bdiscover|\bunearth|\bexcavat|\buncover|\bidentif"),
+        # "Who produced the Velm recording session?" is not answered by "… released by Columbia Records"
+        ("produced|producing", r"\bproduc|\bmanufactur|\bmade\b"),
+    )
+)  # fmt: skip
+
+
+def states_the_deed(question: str, sentence: str) -> bool:
+    """For "Who designed (coined, introduced, formulated, found, produced) …?": does ``sentence`` state that
+    deed, or one like it, with its doer? "The 1860 Henry rifle … superseded muskets" names the
+    thing only; "the French word paléontologie was introduced … in 1822" says it happened, not by
+    whom. True for other questions."""
+    for asked, stated in _WHO_DEEDS:
+        if asked.search(question):
+            return any(not agentless_passive(sentence, deed) for deed in stated.finditer(sentence))
+    return True
+
+
 # "Who invented the rechargeable lead–acid battery?": the deed and the lower-case thing it was done
 # to, up to a preposition or the end; what a sentence did the same deed to comes after its verb
 _DEED_OF_Q = re.compile(
@@ -319,66 +350,18 @@ def _is_personal_name(run: str) -> bool:
     last = keys[-1] if keys[-1] in _COMPASS and not _COMPASS_PLACE.intersection(keys[:-1]) else ""
     acronym = any(w.isupper() and len(w) > 1 for w in words)
     of_origin = all(_OF_ORIGIN.search(k) for k in keys)
-    return not any(k in _NOT_A_PERSON and k != last for k in keys) and not acronym and not of_origin
+    return not any(_not_a_persons(k) and k != last for k in keys) and not acronym and not of_origin
+
+
+def _not_a_persons(key: str) -> bool:
+    """Is ``key`` a word no person's name holds, or its plural in -es or -ies ("the Oriental Orthodox
+    Churches", "the East India Companies"; not in -s alone: "Rosa Parks", "Joseph Banks" are people)?"""
+    plural = key[:-3] + "y" if key.endswith("ies") else key[:-2] if key.endswith("es") else key
+    return key in _NOT_A_PERSON or plural in _NOT_A_PERSON
 
 
 _COMPASS = frozenset({"north", "south", "east", "west"})
 _COMPASS_PLACE = frozenset({"middle", "far", "near", "mid", "wild", "north", "south", "east", "west", "the"})
-
-
-def speaker_says(speaker: tuple[str, ...], sentence: str, verbs: re.Pattern[str] = SPEECH) -> float:
-    """1.0 when the question asks for no one's words, or one of ``speaker``'s names stands
-    within a few words of a speech verb ("Rutte said", "said Rutte", "according to Rutte") —
-    not merely named in the sentence ("Blinken informed Rutte")."""
-    if not speaker:
-        return 1.0
-    tokens = [t.rstrip(".") for t in re.findall(r"[\w’'.-]+", sentence)]
-    keys = {name_key(n) for n in speaker}
-    at_name = [i for i, t in enumerate(tokens) if name_key(t) in keys]
-    at_speech = [i for i, t in enumerate(tokens) if verbs.fullmatch(t)]
-    return float(any(_speaks(tokens[s], s - n) for n in at_name for s in at_speech))
-
-
-# a speaker's own words for someone: "Putin congratulated Trump …, hailing the US president-elect as courageous"
-_DESCRIBES = re.compile(
-    r"hail(?:ed|ing|s)?|prais(?:ed|ing|es)|brand(?:ed|ing|s)|dubb(?:ed|ing)|dubs|label(?:l?ed|l?ing|s)|term(?:ed|ing)",
-    re.IGNORECASE,
-)
-
-
-_SPEECH_OR_DESCRIBES = re.compile(rf"(?:{SPEECH.pattern})|(?:{_DESCRIBES.pattern})", re.IGNORECASE)
-
-
-def speaks_or_describes(speaker: tuple[str, ...], sentence: str) -> bool:
-    """Does one of ``speaker``'s names speak in ``sentence`` or describe something in it ("…,
-    hailing the US president-elect as courageous")? Read by the rules, not the model's features."""
-    return bool(speaker_says(speaker, sentence, _SPEECH_OR_DESCRIBES))
-
-
-def _speaks(verb: str, distance: int) -> bool:
-    """A name ``distance`` tokens before a speech verb is the speaker ("Rutte said", "said Rutte");
-    for "according", only a name just after it is ("according to Rutte", not "Norvik Arms,
-    according to a procurement notice")."""
-    if verb.lower() == "according":
-        return -4 <= distance <= -2
-    return -4 <= distance <= 6
-
-
-def states_words(speaker: tuple[str, ...], sentence: str, before: str = "", by_pronoun: bool = False) -> bool:
-    """For "what did X say": does X speak in ``sentence`` ("Zelensky posted on his X account: …"),
-    or a pronoun that stands for X (``by_pronoun``: the question's "he" is the previous answer's
-    person; else X named in ``before``, the sentence before it)? Not a sentence that only names X
-    ("… visited Kyiv and met with Zelensky", sample dev q084)."""
-    if not speaker or speaks_or_describes(speaker, sentence):
-        return True
-    keys = {name_key(n) for n in speaker}
-    names_speaker = by_pronoun or any(name_key(t) in keys for t in re.findall(r"[\w’'.-]+", before))
-    return names_speaker and pronoun_speaks(sentence)
-
-
-def pronoun_speaks(sentence: str) -> bool:
-    """ "He said …", "She later told …": a pronoun just before a speech verb."""
-    return bool(re.search(rf"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:\w+\s+)?{SPEECH.pattern}", sentence))
 
 
 def agent_nouns(stems: set[str] | frozenset[str]) -> set[str]:

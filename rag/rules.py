@@ -27,7 +27,6 @@ from rag.events import (
     names_the_occasion,
     states_a_time,
     states_asked_event,
-    states_the_deed,
     states_the_end,
     tells_the_dated_deed,
 )
@@ -57,14 +56,15 @@ from rag.person import (
     answers_who,
     deed_done_to_another,
     deed_told_with_its_doer,
-    states_words,
+    states_the_deed,
 )
 from rag.relatives import names_the_relative, tells_the_relation
-from rag.text import fold_accents
+from rag.speakers import states_words
 from rag.told import (
     holds_the_quoted,
     names_one_of_the_kind,
     names_the_named_thing,
+    names_the_term,
     states_a_degree,
     states_the_first,
     tells_what_is_asked,
@@ -281,29 +281,6 @@ def names_a_doer(question: str, sentence: str) -> bool:
     openers += re.findall(r"(?<=[.!?]\s)[A-Z][\w’'-]*", text)
     names += [w for w in openers if w.lower() not in STOPWORDS]
     return any(w.lower() not in asked for w in names) or bool(_PRONOUN.search(text) or _BY_AGENT.search(text))
-
-
-# "From which Greek word is the term etymology derived?": the term asked about, which an answer
-# (or its article's title) holds; the French word paléontologie's derivation is not etymology's
-_TERM_Q = re.compile(r"\bthe (?:term|word|phrase|expression|label) [\"'‘“]?([a-z][\w-]+)", re.IGNORECASE)
-# "The word was coined by …": the term named before, pointed back to
-_THE_TERM = re.compile(r"^\W*(?:The|This|That) (?:term|word|phrase|name|expression|label)\b(?! \w{3,} (?:was|is)\b)")
-
-
-def asked_term(question: str) -> str:
-    """The term ``question`` asks about ("the term etymology" → "etymology"), or ""."""
-    term = _TERM_Q.search(question)
-    return term.group(1) if term and term.group(1).lower() not in STOPWORDS else ""
-
-
-def names_the_term(question: str, sentence: str, title: str) -> bool:
-    """For a question about "the term (word) X": does ``sentence`` or its article's ``title`` hold X?"""
-    term = asked_term(question)
-    return (
-        not term
-        or fold_accents(term).lower() in fold_accents(f"{sentence} {title}").lower()
-        or bool(_THE_TERM.match(sentence))
-    )
 
 
 # "Who became India's prime minister after Nehru?", "Who took the throne after Nebuchadnezzar II

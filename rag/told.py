@@ -242,3 +242,29 @@ def _wording(question: str) -> _Wording:
 
 def _folded(text: str) -> str:
     return " ".join(fold_accents(text).lower().split())
+
+
+# "From which Greek word is the term etymology derived?": the term asked about, which an answer
+# (or its article's title) holds; the French word paléontologie's derivation is not etymology's
+_TERM_Q = re.compile(
+    r"(?i:\bthe (?:term|word|phrase|expression|label)) [\"'‘“]?((?i:[a-z])[\w-]+)|\bthe name ([A-Z][\w-]+)"
+)
+# "The word was coined by …": the term named before, pointed back to
+_THE_TERM = re.compile(r"^\W*(?:The|This|That) (?:term|word|phrase|name|expression|label)\b(?! \w{3,} (?:was|is)\b)")
+
+
+def asked_term(question: str) -> str:
+    """The term ``question`` asks about ("the term etymology" → "etymology"), or ""."""
+    term = _TERM_Q.search(question)  # or "the name Dinosauria" (capitalised: not "the name of …")
+    said = next(filter(None, term.groups()), "") if term else ""
+    return said if said.lower() not in STOPWORDS else ""
+
+
+def names_the_term(question: str, sentence: str, title: str) -> bool:
+    """For a question about "the term (word) X": does ``sentence`` or its article's ``title`` hold X?"""
+    term = asked_term(question)
+    return (
+        not term
+        or fold_accents(term).lower() in fold_accents(f"{sentence} {title}").lower()
+        or bool(_THE_TERM.match(sentence))
+    )

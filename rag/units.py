@@ -261,7 +261,11 @@ _HEIGHT_BEFORE = re.compile(
     r"(?!\s+(?:into|inside|within|behind)\b)[^.;,\d]{0,30}$",
     re.IGNORECASE,
 )
-_HEIGHT_AFTER = re.compile(r"\s*-?\s*(?:high|tall|deep|wide|in (?:height|depth|width))\b(?!-)", re.IGNORECASE)
+# "3,000 kilometres (1,900 mi) deep within Earth" is how far into it, as "deep into" is in a question
+_HEIGHT_AFTER = re.compile(
+    r"\s*-?\s*(?:high|tall|deep(?!\s+(?:into|inside|within|beneath|below)\b)|wide|in (?:height|depth|width))\b(?!-)",
+    re.IGNORECASE,
+)
 
 
 def gives_only_heights(unit: str, dimension: str, sentence: str) -> bool:

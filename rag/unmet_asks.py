@@ -2,9 +2,10 @@
 is the monthly circulation of …?" answered by "an American monthly magazine"), the thing measured
 ("the hardness of diamond" answered by beryl's), a cause, a month, the deed dated ("first used"
 answered by when it was developed), the place a distance is asked from, the year of a count of people,
-a first win and the unit of a place (an urban agglomeration, not the city). Each is a rule after the
-model (:func:`rag.rules.can_answer` reads :func:`leaves_the_ask_unmet` through
-:func:`rag.near_answers.near_answer_only`); none changes what the features read.
+a first win, the unit of a place (an urban agglomeration, not the city), a name in a language, a version,
+a century and the first one's deed. Each is a rule after the model (:func:`rag.rules.can_answer` reads
+:func:`leaves_the_ask_unmet` through :func:`rag.near_answers.near_answer_only`); none changes what the
+features read.
 """
 
 from __future__ import annotations
@@ -39,8 +40,16 @@ _NEEDS_UNIT = {
     "speed": UNIT_WORDS["speed"],
     "velocity": UNIT_WORDS["speed"],
     "frequency": re.compile(r"\d\s*(?:[kMGT]?Hz)\b|\bhertz\b|\b(?:kilo|mega|giga)hertz\b", re.IGNORECASE),
+    # a mass per volume ("6.162 g/cm3", "kilograms per cubic metre"), not an atomic number; or, for a
+    # population density, a count per area ("299/km2", "775 per square mile")
+    "density": re.compile(
+        r"\d\s*(?:k?g|t)\s*/\s*(?:c?m|l|dm|ml)(?:3|³)?(?!\w)"
+        r"|\b(?:grams?|kilograms?|tonnes?|pounds?) per (?:cubic|litre|liter)"
+        r"|/\s*(?:km|mi|sq\s*mi)(?:2|²)?(?!\w)|\bper (?:square|sq\b|km2|km²)",
+        re.IGNORECASE,
+    ),
 }
-_NUMBER_WORD = re.compile(
+NUMBER_WORD = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|"
     r"eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?)\b",
     re.IGNORECASE,
@@ -70,7 +79,7 @@ def no_figure_for_a_measure(question: str, sentence: str) -> bool:
 def gives_no_figure(sentence: str) -> bool:
     """Does ``sentence`` give no figure at all (digits or a number word; a lone date is none)?"""
     figures = without_a_lone_date(sentence)
-    return not (re.search(r"\d", figures) or _NUMBER_WORD.search(figures))
+    return not (re.search(r"\d", figures) or NUMBER_WORD.search(figures))
 
 
 # "What is the hardness of diamond on the Mohs scale?", "How many spacetime dimensions does
@@ -81,6 +90,9 @@ _MEASURED_THING_Q = re.compile(
     r"([a-z][a-z-]+(?: [a-z][a-z-]+)?)(?:\s+(?:on|in|at|under|when|during)\b[^?]*)?\s*\??\s*$"
     rf"|^\W*(?i:how many) [\w-]+(?: [\w-]+)? (?i:does|do|did) {_POINTS_BACK}"
     r"([a-z][a-z-]+(?: [a-z][a-z-]+)?) (?:require|need|have|use|contain|predict|posit|include)\b"
+    # "What percentage of all sedimentary rocks is limestone?" (not answered by sandstone's share)
+    r"|^\W*(?i:what) (?i:percentage|percent|proportion|share|fraction) of .+? (?i:is|are|was|were) "
+    rf"{_POINTS_BACK}([a-z][a-z-]+(?: [a-z][a-z-]+)?)\s*\??\s*$"
 )
 
 
@@ -140,10 +152,18 @@ def no_month_told(question: str, sentence: str) -> bool:
 _FIRST_DEED_Q = re.compile(
     r"^\W*(?:when|in (?:what|which)(?: [\w-]+){1,2}) (?:was|were|did|is|are) .+? first (used|deployed|employed|"
     r"performed|staged|broadcast|aired|published|printed|observed|sighted|recorded|sold|marketed|played|flown|tested|"
-    r"mentioned)\b",
+    r"mentioned)\b"
+    # "In which year was the first working four-stroke engine built?": the first one of a kind made
+    r"|^\W*(?:when|in (?:what|which)(?: [\w-]+){1,2}) (?:was|were) the first (?:[\w-]+ ){1,4}?"
+    r"(built|constructed|made|manufactured)\b",
     re.IGNORECASE,
 )
+_MADE = (
+    r"buil\w*|construct\w*|made|mak\w*|manufactur\w*|produc\w*|develop\w*|invent\w*|design\w*|complet\w*"
+    r"|prototyp\w*"
+)
 _DEED_WORDS = {
+    "built": _MADE, "constructed": _MADE, "made": _MADE, "manufactured": _MADE,
     "used": r"us(?:e|ed|es|ing|age)|employ\w*|deploy\w*|dropped|fired|applied",
     "deployed": r"deploy\w*|us(?:e|ed|ing)|employ\w*|dropped|fired",
     "employed": r"employ\w*|us(?:e|ed|ing)|deploy\w*",
@@ -166,10 +186,12 @@ _DEED_WORDS = {
 
 
 def another_deed_dated(question: str, sentence: str) -> bool:
-    """For the date of a first deed ("When was napalm first used …?"): does ``sentence`` tell no such
-    deed ("developed napalm … in 1942" dates its making)?"""
+    """For the date of a first deed ("When was napalm first used …?", "… the first working engine
+    built?"): does ``sentence`` tell no such deed ("developed napalm … in 1942" dates its making; "He
+    received a patent for the motorcar in 1886" no engine built)?"""
     found = _FIRST_DEED_Q.match(question)
-    return bool(found) and not re.search(rf"\b(?:{_DEED_WORDS[found.group(1).lower()]})\b", sentence, re.IGNORECASE)
+    deed = next(filter(None, found.groups()), "").lower() if found else ""
+    return bool(deed) and not re.search(rf"\b(?:{_DEED_WORDS[deed]})\b", sentence, re.IGNORECASE)
 
 
 # "How far is Lucknow from New Delhi?": the place whose distance is asked, and the one it is from
@@ -261,6 +283,74 @@ def reads_the_article_for_an_ask(question: str) -> bool:
     return bool(_MEASURED_THING_Q.match(question) or _DISTANCE_Q.match(question))
 
 
+# "What is the Chinese name for the Legalist school?", "What is Orsk called in Latin?": a name in a language
+_LANGUAGE = r"[A-Z][a-z]+"
+_NAME_IN_A_LANGUAGE_Q = re.compile(
+    rf"^\W*(?i:what (?:is|was|are|were) (?:the|its|their|[\w’'-]+['’]s)) ({_LANGUAGE}) (?:name|word|term)\b"
+    rf"|\bcalled in ({_LANGUAGE})\s*\??\s*$"
+)
+
+
+def no_name_in_the_language(question: str, sentence: str) -> bool:
+    """For a name asked in a language ("What is the Chinese name for …?"): does ``sentence`` give no
+    name in it — no "Chinese:", "(Chinese …", "in Chinese", "the Chinese for", no pinyin, naming
+    verb or term in brackets ("Legalism refers to an … orientation … of China" only defines the thing)?"""
+    asked = _NAME_IN_A_LANGUAGE_Q.search(question)
+    if not asked:
+        return False
+    lang = re.escape(asked.group(1) or asked.group(2))
+    told = (
+        rf"\b{lang}\s*:|\(\s*{lang}\b|\bin {lang}\b|\b{lang} (?:for|name|word|term|spelling|characters?)\b"
+        rf"|\bfrom (?:the )?{lang}\b|\bpinyin\b|\bromani[sz]ed\b|\bliterally\b|\blit\."
+        r"|\b(?:called|known as|named|termed)\b|\([^()\d]{2,40}\)"  # "loanwords (gairaigo)": the term in brackets
+    )
+    return not re.search(told, sentence)
+
+
+# "Which version of the GNU GPL …?", "Roughly which centuries did … span?": a version or a century asked,
+# and the words that may tell it (a number, a year, "version", "century")
+_ASKED_AND_TOLD = (
+    (re.compile(r"\b(?:which|what) (?:\w+ )?versions?\b", re.IGNORECASE),
+     re.compile(r"\bversions?\b|\d|\b(?:first|second|third|fourth|latest|original)\b", re.IGNORECASE)),
+    (re.compile(r"\b(?:which|what|in which|in what) centur(?:y|ies)\b", re.IGNORECASE),
+     re.compile(r"\bcentur(?:y|ies)\b|\d{3,4}", re.IGNORECASE)),
+)
+
+
+def no_version_or_century(question: str, sentence: str) -> bool:
+    """For a version or a century asked: does ``sentence`` tell none ("… is distributed under the
+    copyleft GPL license" names no version; "… was part of the early modern period" no century)?"""
+    return any(asked.search(question) and not told.search(sentence) for asked, told in _ASKED_AND_TOLD)
+
+
+# "Which ancient civilization was the first to use negative numbers?": the first one's deed, and
+# the other first deed a sentence tells ("were among the first to develop a civilization")
+# (asking who or which one did it: "Bette Davis was the first person to reach how many …?" asks a count)
+_FIRST_TO_Q = re.compile(
+    r"^\W*(?:which|who|what)\b[^?]*?\b(?:was|were|is|are) the first (?:[\w-]+ ){0,2}?to (?:be )?([a-z]+)\b",
+    re.IGNORECASE,
+)
+# ("the first climbers confirmed to have reached": the deed after "to have", "to be")
+_FIRST_TO = re.compile(r"\bfirst (?:[\w-]+ ){0,2}?to (?:have |be |been )?([a-z]+)\b", re.IGNORECASE)
+# deeds told in other words ("the first to reach the pole" is "the first to arrive there")
+_SAME_DEED = {"reach": "reach|arriv|attain|get|climb", "climb": "climb|ascen|summit|scal|reach", "fly": "fl[yioe]",
+              "cross": "cross|travers", "win": "win|won"}
+
+
+def first_to_another_deed(question: str, sentence: str) -> bool:
+    """For "Which … was the first to <do> …?": does ``sentence`` tell another first deed and not the one
+    asked ("… were among the first to develop a civilization" for the first to use negative numbers)?"""
+    found = _FIRST_TO_Q.search(question)
+    told = [m.group(1).lower() for m in _FIRST_TO.finditer(sentence)]
+    if not found or not told:
+        return False
+    verb = found.group(1).lower()
+    stem = re.escape(verb[:-1] if verb.endswith("e") and len(verb) > 3 else verb)
+    same = _SAME_DEED.get(verb, stem)
+    deed = next((_DEED_WORDS[v] for v in (f"{verb}d", f"{verb}ed", verb) if v in _DEED_WORDS), "")
+    return not any(re.match(same, t) for t in told) and not (deed and re.search(rf"\b(?:{deed})\b", sentence, re.I))
+
+
 def leaves_the_ask_unmet(question: str, sentence: str, title: str = "", before: str = "") -> bool:
     """Does ``sentence`` leave out what the question's wording asks for, in one of this module's ways?"""
     return (
@@ -273,4 +363,7 @@ def leaves_the_ask_unmet(question: str, sentence: str, title: str = "", before: 
         or people_of_another_year(question, sentence)
         or first_win_undated(question, sentence, before)
         or population_of_another_unit(question, sentence)
+        or no_name_in_the_language(question, sentence)
+        or no_version_or_century(question, sentence)
+        or first_to_another_deed(question, sentence)
     )

@@ -15,8 +15,8 @@ import pytest
 from rag.answerability import FEATURES, load_model, superlative_match
 from rag.errors import SettingsError
 from rag.frame import build_frame
-from rag.person import speaker_says
 from rag.rules import can_answer
+from rag.speakers import speaker_says
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = ROOT / "model" / "answerability.json"

@@ -86,6 +86,19 @@ def test_a_people_described_by_adjectives_of_origin_names_no_person():
     assert answers_who("Its first king, Brian Osei, ruled the Varni.", question=question)
 
 
+def test_a_plural_of_a_body_word_names_no_person():
+    # forty-seventh round (dev47 bs52): "Who is the current patriarch of the Ethiopian Orthodox
+    # Tewahedo Church?" was answered by "… the largest of the Oriental Orthodox Churches"
+    question = "Who is the current patriarch of the Varnian Orthodox Church?"
+    sentence = "The Varnian Orthodox Church is the largest of the Oriental Orthodox Churches."
+    assert not answers_who(sentence, question=question)
+    assert not can_answer(build_frame(question), sentence)
+    assert not names_person("They merged the two East India Companies.")
+    # a surname in -s is no plural of a body word
+    assert names_person("The prize went to Rosa Parks.") and names_person("It was led by Joseph Banks.")
+    assert can_answer(build_frame(question), "The current patriarch of the Varnian Orthodox Church is Abune Mathias.")
+
+
 def test_a_run_of_capitals_after_a_place_word_and_of_ends_that_places_name():
     sentence = "Saint Varo, known by its longer name the Federation of Saint Columba and Nevin, is an island nation."
     question = "Who is the head of state of Saint Varo?"
@@ -154,6 +167,13 @@ def test_a_lesser_place_is_no_person():
         ("How long is the Sorna canal?", "The Sorna canal is 50 km long and 3 km wide.", False),
         ("How wide is the Vell strait?", "The Vell is the one-mile-wide (1.6 km) strait between two bays.", False),
         ("How long is the Kell railway?", "It runs 300 km high-speed trains.", False),
+        # forty-seventh round (dev46 br49): a figure "deep within" a thing is how far into it
+        (
+            "How deep inside the Earth do the Sorna plumes originate?",
+            "They come from the Sorna plumes, 3,000 kilometres (1,900 mi) deep within Earth.",
+            False,
+        ),
+        ("How far is Basse from the coast?", "Basse lies in a valley 300 m deep.", True),
     ],
 )
 def test_a_length_asked_is_not_only_a_height_stated(question, sentence, heights_only):

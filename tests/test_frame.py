@@ -371,6 +371,9 @@ def test_a_scene_setting_clause_does_not_make_a_when_question(question, kind):
         ("What did the analyst say about the road?", False),  # asks what was said, not who
         ("What is the name of the current Sultan of Velia?", True),  # dev16 f35: a ruler's name
         ("What is the name of the river that drains the lake?", False),
+        # forty-seventh round (dev47 bs52): a church's head is a person
+        ("Who is the current patriarch of the Varnian Orthodox Church?", True),
+        ("Who was the last imam of the Sorna mosque?", True),
     ],
 )
 def test_questions_only_a_person_answers(question, expected):

@@ -23,7 +23,8 @@ from rag.extremes import states_extreme
 from rag.frame import build_frame
 from rag.holder import measure_holder, states_holder
 from rag.judge import content_words, judge
-from rag.rules import can_answer, names_the_term, tells_a_succession
+from rag.rules import can_answer, tells_a_succession
+from rag.told import names_the_term
 from rag.topic import pronoun_for_another_name
 
 
