@@ -14,12 +14,13 @@ from rag.judge_rules import WORD_NUMBERS
 from rag.person import agent_nouns
 from rag.text import UPPER
 
-_ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b(?:[- ]centur(?:y|ies))?", re.IGNORECASE)
-_MEASURED = frozenset(
+# a rank, the units a count of things is not in (rag.judge.numbers' units), and counted nouns that are units
+ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b(?:[- ]centur(?:y|ies))?", re.IGNORECASE)
+MEASURED_UNITS = frozenset(
     {"km", "mi", "m", "km2", "mi2", "ton", "kg", "usd", "second", "minute", "hour", "day", "week", "month", "year",
      "decade"}
 )  # fmt: skip
-_MEASURE_WORDS = frozenset(
+MEASURE_WORDS = frozenset(
     content_words(
         "kilometres kilometers km miles metres meters feet square tons tonnes kilograms kg dollars seconds minutes "
         "hours days weeks months years decades"
@@ -73,13 +74,13 @@ def counted(sentence: str, frame: QuestionFrame) -> set[tuple[float, str]]:
     """Numbers in ``sentence``; for "how many X ..." only those within a few words of X or of
     one of the question's lower-case content words (its verbs: "wounded another 903")."""
     if frame.count_terms:  # "how many ships": a rank ("16th-century", "the 3rd") or a share (13.9%) counts nothing
-        sentence = _ORDINAL.sub(" ", sentence)
+        sentence = ORDINAL.sub(" ", sentence)
     found = quantities(sentence) | ({(2.0, "")} if re.search(r"\btwice\b", sentence.lower()) else set())
     if frame.count_terms:
         # "how many ships": nor does a distance, a weight, a sum or a duration ("the three-year
         # expedition totaled 60,440 km"), unless the question counts such a unit ("how many
         # kilometres", "how many days")
-        measured = () if frame.count_terms & _MEASURE_WORDS else _MEASURED
+        measured = () if frame.count_terms & MEASURE_WORDS else MEASURED_UNITS
         found = {(v, u) for v, u in found if u != "pct" and u not in measured}
     if not frame.count_terms or not found:
         return found  # not a count, or "how many times": any number will do
@@ -266,7 +267,7 @@ _WITHIN = re.compile(
 # biological family of cloven-hoofed, ruminant mammals that includes …": what it belongs to)
 _DEFINITION = re.compile(r"[^.;,]{1,60}?\b(?:is|are)\s+[^.;,]{1,40}\.(?=\s|$)")
 # a count in figures or words ("870 species", "Four extant species")
-_COUNT = rf"(?:\d[\d,.]*|\b(?:{'|'.join(w for w in WORD_NUMBERS if w != 'twice')}|several)\b)"
+COUNT = rf"(?:\d[\d,.]*|\b(?:{'|'.join(w for w in WORD_NUMBERS if w != 'twice')}|several)\b)"
 
 
 def asks_count_of_a_whole(question: str) -> bool:
@@ -284,12 +285,12 @@ def counts_a_group_within(frame: QuestionFrame, sentence: str, title: str, artic
     if frame.kind != "number" or not asked or not title:
         return False
     noun, whole = (re.escape(word[:-1] if word.endswith("s") else word) for word in asked.groups())
-    noun_counted = re.search(rf"{_COUNT}\s+(?:[\w-]+\s+)?{noun}", sentence, re.IGNORECASE)
+    noun_counted = re.search(rf"{COUNT}\s+(?:[\w-]+\s+)?{noun}", sentence, re.IGNORECASE)
     defined = _DEFINITION.match(article.split("\n\n", 1)[-1])  # the summary's first words, a short "X are Y."
     if re.search(rf"\b{whole}", f"{title} {defined.group() if defined else ''}", re.IGNORECASE) or not noun_counted:
         return False
     # "… of which approximately 369,000 are flowering plants" counts the whole
-    if re.search(rf"\b{noun}\w*\s+of\s+(?:[\w’'-]+\s+){{0,4}}?{whole}|{_COUNT}\s+(?:are|were)\s+{whole}", sentence,
+    if re.search(rf"\b{noun}\w*\s+of\s+(?:[\w’'-]+\s+){{0,4}}?{whole}|{COUNT}\s+(?:are|were)\s+{whole}", sentence,
                  re.IGNORECASE):  # fmt: skip
         return False
     mentions = [m.start() for m in re.finditer(rf"\b{whole}", sentence, re.IGNORECASE)]
@@ -348,7 +349,7 @@ def counts_another_noun(frame: QuestionFrame, sentence: str) -> bool:
         return False
     return any(
         _is_number(tokens, i) and i + 1 < len(tokens) and tokens[i + 1].endswith("s")
-        and stems[i + 1] not in frame.count_terms | _MEASURE_WORDS
+        and stems[i + 1] not in frame.count_terms | MEASURE_WORDS
         for i in range(len(tokens))
     )  # fmt: skip
 

@@ -13,13 +13,13 @@ from __future__ import annotations
 import difflib
 import re
 
+from rag.counting import COUNT, MEASURE_WORDS, MEASURED_UNITS, ORDINAL, quantities
 from rag.extract import name_letters
 from rag.frame import QuestionFrame
 from rag.holder import dated_to_other_years
 from rag.judge import content_words
 from rag.text import UPPER, entity_share, fold_accents, name_key
-from rag.units import UNIT_WORDS
-from rag.unmet_asks import NUMBER_WORD, gives_no_figure, leaves_the_ask_unmet, reads_the_article_for_an_ask
+from rag.unmet_asks import gives_no_figure, leaves_the_ask_unmet, reads_the_article_for_an_ask
 
 # "What was Ho Chi Minh City's gross regional domestic product in 2023?": the name whose figure is asked
 _OWNER_Q = re.compile(r"\b((?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w.-]*)['’]s\s+(?:[a-z][\w-]*\s+){0,5}?[a-z][\w-]*")
@@ -112,27 +112,20 @@ def names_the_kind_only_in_plural(frame: QuestionFrame, sentence: str) -> bool:
 
 
 # figures of a measure: none counts a kind ("How many moons does Mars have?" is not answered by "Its
-# mean diameter, 6,779 km (4,212 mi), is about half the Earth's, or twice the Moon's")
-# (not a rate: "300 eggs a year" counts eggs)
-_MEASURES = tuple(UNIT_WORDS[k] for k in ("length", "area", "weight", "temperature"))
-_PERCENT_AFTER = re.compile(r"\s*(?:%|percent\b|per cent\b)")
+# mean diameter, 6,779 km (4,212 mi), is about half the Earth's, or twice the Moon's": "twice" compares)
+_RATIO = re.compile(r"\b(?:twice|thrice|half)\b", re.IGNORECASE)
 
 
 def counts_only_measures(frame: QuestionFrame, sentence: str) -> bool:
-    """For "How many <kind> …?" (no unit asked, the kind no unit: not "How many miles …"): is every
-    figure in ``sentence`` a measure (a length, an area, a weight, a temperature, a share), none a
-    count? A figure in words may count."""
-    counted = frame.focus.removeprefix("count of ")
-    if frame.kind != "number" or frame.unit or counted == frame.focus or _is_a_measure(f"1 {counted}"):
+    """For "How many <kind> …?" (the kind no unit: not "How many miles …"): is every figure in
+    ``sentence`` a distance, a weight, a sum, a duration or a share — the units
+    :func:`rag.counting.counted` never reads as a count — so that none counts the kind?"""
+    if frame.kind != "number" or not frame.count_terms or frame.count_terms & MEASURE_WORDS:
         return False
-    ends = [m.end() for m in re.finditer(r"\d(?:[\d,.]*\d)?", sentence)]
-    if not ends or NUMBER_WORD.search(sentence):
-        return False
-    spans = [(m.start(), m.end()) for unit in _MEASURES for m in unit.finditer(sentence)]
-    return all(any(a < end <= b for a, b in spans) or _PERCENT_AFTER.match(sentence[end:]) for end in ends)
+    found = quantities(_RATIO.sub(" ", ORDINAL.sub(" ", sentence)))
+    return bool(found) and all(unit == "pct" or unit in MEASURED_UNITS for _, unit in found)
 
 
-_COUNT = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)"
 _SUPERLATIVE = re.compile(r"\b(?:[a-z]+est|most|least|biggest|best|worst)\b")
 
 
@@ -142,14 +135,9 @@ def counts_only_the_extremes(frame: QuestionFrame, sentence: str) -> bool:
     counted = frame.focus.removeprefix("count of ")
     if frame.kind != "number" or frame.extreme or counted == frame.focus or _SUPERLATIVE.search(counted):
         return False
-    noun = re.escape(counted.split()[-1].rstrip("s"))
-    counts = re.findall(rf"\b{_COUNT}\s+((?:[\w-]+\s+){{0,2}}?){noun}", sentence, re.IGNORECASE)
+    noun = re.escape(counted.split()[-1].removesuffix("s"))
+    counts = re.findall(rf"{COUNT}\s+((?:[\w-]+\s+){{0,2}}?){noun}", sentence, re.IGNORECASE)
     return bool(counts) and all(_SUPERLATIVE.search(words) for words in counts)
-
-
-def _is_a_measure(figure: str) -> bool:
-    """Is ``figure`` ("1 miles", "1 square kilometres", "1 degrees") a measure's, not a count of things?"""
-    return any(unit.search(figure) for unit in _MEASURES) or bool(_PERCENT_AFTER.match(figure[1:]))
 
 
 # "Who discovered uranium?": a sentence telling the discovery of isotopes (compounds, a part) of it

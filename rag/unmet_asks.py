@@ -49,7 +49,7 @@ _NEEDS_UNIT = {
         re.IGNORECASE,
     ),
 }
-NUMBER_WORD = re.compile(
+_NUMBER_WORD = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|"
     r"eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?)\b",
     re.IGNORECASE,
@@ -79,7 +79,7 @@ def no_figure_for_a_measure(question: str, sentence: str) -> bool:
 def gives_no_figure(sentence: str) -> bool:
     """Does ``sentence`` give no figure at all (digits or a number word; a lone date is none)?"""
     figures = without_a_lone_date(sentence)
-    return not (re.search(r"\d", figures) or NUMBER_WORD.search(figures))
+    return not (re.search(r"\d", figures) or _NUMBER_WORD.search(figures))
 
 
 # "What is the hardness of diamond on the Mohs scale?", "How many spacetime dimensions does
@@ -164,6 +164,9 @@ _MADE = (
 )
 _DEED_WORDS = {
     "built": _MADE, "constructed": _MADE, "made": _MADE, "manufactured": _MADE,
+    # (a first one's deed, "the first to reach …", is told by "the first to arrive …", "have reached the summit")
+    "reached": r"reach\w*|arriv\w*|attain\w*|got|climb\w*", "climbed": r"climb\w*|ascen\w*|summit\w*|scal\w*|reach\w*",
+    "crossed": r"cross\w*|travers\w*", "won": r"w[io]n\w*",
     "used": r"us(?:e|ed|es|ing|age)|employ\w*|deploy\w*|dropped|fired|applied",
     "deployed": r"deploy\w*|us(?:e|ed|ing)|employ\w*|dropped|fired",
     "employed": r"employ\w*|us(?:e|ed|ing)|deploy\w*",
@@ -179,7 +182,7 @@ _DEED_WORDS = {
     "sold": r"sold|sale|on the market|marketed|released|available",
     "marketed": r"market\w*|sold|sale|released|launched|introduced",
     "played": r"played|play|staged|held|contested|match",
-    "flown": r"flown|flew|flight|flights",
+    "flown": r"flown|flew|fl(?:y|ies|ying)|flights?",
     "tested": r"test\w*|detonat\w*|trial\w*",
     "mentioned": r"mention\w*|appear\w*|attest\w*|cited|referred|recorded|occurs?|found|earliest",
 }
@@ -330,25 +333,23 @@ _FIRST_TO_Q = re.compile(
     r"^\W*(?:which|who|what)\b[^?]*?\b(?:was|were|is|are) the first (?:[\w-]+ ){0,2}?to (?:be )?([a-z]+)\b",
     re.IGNORECASE,
 )
-# ("the first climbers confirmed to have reached": the deed after "to have", "to be")
-_FIRST_TO = re.compile(r"\bfirst (?:[\w-]+ ){0,2}?to (?:have |be |been )?([a-z]+)\b", re.IGNORECASE)
-# deeds told in other words ("the first to reach the pole" is "the first to arrive there")
-_SAME_DEED = {"reach": "reach|arriv|attain|get|climb", "climb": "climb|ascen|summit|scal|reach", "fly": "fl[yioe]",
-              "cross": "cross|travers", "win": "win|won"}
+_FIRST_TO = re.compile(r"\bfirst (?:[\w-]+ ){0,2}?to\b", re.IGNORECASE)
+# the irregular past participles of deeds "the first to …" asks (their rows in _DEED_WORDS)
+_PARTICIPLES = {"fly": "flown", "win": "won"}
 
 
 def first_to_another_deed(question: str, sentence: str) -> bool:
     """For "Which … was the first to <do> …?": does ``sentence`` tell another first deed and not the one
-    asked ("… were among the first to develop a civilization" for the first to use negative numbers)?"""
+    asked ("… were among the first to develop a civilization" for the first to use negative numbers)?
+    The deed is told in :data:`_DEED_WORDS`' words, or by its verb's first letters."""
     found = _FIRST_TO_Q.search(question)
-    told = [m.group(1).lower() for m in _FIRST_TO.finditer(sentence)]
-    if not found or not told:
+    if not found or not _FIRST_TO.search(sentence):
         return False
     verb = found.group(1).lower()
-    stem = re.escape(verb[:-1] if verb.endswith("e") and len(verb) > 3 else verb)
-    same = _SAME_DEED.get(verb, stem)
-    deed = next((_DEED_WORDS[v] for v in (f"{verb}d", f"{verb}ed", verb) if v in _DEED_WORDS), "")
-    return not any(re.match(same, t) for t in told) and not (deed and re.search(rf"\b(?:{deed})\b", sentence, re.I))
+    stem = re.escape(verb[:-1] if verb.endswith("e") and len(verb) > 3 else verb) + r"\w*"
+    forms = (_PARTICIPLES.get(verb, ""), f"{verb}d", f"{verb}ed")
+    deed = next((_DEED_WORDS[form] for form in forms if form in _DEED_WORDS), stem)
+    return not re.search(rf"\b(?:{deed})\b", sentence, re.IGNORECASE)
 
 
 def leaves_the_ask_unmet(question: str, sentence: str, title: str = "", before: str = "") -> bool:
