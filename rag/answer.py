@@ -23,6 +23,7 @@ from rag.records import Answer, Citation, Document, Hit, SentenceVerdict
 from rag.settings import Settings
 from rag.text import entity_share, name_key, strip_markers
 from rag.units import states_asked_unit
+from rag.unmet_names import drops_the_owner
 from rag.verify import ABSTAIN_RE, Verification, verify
 
 ABSTAIN_TEXT = "The articles don't say. The closest passages they have are listed as sources."
@@ -260,6 +261,8 @@ def _answers_question(
         return False  # "Which analyst commented?" answered "The Chatham House analyst commented …"
     if frame.kind == "name" and all(extract.opens_with_he_or_she(strip_markers(v.text)) for v in kept):
         return False  # "Who shared the award with Pelé?" answered "…, he was one of the two joint winners"
+    if drops_the_owner(frame.question, " ".join(strip_markers(v.text) for v in kept), [c.text for c in picked]):
+        return False  # "Which of Newton's laws …?" answered without "Newton's third law"
     novel = set(content_words(" ".join(strip_markers(v.text) for v in kept))) - frame.terms
     return len(novel) >= MIN_NEW_WORDS
 

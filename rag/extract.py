@@ -358,17 +358,17 @@ def vocabulary(texts: list[str]) -> frozenset[str]:
     return frozenset(w.lower() for text in texts for w in re.findall(WORD, fold_accents(text)))
 
 
-def unknown_names(question: str, vocab: frozenset[str]) -> list[str]:
-    """Capitalised words of the question that no indexed document contains (prefix-matched so
-    "Mexican" finds "Mexico"): a question about someone or something the articles never name."""
+def unknown_names(question: str, vocab: frozenset[str], dotted: bool = True) -> list[str]:
+    """Question names no indexed document holds ("Mexican" finds "Mexico"; ``dotted``: "U.S" its letters)."""
     stems = {w[:5] for w in vocab}
     missing = []
     for token in names_in(question):
         word = fold_accents(token).lower().rstrip(".’'").removesuffix("’s").removesuffix("'s")
         if word in _QUESTION_WORDS or any(w in vocab or w[:5] in stems for w in (word, _DEMONYMS.get(word, word))):
             continue
-        if "&" in word and all(part in vocab for part in word.split("&")):
-            continue  # "AT&T": the corpus's words split it at the ampersand
+        marks = "&." if dotted else "&"  # "AT&T", "U.S": the corpus's words split them at these marks
+        if any(m in word for m in marks) and all(part in vocab for part in re.split(f"[{marks}]", word) if part):
+            continue
         missing.append(token)
     return missing
 

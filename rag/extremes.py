@@ -15,11 +15,12 @@ from rag.text import PLACE_SUPERLATIVES, UPPER
 EXTREMES = {
     key: (re.compile(rf"\b(?:{asked})\b", re.IGNORECASE), re.compile(rf"\b(?:{stated})\b", re.IGNORECASE))
     for key, asked, stated in (
-        ("highest", r"highest|tallest", r"highest|tallest|high point|summit|peak"),
+        # "at its deepest point" is stated by "a maximum depth of 80 m"
+        ("highest", r"highest|tallest", r"highest|tallest|high point|summit|peak|maximum (?:height|elevation)"),
         ("largest", r"largest|biggest|greatest|most populous|most populated",
          r"largest|biggest|greatest|most populous|most populated"),
-        ("longest", r"longest", r"longest"),
-        ("deepest", r"deepest", r"deepest"),
+        ("longest", r"longest", r"longest|maximum length"),
+        ("deepest", r"deepest", r"deepest|maximum depth|greatest depth"),
         ("smallest", r"smallest|tiniest", r"smallest|tiniest"),  # not "first": "when did it first air" is its debut
         ("busiest", r"busiest", r"busiest"),
         # "the last shogun before …", "the last emperor of …" (not "the last two years")

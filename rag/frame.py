@@ -229,10 +229,12 @@ _BARE_PART_WORDS = frozenset(
 )
 
 
-# "In what year was Bill Cosby convicted, and of what offence?": a part of only a joining word and
-# "what <noun>" asks it of the part before too (alone, any offence's definition answers it)
-_WHAT_NOUN_PART = re.compile(r"^\W*(?:and |or )?(?:of|for|in|at|by|from|with|on|to|under) (?:what|which) [a-z-]+\W*$",
-                             re.IGNORECASE)  # fmt: skip
+# "In what year was Bill Cosby convicted, and of what offence?", "…, and in which geological period?": a part
+# of only a joining word and "what <noun>" asks it of the part before too (alone, any offence's definition
+# answers it)
+_WHAT_NOUN_PART = re.compile(
+    r"^\W*(?:and |or )?(?:of|for|in|at|by|from|with|on|to|under) (?:what|which) (?:[a-z-]+ )?[a-z-]+\W*$", re.IGNORECASE
+)
 
 
 def _asked_of(bare: QuestionFrame, before: QuestionFrame) -> QuestionFrame:

@@ -20,6 +20,7 @@ from rag.holder import dated_to_other_years
 from rag.judge import content_words
 from rag.text import UPPER, entity_share, fold_accents, name_key
 from rag.unmet_asks import gives_no_figure, leaves_the_ask_unmet, reads_the_article_for_an_ask
+from rag.unmet_names import reads_the_article_for_a_name
 
 # "What was Ho Chi Minh City's gross regional domestic product in 2023?": the name whose figure is asked
 _OWNER_Q = re.compile(r"\b((?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w.-]*)['’]s\s+(?:[a-z][\w-]*\s+){0,5}?[a-z][\w-]*")
@@ -114,6 +115,13 @@ def names_the_kind_only_in_plural(frame: QuestionFrame, sentence: str) -> bool:
 # figures of a measure: none counts a kind ("How many moons does Mars have?" is not answered by "Its
 # mean diameter, 6,779 km (4,212 mi), is about half the Earth's, or twice the Moon's": "twice" compares)
 _RATIO = re.compile(r"\b(?:twice|thrice|half)\b", re.IGNORECASE)
+# measures the quantity parser reads as bare numbers: "4 m (13 ft)", "450 kg (990 lb)", "6 to 40 kg",
+# a map's scale "1:25,000"
+_MEASURE_FIGURE = re.compile(
+    r"\d[\d,.]*(?:\s*(?:to|–|-)\s*\d[\d,.]*)?\s*(?:km|mi|m|ft|feet|foot|cm|mm|kg|lbs?|oz|sq mi)(?:2|²)?(?!\w)"
+    r"|\b\d+\s*:\s*\d[\d,]*\b",
+    re.IGNORECASE,
+)
 
 
 def counts_only_measures(frame: QuestionFrame, sentence: str) -> bool:
@@ -122,7 +130,7 @@ def counts_only_measures(frame: QuestionFrame, sentence: str) -> bool:
     :func:`rag.counting.counted` never reads as a count — so that none counts the kind?"""
     if frame.kind != "number" or not frame.count_terms or frame.count_terms & MEASURE_WORDS:
         return False
-    found = quantities(_RATIO.sub(" ", ORDINAL.sub(" ", sentence)))
+    found = quantities(_RATIO.sub(" ", ORDINAL.sub(" ", _MEASURE_FIGURE.sub(" 1 km ", sentence))))
     return bool(found) and all(unit == "pct" or unit in MEASURED_UNITS for _, unit in found)
 
 
@@ -292,9 +300,9 @@ def _names_asked_about(frame: QuestionFrame) -> tuple[str, ...]:
 
 
 def reads_whereabouts_near(frame: QuestionFrame) -> bool:
-    """Do this module's rules (or :mod:`rag.unmet_asks`'s) read a candidate's article title and the sentence
-    before it for this question (a figure asked of names, a group or designation named, a thing set aside
-    or used, a thing measured, a distance)?"""
+    """Do this module's rules (or :mod:`rag.unmet_asks`'s and :mod:`rag.unmet_names`'s) read a candidate's
+    article title and the sentence before it for this question (a figure asked of names, a group or
+    designation named, a thing set aside or used, a thing measured, a distance, an owner)?"""
     question = frame.question
     return bool(
         (frame.kind == "number" and _names_asked_about(frame))
@@ -303,6 +311,7 @@ def reads_whereabouts_near(frame: QuestionFrame) -> bool:
         or _BESIDES_Q.match(question)
         or _COUNT_OF_USERS_Q.match(question)
         or reads_the_article_for_an_ask(question)
+        or reads_the_article_for_a_name(question)
     )
 
 

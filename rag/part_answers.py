@@ -6,13 +6,31 @@ about on its own.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from rag.extract import article_title
+from rag.frame import QuestionFrame, names_in
 from rag.judge import content_words
 
 if TYPE_CHECKING:
     from rag.answer import Evidence
+
+# "…, and in which year did he receive the Nobel Prize?": a part whose "he" is the part before's answer
+_PERSONAL = re.compile(r"\b(?:he|she|him|his|her|they|them|their)\b", re.IGNORECASE)
+_ANSWER_NAMES = 6  # the names at most that the part before's answer adds to the search
+
+
+def query_after(part: QuestionFrame, before: Evidence | None) -> str:
+    """The search for ``part``: a part asked of the part before by a personal pronoun searches with the
+    names that part's answer adds ("Gabriel García Márquez" for "…, and in which year did he receive the
+    Nobel Prize?" after "Who is the Boom's most famous exponent?"), so that the one it names is found;
+    else ``part``'s own query."""
+    if not (part.of_part_before and before is not None and before.picked and _PERSONAL.search(part.question)):
+        return part.query
+    asked = {name.lower() for name in names_in(before.frame.question)}
+    added = dict.fromkeys(n for n in names_in(before.picked[0].text) if n.lower() not in asked)
+    return " ".join((part.query, *list(added)[:_ANSWER_NAMES]))
 
 
 def answered_after(before: Evidence | None, part: Evidence, before_answered: bool) -> bool:

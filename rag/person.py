@@ -42,7 +42,9 @@ _ROLE = (
     r"admiral|viceroy|physician|doctor|surgeon|critic|naturalist|botanist|zoologist|geologist|anthropologist|"
     r"archaeologist|linguist|theologian|scholar|missionary|bishop|archbishop|priest|monk|navigator|aviator|"
     r"astronaut|mountaineer|climber|photographer|filmmaker|lawyer|statesman|tsar|czar|shah|caliph|khan|grammarian|"
-    r"rhetorician|delegate|vizier|patriarch|imam|ayatollah|abbot|abbess|historical figures?)"
+    r"rhetorician|delegate|vizier|patriarch|imam|ayatollah|abbot|abbess|historical figures?|meteorologist|"
+    r"climatologist|geographer|cartographer|jurist|physiologist|geneticist|microbiologist|ornithologist|"
+    r"entomologist|pal(?:a)?eontologist|oceanographer|philologist|ethnographer|chemists|physicists)"
 )
 _AUXILIARY = "did|does|do|is|was|are|were|has|have|had|will|would|can|could|the|a|an"
 _LEAD = r"^\W*(?:and |but |so )?"
@@ -50,6 +52,8 @@ _PERSON_Q = re.compile(
     # "Who discovered …", "Who wrote …", "Who coined …": deeds of a person (not "who won", "who
     # built": teams, firms)
     _LEAD + r"who (?:first |originally )?(?:discovered|invented|composed|wrote|painted|sculpted|directed|commands|"
+    # "Who drew the boundary line …?" (not "who drew the most fans": a team may)
+    r"drew (?=(?:up )?(?:the |a |an )?(?:[\w-]+ ){0,2}(?:lines?|boundary|borders?|maps?|plans?|portraits?)\b)|"
     r"commanded|coined|formulated|proposed|devised|named|isolated|synthesi[sz]ed|"
     r"gave (?:[\w’'-]+ ){1,5}(?:its|their|the) names?)\b"
     # "Who co-founded Hull House together with Jane Addams?": a partner of a named person
@@ -342,6 +346,8 @@ def pronoun_of_another(question: str, sentence: str, title: str, before: str) ->
 def _is_personal_name(run: str) -> bool:
     words = [w.strip(".’'") for w in run.split()]
     words = [w for w in words if w[:1].isupper()]
+    while words and words[0].lower() in _OPENERS:
+        words = words[1:]  # "When British rule came to an end": a sentence's first word, not a first name
     if len(words) < 2:
         return False
     keys = [w.lower().removesuffix("’s").removesuffix("'s") for w in words]
@@ -360,6 +366,11 @@ def _not_a_persons(key: str) -> bool:
     return key in _NOT_A_PERSON or plural in _NOT_A_PERSON
 
 
+# words that open a sentence before a name or an adjective of origin, never a first name themselves
+_OPENERS = frozenset(
+    "when after while although because since during before if as once unlike like under in on at the this these "
+    "its his her their by for from with following despite though where then today".split()
+)
 _COMPASS = frozenset({"north", "south", "east", "west"})
 _COMPASS_PLACE = frozenset({"middle", "far", "near", "mid", "wild", "north", "south", "east", "west", "the"})
 

@@ -35,8 +35,9 @@ from rag.errors import EmptyQuestionError, IndexMissingError, QuestionTooLongErr
 from rag.filters import Filters
 from rag.generate import Generator, resolve_model_path
 from rag.index import BuildReport, build_index, check_compatible
+from rag.part_answers import query_after
 from rag.prompting import build_messages, templates_hash
-from rag.records import Answer, Document, TokenEvent
+from rag.records import Answer, Document, Hit, TokenEvent
 from rag.retrieve import merge_hits
 from rag.settings import Settings
 from rag.worker import ModelThread
@@ -331,12 +332,14 @@ class Assistant:
         if not frame.parts:
             return rank(evidence, encode, self.answerability, threshold)
         k = top_k or s.top_k
-        searches = [tuple(live.retriever.search(p.query, k, s.candidates, s.rrf_k, filters)) for p in frame.parts]
+        searches: list[tuple[Hit, ...]] = []
+        parts: list[Evidence] = []
+        for part in frame.parts:  # in order: a part asked of the one before searches with its answer
+            query = query_after(part, parts[-1] if parts else None)
+            searches.append(tuple(live.retriever.search(query, k, s.candidates, s.rrf_k, filters)))
+            found = Evidence(part, searches[-1], live.index.documents, live.vocabulary)
+            parts.append(rank(found, encode, self.answerability, threshold))
         merged = merge_hits(searches, limit=k * len(frame.parts), fill=hits)
-        parts = [
-            rank(Evidence(part, found, live.index.documents, live.vocabulary), encode, self.answerability, threshold)
-            for part, found in zip(frame.parts, searches, strict=True)
-        ]
         return with_parts(replace(evidence, hits=merged, threshold=threshold), parts)
 
     def _messages_that_fit(

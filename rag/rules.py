@@ -81,6 +81,7 @@ from rag.units import (
     states_size,
     world_figure_for_a_place,
 )
+from rag.unmet_names import leaves_a_name_unmet
 
 
 def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str = "", article: str = "") -> bool:
@@ -145,6 +146,7 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and not deed_in_another_place(frame.question, sentence)
         and not another_of_the_kind(frame.question, sentence, title)
         and not near_answer_only(frame, sentence, title, before)
+        and not leaves_a_name_unmet(frame.question, sentence, title, before, article)
         and not first_of_a_narrower_group(frame.question, sentence)
         and not first_in_a_narrower_place(frame.question, sentence)
         and not of_another_realm(frame.question, sentence, title, before)
@@ -284,8 +286,13 @@ def names_a_doer(question: str, sentence: str) -> bool:
 
 
 # "Who became India's prime minister after Nehru?", "Who took the throne after Nebuchadnezzar II
-# died?": a successor, whom an answer tells as one (not "Nehru became the first Prime Minister")
-_SUCCESSOR_Q = re.compile(r"^\W*(?i:who)\b.*\b(?:after|succeeded|replaced)\s+(?:the\s+)?[A-Z]")
+# died?", "Which dynasty took over after the Satavahana rule ended?": a successor, whom an answer tells as
+# one (not "Nehru became the first Prime Minister", nor "the Satavahana rule … lasted until the early 3rd century")
+# ("named after Wilhelm Röntgen" is no succession, nor "Which city ranks second in size after Cairo?")
+_SUCCESSOR_Q = re.compile(
+    r"^\W*(?i:who|which (?!year\b)[a-z]+(?!.*\b(?:second|third|fourth|fifth|next|ranks?|ranked)\b))\b.*"
+    r"\b(?<!named )(?<!called )(?:after|succeeded|replaced)\s+(?:the\s+)?[A-Z]"
+)
 # ("after" a name or its end: "after Nehru's death", not "restoring royal authority after the
 # disastrous reign of his father", which tells who came before)
 _SUCCESSION = re.compile(

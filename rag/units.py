@@ -11,6 +11,12 @@ import re
 
 from rag.text import entity_share, name_key
 
+# things whose "how long" is a length: a coastline, a border, a river, a road, a lane
+_LONG_THINGS = (
+    r"coast(?:line)?|shoreline|border|boundary|frontier|river|canal|tunnel|bridge|road|highway|motorway|street"
+    r"|railway|railroad|pipeline|runway|lane|track|trail|wall|fence|beach|reef|peninsula|island|lake|valley"
+    r"|body|tail|neck|beak|snout|wing|fin|leg|arm|horn|tusk|leaf|stem|root|hair|pool|field|pitch|court"
+)
 # A number question's unit class, from its wording: "how far" wants a distance, "how old" an age.
 _UNIT_Q = (
     # "How much of the universe's elemental mass is helium?": a share, not a mass
@@ -19,6 +25,9 @@ _UNIT_Q = (
         # (not "What range of audio frequencies …": a span of another measure; "the range of the missile" is one)
         r"\bhow (?:far|deep|tall|high|wide)\b|\brange\b(?! of (?!(?:the|its|their|this|that|a|an)\b))"
         r"|\b(?:distance|height|length|depth|diameter|radius|circumference|elevation|altitude|wingspan)\b"
+        # "How long is Monaco's coastline?", "How long is a lane?": a length, not how long it lasts (nor
+        # "How long is the life of a leaf?")
+        rf"|\bhow long (?:is|was|are|were) (?:(?!of\b)[\w'’-]+ ){{0,5}}?(?:{_LONG_THINGS})s?\b"
     )),
     ("time", re.compile(r"\bhow long\b(?! is the| was the)|\b(?:duration|half-life|life ?span|life expectancy)\b")),
     ("extent", re.compile(r"\bhow long (?:is|was) the\b")),  # "how long is the Sorna / the war": a length or a time

@@ -3,9 +3,9 @@ is the monthly circulation of …?" answered by "an American monthly magazine"),
 ("the hardness of diamond" answered by beryl's), a cause, a month, the deed dated ("first used"
 answered by when it was developed), the place a distance is asked from, the year of a count of people,
 a first win, the unit of a place (an urban agglomeration, not the city), a name in a language, a version,
-a century and the first one's deed. Each is a rule after the model (:func:`rag.rules.can_answer` reads
-:func:`leaves_the_ask_unmet` through :func:`rag.near_answers.near_answer_only`); none changes what the
-features read.
+a century, the first one's deed and a numbered part of a text (an article of a declaration). Each is a
+rule after the model (:func:`rag.rules.can_answer` reads :func:`leaves_the_ask_unmet` through
+:func:`rag.near_answers.near_answer_only`); none changes what the features read.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ _MEASURE = (
     r"hardness|circulation|readership|area|pressure|temperature|frequency|population|speed|velocity|weight|mass|"
     r"density|height|length|depth|width|diameter|radius|volume|price|cost|budget|revenue|salary|wingspan|lifespan|"
     r"life expectancy|capacity|voltage|wattage|elevation|altitude|distance|boiling point|melting point|attendance|"
-    r"enrollment|enrolment|wavelength|half-life|magnitude|luminosity|orbital period"
+    r"enrollment|enrolment|wavelength|half-life|magnitude|luminosity|orbital period|dose|dosage"
 )
 # "the main area of research" is a field, not a measure
 _NOT_A_MEASURE = re.compile(r"^area of (?:study|research|expertise|interest|focus|work|speciali[sz]ation|law)\b")
@@ -343,13 +343,35 @@ def first_to_another_deed(question: str, sentence: str) -> bool:
     asked ("… were among the first to develop a civilization" for the first to use negative numbers)?
     The deed is told in :data:`_DEED_WORDS`' words, or by its verb's first letters."""
     found = _FIRST_TO_Q.search(question)
-    if not found or not _FIRST_TO.search(sentence):
+    if not found:
         return False
     verb = found.group(1).lower()
-    stem = re.escape(verb[:-1] if verb.endswith("e") and len(verb) > 3 else verb) + r"\w*"
+    # ("ratify" is told by "ratified", "use" by "used")
+    stem = re.escape(verb[:-1] if (verb.endswith("e") and len(verb) > 3) or verb.endswith("y") else verb) + r"\w*"
     forms = (_PARTICIPLES.get(verb, ""), f"{verb}d", f"{verb}ed")
     deed = next((_DEED_WORDS[form] for form in forms if form in _DEED_WORDS), stem)
-    return not re.search(rf"\b(?:{deed})\b", sentence, re.IGNORECASE)
+    if _FIRST_TO.search(sentence):
+        return not re.search(rf"\b(?:{deed})\b", sentence, re.IGNORECASE)
+    # no "first … to": the first one is told by the deed next to "first" ("ratified it first", "the first
+    # ratification"), not by another first ("… later ratified by the Thirteen Colonies, leading to the first
+    # modern government")
+    near = rf"\bfirst\W+(?:[\w-]+\W+){{0,2}}?(?:{deed})\b|\b(?:{deed})\W+(?:[\w-]+\W+){{0,2}}?first\b"
+    return bool(re.search(r"\bfirst\b", sentence, re.IGNORECASE)) and not re.search(near, sentence, re.IGNORECASE)
+
+
+# "Which article of the Universal Declaration guarantees …?": a numbered part of a text asked
+_NUMBERED_PART_Q = re.compile(r"^\W*(?:which|what) (?:article|section|clause|amendment|paragraph)s?\b", re.IGNORECASE)
+_NUMBERED = re.compile(
+    r"\d|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|\w+tieth"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten)\b|\b[IVXLC]{2,6}\b|\b[VX]\b",
+    re.IGNORECASE,
+)
+
+
+def no_numbered_part(question: str, sentence: str) -> bool:
+    """For a numbered part of a text asked ("Which article of the declaration …?"): does ``sentence``
+    give no number (only that the declaration recognises the right)?"""
+    return bool(_NUMBERED_PART_Q.match(question)) and not _NUMBERED.search(sentence)
 
 
 def leaves_the_ask_unmet(question: str, sentence: str, title: str = "", before: str = "") -> bool:
@@ -367,4 +389,5 @@ def leaves_the_ask_unmet(question: str, sentence: str, title: str = "", before: 
         or no_name_in_the_language(question, sentence)
         or no_version_or_century(question, sentence)
         or first_to_another_deed(question, sentence)
+        or no_numbered_part(question, sentence)
     )
