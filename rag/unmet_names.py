@@ -5,7 +5,8 @@ named by its common name ("the spurge family" answered by another family's count
 the field of an epithet ("the father of modern geomorphology" answered by "the Father of Modern
 Geology"). Each is a rule after the model, read by :func:`rag.rules.can_answer`; none changes what the
 features read (:func:`rag.near_answers.reads_whereabouts_near` has the title and the sentence before read
-for them).
+for them). :func:`drops_the_owner` is read by :mod:`rag.answer`: a generated answer leaving out the owner
+the picked sentence names gives way to that sentence.
 """
 
 from __future__ import annotations

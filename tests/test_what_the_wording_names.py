@@ -26,8 +26,8 @@ from rag.part_answers import query_after
 from rag.person import asks_person
 from rag.records import Chunk, Hit, Span
 from rag.rules import can_answer, tells_a_succession
-from rag.unmet_asks import no_numbered_part
-from rag.unmet_names import leaves_a_name_unmet
+from rag.unmet_asks import first_to_another_deed, no_numbered_part
+from rag.unmet_names import drops_the_owner, leaves_a_name_unmet
 
 _ORSK_FAMILY = (
     "Orskaceae, the velmweed family, is a large family of flowering plants. The family contains 7,500 species."
@@ -246,3 +246,29 @@ def test_a_dotted_abbreviation_the_articles_hold_is_no_unknown_name():
     assert unknown_names("Which U.K. city lies on the Orsk?", vocabulary) == ["U.K"]  # no "k" in the articles
     # the fitted feature reads it as the model was fitted (a refit would read its letters too)
     assert unknown_names("Which U.S. states drain into Orsk Bay?", vocabulary, dotted=False) == ["U.S"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unmet"),
+    [
+        # dev17 g53 (a near miss abstained before only because "U.S" read as unknown): another first
+        ("The Orsk Constitution was signed in 1787 and was later ratified by the Thirteen Colonies, leading to the "
+         "first modern Orsk government.", True),
+        ("Velmware was the first state to ratify the Orsk Constitution.", False),
+        ("Velmware ratified it first, on December 7, 1787.", False),
+    ],
+)
+def test_the_first_one_is_told_by_the_deed_next_to_first(sentence, unmet):
+    assert first_to_another_deed("Which state was the first to ratify the Orsk Constitution?", sentence) is unmet
+
+
+def test_a_generated_answer_dropping_the_owner_gives_way_to_the_picked_sentence():
+    """dev47 bs41: "Which of Newton's laws explains how a rocket engine produces thrust?" was answered
+    with the model's "The rocket engine is a reaction engine that produces thrust by ejecting reaction
+    mass …", which drops the picked sentence's "in accordance with Newton's third law"."""
+    question = "Which of Orskton's laws explains how a rocket engine produces thrust?"
+    picked = ["A rocket engine is a reaction engine, producing thrust in accordance with Orskton's third law."]
+    assert drops_the_owner(question, "The rocket engine produces thrust by ejecting reaction mass.", picked)
+    assert not drops_the_owner(question, "It produces thrust in accordance with Orskton's third law.", picked)
+    monday = "How many died in Monday's strikes?"  # a weekday owns nothing
+    assert not drops_the_owner(monday, "At least 11 died.", ["At least 11 died in Monday's strikes."])
