@@ -33,7 +33,7 @@ _LIFE_EVENTS = tuple(
             # "When was X assassinated?" asks when X died ("until her assassination in 2007"), not
             # when X served (not "who killed": "Y shot X" names the killer without a death word)
             r"\bdie[ds]?\b|\bdeath\b|^\W*(?:when|where|in what|what year|in which)\b.*\b"
-            r"(?:assassinated|murdered|executed)\b",
+            r"(?:assassinated|murdered|executed|killed|slain)\b",
             r"\bdie[ds]?\b|\bdeath\b|\bdying\b|\bkilled\b|\bexecut(?:ed|ion)\b|\bassassinated\b"
             r"|\bassassination\b(?!\s+(?:attempts?|plots?|bids?))"
             r"|\bsuicide\b|\bmurdered\b|\bperished\b|\bpassed away\b|\bslain\b|\bbeheaded\b|\bhanged\b"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from rag.text import PLACE_SUPERLATIVES, UPPER
+from rag.text import ORDINAL_WORDS, PLACE_SUPERLATIVES, UPPER
 
 # The extremes a question may ask for — how it asks and how a sentence states each (or a word for the
 # same extreme: "the summit"); one row per dimension. "most populous" is the largest of cities.
@@ -93,7 +93,7 @@ def asked_extreme(lower: str) -> str:
 # "the third largest", "the 12th-longest", "second-highest": a rank below the extreme asked for
 # (and "one of the largest libraries", "among the largest": not the largest)
 _RANKED = re.compile(
-    r"(?:\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:most )?"
+    rf"(?:\b(?:{'|'.join(ORDINAL_WORDS[1:10])}|\d+(?:st|nd|rd|th))[- ](?:most )?"
     r"|\b(?:one|some) of the (?:world's |world’s )?|\bamong the (?:world's |world’s )?)$",
     re.IGNORECASE,
 )

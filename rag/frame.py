@@ -26,7 +26,7 @@ from rag.judge_rules import stem, words
 from rag.kinds import EXACTLY, QUALIFIERS, asks_money, question_kind
 from rag.person import NAME_RUN, asks_person, asks_words, regnal_numerals
 from rag.relatives import asked_relative_word, relation_of
-from rag.text import ADDRESSES_ASSISTANT, MONTH_NAMES, UPPER, WEEKDAYS, times_in
+from rag.text import ADDRESSES_ASSISTANT, MONTH_NAMES, ORDINAL_WORDS, UPPER, WEEKDAYS, times_in
 from rag.units import asked_dimension, asked_unit, question_unit
 
 _QUESTION_WORDS = frozenset(
@@ -216,7 +216,7 @@ _POINTS_BACK = re.compile(
     r"^\W*(?:\w+ ){0,4}?(?:is|was|are|were|does|do|did|has|have|had|can|could|will|would)\s+"
     r"(?:the\s+[a-z]+\s+of\s+)?(?:(?:that|this|these|those)\s+[a-z]+|it|he|she|they|its|his|her|their)\b"
     r"|(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere) there\W*$"  # "how many people live there" (not "are there")
-    r"|\b(?:an?|the) (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|other)\W*$",  # "… might be a fifth"
+    rf"|\b(?:an?|the) (?:{'|'.join(ORDINAL_WORDS[1:10])}|other)\W*$",  # "… might be a fifth"
     re.IGNORECASE,
 )
 

@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from rag.chunk import sentence_spans
 from rag.judge_rules import STOPWORDS, WORD_NUMBERS, content_words, name_key, stem
-from rag.text import KIND_NOUNS, PLACE_SUPERLATIVES, WORD, fold_accents
+from rag.text import KIND_NOUNS, ORDINAL_WORDS, PLACE_SUPERLATIVES, WORD, fold_accents
 
 # Nouns before "of" that say how much or which part, not what a thing is ("one of the largest",
 # "most of the country", "because of the war"): their "of" ties no fact a claim could move.
@@ -300,7 +300,7 @@ def _verb_like(word: str) -> bool:
 
 # "the third law", "the 2nd edition": an ordinal and the noun it numbers
 _ORDINAL_NOUN = re.compile(
-    r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|zeroth|\d+(?:st|nd|rd|th))\s+([a-z]{3,})\b",
+    rf"\b({'|'.join(ORDINAL_WORDS[:10])}|zeroth|\d+(?:st|nd|rd|th))\s+([a-z]{{3,}})\b",
     re.IGNORECASE,
 )
 

@@ -18,7 +18,8 @@ from rag.extract import name_letters
 from rag.frame import QuestionFrame
 from rag.holder import dated_to_other_years
 from rag.judge import content_words
-from rag.text import UPPER, entity_share, fold_accents, name_key
+from rag.judge_rules import WORD_NUMBERS
+from rag.text import MONTH_NAMES, UPPER, entity_share, fold_accents, name_key
 from rag.unmet_asks import gives_no_figure, leaves_the_ask_unmet, reads_the_article_for_an_ask
 from rag.unmet_names import reads_the_article_for_a_name
 
@@ -116,9 +117,10 @@ def names_the_kind_only_in_plural(frame: QuestionFrame, sentence: str) -> bool:
 # mean diameter, 6,779 km (4,212 mi), is about half the Earth's, or twice the Moon's": "twice" compares)
 _RATIO = re.compile(r"\b(?:twice|thrice|half)\b", re.IGNORECASE)
 # measures the quantity parser reads as bare numbers: "4 m (13 ft)", "450 kg (990 lb)", "6 to 40 kg",
-# a map's scale "1:25,000"
+# "every 13 or 17 years", a map's scale "1:25,000"
 _MEASURE_FIGURE = re.compile(
     r"\d[\d,.]*(?:\s*(?:to|–|-)\s*\d[\d,.]*)?\s*(?:km|mi|m|ft|feet|foot|cm|mm|kg|lbs?|oz|sq mi)(?:2|²)?(?!\w)"
+    r"|\d[\d,.]*\s+(?:or|and|to)\s+\d[\d,.]*\s+(?:years|months|weeks|days|hours|minutes|seconds|decades|centuries)\b"
     r"|\b\d+\s*:\s*\d[\d,]*\b",
     re.IGNORECASE,
 )
@@ -210,6 +212,28 @@ def another_named_group(question: str, sentence: str, title: str, before: str) -
         return True
     # (the number may stand with a symbol: "231Pa")
     return any(not re.search(rf"(?<!\d){number}(?!\d)", text) for number in _DESIGNATION_Q.findall(question))
+
+
+# "How many Romani people were murdered …?": people asked by a capitalised name of theirs
+_NAMED_PEOPLE_Q = re.compile(r"\bhow many (?-i:([A-Z][a-z]{2,})) (?-i:[a-z]+)", re.IGNORECASE)
+# a count of people told by another name: "around six million Jews", "20,000 Chinese soldiers" (not a
+# year, nor a date's month: "in 1945 Germany", "3 June")
+_NAMED_COUNT = re.compile(
+    rf"(?:(?<![\d,.])(?!1\d{{3}}\b|20\d{{2}}\b)\d[\d,.]*|\b(?:{'|'.join(WORD_NUMBERS)}|millions|thousands|hundreds))"
+    rf"(?:\s+(?:million|thousand|hundred|billion))?\s+(?:(?:more|other)\s+)?"
+    rf"(?!(?i:{'|'.join(MONTH_NAMES)})\b)({UPPER}[a-z]{{2,}})"
+)
+
+
+def counts_people_of_another_name(question: str, sentence: str) -> bool:
+    """For "How many <Name> people …?": does ``sentence`` count people by other names only, never
+    naming those asked ("murdered around six million Jews" for how many Romani people)?"""
+    asked = _NAMED_PEOPLE_Q.search(question)
+    if not asked:
+        return False
+    key = name_key(asked.group(1))[:4]
+    counts = _NAMED_COUNT.findall(fold_accents(sentence))
+    return bool(counts) and key not in fold_accents(sentence).lower()
 
 
 def _title_name(title: str) -> str:
@@ -330,6 +354,7 @@ def near_answer_only(frame: QuestionFrame, sentence: str, title: str = "", befor
         or (frame.kind == "number" and measure_in_a_unit_unstated(frame.question, sentence))
         or figures_of_another_census(frame.question, sentence)
         or another_named_group(frame.question, sentence, title, before)
+        or counts_people_of_another_name(frame.question, sentence)
         or figure_of_the_title_subject(frame, sentence, title, before)
         or about_the_one_set_aside(frame.question, sentence, title)
         or users_of_another_thing(frame.question, sentence, title, before)

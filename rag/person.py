@@ -10,7 +10,8 @@ the North Korean troops in Kursk?" answered by "Blinken said 8,000 North Korean 
 Kursk": a name that speaks is a person only for a question about someone's words
 (:func:`asks_words`: "Which analyst commented …").
 
-A relative asked for ("Gregor Samsa's sister") is :mod:`rag.relatives`' to read.
+A relative asked for ("Gregor Samsa's sister") is :mod:`rag.relatives`' to read, the deed a "Who …?"
+question asks about :mod:`rag.deeds`'.
 
 Only questions that can only be answered by a person count: "Who decided …" may be answered by
 "The Biden Administration", "Who won …" by a team, so they are not read as asking a person.
@@ -22,7 +23,6 @@ import re
 
 from rag.judge_rules import content_words, words
 from rag.text import (
-    KIND_NOUNS,
     MONTH_NAMES,
     ROMAN_NUMERAL,
     SPEECH,
@@ -54,13 +54,16 @@ _PERSON_Q = re.compile(
     _LEAD + r"who (?:first |originally )?(?:discovered|invented|composed|wrote|painted|sculpted|directed|commands|"
     # "Who drew the boundary line …?" (not "who drew the most fans": a team may)
     r"drew (?=(?:up )?(?:the |a |an )?(?:[\w-]+ ){0,2}(?:lines?|boundary|borders?|maps?|plans?|portraits?)\b)|"
-    r"commanded|coined|formulated|proposed|devised|named|isolated|synthesi[sz]ed|"
+    r"commanded|coined|formulated|proposed|devised|named|isolated|synthesi[sz]ed|measured|crystalli[sz]ed|"
+    r"calculated|postulated|translated|"
     r"gave (?:[\w’'-]+ ){1,5}(?:its|their|the) names?)\b"
     # "Who co-founded Hull House together with Jane Addams?": a partner of a named person
     rf"|{_LEAD}who (?:co-?founded|founded|established|started)\b[^?]*\b(?:together with|alongside|with) {UPPER}"
     # "Who is the NATO Secretary-General?", "Who was the first president of …"
     rf"|{_LEAD}who (?:is|was|are|were) (?:the|a|an) (?:[\w’'-]+ ){{0,3}}(?:secretary|secretary-general|head|chief|"
     rf"ceo|founder|leader|mayor|governor|ministers|{_ROLE})\b"
+    # "Which of the two Wright brothers piloted …?": one of them by name
+    r"|\bwhich of the (?:two |three |four )?(?:[\w’'-]+ ){0,2}(?:brothers|sisters|twins|siblings|sons|daughters)\b"
     # "Under whose leadership did the Göktürks rise?"
     rf"|\bunder whose\b"
     # "What is the name of the current Sultan of Brunei?"
@@ -103,7 +106,7 @@ _NOT_A_PERSON = frozenset(
     "road avenue north south east west northern southern eastern western central greater lesser upper lower new "
     "the a an fort castle palace tower cathedral temple mount cape point harbour harbor system systems in on at of "
     "this that united nations medal order presidential royal national international world global dynasty khaganate "
-    "khanate sultanate caliphate emirate age ages era".split()
+    "khanate sultanate caliphate emirate age ages era laboratory laboratories observatory flyer hills".split()
 )
 # adjectives of origin ("Anatolian Indo-European", "Iranian"): a run made only of them names a people's
 # kind, not a person (-ean too, unlike rag.told's name check, where "Aegean" may name the asked sea)
@@ -160,7 +163,13 @@ def names_person(text: str, speaking: bool = True, besides: str = "") -> bool:
 _OF_BEFORE = re.compile(r"\b([A-Z][a-z]+) of (?:the )?$")
 
 
+# "four miles south of Kitty Hawk", "near Orsk Velm": a place named after its direction or "near"
+_PLACE_BEFORE = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)? of|near)\s+$", re.IGNORECASE)
+
+
 def _ends_a_place_name(text: str, start: int) -> bool:
+    if _PLACE_BEFORE.search(text[:start]):
+        return True
     before = _OF_BEFORE.search(text[:start])
     return bool(before) and before.group(1).lower() in _NOT_A_PERSON
 
@@ -174,93 +183,6 @@ def answers_who(sentence: str, before: str = "", words: bool = True, question: s
     if names_person(sentence, speaking=words, besides=question) or _BY_BODY.search(sentence):
         return True
     return bool(_PERSONAL_PRONOUN.search(sentence)) and names_person(before, besides=question)
-
-
-# "Who betrayed Babak?": the deed asked for, by its past-tense verb
-_WHO_DID = r"^\W*(?:and |but )?who (?:first |originally |later |eventually )?"  # before the deed's verb
-_DEED_Q = re.compile(_WHO_DID + r"([a-z]+ed)\b", re.IGNORECASE)
-
-
-def deed_told_with_its_doer(question: str, sentence: str) -> bool:
-    """For "Who betrayed X?": is the deed in ``sentence`` (if named there) told with its doer?
-    "… was defeated when Babak was betrayed" or "the murder of his parents" says it happened, not who
-    did it; "betrayed by his ally" or "Afshin betrayed him" does. True for other questions.
-    (:func:`names_the_doer` is a feature: whether a text names the doer by its noun, "the founder".)"""
-    asked = _DEED_Q.match(question)
-    if not asked:
-        return True
-    verb = asked.group(1).lower()  # or its noun: "the murder of", not the doer's ("the founder of") nor "the l…"
-    noun = rf"|\bthe {verb[:-2]}(?!\w*(?:er|or)s?\b)\w* of\b" if len(verb) > 5 else ""
-    deeds = list(re.finditer(rf"\b{verb}\b{noun}", sentence, re.IGNORECASE))
-    return not deeds or not all(agentless_passive(sentence, deed) for deed in deeds)
-
-
-def agentless_passive(sentence: str, deed: re.Match[str]) -> bool:
-    # "was betrayed", "was later betrayed" — with no "by …" after it ("founded … 2005, by …"); "the murder of
-    # his parents" with none in its clause ("…, a vendetta tempered by the ideal of justice" names no doer)
-    if deed.group().lower().startswith("the "):
-        return not re.match(r"[^;.,]*?\bby\b", sentence[deed.end() :])
-    passive = re.search(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:[a-z]+\s+)?$", sentence[: deed.start()])
-    return bool(passive) and not re.match(r"[^;.]*?\bby\b", sentence[deed.end() :])
-
-
-# "Who designed the 1860 Henry rifle?": the deed asked for and the words that state it (or one like
-# it: a word "introduced", a law "proposed"), which a sentence naming the thing alone does not hold
-_WHO_DEEDS = tuple(
-    (re.compile(rf"^\W*who (?:is credited with |first |originally )?(?:{asked})\b", re.IGNORECASE),
-     re.compile(stated, re.IGNORECASE))
-    for asked, stated in (
-        ("designed|designing", r"\bdesign|\bdevis|\bdevelop|\bcreat|\binvent|\bengineer|\bconceiv|\barchitect"),
-        ("coined|coining|introduced|introducing",
-         r"\bcoin|\bintroduc|\bfirst used|\binvent|\bcreat|\bpropos|\bpopulari[sz]|\bnam(?:ed|ing)\b|\bgave\b"),
-        ("formulated|formulating", r"\bformulat|\bpropos|\bdevelop|\bstated\b|\bintroduc|\bdiscover|\bpostulat"),
-        ("found", r"\bfound\b|\bdiscover|\bunearth|\bexcavat|\buncover|\bidentif"),
-        # "Who produced the Velm recording session?" is not answered by "… released by Columbia Records"
-        ("produced|producing", r"\bproduc|\bmanufactur|\bmade\b"),
-    )
-)  # fmt: skip
-
-
-def states_the_deed(question: str, sentence: str) -> bool:
-    """For "Who designed (coined, introduced, formulated, found, produced) …?": does ``sentence`` state that
-    deed, or one like it, with its doer? "The 1860 Henry rifle … superseded muskets" names the
-    thing only; "the French word paléontologie was introduced … in 1822" says it happened, not by
-    whom. True for other questions."""
-    for asked, stated in _WHO_DEEDS:
-        if asked.search(question):
-            return any(not agentless_passive(sentence, deed) for deed in stated.finditer(sentence))
-    return True
-
-
-# "Who invented the rechargeable lead–acid battery?": the deed and the lower-case thing it was done
-# to, up to a preposition or the end; what a sentence did the same deed to comes after its verb
-_DEED_OF_Q = re.compile(
-    _WHO_DID + r"([a-z]+ed|wrote|built|made|drew)\s+"
-    r"(?:(?:the|an?) )?(?!(?:the|an?) )((?-i:[a-z])[\w’'–-]*(?: [\w’'–-]+){0,4}?)"
-    r"\s*(?:\?|$|\b(?:in|at|on|for|during|while|when|with|by|from|after|before|and|to|as)\b)",
-    re.IGNORECASE,
-)
-# (not "Established in the early 1890s by Freud" nor "completed by his son": the deed's doer follows)
-_DONE_TO = (
-    r"\s+(?!(?:in|on|at|by|from|for|with|during|as|to|into|after|before|through|under|over|since|until|of)\b)"
-    r"(?:(?:the|an?|his|her|its|their|first|new)\s+)?([\w’'–-]+(?:\s+[\w’'–-]+){0,2})"
-)
-
-
-def deed_done_to_another(question: str, sentence: str) -> bool:
-    """For "Who invented the rechargeable lead–acid battery?": does ``sentence`` tell the deed done
-    to something else only ("He invented the voltaic pile in 1799"), naming none of the asked
-    thing's words? False for other questions and sentences without the deed's verb."""
-    asked = _DEED_OF_Q.match(question)
-    if not asked:
-        return False
-    thing = set(content_words(asked.group(2)))
-    if not thing or thing & set(content_words(sentence)):
-        return False
-    found = re.finditer(rf"\b{asked.group(1)}{_DONE_TO}", sentence, re.I)
-    # "… invented it" and "discovered the element" may stand for the thing
-    done_to = [set(content_words(m.group(1))) for m in found if m.group(1).split()[0].lower() not in KIND_NOUNS]
-    return bool(done_to) and all(done_to)
 
 
 def names_in_full(names: tuple[str, ...], question: str, text: str) -> bool:

@@ -20,6 +20,7 @@ from rag.counting import (
     counts_without_the_named_kind,
     gives_no_amount,
 )
+from rag.deeds import deed_done_to_another, deed_told_with_its_doer, states_the_deed
 from rag.events import (
     gives_no_day,
     gives_no_year,
@@ -50,14 +51,7 @@ from rag.judge_phrases import another_ordinal, ties_elsewhere
 from rag.judge_rules import STOPWORDS
 from rag.near_answers import near_answer_only
 from rag.ordinals import first_in_a_narrower_place, first_of_a_narrower_group, of_another_realm
-from rag.person import (
-    PERSONAL_PRONOUN,
-    about_another,
-    answers_who,
-    deed_done_to_another,
-    deed_told_with_its_doer,
-    states_the_deed,
-)
+from rag.person import PERSONAL_PRONOUN, about_another, answers_who
 from rag.relatives import names_the_relative, tells_the_relation
 from rag.speakers import states_words
 from rag.told import (
@@ -81,6 +75,7 @@ from rag.units import (
     states_size,
     world_figure_for_a_place,
 )
+from rag.unmet_forms import leaves_a_form_unmet
 from rag.unmet_names import leaves_a_name_unmet
 
 
@@ -95,8 +90,9 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
     "<noun> of X" only of another thing, tells the deed whose date is asked, gives an age something
     starts at as more than an end, a latitude in degrees and a count of the whole kind (not of a group
     within it), shares the race, event, place or far end the question fixes (rag.circumstance), and is
-    not about another subject than the one asked about (``title`` and ``before``: its article's title
-    and, with it, the sentence before it in its passage; ``article``: its text)."""
+    not about another subject than the one asked about, and has the form of answer the wording asks
+    (rag.unmet_forms: a scientific name, a title, a taxon's rank, a period) (``title`` and ``before``:
+    its article's title and, with it, the sentence before it in its passage; ``article``: its text)."""
     return (
         says_more(frame, sentence)
         and states_asked_event(frame, sentence)
@@ -147,6 +143,7 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and not another_of_the_kind(frame.question, sentence, title)
         and not near_answer_only(frame, sentence, title, before)
         and not leaves_a_name_unmet(frame.question, sentence, title, before, article)
+        and not leaves_a_form_unmet(frame.question, sentence)
         and not first_of_a_narrower_group(frame.question, sentence)
         and not first_in_a_narrower_place(frame.question, sentence)
         and not of_another_realm(frame.question, sentence, title, before)
@@ -206,7 +203,7 @@ def tells_of_the_topic(question: str, sentence: str, title: str = "", before: st
 # institution ("the Mariinsky Theatre", "the University of Basel"); not a realm, war or prize,
 # often named without the word ("under the Samanids", "served in Vietnam", "won an Oscar")
 _NAMED_KIND_Q = re.compile(
-    r"^\W*(?:(?:in|by|under|after|at|during|with) )?(?:which|what) "
+    r"^\W*(?:(?:in|by|under|after|at|during|with|through) )?(?:which|what) "
     # a word or two may tell which: "Which US law …", "Which 1781 siege …" (not "What kind of law …")
     r"(?:(?!(?:is|was|are|were|did|does|do|has|had|have|kind|kinds|type|types|sort)\b)[\w.’'-]+ ){0,2}?"
     r"(treaty|battle|agreement|accord|convention|pact|"

@@ -18,6 +18,11 @@ MONTH_NAMES = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december",
 )  # fmt: skip
+# The ordinal words, in order: "first" is ORDINAL_WORDS[0]; one list for every module's patterns
+ORDINAL_WORDS = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    "twelfth",
+)  # fmt: skip
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Month names and their abbreviations ("Nov", "Nov.", "Sept") as one regex alternation, lower-case.
 # A month's name or its abbreviation, whole: "Nov." and "November", never "novel", "decision" or "market"

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from rag.text import ORDINAL_WORDS
+
 # a currency, by that word or a currency's name
 _CURRENCY = (
     r"\bcurrenc|\bmoney\b|\bcoins?\b|[$€£¥₹₪]|\b(?:dollar|euro|pound|sterling|yen|yuan|renminbi|rupees?|"
@@ -97,7 +99,7 @@ TOLD_FOR_ASKED = tuple(
         (
             r"^\W*(?:where|how (?:high|low)?)\b[^?]*\b(?:rank|ranks|ranked)\b|\b(?:what|which) "
             r"(?:is |was )?(?:its |the |their )?(?:rank|ranking|position) (?:of|among|in|does|did|is|was)\b",
-            r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th)"
+            rf"\b(?:{'|'.join(ORDINAL_WORDS)}|\d+(?:st|nd|rd|th)"
             r"|top|leading|ranks?|ranked|ranking|number (?:one|\d+)|no\. ?\d+)\b|\b[a-z]{3,}est\b",
         ),
         # "Who was the first monarch of the Polish–Lithuanian Commonwealth?", "Who was the first Governor-General

@@ -305,23 +305,23 @@ def names_a_distinctive_name(entities: tuple[str, ...], articles: list[str]) -> 
     )
 
 
-# names whose first five letters (rag.text.name_key) are another's too: "Romanian" and "Roman", "Austrian"
-# and "Australian", "Nigerian" and "Niger"; these are told apart by their first seven
+# names whose first five letters (rag.text.name_key) are another's too, told apart by their first seven
+# ("Romanian", "Roman"; "Austrian", "Australian"; "Nigerian", "Niger") or whole ("Sino-Burmese", "Sino-Japanese")
 _LOOKALIKE_KEYS = frozenset({"roman", "austr", "niger"})
 
 
 def _not_only_a_lookalike(names: list[str], text: str) -> bool:
     """Does ``text`` name one of ``names`` by more than a lookalike ("Roman" for "Romanian": the
     Italian language's summary does not answer "How many people speak Romanian …?")?"""
-    lookalikes = [_long_key(n) for n in names if name_key(n) in _LOOKALIKE_KEYS]
+    lookalikes = [_long_key(n) for n in names if _long_key(n)]
     if len(lookalikes) < len(names):
         return True  # another name tells the article apart (entity_share reads it)
-    named = {_long_key(w) for w in re.findall(r"[\w’'-]+", text) if name_key(w) in _LOOKALIKE_KEYS}
-    return bool(set(lookalikes) & named)
+    return bool(set(lookalikes) & {_long_key(w) for w in re.findall(r"[\w’'-]+", text)})
 
 
 def _long_key(word: str) -> str:
-    return re.sub(r"(?:['’]s|s)$", "", word.lower())[:7]
+    bare, key = re.sub(r"(?:['’]s|s)$", "", word.lower()), name_key(word)
+    return bare if key.endswith("o-") else bare[:7] if key in _LOOKALIKE_KEYS else ""  # "Sino-", not "Bass-"
 
 
 def per_article(articles: list[str], names_it: Callable[[str], bool]) -> np.ndarray:

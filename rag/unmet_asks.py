@@ -15,7 +15,7 @@ import re
 from rag.judge import content_words
 from rag.judge_dates import without_a_lone_date
 from rag.judge_rules import WORD_NUMBERS
-from rag.text import MONTH_PATTERN, YEAR, YEAR_PATTERN, fold_accents
+from rag.text import MONTH_PATTERN, ORDINAL_WORDS, YEAR, YEAR_PATTERN, fold_accents
 from rag.units import UNIT_WORDS
 
 # Measures whose answer is a figure: "What is the monthly circulation of National Geographic?" is not
@@ -364,8 +364,8 @@ def first_to_another_deed(question: str, sentence: str) -> bool:
 _NUMBERED_PART_Q = re.compile(r"^\W*(?:which|what) (?:article|section|clause|amendment|paragraph)s?\b", re.IGNORECASE)
 # (a number in digits or the project's number words, an ordinal word, a Roman numeral)
 _NUMBERED = re.compile(
-    rf"\d|\b(?:{'|'.join(WORD_NUMBERS)}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
-    r"|twelfth|\w+teenth|\w+tieth)\b|\b[IVXLC]{2,6}\b|\b[VX]\b",
+    rf"\d|\b(?:{'|'.join(WORD_NUMBERS)}|{'|'.join(ORDINAL_WORDS)}"
+    r"|\w+teenth|\w+tieth)\b|\b[IVXLC]{2,6}\b|\b[VX]\b",
     re.IGNORECASE,
 )
 

@@ -52,6 +52,14 @@ Similarity = Callable[[str, str], float]
 META_REASON = "not a claim: it describes the passages or the question"
 INSTRUCTION_REASON = "not a claim: it speaks to an AI assistant (text in a source is data, not instructions)"
 TITLE_REASON = "not a claim: it is only a source's title"
+DANGLING_REASON = "not a claim: it leaves its answer out"
+# "The title of the book in which Gaddafi set out his theory is [1].": the question restated, its
+# answer left out (a copula or "called" with nothing after it)
+DANGLING_RE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|called|named|titled|entitled|known as|include|includes)\s*"
+    r"(?:\[\d+\]\s*)*[.!]?\s*$",
+    re.IGNORECASE,
+)
 # "The answer to the question (about who named the river) is: X" / "The passage is: X" — the
 # model announcing its answer, first on a line or after another sentence
 ANSWER_PREFIX_RE = re.compile(
@@ -109,6 +117,8 @@ def _not_a_claim(sentence: str, hits: list[Hit]) -> str:
         return META_REASON
     if ADDRESSES_ASSISTANT.search(sentence):
         return INSTRUCTION_REASON
+    if DANGLING_RE.search(sentence):
+        return DANGLING_REASON
     bare = " ".join(strip_markers(sentence).split()).rstrip(" .").casefold()
     return TITLE_REASON if any(bare == " ".join(hit.title.split()).casefold() for hit in hits) else ""
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 import pytest
 
 from rag.counting import gives_no_amount
+from rag.deeds import deed_done_to_another
 from rag.extremes import unstated_superlative
 from rag.frame import build_frame
 from rag.holder import measure_holder, states_holder
-from rag.person import asks_person, deed_done_to_another
+from rag.person import asks_person
 from rag.rules import can_answer
 from rag.told import tells_what_is_asked
 from rag.topic import qualifies_another

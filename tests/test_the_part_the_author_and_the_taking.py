@@ -17,11 +17,11 @@ from __future__ import annotations
 import pytest
 
 from rag.counting import counts_another_noun
+from rag.deeds import deed_told_with_its_doer
 from rag.frame import build_frame
 from rag.holder import measure_holder, states_holder
 from rag.judge import judge
 from rag.parts import split
-from rag.person import deed_told_with_its_doer
 from rag.rules import can_answer
 from rag.topic import names_the_extreme_kind
 
