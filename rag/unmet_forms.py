@@ -30,7 +30,7 @@ _SCIENTIFIC = re.compile(
     r"|\b[A-Z]\.\s[a-z]{3,}\b"
     r"|\b(?!(?:The|A|An|In|It|Its|This|These|Those|They|He|She|As|At|On|Of|For|By|With|From|Some|Most|Many|All|Both"
     r"|Each|Despite|Nearly|Although|While|When|Unlike|Like|After|Before|During|Since|Until|Among|Other|Such|Only"
-    r"|Several|Few|One|Two|Three|Its|Their|His|Her|Our|Your|There|Here|Because|However|Also|Europe|Africa|Asia"
+    r"|Several|Few|One|Two|Three|Their|His|Her|Our|Your|There|Here|Because|However|Also|Europe|Africa|Asia"
     r"|America|Australia)\b)[A-Z][a-z]{2,}\s[a-z]{3,}(?:us|a|um|is|ae|ii|i|ensis|ica|ata|ides|oides|ens|ans|or|ax|ix)\b"
 )
 
@@ -44,7 +44,7 @@ def no_scientific_name(question: str, sentence: str) -> bool:
 _TITLED_KINDS = (
     r"book|novel|novella|lecture|essay|paper|film|movie|album|song|poem|play|treatise|work|thesis|dissertation|speech|"
     r"painting|opera|symphony|memoir|autobiography|manifesto|article|journal|magazine|newspaper|series|programme|"
-    r"program|report|sermon|pamphlet|collection|anthology|epic|musical|ballet|sculpture|game|single|poem|story"
+    r"program|report|sermon|pamphlet|collection|anthology|epic|musical|ballet|sculpture|game|single|story"
 )
 _TITLE_Q = re.compile(
     rf"\b(?:title|name) of (?:the|his|her|its|their|a|an|this|that) (?:[\w’'-]+ ){{0,2}}?(?:{_TITLED_KINDS})s?\b",
