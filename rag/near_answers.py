@@ -18,7 +18,6 @@ from rag.extract import name_letters
 from rag.frame import QuestionFrame
 from rag.holder import dated_to_other_years
 from rag.judge import content_words
-from rag.judge_rules import WORD_NUMBERS
 from rag.text import MONTH_NAMES, UPPER, entity_share, fold_accents, name_key
 from rag.unmet_asks import gives_no_figure, leaves_the_ask_unmet, reads_the_article_for_an_ask
 from rag.unmet_names import reads_the_article_for_a_name
@@ -219,7 +218,7 @@ _NAMED_PEOPLE_Q = re.compile(r"\bhow many (?-i:([A-Z][a-z]{2,})) (?-i:[a-z]+)", 
 # a count of people told by another name: "around six million Jews", "20,000 Chinese soldiers" (not a
 # year, nor a date's month: "in 1945 Germany", "3 June")
 _NAMED_COUNT = re.compile(
-    rf"(?:(?<![\d,.])(?!1\d{{3}}\b|20\d{{2}}\b)\d[\d,.]*|\b(?:{'|'.join(WORD_NUMBERS)}|millions|thousands|hundreds))"
+    rf"(?<![\d,.])(?!(?:1\d{{3}}|20\d{{2}})\b){COUNT}"
     rf"(?:\s+(?:million|thousand|hundred|billion))?\s+(?:(?:more|other)\s+)?"
     rf"(?!(?i:{'|'.join(MONTH_NAMES)})\b)({UPPER}[a-z]{{2,}})"
 )

@@ -313,7 +313,7 @@ _LOOKALIKE_KEYS = frozenset({"roman", "austr", "niger"})
 def _not_only_a_lookalike(names: list[str], text: str) -> bool:
     """Does ``text`` name one of ``names`` by more than a lookalike ("Roman" for "Romanian": the
     Italian language's summary does not answer "How many people speak Romanian …?")?"""
-    lookalikes = [_long_key(n) for n in names if _long_key(n)]
+    lookalikes = [key for key in map(_long_key, names) if key]
     if len(lookalikes) < len(names):
         return True  # another name tells the article apart (entity_share reads it)
     return bool(set(lookalikes) & {_long_key(w) for w in re.findall(r"[\w’'-]+", text)})
