@@ -12,7 +12,7 @@ from rag.judge import content_words, numbers
 from rag.judge_dates import without_a_lone_date
 from rag.judge_rules import WORD_NUMBERS
 from rag.person import agent_nouns
-from rag.text import UPPER
+from rag.text import NAMED_NUMBER, UPPER
 
 # a rank, the units a count of things is not in (rag.judge.numbers' units), and counted nouns that are units
 ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b(?:[- ]centur(?:y|ies))?", re.IGNORECASE)
@@ -192,6 +192,8 @@ def gives_no_amount(frame: QuestionFrame, sentence: str) -> bool:
     # a count of students is not "… established the University of Cambridge in 1209", nor a count
     # of fish species "10% of the world's fish species"
     sentence = without_a_lone_date(sentence)  # "3 June" is no count of people killed
+    # "signed by a majority of delegates … ratified by the Thirteen Colonies": a name, no count of delegates
+    sentence = NAMED_NUMBER.sub(lambda m: m.group() if set(content_words(m[1])) & frame.count_terms else " ", sentence)
     if frame.count_terms and frame.unit != "percent":
         sentence = _PERCENTAGE.sub(" ", _without_bare_years(sentence, frame.count_terms))
     # "several countries" is no count ("How many countries have more than one capital?"); "a few days" is a time

@@ -55,6 +55,13 @@ _WHO_DEEDS = tuple(
         ("found", r"\bfound\b|\bdiscover|\bunearth|\bexcavat|\buncover|\bidentif"),
         # "Who produced the Velm recording session?" is not answered by "… released by Columbia Records"
         ("produced|producing", r"\bproduc|\bmanufactur|\bmade\b"),
+        # "Who taught the young Euler?" is not answered by "… named after Leonhard Euler"
+        ("taught|tutored|mentored", r"\btaught|\bteach|\btutor|\bmentor|\bstudent|\bpupil|\bstudied\b|\bprotég"),
+        # "Which state reunified northern China in 439?" is not answered by when the period ended
+        ("reunified|unified|reunited", r"\bre-?unif|\bunif|\breunit"),
+        # "Who was the principal author of the Declaration …?" is not answered by when it was adopted
+        (r"(?:is|was) (?:the )?(?:[\w-]+ )?author of",
+         r"\bauthor|\bwr[io]te|\bwritten|\bdraft|\bpenned\b|\bcompos|(?-i:\bby [A-Z])"),
     )
 )  # fmt: skip
 
@@ -66,8 +73,15 @@ def states_the_deed(question: str, sentence: str) -> bool:
     whom. True for other questions."""
     for asked, stated in _WHO_DEEDS:
         if asked.search(question):
-            return any(not agentless_passive(sentence, deed) for deed in stated.finditer(sentence))
+            return any(not (_participle(sentence, deed) and agentless_passive(sentence, deed))
+                       for deed in stated.finditer(sentence))
     return True
+
+
+def _participle(sentence: str, deed: re.Match[str]) -> bool:
+    """Is the deed's word a verb's participle ("was introduced"), not a noun ("was a student of")?"""
+    word = re.match(r"[\w’'-]*", sentence[deed.start() :]).group()
+    return bool(re.search(r"(?:ed|en|ght|ade|ilt|wn|te)$", word, re.IGNORECASE))
 
 
 # "Who invented the rechargeable lead–acid battery?": the deed and the lower-case thing it was done

@@ -358,9 +358,9 @@ def vocabulary(texts: list[str]) -> frozenset[str]:
     return frozenset(w.lower() for text in texts for w in re.findall(WORD, fold_accents(text)))
 
 
-def unknown_names(question: str, vocab: frozenset[str], dotted: bool = True) -> list[str]:
-    """Question names no indexed document holds ("Mexican" finds "Mexico"; ``dotted``: "U.S" its letters)."""
-    stems = {w[:5] for w in vocab}
+def unknown_names(question: str, vocab: frozenset[str], dotted: bool = True, parts: bool = False) -> list[str]:
+    """Question names no indexed document holds ("Mexican" finds "Mexico"; ``dotted``: "U.S"; ``parts``: "al-Qaeda")."""
+    stems = {w[:5] for w in vocab} | ({p[:5] for w in vocab if "-" in w for p in w.split("-")[1:]} if parts else set())
     missing = []
     for token in names_in(question):
         word = fold_accents(token).lower().rstrip(".’'").removesuffix("’s").removesuffix("'s")
@@ -383,7 +383,7 @@ def unanswerable_reason(
         # no word of the question can be read (another script: the embedder and the frame read
         # English), so every feature of every sentence is vacuous
         return "no word of the question can be matched to the articles"
-    missing = unknown_names(frame.question, vocab)
+    missing = unknown_names(frame.question, vocab, parts=True)
     if missing:
         return f"the articles never mention {', '.join(missing)}"
     if frame.count_terms and not any(counted(c.text, frame) for c in ranked):

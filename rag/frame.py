@@ -216,7 +216,10 @@ _POINTS_BACK = re.compile(
     r"^\W*(?:\w+ ){0,4}?(?:is|was|are|were|does|do|did|has|have|had|can|could|will|would)\s+"
     r"(?:the\s+[a-z]+\s+of\s+)?(?:(?:that|this|these|those)\s+[a-z]+|it|he|she|they|its|his|her|their)\b"
     r"|(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere) there\W*$"  # "how many people live there" (not "are there")
-    rf"|\b(?:an?|the) (?:{'|'.join(ORDINAL_WORDS[1:10])}|other)\W*$",  # "… might be a fifth"
+    rf"|\b(?:an?|the) (?:{'|'.join(ORDINAL_WORDS[1:10])}|other)\W*$"  # "… might be a fifth"
+    # "which of its isotopes …", "the scientist it is named after"
+    r"|^\W*(?:which|what|how many) (?:\w+ )?of (?:its|their|his|her)\b"
+    r"|\b(?:it|he|she|they) (?:is|was|are|were) named\b",
     re.IGNORECASE,
 )
 

@@ -240,9 +240,19 @@ def ties_elsewhere(question: str, sentence: str) -> bool:
         uses = sum(1 for token in tokens if stem(token) == head)
         if not others or uses > len(others) or (named and phrase & stems) or any(_kind_of(w) for w in others):
             continue
-        if not any(_is_figure(w[:4]) or phrase & {stem(t) for t in w} for w in others):
+        if not any(_is_figure(w[:4]) or _shares_a_word(phrase, w) for w in others):
             return True
     return False
+
+
+def _shares_a_word(phrase: set[str], words_after: list[str]) -> bool:
+    """Does the thing said share a word with the one asked, or a name with its longer form ("the
+    earliest mention of "Israel" as a people" for "the earliest mention of the Israelites")?"""
+    said = {stem(t) for t in words_after}
+    return bool(phrase & said) or any(
+        len(short) >= 5 and long != short and long.startswith(short)
+        for a in phrase for b in said for short, long in ((a, b), (b, a))
+    )
 
 
 def _kind_of(words_after: list[str]) -> bool:

@@ -60,6 +60,7 @@ _BOTH = re.compile(
 _PLURAL_VERB = {"are": "is", "were": "was", "have": "has"}
 _PREPOSITION = re.compile(r"^(?P<wh>(?:how|what|which) \w+)\s+(?P<prep>(?:in|for|at|on|of|by)\b.*)$", re.IGNORECASE)
 _WH_PHRASE = re.compile(r"^(?P<wh>(?:how many|how much|which|what) \w+)(?P<rest>\s+.*)?$", re.IGNORECASE)
+_SHARED_VERB = re.compile(r"^(?P<wh>[^,]+),\s+(?P<verb>(?:did|does|do|was|were|is|are|has|have|had)\b.+)$", re.I)
 _WHICH_THINGS_ARE = re.compile(r"\W*(?:which|what) (?:[a-z]+ )?[a-z]+s\b.*?\b(?:are|were)\b", re.IGNORECASE)
 MAX_PARTS = 4
 
@@ -100,6 +101,10 @@ def _clauses(text: str) -> list[str]:
         stem = re.match(r"^(?P<stem>.+?)\s+(?:in|for|at|on|of|by)\b(?!.*\b(?:in|for|at|on|of|by)\b)", first)
         if stem:
             second = f"{stem['stem']} {elliptic['prep']}"
+    # "In which comic book, and on what date, did she first appear": the verb after both is each one's
+    shared = _SHARED_VERB.match(second)
+    if shared and not re.search(r"\b(?:is|are|was|were|did|does|do|has|have|had)\b", first, re.IGNORECASE):
+        first, second = f"{first} {shared['verb']}", f"{shared['wh']} {shared['verb']}"
     short = _WH_PHRASE.match(first)
     tail = _WH_PHRASE.match(second)
     if short and not short["rest"] and tail and tail["rest"]:

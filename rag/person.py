@@ -55,7 +55,7 @@ _PERSON_Q = re.compile(
     # "Who drew the boundary line …?" (not "who drew the most fans": a team may)
     r"drew (?=(?:up )?(?:the |a |an )?(?:[\w-]+ ){0,2}(?:lines?|boundary|borders?|maps?|plans?|portraits?)\b)|"
     r"commanded|coined|formulated|proposed|devised|named|isolated|synthesi[sz]ed|measured|crystalli[sz]ed|"
-    r"calculated|postulated|translated|"
+    r"calculated|postulated|translated|taught|tutored|mentored|"
     r"gave (?:[\w’'-]+ ){1,5}(?:its|their|the) names?)\b"
     # "Who co-founded Hull House together with Jane Addams?": a partner of a named person
     rf"|{_LEAD}who (?:co-?founded|founded|established|started)\b[^?]*\b(?:together with|alongside|with) {UPPER}"
@@ -69,7 +69,11 @@ _PERSON_Q = re.compile(
     # "What is the name of the current Sultan of Brunei?"
     rf"|\bname of (?:the )?(?:[\w’'-]+ ){{0,2}}(?:secretary-general|ceo|founder|leader|mayor|governor|{_ROLE})\b"
     # "Which Russian general …", "Which Chatham House analyst …" (not "What did the analyst say …": what was said)
-    rf"|\b(?:which|what) (?:(?!(?:{_AUXILIARY})\b)[\w’'-]+ ){{0,2}}{_ROLE}\b",
+    rf"|\b(?:which|what) (?:(?!(?:{_AUXILIARY})\b)[\w’'-]+ ){{0,2}}{_ROLE}\b"
+    # "Which scientists first proposed …", "Which two scientists identified hafnium?" (not "Which composers
+    # influenced him?", answered by whatever influenced him)
+    rf"|\b(?:which|what) (?:[\w’'-]+ )?{_ROLE}s (?:first |originally )?(?:discovered|invented|proposed|identified|"
+    r"formulated|devised|coined|isolated|synthesi[sz]ed|described|named)\b",
     re.IGNORECASE,
 )
 # A title or role before a capitalised name: "President Biden", "analyst Timothy Ash", "Dr. Holt".

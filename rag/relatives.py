@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from rag.text import QUOTED_PHRASE
+
 # relatives: how a question asks for one, and the words of a sentence stating that relation
 _RELATIVES = {
     "sibling": (r"sisters?|brothers?|siblings?", r"sister|brother|sibling"),
@@ -49,8 +51,9 @@ _PARENTS_MARRIAGE = re.compile(
 
 
 def asked_relative_word(question: str) -> str:
-    """The word the relation is asked for with ("Who was Xerxes I's father?" → "father"), or ""."""
-    found = _RELATIVE_Q.search(question)
+    """The word the relation is asked for with ("Who was Xerxes I's father?" → "father"), or "" (not
+    in a quoted name: "the man called 'the father of modern linguistics'" asks no father)."""
+    found = _RELATIVE_Q.search(QUOTED_PHRASE.sub(" ", question))
     return (found.group(1) or found.group(2)).lower() if found else ""
 
 

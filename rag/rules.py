@@ -206,10 +206,11 @@ _NAMED_KIND_Q = re.compile(
     r"^\W*(?:(?:in|by|under|after|at|during|with|through) )?(?:which|what) "
     # a word or two may tell which: "Which US law …", "Which 1781 siege …" (not "What kind of law …")
     r"(?:(?!(?:is|was|are|were|did|does|do|has|had|have|kind|kinds|type|types|sort)\b)[\w.’'-]+ ){0,2}?"
+    # (universities one or several: "At which two universities …")
     r"(treaty|battle|agreement|accord|convention|pact|"
     r"uprising|rebellion|revolt|revolution|siege|expedition|campaign|festival|tournament|election|act|law|"
-    r"constitution|edict|council|congress|theatre|theater|stadium|museum|university|cave|palace|castle|cathedral|"
-    r"monastery|abbey|prison)\b",
+    r"constitution|edict|council|congress|theatre|theater|stadium|museum|universit(?:y|ies)|cave|palace|castle|"
+    r"cathedral|monastery|abbey|prison)\b",
     re.IGNORECASE,
 )
 _RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*)*")
@@ -227,7 +228,7 @@ def names_the_kind(question: str, sentence: str) -> bool:
     rest = sentence
     for name in own:
         rest = re.sub(re.escape(name), " ", rest, flags=re.IGNORECASE)
-    kind = asked.group(1).lower()
+    kind = re.sub(r"ies$", "y", asked.group(1).lower())
     return any(_names_one(word, rest) for word in _KIND_WORDS.get(kind, (kind,)))
 
 

@@ -162,3 +162,7 @@ def times_in(text: str) -> set[str]:
         if re.search(rf"\b{m}\b", lower) and (m not in ("may", "march") or re.search(rf"\b{m.title()}\b", text))
     }  # fmt: skip
     return found | {d for d in WEEKDAYS if d in lower} | set(YEAR.findall(text))
+
+
+# a number word in a name ("the Thirteen Colonies", "the Seven Sisters"): group 1 is the named noun
+NAMED_NUMBER = re.compile(r"\bthe (?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Twelve|Thirteen) ([A-Z][a-z]+)")

@@ -186,7 +186,8 @@ def states_a_degree(frame: QuestionFrame, sentence: str) -> bool:
 # one of hers: "She won it after the war" may answer when); "the world's first" is one too. A sentence
 # calling its thing "one of the first" or "one of the world's oldest" says it may not be the first.
 _FIRST_Q = re.compile(
-    r"\bthe (?:world['’]s )?first\b(?! (?:time|half|day|week|month|year|world war)\b)", re.IGNORECASE
+    # ("the first and last campaigns" asks a span's two ends, not a first)
+    r"\bthe (?:world['’]s )?first\b(?! (?:time|half|day|week|month|year|world war|and (?:the )?last)\b)", re.IGNORECASE
 )
 _ONE_OF_THE_FIRST = re.compile(r"\bone of the (?:[\w’'-]+ )?(?:first|earliest|oldest)\b", re.IGNORECASE)
 _FIRST = re.compile(

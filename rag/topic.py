@@ -84,7 +84,7 @@ _WHEN_Q = re.compile(
 
 # "Which country is the world's largest producer of ruthenium?": the lower-case thing made or sold (not beans)
 _PRODUCER_Q = re.compile(
-    r"^(?i:(?:which|what) [\w-]+(?: [\w-]+)? (?:is|are|was|were) the (?:world['’]s )?(?:[\w-]+ )?"
+    r"^(?i:(?:which|what) [\w-]+(?: [\w-]+)? (?:is|are|was|were) (?:now |currently )?the (?:world['’]s )?(?:[\w-]+ )?"
     r"(?:producers?|exporters?|importers?|consumers?|suppliers?|growers?|manufacturers?|sources?) of )"
     r"(?!(?:the|a|an|this|that|these|those|its|their)\b)([a-z][a-z-]+(?: [a-z][a-z-]+)?)\s*\??\s*$"
 )
@@ -113,7 +113,7 @@ _SHARE_IS_Q = re.compile(
 # is asked (fossils of the late Cretaceous are not the pinnipeds')
 _ORIGIN_Q = re.compile(
     r"^(?i:(?:from |to |in )?(?:which|what)(?: [\w-]+){0,2} (?:do|does|did) (?:the )?(?:earliest|oldest|first)"
-    r"(?: known)? )([a-z][a-z-]+(?: [a-z][a-z-]+)?) (?:date|come|originate|stem)\b"
+    r"(?: known)? )([a-z][a-z-]+(?: [a-z][a-z-]+)?) (?:date|come|originate|stem|appear)\b"
 )
 
 

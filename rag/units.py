@@ -353,6 +353,10 @@ _NAMED_UNITS = {
         ("pascal", r"\b(?:kilo|mega|hecto)?pascals?\b|\d\s*[kMh]?Pa\b"),
         ("newton", r"\bnewtons?\b|\d\s*k?N\b"),
         ("knot", r"\bknots?\b|\d\s*(?:kn|kt)\b"),
+        # "how many light-years are in one parsec" is not told by "a thousand parsecs or 3×1016 km"
+        ("light-year", r"\blight[- ]?years?\b|\d\s*ly\b"),
+        # "the total nominal GDP … in US dollars" is not told by "€18.802 trillion"
+        ("dollar", r"\$|\bdollars?\b|\bUSD\b"),
     )
 }
 _NAMED_UNIT_Q = re.compile(rf"\b({'|'.join(_NAMED_UNITS)})s?\b")

@@ -291,7 +291,7 @@ def reads_the_article_for_an_ask(question: str) -> bool:
 _LANGUAGE = r"[A-Z][a-z]+"
 _NAME_IN_A_LANGUAGE_Q = re.compile(
     rf"^\W*(?i:what (?:is|was|are|were) (?:the|its|their|[\w’'-]+['’]s)) ({_LANGUAGE}) (?:name|word|term)\b"
-    rf"|\bcalled in ({_LANGUAGE})\s*\??\s*$"
+    rf"|\b(?:called|known)(?: as)? in ({_LANGUAGE})\s*\??\s*$"  # "Under what name is the Salween known in China?"
 )
 
 
@@ -302,7 +302,8 @@ def no_name_in_the_language(question: str, sentence: str) -> bool:
     asked = _NAME_IN_A_LANGUAGE_Q.search(question)
     if not asked:
         return False
-    lang = re.escape(asked.group(1) or asked.group(2))
+    word = asked.group(1) or asked.group(2)
+    lang = rf"{re.escape(word[:4])}\w*" if len(word) > 4 else re.escape(word)  # China's name is told as "Chinese:"
     told = (
         rf"\b{lang}\s*:|\(\s*{lang}\b|\bin {lang}\b|\b{lang} (?:for|name|word|term|spelling|characters?)\b"
         rf"|\bfrom (?:the )?{lang}\b|\bpinyin\b|\bromani[sz]ed\b|\bliterally\b|\blit\."

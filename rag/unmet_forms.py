@@ -6,8 +6,12 @@ a taxon of the rank asked ("To which family do the box turtles of the genus Terr
 answered by "… species of the genus Terrapene") and a period or era ("During which historical period
 did the trust first develop?" answered by a definition of the parties to a trust), and a place asked by
 where it lies from another ("Which capital city lies across the Congo River from Kinshasa?" answered by
-"Kinshasa … is the capital and largest city of the Democratic Republic of the Congo"). Each is a rule
-after the model, read by :func:`rag.rules.can_answer`; none changes what the features read.
+"Kinshasa … is the capital and largest city of the Democratic Republic of the Congo"); the figure of
+a place asked by its kind ("the oblast whose centre is Yekaterinburg" by the city's own figure), the
+measure of a part told by what it does (the stretch forming a border by the whole river's length), a
+place within a country named by its adjective ("In which German city …" by "… its roots in Germany")
+and a rank ("ranks second" by "ranked third"). Each is a rule after the model, read by
+:func:`rag.rules.can_answer`; none changes what the features read.
 """
 
 from __future__ import annotations
@@ -47,7 +51,9 @@ _TITLED_KINDS = (
     r"program|report|sermon|pamphlet|collection|anthology|epic|musical|ballet|sculpture|game|single|story"
 )
 _TITLE_Q = re.compile(
-    rf"\b(?:title|name) of (?:the|his|her|its|their|a|an|this|that) (?:[\w’'-]+ ){{0,2}}?(?:{_TITLED_KINDS})s?\b",
+    # (or of a named owner's: "the title of Friedrich Hayek's best-known book")
+    rf"\b(?:title|name) of (?:the|his|her|its|their|a|an|this|that|(?:[A-Z][\w’'-]* ){{0,3}}[A-Z][\w’'-]*['’]s) "
+    rf"(?:[\w’'-]+ ){{0,2}}?(?:{_TITLED_KINDS})s?\b",
     re.IGNORECASE,
 )
 # a title given: in quotation marks, after the kind's word ("his 1651 book Leviathan", "a poem called
@@ -55,10 +61,13 @@ _TITLE_Q = re.compile(
 # ("On the Origin of Species")
 _AFTER_KIND = re.compile(
     rf"\b(?:(?:{_TITLED_KINDS})s?|titled|entitled|called|named),?\s+(?:(?:the|a|an)\s+)?[A-Z\"“‘']"
+    # or before it: "the Earthsea fantasy series"
+    rf"|\b(?:the|his|her|its|their)\s+(?-i:[A-Z])[\w’'-]+\s+(?:(?!(?:for|on|in|at|to|of|with|by|from)\b)[a-z]+\s+)?"
+    rf"(?:{_TITLED_KINDS})s?\b"
     # or where it was published: "he published his observations in Micrographia"
     r"|\b(?:published|wrote|written|released|issued|authored|printed)\b[^.;]{0,50}?\b(?:in|as)\s+(?:the\s+)?[A-Z]"
 )
-_RUN = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:(?:of|the|and|de|la|le|des|von|der)\s+)*[A-Z][\w’'-]*)+")
+_RUN = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:(?:of|the|and|to|de|la|le|des|von|der)\s+)*[A-Z][\w’'-]*)+")
 
 
 def no_title_named(question: str, sentence: str) -> bool:
@@ -70,9 +79,21 @@ def no_title_named(question: str, sentence: str) -> bool:
     if QUOTED_PHRASE.search(sentence) or _AFTER_KIND.search(sentence):
         return False
     asked = set(content_words(" ".join(re.findall(r"(?<=\s)[A-Z][\w’'-]*", question))))
-    return not any(
-        not set(content_words(run.group())) & asked for run in _RUN.finditer(sentence) if len(run.group().split()) > 1
-    )
+    runs = (run for run in _RUN.finditer(sentence) if _may_be_a_title(run))
+    return not any(not set(content_words(run.group())) & asked for run in runs)
+
+
+# a run that may be a title: with a joining word ("On the Origin of Species", "War and Peace") or of three
+# words or more, but not a prize's, a body's or a realm's name ("the Nobel Memorial Prize"); a person's
+# name ("Gunnar Myrdal") is none
+_NO_TITLE = re.compile(r"\b(?:Prize|Award|Medal|University|Institute|Society|Academy|Church|Party|Republic|Kingdom|"
+                       r"Empire|Union|Company|Council|States)\b")
+
+
+def _may_be_a_title(run: re.Match[str]) -> bool:
+    words = run.group().split()
+    joined = any(w in ("of", "the", "and", "to") for w in words[1:-1])
+    return (joined or len(words) >= 3) and not _NO_TITLE.search(run.group())
 
 
 # "To which taxonomic family do box turtles belong?", "Which order is the aardvark placed in?" (not
@@ -148,6 +169,75 @@ def facing_untold(question: str, sentence: str) -> bool:
     return bool(_FACING_Q.search(question)) and not _FACING.search(sentence)
 
 
+# "What is the population of the oblast whose administrative centre is Yekaterinburg?": the figure of a
+# place asked by its kind, which the centre's own figure ("The city … with a population of 1.5 million") is not
+_FIGURE_OF_A_KIND_Q = re.compile(
+    r"\b(?:population|area|size|economy|gdp) of the (oblast|province|state|region|county|district|country|republic|"
+    r"territory|prefecture|canton|department|municipality|island|krai|governorate|emirate) "
+    r"(?:whose|where|in which|of which|that|which)\b",
+    re.IGNORECASE,
+)
+
+
+def figure_of_another_place(question: str, sentence: str) -> bool:
+    """For the figure of a place asked by its kind ("the oblast whose …"): does ``sentence`` never
+    name that kind?"""
+    asked = _FIGURE_OF_A_KIND_Q.search(question)
+    return bool(asked) and not re.search(rf"\b{asked.group(1)}s?\b", sentence, re.IGNORECASE)
+
+
+# "How long is the stretch of the Salween that forms the border between Myanmar and Thailand?": a part
+# told by what it does, whose measure the whole river's length ("about 3,289 km long") is not
+_MEASURE_OF_A_PART_Q = re.compile(
+    r"^\W*how (?:long|wide|deep|big|large|far|high) (?:is|are|was|were) the (?:stretch|section|portion|part|segment|"
+    r"reach|length) of (?:the )?[^?]+? (?:that|which|where|along which) ([^?]+)",
+    re.IGNORECASE,
+)
+_PART_VERBS = frozenset("form forms formed run runs flow flows lie lies make makes mark marks between".split())
+
+
+def part_untold(question: str, sentence: str) -> bool:
+    """For the measure of a part told by what it does: does ``sentence`` hold none of that clause's words?"""
+    asked = _MEASURE_OF_A_PART_Q.search(question)
+    told = set(content_words(asked.group(1))) - _PART_VERBS if asked else set()
+    return bool(told) and not told & set(content_words(sentence))
+
+
+# "In which German city was the doll-making industry centred …?": a place asked within a country named by
+# its adjective, which "Modern doll manufacturing has its roots in Germany" (the question's words and
+# that country only) does not name
+_PLACE_IN_A_COUNTRY_Q = re.compile(
+    r"\b(?:which|what) ([A-Z][a-z]+(?:an|ian|ese|ish|ch|ic|i)) (?:city|town|village|port|region|province|state)\b"
+)
+
+
+def names_only_the_country(question: str, sentence: str) -> bool:
+    """For a place asked within a country named by its adjective: is every capitalised word of
+    ``sentence`` a word of the question or that country ("Germany" for "German")?"""
+    asked = _PLACE_IN_A_COUNTRY_Q.search(question)
+    if not asked:
+        return False
+    own = {w.lower() for w in re.findall(r"[\w’'-]+", question)}
+    names = re.findall(r"\b[A-Z][\w’'-]*", sentence)
+    return all(w.lower() in own or w[:4] == asked.group(1)[:4] for w in names)
+
+
+# "Which city ranks second in size …?": the rank asked, which "it is ranked third by the size of its
+# economy" does not give
+_RANK_Q = re.compile(rf"\branks? ({'|'.join(ORDINAL_WORDS)}|\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
+_ORDINAL_FIGURES = {word: str(n) for n, word in enumerate(ORDINAL_WORDS, start=1)}
+
+
+def rank_untold(question: str, sentence: str) -> bool:
+    """For a rank asked ("ranks second"): does ``sentence`` not give it (as a word or "2nd")?"""
+    asked = _RANK_Q.search(question)
+    if not asked:
+        return False
+    rank = asked.group(1).lower()
+    figure = _ORDINAL_FIGURES.get(rank, re.sub(r"\D", "", rank))
+    return not re.search(rf"\b(?:{rank}|{figure}(?:st|nd|rd|th))\b", sentence, re.IGNORECASE)
+
+
 def leaves_a_form_unmet(question: str, sentence: str) -> bool:
     """Does ``sentence`` lack the form of answer the question's wording asks for, in one of this
     module's ways?"""
@@ -157,4 +247,8 @@ def leaves_a_form_unmet(question: str, sentence: str) -> bool:
         or no_taxon_of_the_rank(question, sentence)
         or no_period_named(question, sentence)
         or facing_untold(question, sentence)
+        or figure_of_another_place(question, sentence)
+        or part_untold(question, sentence)
+        or names_only_the_country(question, sentence)
+        or rank_untold(question, sentence)
     )

@@ -28,9 +28,12 @@ ABSTAIN_RE = re.compile(
 META_RE = re.compile(
     r"^\W*(?:(?:the|this|that|these|those|each|both|all|my|your)\s+)?(?:first\s+|second\s+|given\s+|above\s+)?"
     r"(?:passages?|questions?|articles?|texts?|context|sources?|excerpts?|documents?|answer)"
-    r"(?:\s*\[?\(?\d+\)?\]?)?\s+(?:(?:is|are|was|were)\s+(?:about|asking|discussing|describing|talking|focused|"
+    # "The passage then goes on to discuss how …": an adverb or "goes on to" before the verb
+    r"(?:\s*\[?\(?\d+\)?\]?)?\s+(?:(?:then|also|further|mainly|primarily|briefly|next|later|first|finally)\s+)?"
+    r"(?:(?:goes|went|continues|proceeds)\s+on\s+to\s+|continues\s+to\s+|proceeds\s+to\s+)?"
+    r"(?:(?:is|are|was|were)\s+(?:about|asking|discussing|describing|talking|focused|"
     r"concerned|related|quoted|quoting|taken|excerpted|citing)|asks?|quot(?:es|ing)|discuss(?:es)?|describes?|"
-    r"talks?|focus(?:es)?|refers?|concerns?|deals?|"
+    r"talks?|focus(?:es)?|refers?|concerns?|deals?|explains?\s+(?:how|why|what)|explores?|outlines?|"
     r"(?:does|do)\s+not|provides?\s+(?:information|details|context)|mentions?\s+(?:that\s+)?(?:the\s+)?question)\b",
     re.IGNORECASE,
 )
