@@ -75,7 +75,8 @@ _CASES = [
      "The Northern Velm reunified northern Velmia in 439.", True),
     # dev54 bz19: the author of a document asked
     ("Who was the principal author of the charter that the Orsk Congress adopted on July 4, 1776?",
-     "On July 4, 1776, it was adopted by the Orsk Congress, convened at the Pennsylvania Velm House.", False),
+     "On July 4, 1776, it was adopted unanimously by the Orsk Congress, who were convened at the Velm State "
+     "House, later renamed Orsk Hall, in Velmadelphia.", False),
     ("Who was the principal author of the charter that the Orsk Congress adopted on July 4, 1776?",
      "Thomas Velmson was the charter's principal author.", True),
     # dev54 bz54: scientists asked
