@@ -34,7 +34,6 @@ from rag.extract import (
     is_heading,
     matches_type,
     needs_next_sentence,
-    unknown_names,
     with_antecedent,
     with_previous,
 )
@@ -59,6 +58,7 @@ from rag.topic import (
     per_article,
 )
 from rag.units import has_unit, states_asked_unit
+from rag.vocabulary import unknown_names
 
 FEATURES = (
     "cosine", "cosine_margin", "max_cosine", "terms_in_sentence", "terms_in_passage", "focus_in_sentence",

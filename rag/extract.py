@@ -13,14 +13,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from rag.counting import counted, quantities, same_quantity
-from rag.frame import QuestionFrame, names_in, rival
+from rag.frame import QuestionFrame, rival
 from rag.judge import content_words
 from rag.load import MAX_TITLE_WORDS
 from rag.person import PERSONAL_PRONOUN
 from rag.records import Hit, Span
-from rag.text import ADDRESSES_ASSISTANT, LETTER, ROMAN_NUMERAL, UPPER, WORD, fold_accents, strip_markers
+from rag.text import ADDRESSES_ASSISTANT, LETTER, ROMAN_NUMERAL, UPPER, strip_markers
 from rag.text import MONTH_PATTERN as _MONTHS
 from rag.units import has_unit
+from rag.vocabulary import unknown_names
 
 # A month on its own is a date only when written out ("in November"), and "March" and "May" only
 # capitalised: "may" and "march" are also a verb ("Russia may respond").
@@ -344,33 +345,6 @@ def conflicting(
             extra.append(cand)
             seen_values |= values
     return extra
-
-
-_DEMONYMS = {"polish": "poland", "british": "britain", "french": "france", "german": "germany", "chinese": "china"}
-_QUESTION_WORDS = frozenset("who what when where which why how is was did does has have according".split())
-
-
-def vocabulary(texts: list[str]) -> frozenset[str]:
-    """Lower-cased words of the corpus without diacritics ("röntgen" → "rontgen"), for telling
-    whether a name occurs in it at all."""
-    # any script's letters: an ASCII-only pattern split "Gdańsk" into "gda" and "sk", so every
-    # question naming it was refused as naming something the articles never mention
-    return frozenset(w.lower() for text in texts for w in re.findall(WORD, fold_accents(text)))
-
-
-def unknown_names(question: str, vocab: frozenset[str], dotted: bool = True, parts: bool = False) -> list[str]:
-    """Question names no indexed document holds ("Mexican" finds "Mexico"; ``dotted``: "U.S"; ``parts``: "al-Qaeda")."""
-    stems = {w[:5] for w in vocab} | ({p[:5] for w in vocab if "-" in w for p in w.split("-")[1:]} if parts else set())
-    missing = []
-    for token in names_in(question):
-        word = fold_accents(token).lower().rstrip(".’'").removesuffix("’s").removesuffix("'s")
-        if word in _QUESTION_WORDS or any(w in vocab or w[:5] in stems for w in (word, _DEMONYMS.get(word, word))):
-            continue
-        marks = "&." if dotted else "&"  # "AT&T", "U.S": the corpus's words split them at these marks
-        if any(m in word for m in marks) and all(part in vocab for part in re.split(f"[{marks}]", word) if part):
-            continue
-        missing.append(token)
-    return missing
 
 
 def unanswerable_reason(

@@ -44,10 +44,12 @@ def figure_of_one_ranked_before(frame: QuestionFrame, sentence: str) -> bool:
     return bool(named) and all(start in ranked for start in named)
 
 
-# "Which country is the second-largest producer of lettuce?": a rank below the first
+# "Which country is the second-largest producer of lettuce?", "Which city ranks second in size …?": a rank
+# below the first
 _RANK_Q = re.compile(
     r"\b(second|third|fourth|fifth|2nd|3rd|4th|5th)[- ](?:largest|biggest|highest|most|greatest|leading|longest|"
-    r"smallest|tallest|oldest|busiest|richest|deepest|populous|most[- ]\w+)\b",
+    r"smallest|tallest|oldest|busiest|richest|deepest|populous|most[- ]\w+)\b"
+    r"|\branks? (second|third|fourth|fifth|2nd|3rd|4th|5th)\b",
     re.IGNORECASE,
 )
 _RANK_WORDS = {"second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th"}
@@ -59,7 +61,7 @@ def rank_unstated(question: str, sentence: str) -> bool:
     asked = _RANK_Q.search(question)
     if not asked:
         return False
-    word = asked.group(1).lower()
+    word = (asked.group(1) or asked.group(2)).lower()
     forms = {word, _RANK_WORDS.get(word, word)} | {k for k, v in _RANK_WORDS.items() if v == word}
     return not re.search(rf"\b(?:{'|'.join(forms)}|runners?-up)\b", sentence, re.IGNORECASE)
 

@@ -40,6 +40,7 @@ from rag.prompting import build_messages, templates_hash
 from rag.records import Answer, Document, Hit, TokenEvent
 from rag.retrieve import merge_hits
 from rag.settings import Settings
+from rag.vocabulary import vocabulary as corpus_words
 from rag.worker import ModelThread
 
 log = logging.getLogger(__name__)
@@ -138,7 +139,7 @@ class Assistant:
 
     def _use_index(self, index: Store) -> None:
         retriever = make_retriever(index, self.embedder)
-        vocabulary = extract.vocabulary([d.text for d in index.documents.values()])
+        vocabulary = corpus_words([d.text for d in index.documents.values()])
         self._live = _Live(index, retriever, vocabulary)  # one assignment: readers never see a mix
 
     @property

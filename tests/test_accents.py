@@ -84,7 +84,7 @@ def test_a_claim_spelling_a_name_without_its_accents_is_supported():
 
 
 def test_a_name_typed_without_accents_is_not_unknown_to_the_corpus():
-    from rag.extract import unknown_names, vocabulary
+    from rag.vocabulary import unknown_names, vocabulary
 
     vocab = vocabulary(["Wilhelm Conrad Röntgen was a German physicist.", "Łódź is a city in Poland."])
     assert unknown_names("What did Wilhelm Rontgen win?", vocab) == []  # before: ["Rontgen"]

@@ -35,11 +35,11 @@ from __future__ import annotations
 
 import pytest
 
-from rag.extract import unknown_names
 from rag.frame import build_frame
 from rag.parts import split
 from rag.rules import can_answer, tells_of_the_topic
 from rag.verify import META_REASON, verify
+from rag.vocabulary import unknown_names
 from tests.test_verify import make_hits
 
 _CASES = [

@@ -10,11 +10,10 @@ from rag.extract import (
     new_names,
     pick,
     unanswerable_reason,
-    unknown_names,
-    vocabulary,
 )
 from rag.frame import build_frame
 from rag.records import Span
+from rag.vocabulary import unknown_names, vocabulary
 
 
 @pytest.mark.parametrize(

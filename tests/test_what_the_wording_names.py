@@ -19,8 +19,7 @@ from __future__ import annotations
 import pytest
 
 from rag.answer import Evidence
-from rag.extract import Candidate, unknown_names
-from rag.extract import vocabulary as extract_vocabulary
+from rag.extract import Candidate
 from rag.frame import build_frame
 from rag.part_answers import query_after
 from rag.person import asks_person
@@ -28,6 +27,8 @@ from rag.records import Chunk, Hit, Span
 from rag.rules import can_answer, tells_a_succession
 from rag.unmet_asks import first_to_another_deed, no_numbered_part
 from rag.unmet_names import drops_the_owner, leaves_a_name_unmet
+from rag.vocabulary import unknown_names
+from rag.vocabulary import vocabulary as extract_vocabulary
 
 _ORSK_FAMILY = (
     "Orskaceae, the velmweed family, is a large family of flowering plants. The family contains 7,500 species."

@@ -16,10 +16,10 @@ from __future__ import annotations
 import pytest
 
 from rag.counting import counted
-from rag.extract import unknown_names
 from rag.frame import build_frame
 from rag.rules import can_answer
 from rag.topic import names_a_distinctive_name
+from rag.vocabulary import unknown_names
 
 
 @pytest.mark.parametrize(
