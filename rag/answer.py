@@ -319,11 +319,12 @@ def _extracted(
 
 
 def _who_he_is(evidence: Evidence, cand: extract.Candidate, text: str) -> str:
-    """For a question a name answers, a sentence opening "He"/"She" in an article about someone
-    the question does not name says who first: "Pierre Curie: He shared the 1903 Nobel Prize with
-    his wife, Marie Curie" for "Who was Marie Curie's spouse?" (the quote stays the sentence)."""
+    """For a question a name answers, a sentence opening "He"/"She" (or "It is") in an article about someone
+    (something) the question does not name says who first: "Pierre Curie: He shared the 1903 Nobel Prize with
+    his wife, Marie Curie" for "Who was Marie Curie's spouse?", "Americium: It is radioactive …" for "Which
+    element sits beneath europium?" (the quote stays the sentence)."""
     frame = evidence.frame
-    if frame.kind != "name" and not frame.asks_person:
+    if not (frame.kind == "name" or frame.asks_person or (frame.kind == "other" and cand.text.startswith("It "))):
         return text
     document = evidence.documents.get(evidence.hits[cand.hit_index].chunk.doc_id)
     subject = extract.about_subject(cand.text, document.text, apposed=True) if document else ""

@@ -41,6 +41,7 @@ from rag.extremes import superlative_match
 from rag.frame import QuestionFrame
 from rag.judge import content_precision, content_words
 from rag.near_answers import reads_whereabouts_near
+from rag.ordinals import asks_the_one_after
 from rag.person import names_in_full, names_the_doer
 from rag.records import Document, Hit
 from rag.relatives import states_relative
@@ -344,7 +345,7 @@ def _wants_whereabouts(frame: QuestionFrame) -> bool:
     return bool(frame.holder or frame.asks_person or frame.speaker or frame.kind == "date" or frame.extreme
                 or asked_topic(question)
                 or asked_term(question) or did_subject(question) or reads_whereabouts(question)
-                or asks_an_occasion(question) or reads_whereabouts_near(frame)
+                or asks_an_occasion(question) or reads_whereabouts_near(frame) or asks_the_one_after(question)
                 or (frame.kind == "number" and asks_count_of_a_whole(question)))  # fmt: skip
 
 

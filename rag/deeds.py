@@ -59,6 +59,10 @@ _WHO_DEEDS = tuple(
         ("taught|tutored|mentored", r"\btaught|\bteach|\btutor|\bmentor|\bstudent|\bpupil|\bstudied\b|\bprotég"),
         # "Which state reunified northern China in 439?" is not answered by when the period ended
         ("reunified|unified|reunited", r"\bre-?unif|\bunif|\breunit"),
+        # "Who composed the music for the 1939 film?" is not answered by "… produced by Metro-Goldwyn-Mayer"
+        ("composed|composing", r"\bcompos|\bscored?\b|\bmusic\b|\bwr[io]te\b|\bwritten\b|\bsongwrit"),
+        # "Which president first appointed Andrew Mellon …?" is not answered by the years he served
+        ("appointed|appointing|nominated", r"\bappoint|\bnominat|\bnamed\b|\bchos(?:e|en)\b|\bselected\b|\bpicked\b"),
         # "Who was the principal author of the Declaration …?" is not answered by when it was adopted
         (r"(?:is|was) (?:the )?(?:[\w-]+ )?author of",
          r"\bauthor|\bwr[io]te|\bwritten|\bdraft|\bpenned\b|\bcompos|(?-i:\bby [A-Z])"),

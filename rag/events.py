@@ -205,13 +205,19 @@ def names_the_occasion(frame: QuestionFrame, sentence: str, before: str, title: 
         key for named in _OCCASION.findall(frame.question) for key in map(name_key, named.split())
         if key not in about and key not in KIND_WORDS
     ]  # fmt: skip
-    if not about & keys or not occasion or entity_share(occasion, article) == 0.0:
+    # (or of a person the question describes by names their article holds: "the actress who played
+    # Scarlett O'Hara and Blanche DuBois" in Vivien Leigh's)
+    others = sorted(keys - set(occasion) - KIND_WORDS)
+    described = bool(_DESCRIBED.search(frame.question)) and len(others) > 1 and entity_share(others, article) == 1.0
+    if not (about & keys or described) or not occasion or entity_share(occasion, article) == 0.0:
         return True
     return entity_share(occasion, sentence) > 0.0 or (
         bool(_POINTS_BACK.match(sentence)) and entity_share(occasion, before) > 0.0
     )
 
 
+# "the actress who played …": someone a question describes instead of naming
+_DESCRIBED = re.compile(r"\bthe (?:[a-z]+ ){0,2}?[a-z]+ (?:who|whose)\b")
 # "It was first awarded in 1959", "The prize …": a sentence whose subject is named before it (not
 # "She was made a Dame …": she is the article's person, not the occasion)
 _POINTS_BACK = re.compile(r"^\W*(?:It|Its|This|That|These|Those|They|Their|The)\b")
@@ -248,8 +254,17 @@ def states_a_time(frame: QuestionFrame, sentence: str) -> bool:
 def gives_no_year(frame: QuestionFrame, sentence: str) -> bool:
     """Does a question asking "in what year …" get a sentence holding no figure at all ("Her
     accolades include … three Grammy Awards" for "In what year did she win her first Grammy
-    Award?")? A year is written in digits."""
-    return frame.kind == "date" and frame.focus == "year" and not re.search(r"\d", sentence)
+    Award?"), or only decades and centuries ("published in the 1940s" for "In exactly which year was
+    Ficciones published?")? A year is written in digits."""
+    if frame.kind != "date" or not (frame.focus == "year" or _WHICH_YEAR_Q.search(frame.question)):
+        return False
+    return not re.search(r"\d", _DECADES_AND_CENTURIES.sub(" ", sentence))
+
+
+# "In exactly which year …", "What year …": a year, which "the 1940s" or "the 20th century" does not give
+_WHICH_YEAR_Q = re.compile(r"\b(?:what|which) (?:exact |precise |specific )?year\b", re.IGNORECASE)
+_DECADES_AND_CENTURIES = re.compile(r"\b\d*0(?:’|')?s\b|\b\d+(?:st|nd|rd|th)[\s-]+(?:century|centuries|millennium)\b",
+                                    re.IGNORECASE)
 
 
 # "On what date did the play open on Broadway?": a day, which "a 1949 stage play" does not give; a

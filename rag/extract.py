@@ -197,6 +197,10 @@ _PERSONAL_OPENING = re.compile(
 _LED_PERSONAL_OPENING = re.compile(rf"^[A-Z][^.,A-Z]{{0,80}},\s{PERSONAL_PRONOUN}\b")
 
 
+# "It is radioactive and … located under the lanthanide element europium" in americium's summary
+_IT_IS = re.compile(r"^It (?:is|was)\b(?! (?:\w+ly )?(?:believed|thought|said|estimated|known|possible|likely)\b)")
+
+
 def opens_with_he_or_she(text: str) -> bool:
     """Is ``text``'s subject "he" or "she" ("Widely regarded as …, he was one of the two joint winners")?"""
     return bool(_PERSONAL_OPENING.match(text) or _LED_PERSONAL_OPENING.match(text))
@@ -206,12 +210,15 @@ def about_subject(text: str, document_text: str, apposed: bool = False) -> str:
     """For a sentence opening with "He"/"She" in a document about one person ("He was the son of
     John Hunyadi" in "Matthias Corvinus was King …"), the name the document is about; else "".
     With ``apposed`` (shown to a reader, not read by the features), also a name followed by an aside
-    ("Jayavarman VII, known as …, was") and a sentence led by a phrase naming no one ("Widely regarded …, he")."""
-    if not (_PERSONAL_OPENING.match(text) or (apposed and _LED_PERSONAL_OPENING.match(text))):
+    ("Jayavarman VII, known as …, was"), a sentence led by a phrase naming no one ("Widely regarded …, he")
+    and one opening "It is" (a thing's summary: "Americium" for "It is radioactive …")."""
+    if not (_PERSONAL_OPENING.match(text) or (apposed and (_LED_PERSONAL_OPENING.match(text) or _IT_IS.match(text)))):
         return ""
     subject = _DOCUMENT_SUBJECT.match(document_text[:400]) or (
         _APPOSED_SUBJECT.match(document_text[:400]) if apposed else None
     )
+    if apposed and subject and subject.group(1) in ("It", "He", "She", "They", "This"):
+        return ""  # a summary opening "It is believed that …" names no subject
     return subject.group(1) if subject else ""
 
 

@@ -114,11 +114,11 @@ def states_holder(holder: str, sentence: str, title: str = "", before: str = "",
     held = _held_by_another(sentence, keys)
     if number and held:
         return False
-    if _names_itself(keys, sentence) and not (number and _pronoun_holds_it(keys, sentence)):
+    if _names_itself_so(holder, keys, sentence) and not (number and _pronoun_holds_it(keys, sentence)):
         return number or not _capital_of_another(keys, sentence, title)
     if held:
         return False
-    if _names_itself(keys, title):  # X's own article ("South Korea" is not Korea's)
+    if _names_itself_so(holder, keys, title):  # X's own article ("South Korea" is not Korea's)
         return True
     if any(name_key(w.group()) == keys[0] for w in words):
         return False  # named only as a container or inside another name
@@ -208,6 +208,23 @@ def _names_itself(keys: list[str], text: str) -> bool:
     nor only as where something lies ("the most populous city in Hubei")?"""
     words = list(_NAME_WORD.finditer(text))
     return entity_share(keys, text) == 1.0 and any(_names_here(keys, words, i, text) for i in range(len(words)))
+
+
+# "Southeast Asia", "Southern Africa": a compass word whose first five letters another one shares
+_COMPASS = re.compile(r"(?:north|south)-?(?:east|west)?(?:ern)?|(?:east|west)(?:ern)?", re.IGNORECASE)
+
+
+def _names_itself_so(holder: str, keys: list[str], text: str) -> bool:
+    """:func:`_names_itself`, with X's compass word as X has it: "South Asia" is not Southeast Asia."""
+    return _names_itself(keys, text) and not any(
+        _compass_form(word) not in {_compass_form(other) for other in _NAME_WORD.findall(text)
+                                    if name_key(other) == name_key(word)}
+        for word in _NAME_WORD.findall(holder) if _COMPASS.fullmatch(word)
+    )
+
+
+def _compass_form(word: str) -> str:
+    return re.sub(r"ern$|[’']s$", "", word.lower().replace("-", ""))
 
 
 def _names_here(keys: list[str], words: list[re.Match[str]], i: int, sentence: str) -> bool:

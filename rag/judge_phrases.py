@@ -256,8 +256,14 @@ def _shares_a_word(phrase: set[str], words_after: list[str]) -> bool:
 
 
 def _kind_of(words_after: list[str]) -> bool:
-    """"the form of the game": a kind that may stand for the thing asked of (its article's subject)."""
-    return words_after[:1] == ["the"] and len(words_after) > 1 and words_after[1] in KIND_NOUNS
+    """"the form of the game", "the edge of the city": a kind that may stand for the thing asked of (its
+    article's subject: Muscat's "port district … at the north-eastern edge of the city")."""
+    return words_after[:1] == ["the"] and len(words_after) > 1 and (
+        words_after[1] in KIND_NOUNS or words_after[1] in _PLACE_KINDS
+    )
+
+
+_PLACE_KINDS = frozenset("city town village country island capital state province region nation".split())
 
 
 def _is_figure(words_after: list[str]) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from rag.text import UPPER
+from rag.text import UPPER, name_key
 
 # "the first winners", "the very first prizes": the first of all of a kind written in lower case
 _FIRST_OF_ALL_Q = re.compile(r"\b(?:the|its|their) (?:very )?first (?!time\b|half\b)[a-z]")
@@ -50,9 +50,48 @@ def first_in_a_narrower_place(question: str, sentence: str) -> bool:
         return False
     firsts = list(_FIRST_OR_OLDEST.finditer(sentence))
     return all(
-        _IN_A_NAMED_PLACE.match(sentence, m.end()) and "world" not in sentence[m.end() : m.end() + 80].lower()
+        (_IN_A_NAMED_PLACE.match(sentence, m.end()) or _A_NAMED_PLACES.search(sentence, 0, m.start()))
+        and "world" not in sentence[m.end() : m.end() + 80].lower()
         for m in firsts
     )
+
+
+# "Banff National Park is Canada's first national park": a land's own first, named before it
+_A_NAMED_PLACES = re.compile(rf"\b(?!World)(?:{UPPER}[\w-]*\s+)*?{UPPER}[\w-]*[’']s\s+(?:very\s+)?$")
+
+
+# "Which period came directly after the Heian period?", "Who succeeded Nerva?": what came after a named
+# one, which "It followed the Nara period" in the Heian period's summary does not tell (it tells what came
+# before); nor "Trajan succeeded Nerva" for "Who came after Trajan?"
+# ("named after Alexander" is no order)
+_AFTER_A_NAME_Q = re.compile(
+    rf"(?<!named )(?<!called )\b(?:after|succeeded|followed|replaced)\s+(?:the\s+)?"
+    rf"({UPPER}[\w’'-]*(?:\s+{UPPER}[\w’'-]*)*)"
+)
+_FOLLOWS_ANOTHER = re.compile(
+    r"^(?:[^,;]*,\s*)?(\w[\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+(?:directly\s+|immediately\s+)?"
+    r"(?:followed|succeeded|replaced)\b(?!\s+by\b)"
+)
+
+
+def asks_the_one_after(question: str) -> bool:
+    """Does ``question`` ask what came after a named one (:func:`tells_the_one_before` reads the title)?"""
+    return bool(_AFTER_A_NAME_Q.search(question)) and bool(re.match(r"^\W*(?:who|which|what)\b", question, re.I))
+
+
+def tells_the_one_before(question: str, sentence: str, title: str = "") -> bool:
+    """For "Which period came directly after the Heian period?": does ``sentence`` have the named one
+    (by its name, or by "it", "he" or "she" in its own article: ``title``) follow or succeed another,
+    telling what came before it instead? False for other questions."""
+    asked = _AFTER_A_NAME_Q.search(question)
+    told = _FOLLOWS_ANOTHER.match(sentence)
+    if not told or not asks_the_one_after(question):
+        return False
+    keys = {name_key(w) for w in asked.group(1).split()} - {"the"}
+    subject = told.group(1)
+    if subject.lower() in ("it", "he", "she", "this", "they"):
+        return bool(title) and bool(keys & {name_key(w) for w in title.split()})
+    return bool(keys & {name_key(w) for w in subject.split()})
 
 
 # "the last emperor of Austria-Hungary", "the first president of Ghana": the first or last holder of a

@@ -156,10 +156,18 @@ def names_person(text: str, speaking: bool = True, besides: str = "") -> bool:
     asked = set(words(besides))
 
     def names_one(name: re.Match[str]) -> bool:
-        return not _ends_a_place_name(text, name.start()) and not asked.issuperset(words(name.group(0)))
+        return not _ends_a_place_name(text, name.start()) and not _the_asked_name(words(name.group(0)), asked)
 
-    titled = any(names_one(name) for name in _TITLED.finditer(text))
+    # ("the London Missionary Society": a role's word beginning a body's name is no title)
+    titled = any(names_one(name) and name.group().split()[-1].lower() not in _NOT_A_PERSON
+                 for name in _TITLED.finditer(text))
     return titled or any(_is_personal_name(run.group(0)) and names_one(run) for run in NAME_RUN.finditer(text))
+
+
+def _the_asked_name(name: list[str], asked: set[str]) -> bool:
+    """Is ``name`` (its words) one the question holds: all of its words, or its first and last with a
+    middle name or initial between ("Andrew William Mellon", "Robert Julius Trumpler" for Andrew Mellon)?"""
+    return asked.issuperset(name) or (len(name) > 2 and name[0] in asked and name[-1] in asked)
 
 
 # "the Federation of Saint Christopher", "the University of John Hopkins": a place's or body's word

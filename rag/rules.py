@@ -50,7 +50,7 @@ from rag.judge import content_words, numbers
 from rag.judge_phrases import another_ordinal, ties_elsewhere
 from rag.judge_rules import STOPWORDS
 from rag.near_answers import near_answer_only
-from rag.ordinals import first_in_a_narrower_place, first_of_a_narrower_group, of_another_realm
+from rag.ordinals import first_in_a_narrower_place, first_of_a_narrower_group, of_another_realm, tells_the_one_before
 from rag.person import PERSONAL_PRONOUN, about_another, answers_who
 from rag.relatives import names_the_relative, tells_the_relation
 from rag.speakers import states_words
@@ -76,7 +76,7 @@ from rag.units import (
     world_figure_for_a_place,
 )
 from rag.unmet_forms import leaves_a_form_unmet
-from rag.unmet_names import leaves_a_name_unmet
+from rag.unmet_names import lead_sentence, leaves_a_name_unmet
 
 
 def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str = "", article: str = "") -> bool:
@@ -110,6 +110,7 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and names_a_doer(frame.question, sentence)
         and names_the_term(frame.question, sentence, title)
         and tells_a_succession(frame.question, sentence)
+        and not tells_the_one_before(frame.question, sentence, title)
         and tells_a_precedence(frame.question, sentence)
         and gives_a_name(frame.question, sentence)
         and states_measure(frame.kind, frame.unit, sentence)
@@ -150,7 +151,7 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and not counts_without_the_named_kind(frame, sentence)
         and not average_unstated(frame.question, sentence)
         and names_the_occasion(frame, sentence, before, title, article)
-        and tells_of_the_topic(frame.question, sentence, title, before)
+        and tells_of_the_topic(frame.question, sentence, title, before, article)
         and names_an_asked_name(frame, sentence, title, before)
         and not gives_no_year(frame, sentence)
         and tells_the_dated_deed(frame, sentence, title, before)
@@ -188,14 +189,22 @@ _RENAMED = re.compile(r"\brenam|\bchang\w* (?:[\w’'-]+ ){0,3}names?\b(?: from\
 _CAPITAL = re.compile(r"\bcapital|\bseat of (?:government|power)", re.IGNORECASE)
 
 
-def tells_of_the_topic(question: str, sentence: str, title: str = "", before: str = "") -> bool:
+def tells_of_the_topic(question: str, sentence: str, title: str = "", before: str = "", article: str = "") -> bool:
     """For a question about a lower-case thing ("How many species of ruminants are there?"): is it
-    named by ``sentence``, its article's ``title`` or the sentence ``before`` it? In the giraffe's
-    summary, which names the largest ruminants, "researchers proposed dividing them into four
-    extant species" counts giraffes. True when the title is not known (a passage alone), as for
-    other questions. (:func:`rag.topic.names_topic` reads the whole article.)"""
+    named by ``sentence``, its article's ``title``, the sentence ``before`` it or the ``article``'s opening
+    sentence, by the words after its verb ("Gnathostomata are jawed vertebrates" for "About how many species
+    of jawed vertebrates exist?")? In the giraffe's summary, which names the largest ruminants, "researchers
+    proposed dividing them into four extant species" counts giraffes. True when the title is not known (a
+    passage alone), as for other questions. (:func:`rag.topic.names_topic` reads the whole article.)"""
     topic = asked_topic(question) if title else frozenset()
-    return not topic or topic <= set(content_words(f"{title} {before} {sentence}"))
+    if not topic or topic <= set(content_words(f"{title} {before} {sentence}")):
+        return True
+    defined = _DEFINED_AS.search(lead_sentence(article))  # what the opening says its subject is, near its verb
+    return bool(defined) and topic <= set(content_words(f"{title} {before} {sentence} {defined.group(1)}"))
+
+
+# "Gnathostomata are jawed vertebrates …" (not "Feldspars are a group of … minerals, also containing … calcium")
+_DEFINED_AS = re.compile(r"\b(?:is|are|was|were)\s+((?:[\w’'-]+\s+){0,4}[\w’'-]+)")
 
 
 # "Which treaty ended the First Opium War?", "In which battle …": a kind of named event or law,
@@ -305,7 +314,7 @@ _SUCCESSION = re.compile(
 _OTHER_NAMES_Q = re.compile(
     r"\b(?:other|alternative|alternate|another|different|former|earlier) names?\b"
     r"|\bwhat else (?:is|are|was|were|may|can|might|could) [^?]+ (?:called|known as|named|termed)\b"
-    r"|\b(?:is|are|was|were) [^?]+ also (?:called|known as|named|termed)\b",
+    r"|\b(?:is|are|was|were) [^?]+ also (?:called|known as|named|termed)\b(?! (?:the )?[A-Z])",
     re.IGNORECASE,
 )
 # ("Plant morphology or phytomorphology is …", "A common alternative term for rapid transit …")

@@ -60,7 +60,7 @@ def owner_unnamed(question: str, sentence: str, title: str, before: str, article
     passage alone)."""
     if not title:
         return False
-    referred = f"{before} {article}" if _PRONOUN.search(sentence) else _lead(article)
+    referred = f"{before} {article}" if _PRONOUN.search(sentence) else lead_sentence(article)
     told = set(_words(f"{title} {referred} {sentence}"))
     for owner in _OWNER.finditer(question):
         names = [word for word in _words(owner.group(1)) if len(word) > 2 and word not in _NO_OWNERS]
@@ -91,7 +91,7 @@ def kind_unnamed(question: str, sentence: str, title: str, article: str) -> bool
     return not set(content_words(kind.group(1))) <= set(content_words(f"{title} {article} {sentence}"))
 
 
-def _lead(article: str) -> str:
+def lead_sentence(article: str) -> str:
     """The article's first sentence of at least four words (after its title line, if it has one)."""
     return next((s for s in split_sentences(article) if len(s.split()) >= 4), "")
 
