@@ -74,9 +74,12 @@ _FOLLOWS_ANOTHER = re.compile(
 )
 
 
+_WHO_OR_WHICH_Q = re.compile(r"^\W*(?:who|which|what)\b", re.IGNORECASE)
+
+
 def asks_the_one_after(question: str) -> bool:
     """Does ``question`` ask what came after a named one (:func:`tells_the_one_before` reads the title)?"""
-    return bool(_AFTER_A_NAME_Q.search(question)) and bool(re.match(r"^\W*(?:who|which|what)\b", question, re.I))
+    return bool(_AFTER_A_NAME_Q.search(question)) and bool(_WHO_OR_WHICH_Q.match(question))
 
 
 def tells_the_one_before(question: str, sentence: str, title: str = "") -> bool:

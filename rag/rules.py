@@ -80,19 +80,19 @@ from rag.unmet_names import lead_sentence, leaves_a_name_unmet
 
 
 def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str = "", article: str = "") -> bool:
-    """Whether ``sentence`` can answer the question at all, whatever the model's probability: it says
-    something the question does not, states the life event or the extreme asked about, is about the name
-    whose measure is asked (not only its metropolitan area's), names a person when only one can answer,
-    tells who did a deed asked "who" and states the relative asked for, names the kind of treaty or
-    battle asked for and someone for "Who did …?", the term asked about, a succession for "Who … after
-    X?" and an order for "… before X?", a day for "On what date …?", a value in the unit the question
-    names and a count of the whole kind asked, an average for "the average …", does not say the asked
-    "<noun> of X" only of another thing, tells the deed whose date is asked, gives an age something
-    starts at as more than an end, a latitude in degrees and a count of the whole kind (not of a group
-    within it), shares the race, event, place or far end the question fixes (rag.circumstance), and is
-    not about another subject than the one asked about, and has the form of answer the wording asks
-    (rag.unmet_forms: a scientific name, a title, a taxon's rank, a period) (``title`` and ``before``:
-    its article's title and, with it, the sentence before it in its passage; ``article``: its text)."""
+    """Whether ``sentence`` can answer the question at all, whatever the model's probability: it says something
+    the question does not, states the life event or the extreme asked about, is about the name whose measure is
+    asked (not only its metropolitan area's), names a person when only one can answer, tells who did a deed
+    asked "who" and states the relative asked for, names the kind of treaty or battle asked for and someone for
+    "Who did …?", the term asked about, a succession for "Who … after X?" (not the one X followed: rag.ordinals)
+    and an order for "… before X?", a day for "On what date …?", a value in the unit the question names and a
+    count of the whole kind asked, an average for "the average …", does not say the asked "<noun> of X" only of
+    another thing, tells the deed whose date is asked, gives an age something starts at as more than an end, a
+    latitude in degrees and a count of the whole kind (not of a group within it), shares the race, event, place
+    or far end the question fixes (rag.circumstance), and is not about another subject than the one asked about,
+    and has the form of answer the wording asks (rag.unmet_forms: a scientific name, a title, a taxon's rank, a
+    period) (``title`` and ``before``: its article's title and, with it, the sentence before it in its passage;
+    ``article``: its text)."""
     return (
         says_more(frame, sentence)
         and states_asked_event(frame, sentence)
