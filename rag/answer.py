@@ -324,7 +324,8 @@ def _who_he_is(evidence: Evidence, cand: extract.Candidate, text: str) -> str:
     his wife, Marie Curie" for "Who was Marie Curie's spouse?", "Americium: It is radioactive …" for "Which
     element sits beneath europium?" (the quote stays the sentence)."""
     frame = evidence.frame
-    if not (frame.kind == "name" or frame.asks_person or (frame.kind == "other" and cand.text.startswith("It "))):
+    it_is = frame.kind == "other" and extract.opens_with_it_is(cand.text)  # "Which element …?": "It is …"
+    if not (frame.kind == "name" or frame.asks_person or it_is):
         return text
     document = evidence.documents.get(evidence.hits[cand.hit_index].chunk.doc_id)
     subject = extract.about_subject(cand.text, document.text, apposed=True) if document else ""

@@ -201,6 +201,11 @@ _LED_PERSONAL_OPENING = re.compile(rf"^[A-Z][^.,A-Z]{{0,80}},\s{PERSONAL_PRONOUN
 _IT_IS = re.compile(r"^It (?:is|was)\b(?! (?:\w+ly )?(?:believed|thought|said|estimated|known|possible|likely)\b)")
 
 
+def opens_with_it_is(text: str) -> bool:
+    """Does ``text`` open "It is" or "It was" about its article's subject (not "It is believed that …")?"""
+    return bool(_IT_IS.match(text))
+
+
 def opens_with_he_or_she(text: str) -> bool:
     """Is ``text``'s subject "he" or "she" ("Widely regarded as …, he was one of the two joint winners")?"""
     return bool(_PERSONAL_OPENING.match(text) or _LED_PERSONAL_OPENING.match(text))
@@ -212,7 +217,8 @@ def about_subject(text: str, document_text: str, apposed: bool = False) -> str:
     With ``apposed`` (shown to a reader, not read by the features), also a name followed by an aside
     ("Jayavarman VII, known as …, was"), a sentence led by a phrase naming no one ("Widely regarded …, he")
     and one opening "It is" (a thing's summary: "Americium" for "It is radioactive …")."""
-    if not (_PERSONAL_OPENING.match(text) or (apposed and (_LED_PERSONAL_OPENING.match(text) or _IT_IS.match(text)))):
+    shown_only = apposed and (_LED_PERSONAL_OPENING.match(text) or opens_with_it_is(text))
+    if not (_PERSONAL_OPENING.match(text) or shown_only):
         return ""
     subject = _DOCUMENT_SUBJECT.match(document_text[:400]) or (
         _APPOSED_SUBJECT.match(document_text[:400]) if apposed else None

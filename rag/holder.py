@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from rag.text import UPPER, YEAR, YEAR_PATTERN, entity_share, name_key
+from rag.text import COMPASS_WORD, UPPER, YEAR, YEAR_PATTERN, entity_share, name_key
 
 # "the population of X", "how many people live in X", "how tall is X", "the capital of X": the
 # name whose measure (or capital) is asked — a sentence giving another place's figure, or one
@@ -211,7 +211,7 @@ def _names_itself(keys: list[str], text: str) -> bool:
 
 
 # "Southeast Asia", "Southern Africa": a compass word whose first five letters another one shares
-_COMPASS = re.compile(r"(?:north|south)-?(?:east|west)?(?:ern)?|(?:east|west)(?:ern)?", re.IGNORECASE)
+_COMPASS = re.compile(COMPASS_WORD, re.IGNORECASE)
 
 
 def _names_itself_so(holder: str, keys: list[str], text: str) -> bool:

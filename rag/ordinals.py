@@ -2,9 +2,10 @@
 give: "Who were the first winners of the Nobel Prize in Economic Sciences?" is not answered by "the
 first American to win" it, "Which national park was the first in the world?" not by "the first
 national park … in the Kingdom of Denmark", and "Who was the last emperor of Austria-Hungary?" not
-by "the last Holy Roman Emperor". Each is a plain reading of the question and the sentence;
-:func:`rag.rules.can_answer` reads them.
-"""
+by "the last Holy Roman Emperor"; and the order asked around a named one: "Who … after X?" needs a
+succession told, not the one X followed ("It followed the Nara period"), and "… before X?" an order. Each
+is a plain reading of the question and the sentence; :func:`rag.rules.can_answer` reads them (moved here
+from :mod:`rag.rules`, the order rules with the one they share a question pattern with)."""
 
 from __future__ import annotations
 
@@ -60,37 +61,67 @@ def first_in_a_narrower_place(question: str, sentence: str) -> bool:
 _A_NAMED_PLACES = re.compile(rf"\b(?!World)(?:{UPPER}[\w-]*\s+)*?{UPPER}[\w-]*[’']s\s+(?:very\s+)?$")
 
 
-# "Which period came directly after the Heian period?", "Who succeeded Nerva?": what came after a named
-# one, which "It followed the Nara period" in the Heian period's summary does not tell (it tells what came
-# before); nor "Trajan succeeded Nerva" for "Who came after Trajan?"
-# ("named after Alexander" is no order)
-_AFTER_A_NAME_Q = re.compile(
-    rf"(?<!named )(?<!called )\b(?:after|succeeded|followed|replaced)\s+(?:the\s+)?"
-    rf"({UPPER}[\w’'-]*(?:\s+{UPPER}[\w’'-]*)*)"
+# "Who became India's prime minister after Nehru?", "Who took the throne after Nebuchadnezzar II
+# died?", "Which dynasty took over after the Satavahana rule ended?": a successor, whom an answer tells as
+# one (not "Nehru became the first Prime Minister", nor "the Satavahana rule … lasted until the early 3rd century")
+# ("named after Wilhelm Röntgen" is no succession, nor "Which city ranks second in size after Cairo?")
+_SUCCESSOR_Q = re.compile(
+    r"^\W*(?i:who|which (?!year\b)[a-z]+(?!.*\b(?:second|third|fourth|fifth|next|ranks?|ranked)\b))\b.*"
+    rf"\b(?<!named )(?<!called )(?:after|succeeded|replaced)\s+(?:the\s+)?({UPPER}[\w’'-]*(?:\s+{UPPER}[\w’'-]*)*)"
 )
+# ("after" a name or its end: "after Nehru's death", not "restoring royal authority after the
+# disastrous reign of his father", which tells who came before)
+_SUCCESSION = re.compile(
+    r"\b(?i:succe(?:ed|eded|eds|ssor|ssion)|follow(?:ed|ing)|replac(?:ed|ing)|in place of)\b"
+    r"|\b(?i:after)\s+(?:[A-Z]|(?i:the|his|her|their)\s+(?:[\w’'-]+\s+){0,2}?"
+    r"(?i:death|abdication|resignation|retirement|deposition|overthrow|assassination|murder|fall|dismissal)\b)",
+)
+
+
+
+
+def tells_a_succession(question: str, sentence: str) -> bool:
+    """For "Who … after X?": does ``sentence`` tell anyone coming after (succeeding, following,
+    replacing) someone? True for other questions."""
+    return not _SUCCESSOR_Q.match(question) or bool(_SUCCESSION.search(sentence))
+
+
+# "What was the supercontinent that existed before Pangaea?", "Who ruled before Ashoka?": who or what
+# came before a named one, which a sentence tells by an order (not "the last shogun before the Meiji
+# Restoration", which "the final shogun" tells)
+_PREDECESSOR_Q = re.compile(r"\b(?:existed|came|ruled|reigned|served|called|named|known)\s+before\s+(?:the\s+)?[A-Z]")
+_PRECEDENCE = re.compile(r"\b(?i:preced\w*|predecessor|before|prior|previous(?:ly)?|earlier|former(?:ly)?|since)\b")
+
+
+def tells_a_precedence(question: str, sentence: str) -> bool:
+    """For "What … existed before Pangaea?": does ``sentence`` tell an order ("preceded", "before",
+    "since", "formerly")? Pangaea's own "a supercontinent that existed during the late Paleozoic" does
+    not. True for other questions."""
+    return not _PREDECESSOR_Q.search(question) or bool(_PRECEDENCE.search(sentence))
+
+
+# "It followed the Nara period" in the Heian period's summary, "Trajan succeeded Nerva": the named one
+# (or "it", "he", "she" in its own article) following another (not "It was followed by …")
 _FOLLOWS_ANOTHER = re.compile(
     r"^(?:[^,;]*,\s*)?(\w[\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+(?:directly\s+|immediately\s+)?"
     r"(?:followed|succeeded|replaced)\b(?!\s+by\b)"
 )
 
 
-_WHO_OR_WHICH_Q = re.compile(r"^\W*(?:who|which|what)\b", re.IGNORECASE)
-
-
 def asks_the_one_after(question: str) -> bool:
-    """Does ``question`` ask what came after a named one (:func:`tells_the_one_before` reads the title)?"""
-    return bool(_AFTER_A_NAME_Q.search(question)) and bool(_WHO_OR_WHICH_Q.match(question))
+    """Does ``question`` ask who or what came after a named one (:func:`tells_the_one_before` reads the title)?"""
+    return bool(_SUCCESSOR_Q.match(question))
 
 
 def tells_the_one_before(question: str, sentence: str, title: str = "") -> bool:
-    """For "Which period came directly after the Heian period?": does ``sentence`` have the named one
-    (by its name, or by "it", "he" or "she" in its own article: ``title``) follow or succeed another,
-    telling what came before it instead? False for other questions."""
-    asked = _AFTER_A_NAME_Q.search(question)
+    """For "Which period came directly after the Heian period?" (or "Who came after Trajan?"): does
+    ``sentence`` have the named one (by its name, or by "it", "he" or "she" in its own article: ``title``)
+    follow or succeed another, telling what came before it instead? False for other questions."""
+    asked = _SUCCESSOR_Q.match(question)
     told = _FOLLOWS_ANOTHER.match(sentence)
-    if not told or not asks_the_one_after(question):
+    if not asked or not told:
         return False
-    keys = {name_key(w) for w in asked.group(1).split()} - {"the"}
+    keys = {name_key(w) for w in asked.group(1).split()}
     subject = told.group(1)
     if subject.lower() in ("it", "he", "she", "this", "they"):
         return bool(title) and bool(keys & {name_key(w) for w in title.split()})

@@ -23,6 +23,7 @@ import re
 
 from rag.judge_rules import content_words, words
 from rag.text import (
+    COMPASS_WORD,
     MONTH_NAMES,
     ROMAN_NUMERAL,
     SPEECH,
@@ -176,7 +177,7 @@ _OF_BEFORE = re.compile(r"\b([A-Z][a-z]+) of (?:the )?$")
 
 
 # "four miles south of Kitty Hawk", "near Orsk Velm": a place named after its direction or "near"
-_PLACE_BEFORE = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)? of|near)\s+$", re.IGNORECASE)
+_PLACE_BEFORE = re.compile(rf"\b(?:(?:{COMPASS_WORD}) of|near)\s+$", re.IGNORECASE)
 
 
 def _ends_a_place_name(text: str, start: int) -> bool:

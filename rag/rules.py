@@ -50,7 +50,14 @@ from rag.judge import content_words, numbers
 from rag.judge_phrases import another_ordinal, ties_elsewhere
 from rag.judge_rules import STOPWORDS
 from rag.near_answers import near_answer_only
-from rag.ordinals import first_in_a_narrower_place, first_of_a_narrower_group, of_another_realm, tells_the_one_before
+from rag.ordinals import (
+    first_in_a_narrower_place,
+    first_of_a_narrower_group,
+    of_another_realm,
+    tells_a_precedence,
+    tells_a_succession,
+    tells_the_one_before,
+)
 from rag.person import PERSONAL_PRONOUN, about_another, answers_who
 from rag.relatives import names_the_relative, tells_the_relation
 from rag.speakers import states_words
@@ -292,23 +299,6 @@ def names_a_doer(question: str, sentence: str) -> bool:
     return any(w.lower() not in asked for w in names) or bool(_PRONOUN.search(text) or _BY_AGENT.search(text))
 
 
-# "Who became India's prime minister after Nehru?", "Who took the throne after Nebuchadnezzar II
-# died?", "Which dynasty took over after the Satavahana rule ended?": a successor, whom an answer tells as
-# one (not "Nehru became the first Prime Minister", nor "the Satavahana rule … lasted until the early 3rd century")
-# ("named after Wilhelm Röntgen" is no succession, nor "Which city ranks second in size after Cairo?")
-_SUCCESSOR_Q = re.compile(
-    r"^\W*(?i:who|which (?!year\b)[a-z]+(?!.*\b(?:second|third|fourth|fifth|next|ranks?|ranked)\b))\b.*"
-    r"\b(?<!named )(?<!called )(?:after|succeeded|replaced)\s+(?:the\s+)?[A-Z]"
-)
-# ("after" a name or its end: "after Nehru's death", not "restoring royal authority after the
-# disastrous reign of his father", which tells who came before)
-_SUCCESSION = re.compile(
-    r"\b(?i:succe(?:ed|eded|eds|ssor|ssion)|follow(?:ed|ing)|replac(?:ed|ing)|in place of)\b"
-    r"|\b(?i:after)\s+(?:[A-Z]|(?i:the|his|her|their)\s+(?:[\w’'-]+\s+){0,2}?"
-    r"(?i:death|abdication|resignation|retirement|deposition|overthrow|assassination|murder|fall|dismissal)\b)",
-)
-
-
 # "What are two other names for extratropical cyclones?", "What else may X be called?": names asked,
 # which a sentence gives by calling (not "Extratropical cyclones are capable of producing …")
 _OTHER_NAMES_Q = re.compile(
@@ -329,26 +319,6 @@ def gives_a_name(question: str, sentence: str) -> bool:
     """For a question asking another name of a thing: does ``sentence`` call it something? True for
     other questions."""
     return not _OTHER_NAMES_Q.search(question) or bool(_NAMING.search(sentence))
-
-
-def tells_a_succession(question: str, sentence: str) -> bool:
-    """For "Who … after X?": does ``sentence`` tell anyone coming after (succeeding, following,
-    replacing) someone? True for other questions."""
-    return not _SUCCESSOR_Q.match(question) or bool(_SUCCESSION.search(sentence))
-
-
-# "What was the supercontinent that existed before Pangaea?", "Who ruled before Ashoka?": who or what
-# came before a named one, which a sentence tells by an order (not "the last shogun before the Meiji
-# Restoration", which "the final shogun" tells)
-_PREDECESSOR_Q = re.compile(r"\b(?:existed|came|ruled|reigned|served|called|named|known)\s+before\s+(?:the\s+)?[A-Z]")
-_PRECEDENCE = re.compile(r"\b(?i:preced\w*|predecessor|before|prior|previous(?:ly)?|earlier|former(?:ly)?|since)\b")
-
-
-def tells_a_precedence(question: str, sentence: str) -> bool:
-    """For "What … existed before Pangaea?": does ``sentence`` tell an order ("preceded", "before",
-    "since", "formerly")? Pangaea's own "a supercontinent that existed during the late Paleozoic" does
-    not. True for other questions."""
-    return not _PREDECESSOR_Q.search(question) or bool(_PRECEDENCE.search(sentence))
 
 
 def states_the_capital(frame: QuestionFrame, sentence: str) -> bool:

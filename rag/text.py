@@ -50,6 +50,8 @@ ROMAN_NUMERAL = r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})"
 KIND_NOUNS = frozenset(
     "element metal compound mineral species genus disease virus planet moon comet gas game sport".split()
 )
+# a compass word: "north", "South-East", "southwestern", "Eastern"
+COMPASS_WORD = r"(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?"
 # superlatives confined to a place ("the highest mountain in Afghanistan"), read by the judge and a rule
 PLACE_SUPERLATIVES = "highest|tallest|largest|biggest|longest|deepest|oldest|smallest|busiest"
 # a phrase a question puts in quotation marks ("What else may an object with "ethic value" be called?")

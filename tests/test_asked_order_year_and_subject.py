@@ -29,16 +29,12 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
 import pytest
 
-from rag.answer import Evidence, compose
-from rag.extract import Candidate
 from rag.frame import build_frame
 from rag.person import answers_who
-from rag.records import Chunk, Document, Hit, Span
 from rag.rules import can_answer
-from rag.settings import Settings
+from tests.test_compose import extractive_answer
 
 _ACTRESS = (
     "Vivien Orskin was a British actress. She won the Academy Award for Best Actress twice, for her performances as "
@@ -159,30 +155,27 @@ def test_a_body_named_after_a_role_is_no_person():
 
 ORSKIUM = (
     "Orskium\n\nOrskium is a synthetic chemical element. It is radioactive and located under the lanthanide "
-    "element velmium in the periodic table. It is believed that it was first made in 1944."
+    "element velmium in the periodic table. It is believed that it was first made by bombarding velmium."
 )
-
-
-def _answer_with(question: str, sentence: str):
-    span = Span(ORSKIUM.index(sentence), ORSKIUM.index(sentence) + len(sentence))
-    picked = (Candidate(0, span, sentence, 0.9, prob=0.9),)
-    chunk = Chunk("doc#0", "doc", 0, len(ORSKIUM), ORSKIUM, (span,))
-    evidence = Evidence(build_frame(question), (Hit(chunk, 1.0, 0.8, 1.0, 1),),
-                        {"doc": Document("doc", "doc.txt", ORSKIUM)}, frozenset(), ranked=picked, picked=picked,
-                        threshold=0.1)  # fmt: skip
-    return compose(evidence, Settings(), lambda texts: np.ones((len(texts), 2)))
+# a summary whose opening names no subject ("It is believed that …"), so "it" cannot be told
+BELIEVED = "Peopling of Orsk\n\nIt is thought that people first came to Orsk by boat. It was a long journey."
 
 
 def test_an_it_sentence_answering_which_thing_says_what_it_is():
     """dev57 cc19: "It is radioactive … located under the lanthanide element europium" answered "Which
     element sits beneath europium?" without saying what "it" is: the article's subject, americium."""
     sentence = "It is radioactive and located under the lanthanide element velmium in the periodic table."
-    answer = _answer_with("Which synthetic element sits beneath velmium in the periodic table?", sentence)
+    answer = extractive_answer("Which synthetic element sits beneath velmium in the periodic table?", ORSKIUM,
+                               sentence)
     assert answer.text.startswith("Orskium: It is radioactive"), answer.text
     assert all(c.quote == ORSKIUM[c.start : c.end] and sentence in c.quote for c in answer.citations)
 
 
 def test_an_it_that_points_to_no_subject_is_shown_as_it_is():
-    sentence = "It is believed that it was first made in 1944."
-    answer = _answer_with("In which year was orskium first made?", sentence)
+    """"It is believed that …" is about no subject, nor is "it" in a summary whose own opening is "It is thought
+    …" (measured on dev57 cc51 with a first version: "It: It is believed that the peopling …")."""
+    believed = "It is believed that it was first made by bombarding velmium."
+    answer = extractive_answer("Which method first made the synthetic element?", ORSKIUM, believed)
     assert answer.text.startswith("It is believed"), answer.text
+    answer = extractive_answer("Which vessel did the first people of Orsk use?", BELIEVED, "It was a long journey.")
+    assert answer.text.startswith("It was a long journey"), answer.text

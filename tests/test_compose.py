@@ -129,7 +129,8 @@ HONGWU = (
 )
 
 
-def _extractive_answer(question: str, text: str, sentence: str):
+def extractive_answer(question: str, text: str, sentence: str):
+    """The answer composed from ``sentence`` of ``text`` picked alone (read by other test files too)."""
     span = Span(text.index(sentence), text.index(sentence) + len(sentence))
     picked = (Candidate(0, span, sentence, 0.9, prob=0.9),)
     chunk = Chunk("doc#0", "doc", 0, len(text), text, (span,))
@@ -144,14 +145,14 @@ def test_a_he_or_she_sentence_answering_who_says_who_it_is():
     Physics with his wife, Marie Curie …" answered "Who was Marie Curie's spouse?" without
     saying who "he" is: the article's subject, Pierre Curie."""
     sentence = PIERRE[PIERRE.index("He shared") :]
-    answer = _extractive_answer("Who was Marie Curie's spouse?", PIERRE, sentence)
+    answer = extractive_answer("Who was Marie Curie's spouse?", PIERRE, sentence)
     assert answer.text.startswith("Pierre Curie: He shared"), answer.text
     assert all(c.quote == PIERRE[c.start : c.end] and sentence in c.quote for c in answer.citations)
 
 
 def test_a_he_or_she_sentence_about_the_person_asked_about_is_shown_as_it_is():
     sentence = HONGWU[HONGWU.index("He was") :]
-    answer = _extractive_answer("Who was Yongle Emperor's father?", HONGWU, sentence)
+    answer = extractive_answer("Who was Yongle Emperor's father?", HONGWU, sentence)
     assert answer.text.startswith("He was the fourth son"), answer.text
 
 
@@ -161,6 +162,6 @@ def test_a_he_sentence_answering_which_king_names_the_king_defined_with_an_aside
     ("Jayavarman VII, known posthumously as …, was king …")."""
     text = "Kell VII\n\nKell VII, known posthumously as Varo (1122–1218), was king of Tamra. He built the Bayon."
     sentence = text[text.index("He built") :]
-    answer = _extractive_answer("Which Tamran king built the Bayon?", text, sentence)
+    answer = extractive_answer("Which Tamran king built the Bayon?", text, sentence)
     assert answer.text.startswith("Kell VII: He built"), answer.text
     assert all(c.quote == text[c.start : c.end] for c in answer.citations)
