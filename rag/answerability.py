@@ -50,7 +50,6 @@ from rag.speakers import pronoun_speaks, speaker_says, speaks_or_describes
 from rag.text import UPPER, entity_share, name_key
 from rag.told import asked_term, reads_whereabouts
 from rag.topic import (
-    asked_topic,
     did_subject,
     names_a_distinctive_name,
     names_the_extreme_kind,
@@ -58,6 +57,7 @@ from rag.topic import (
     names_topic,
     per_article,
 )
+from rag.topic_shapes import asked_topic
 from rag.units import has_unit, states_asked_unit
 from rag.vocabulary import unknown_names
 

@@ -36,18 +36,18 @@ def counts_the_noun(sentence: str, frame: QuestionFrame) -> bool:
     not one counting something else near it ("each team plays 162 games")."""
     if not frame.count_terms:
         return False
-    tokens, stems = _tokens(sentence)
+    tokens, stems = number_tokens(sentence)
     nouns = frame.count_terms | _doers(frame)
-    return any(_is_number(tokens, i) and nouns & set(stems[i + 1 : i + 4]) for i in range(len(tokens)))
+    return any(is_number(tokens, i) and nouns & set(stems[i + 1 : i + 4]) for i in range(len(tokens)))
 
 
-def _tokens(sentence: str) -> tuple[list[str], list[str]]:
+def number_tokens(sentence: str) -> tuple[list[str], list[str]]:
     """The sentence's numbers and words (lower-cased), and each one's stem."""
     tokens = re.findall(rf"\d[\d,.]*\d|\d|{_COUNT_WORDS}\b|[a-z’'-]+", sentence.lower())
     return tokens, [(content_words(t) or [t])[0] for t in tokens]
 
 
-def _is_number(tokens: list[str], at: int) -> bool:
+def is_number(tokens: list[str], at: int) -> bool:
     """Is ``tokens[at]`` a figure (not the "one" of "one of ancient Egypt's pharaohs")?"""
     token = tokens[at]
     return token[0].isdigit() or (bool(re.fullmatch(_COUNT_WORDS, token)) and tokens[at : at + 2] != ["one", "of"])
@@ -91,9 +91,9 @@ def counted(sentence: str, frame: QuestionFrame) -> set[tuple[float, str]]:
     heads = (nouns - names or nouns) | _doers(frame)
     # the counted noun itself is no deed: "an opera in three acts" counts no operas
     verbs = set(_lower_words(frame.question) - {"many", "much"} - nouns)
-    tokens, stems = _tokens(sentence)
+    tokens, stems = number_tokens(sentence)
     for i, token in enumerate(tokens):
-        if _is_number(tokens, i):
+        if is_number(tokens, i):
             named = i + 1 < len(stems) and stems[i + 1] in names
             if _YEAR.fullmatch(token) and not (named or heads & set(stems[i + 1 : i + 2])):
                 continue  # "These were composed around 1718–1723" counts no concertos: a year, not a count
@@ -167,6 +167,7 @@ def quantities(text: str) -> set[tuple[float, str]]:
 # sentence holding none ("Stick insects … include the world's longest insects") gives no figure;
 # nor does "one of the first to prove the key theorems".
 _VAGUE_AMOUNT = re.compile(r"\b(?:several|few)\b", re.IGNORECASE)
+_NO_TWO = re.compile(r"\bno two\b", re.IGNORECASE)
 _AMOUNT = re.compile(
     r"\d|\bone\b(?!\s+of\b)|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|"
@@ -196,6 +197,7 @@ def gives_no_amount(frame: QuestionFrame, sentence: str) -> bool:
     sentence = NAMED_NUMBER.sub(lambda m: m.group() if set(content_words(m[1])) & frame.count_terms else " ", sentence)
     if frame.count_terms and frame.unit != "percent":
         sentence = _PERCENTAGE.sub(" ", _without_bare_years(sentence, frame.count_terms))
+    sentence = _NO_TWO.sub(" ", sentence)  # "no two organisms decompose in the same way" counts nothing
     # "several countries" is no count ("How many countries have more than one capital?"); "a few days" is a time
     return not _AMOUNT.search(sentence) and not (not frame.count_terms and _VAGUE_AMOUNT.search(sentence))
 
@@ -225,9 +227,9 @@ def counts_another_kind(frame: QuestionFrame, sentence: str) -> bool:
     kinds = {s for w in nouns[:-1] for s in content_words(w)} - names
     if not kinds:
         return False
-    tokens, stems = _tokens(sentence)
+    tokens, stems = number_tokens(sentence)
     head = (content_words(nouns[-1]) or [nouns[-1]])[0]
-    numbers = [i for i in range(len(tokens)) if _is_number(tokens, i)]
+    numbers = [i for i in range(len(tokens)) if is_number(tokens, i)]
     of_another = [i for i in numbers if stems[i + 2 : i + 3] == [head] and stems[i + 1] not in kinds]
     if not kinds & set(stems):
         return bool(of_another)
@@ -299,43 +301,6 @@ def counts_a_group_within(frame: QuestionFrame, sentence: str, title: str, artic
     return all(_WITHIN.search(sentence[:start]) for start in mentions)  # none: the count is the title's
 
 
-# "How many Tony Awards has she won?" asks for wins, not "nominations for three Tony Awards"
-_WIN_Q = re.compile(r"\b(?:won|win|wins|winning|received|receive|earned|awarded|collected)\b", re.IGNORECASE)
-_NOMINATED = frozenset({"nomination", "nominations", "nominated", "nominee", "nominees", "shortlisted"})
-
-
-def counts_nominations(frame: QuestionFrame, sentence: str) -> bool:
-    """For "How many Tony Awards has X won?": does every number ``sentence`` gives of the asked
-    thing count nominations for it ("… and nominations for three Tony Awards"), not wins? A name
-    in the counted noun ("Tony") tells which of a list's numbers count it ("three Grammy Awards")."""
-    if not frame.count_terms or not _WIN_Q.search(frame.question) or "nominat" in frame.question.lower():
-        return False
-    names = frame.count_terms & {s for e in frame.entities for s in content_words(e)}
-    tokens, stems = _tokens(sentence)
-    counts = [
-        i for i in range(len(tokens))
-        if _is_number(tokens, i) and (stems[i + 1 : i + 2] and stems[i + 1] in names if names
-                                  else frame.count_terms & set(stems[i + 1 : i + 4]))
-    ]  # fmt: skip
-    return bool(counts) and all(_nominations(tokens, i) for i in counts)
-
-
-def _nominations(tokens: list[str], at: int) -> bool:
-    """Does the number at ``at`` count nominations: "nominations for three Tony Awards", "three
-    Tony Award nominations" (not "two nominations and won two Oscars")?"""
-    before = tokens[at - 2 : at] if at >= 2 else []
-    nominated_for = len(before) == 2 and before[0] in _NOMINATED and before[1] in {"for", "of", "including"}
-    return nominated_for or bool(_NOMINATED & set(tokens[at + 1 : at + 4])) or _listed_after_nominations(tokens, at)
-
-
-def _listed_after_nominations(tokens: list[str], at: int) -> bool:
-    """Is the number at ``at`` one item of a list that nominations open, with no win between:
-    "nominations for a Primetime Emmy Award and five Grammy Awards"?"""
-    lead = tokens[max(0, at - 10) : at]
-    opened = [i for i in range(len(lead) - 1) if lead[i] in _NOMINATED and lead[i + 1] in {"for", "of", "including"}]
-    return bool(opened) and not any(_WIN_Q.fullmatch(word) for word in lead[opened[-1] :])
-
-
 def counts_another_noun(frame: QuestionFrame, sentence: str) -> bool:
     """For "How many verses does the Quran have?": does ``sentence`` name the counted noun with no
     number of it while its numbers count other things ("organized in 114 chapters which consist of
@@ -343,17 +308,28 @@ def counts_another_noun(frame: QuestionFrame, sentence: str) -> bool:
     nephrons does each kidney contain?" is not answered by "the kidneys are two … organs")?"""
     if frame.kind != "number" or not frame.count_terms or frame.count_terms & _GROUPS:
         return False
-    tokens, stems = _tokens(sentence)
+    tokens, stems = number_tokens(sentence)
     if not frame.count_terms & set(stems):
         asked = _COUNTED_LOWER_Q.search(frame.question)
         return bool(asked and not _UNIT_LIKE.search(asked.group(1)) and _CARDINAL.search(sentence))
     if counted(sentence, frame):
         return False
     return any(
-        _is_number(tokens, i) and i + 1 < len(tokens) and tokens[i + 1].endswith("s")
-        and stems[i + 1] not in frame.count_terms | MEASURE_WORDS
+        is_number(tokens, i) and (noun := _counted_at(tokens, i + 1)) < len(tokens) and tokens[noun].endswith("s")
+        and stems[noun] not in frame.count_terms | MEASURE_WORDS
         for i in range(len(tokens))
     )  # fmt: skip
+
+
+# "nine other authors have written … Bond novels": the noun a number counts comes after these
+_BEFORE_THE_NOUN = frozenset("other more further additional different distinct separate new".split())
+
+
+def _counted_at(tokens: list[str], at: int) -> int:
+    """Where the noun a number counts is: at ``at`` or after "other", "more" … ("nine other authors")."""
+    while at < len(tokens) - 1 and tokens[at] in _BEFORE_THE_NOUN:
+        at += 1
+    return at
 
 
 # "how many nephrons": a lower-case noun counted, not a unit ("How many terawatt-hours …": "4,210 TWh") nor

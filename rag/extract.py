@@ -193,8 +193,12 @@ _APPOSED_SUBJECT = re.compile(
 _PERSONAL_OPENING = re.compile(
     rf"^(?:(?:In|On|At|By|After|Before|During|From|Later|Soon)\b[^.,]{{0,40}}?,?\s)?{PERSONAL_PRONOUN}\b"
 )
-# the same after a phrase naming no one: "Widely regarded as one of the greatest players in history, he …"
-_LED_PERSONAL_OPENING = re.compile(rf"^[A-Z][^.,A-Z]{{0,80}},\s{PERSONAL_PRONOUN}\b")
+# the same after a phrase naming no one but in quotes: "Widely regarded as one of the greatest players in history,
+# he …", "Nicknamed "King James", he is …", or after the source it is told by: "According to the sagas of
+# Icelanders, he established …"
+_LED_PERSONAL_OPENING = re.compile(
+    rf"^(?:[A-Z](?:[^.,A-Z\"“]|[\"“][^\"”.]{{1,40}}[\"”]){{0,80}}|According to [^.,]{{1,60}}),\s{PERSONAL_PRONOUN}\b"
+)
 
 
 # "It is radioactive and … located under the lanthanide element europium" in americium's summary

@@ -58,8 +58,9 @@ _SAID_Q = re.compile(  # "how did X describe the change", "what did X call it": 
 _HOW_MANY = re.compile(r"\bhow many ((?:[\w’'-]+\s*){1,4})")
 # "For which film …", "In which city …": the asked-for noun after a preposition.
 _INNER_WHICH = re.compile(
-    r"\b(?:for|in|on|at|from|of|to|by|with|into|under) (?:exactly |precisely )?(?:which|what) ((?:[\w’'-]+\s*){1,3})"
-)  # ("In exactly which year …" asks a year, as "In which exact year …" does)
+    r"\b(?:for|in|on|at|from|of|to|by|with|into|under|around|about|roughly|approximately|circa) "
+    r"(?:exactly |precisely )?(?:which|what) ((?:[\w’'-]+\s*){1,3})"
+)  # ("In exactly which year …" asks a year, as "In which exact year …" and "Around what year …" do)
 _WHO_VERB = re.compile(
     r"^\s*(?:and |but |so )?who (?:first |originally |actually )?([a-z]+(?:ed|s)|wrote|built|made|gave|took|sang|"
     r"drew|found|sold|bought|chose|became|ran|led|shot|broke|began|held|kept|brought|taught|sent|struck|hit)\b"

@@ -356,7 +356,36 @@ def check_offices(claim: str, passage: str) -> str:
 
 
 # the checks :func:`rag.judge.judge` runs from this module, in order
+# "The capital of Odisha lies in the district of Bhubaneswar": a division or body named by its kind, which
+# the passage gives another name ("It is located in the Khordha district")
+_NAMED_KINDS = (
+    "district|province|county|region|state|department|prefecture|municipality|borough|parish|diocese|"
+    "river|lake|island|mountain|valley|desert|university|college|church|temple|party|dynasty"
+)
+_NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}"
+
+
+def _kind_names(text: str, kind: str) -> set[str]:
+    """The names ``text`` gives a ``kind`` ("the Khordha district", "the district of Khordha"), by key."""
+    found = re.finditer(rf"({_NAME})\s+{kind}s?\b|\b{kind}s?\s+of\s+(?:the\s+)?({_NAME})", text)
+    keys = {name_key(w) for m in found for w in (m.group(1) or m.group(2)).split()} - STOPWORDS
+    return {key for key in keys if not _OF_ORIGIN.search(key)}  # "the Indian state of Odisha": Odisha's
+
+
+_OF_ORIGIN = re.compile(r"(?:ian|ese|ish|ern|an|ic)$")  # an adjective of origin or side names none
+
+
+def check_kind_named(claim: str, passage: str) -> str:
+    """"" unless ``claim`` gives a kind ("the district of Bhubaneswar") a name the passage never gives it
+    while the passage names one of that kind otherwise ("the Khordha district")."""
+    for kind in set(re.findall(rf"\b({_NAMED_KINDS})s?\b", claim)):
+        claimed, said = _kind_names(claim, kind), _kind_names(passage, kind)
+        if claimed and said and not claimed & said:
+            return f"the passage names another {kind}"
+    return ""
+
+
 PHRASE_CHECKS = (
     check_said_of_another, check_of_phrases, check_part_of, check_quotes, check_extreme_scope, check_offices,
-    check_list_count,
+    check_list_count, check_kind_named,
 )

@@ -1,9 +1,10 @@
-"""Sentences that come near the answer without giving it: the figure of the one ranked before the
-name asked about, a first place for a second, a decade for a year, the asked kind of thing only in
-the plural or counted, a discovery of a part of the thing asked about, no figure for a measure asked
-in a named unit, another census's figure, another group's count, the figure of the article's own
-subject for a name the question asks about, the thing a question sets aside ("Besides X, …"), a
-count of those using another thing than the one asked, and a figure naming none of the asked names.
+"""Sentences that come near the answer without giving it: the figure of the one ranked before the name
+asked about, a first place for a second, a decade for a year, the asked kind of thing only in the
+plural or counted or only defined ("An angel is …"), a time ago for a time ahead, a discovery of a
+part of the thing asked about, no figure for a measure asked in a named unit, another census's
+figure, another group's count, the figure of the article's own subject for a name the question asks
+about, the thing a question sets aside ("Besides X, …"), a count of those using another thing than
+the one asked, and a figure naming none of the asked names.
 Each is a rule after the model (:func:`rag.rules.can_answer` reads :func:`near_answer_only`); none
 changes what the features read.
 """
@@ -112,6 +113,37 @@ def names_the_kind_only_in_plural(frame: QuestionFrame, sentence: str) -> bool:
     )
     names_nothing = noun in _NAMED_KINDS and not re.search(UPPER, sentence.strip()[1:])
     return counted or names_nothing
+
+
+# "In Islamic tradition, which angel is identified with the Holy Spirit?": one of a kind, which the kind's
+# definition ("An angel is a spiritual … entity") names none of
+_ONE_OF_KIND_Q = re.compile(r"(?:^|,\s*)(?i:which|what)\s+([a-z]{4,})\s+(?:is|was|are|were|has|had|did|does|do)\b")
+
+
+def defines_the_asked_kind(question: str, sentence: str) -> bool:
+    """For "Which <thing> …?": is ``sentence`` the definition of the thing's kind ("An angel is …")?"""
+    asked = _ONE_OF_KIND_Q.search(question)
+    if not asked or asked.group(1) in _MEASURE_KINDS:
+        return False
+    kind = asked.group(1)
+    return bool(re.match(rf"^\W*(?:an?\s+{kind}|{kind}s)\s+(?:is|are)\s+(?:an?|any|the)\b", sentence, re.I))
+
+
+# "How many years from now is the universe predicted to reach heat death?": a time ahead, which the age
+# of the universe ("13.787 billion years ago", "has been expanding for 13.8 billion years") does not tell
+_AHEAD_Q = re.compile(r"\b(?:from now|in the future|hence)\b", re.IGNORECASE)
+_SPAN = re.compile(r"\b(?:years?|centuries|millennia|months|days)\b(\s+ago\b)?", re.IGNORECASE)
+_HAS_BEEN = re.compile(r"\b(?:has|have|had) been\b", re.IGNORECASE)
+_FOR_A_FIGURE = re.compile(r"\bfor\s+(?:about\s+|nearly\s+|over\s+)?[\d.,±]+\s*(?:thousand|million|billion)?\s*$")
+
+
+def tells_only_how_long_ago(question: str, sentence: str) -> bool:
+    """For a time asked ahead ("… from now"): does ``sentence`` give its spans of time only as past?"""
+    spans = list(_SPAN.finditer(sentence)) if _AHEAD_Q.search(question) else []
+    perfect = bool(_HAS_BEEN.search(sentence))
+    return bool(spans) and all(
+        span.group(1) or (perfect and _FOR_A_FIGURE.search(sentence[: span.start()])) for span in spans
+    )
 
 
 # figures of a measure: none counts a kind ("How many moons does Mars have?" is not answered by "Its
@@ -349,6 +381,8 @@ def near_answer_only(frame: QuestionFrame, sentence: str, title: str = "", befor
         or rank_unstated(frame.question, sentence)
         or a_decade_for_a_year(frame, sentence)
         or names_the_kind_only_in_plural(frame, sentence)
+        or defines_the_asked_kind(frame.question, sentence)
+        or tells_only_how_long_ago(frame.question, sentence)
         or counts_only_measures(frame, sentence)
         or counts_only_the_extremes(frame, sentence)
         or deed_to_a_part_of_it(frame.question, sentence)

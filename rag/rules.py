@@ -16,7 +16,6 @@ from rag.counting import (
     counts_a_narrower_kind,
     counts_another_kind,
     counts_another_noun,
-    counts_nominations,
     counts_without_the_named_kind,
     gives_no_amount,
 )
@@ -50,6 +49,7 @@ from rag.judge import content_words, numbers
 from rag.judge_phrases import another_ordinal, ties_elsewhere
 from rag.judge_rules import STOPWORDS
 from rag.near_answers import near_answer_only
+from rag.nominations import counts_nominations
 from rag.ordinals import (
     first_in_a_narrower_place,
     first_of_a_narrower_group,
@@ -70,7 +70,8 @@ from rag.told import (
     states_the_first,
     tells_what_is_asked,
 )
-from rag.topic import asked_topic, names_an_asked_name, pronoun_for_another_name, qualifies_another
+from rag.topic import names_an_asked_name, pronoun_for_another_name, qualifies_another
+from rag.topic_shapes import asked_topic
 from rag.units import (
     gives_another_unit,
     gives_no_coordinate,
@@ -226,7 +227,7 @@ _NAMED_KIND_Q = re.compile(
     r"(treaty|battle|agreement|accord|convention|pact|"
     r"uprising|rebellion|revolt|revolution|siege|expedition|campaign|festival|tournament|election|act|law|"
     r"constitution|edict|council|congress|theatre|theater|stadium|museum|universit(?:y|ies)|cave|palace|castle|"
-    r"cathedral|monastery|abbey|prison)\b",
+    r"cathedral|monastery|abbey|prison|observatory)\b",
     re.IGNORECASE,
 )
 _RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*)*")

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
 
 import numpy as np
 
@@ -20,6 +19,7 @@ from rag.frame import QuestionFrame
 from rag.judge import content_words
 from rag.person import PERSONAL_PRONOUN
 from rag.text import entity_share, name_key
+from rag.topic_shapes import asked_topic
 
 # "the Western Roman Empire", "North Korea", "Lower Saxony": a part of a named whole
 _PART_Q = re.compile(r"(?<=\s)(North|South|East|West|Upper|Lower)(?:ern)?\s+(?=[A-Z])")
@@ -53,197 +53,12 @@ def names_the_part(question: str, articles: list[str]) -> np.ndarray:
     return per_article(articles, lambda text: all(part.search(text) for part in parts))
 
 
-# "What is the melting point of thulium?", "How many species of stick insects are there (have been described)?",
-# "How many tonnes of petrochemicals are produced each year?", "How long is the incubation period of chickenpox
-# after exposure?": a thing named in lower case, with no article, whose measure or kind is asked ("the range
-# of the missiles" points back to something named before; a capitalised name is an entity already)
-_TOPIC_Q = re.compile(
-    r"^(?i:(?:approximately |roughly |about )?(?:(?:(?:what|which)|how (?:long|big|large|deep|tall|high|heavy|wide|"
-    r"old)) (?:is|are|was|were) the (?:[\w-]+ ){0,2}[\w-]+|how (?:many|much) [\w-]+(?: [\w-]+)?))"
-    r" of (?!(?:the|a|an|this|that|these|those|its|their|his|her|our|each|every|all)\b)"
-    r"([a-z][a-z-]+(?: (?!(?:called|named|exist)\b)[a-z][a-z-]+)?)"
-    r"(?: (?:are|is|were|was|ha(?:ve|s) been) (?:[a-z]+ly )?(?:there|known|made|grown|sold|[a-z]+ed)| called| named)?"
-    r"(?: (?:each|every|per|a) year| annually| worldwide| exist| (?:after|during|among) [^?]+)?\s*\??\s*$"
-)
-
-
-# "When were cryptomonads first described?", "When was paper invented?", "How many thousand years ago
-# were cats first domesticated?": a lower-case thing whose
-# date is asked, also as "the first fireplace" and with a place after the verb ("When did
-# collectivization begin in the Soviet Union?"), and "When was the bayonet invented?" (an invention
-# is a kind of thing); "When did the war end?" and "When was it built?" point back
-_WHEN_Q = re.compile(
-    r"^(?i:(?:roughly |about |approximately |around )?"
-    r"(?:when|in what year|how (?:many|long) (?:(?:hundred|thousand|million) )?(?:years|centuries|millennia) ago))"
-    r" (?:was|were|did) (?:an? |the (?:world['’]s )?first |the (?=[a-z]+ invented\b))?"
-    r"(?!(?:the|this|that|these|those|it|its|they|he|she|we|you|i)\b)([a-z][a-z-]+(?: (?!first\b)[a-z][a-z-]+)?)"
-    r" (?:first )?[a-z]+(?: (?:in|at|on|across|throughout|as) [^?]+)?\s*\??\s*$"
-)
-
-
-# "Which country is the world's largest producer of ruthenium?": the lower-case thing made or sold (not beans)
-_PRODUCER_Q = re.compile(
-    r"^(?i:(?:which|what) [\w-]+(?: [\w-]+)? (?:is|are|was|were) (?:now |currently )?the (?:world['’]s )?(?:[\w-]+ )?"
-    r"(?:producers?|exporters?|importers?|consumers?|suppliers?|growers?|manufacturers?|sources?) of )"
-    r"(?!(?:the|a|an|this|that|these|those|its|their)\b)([a-z][a-z-]+(?: [a-z][a-z-]+)?)\s*\??\s*$"
-)
-
-
-# "To what temperature is steel typically heated when it is annealed?": the lower-case thing a
-# deed is done to (a fabric's ironing is not steel's)
-_DONE_TO_Q = re.compile(
-    r"^(?i:(?:to |at |in |by )?(?:what|which) [\w-]+(?: [\w-]+)? (?:is|are|was|were) )"
-    r"(?!(?:it|this|that|these|those|they|he|she|its|their|the|an?|most|more)\b)(?![a-z]+ly\b)"
-    r"([a-z][a-z-]+(?: (?![a-z]+ly\b)[a-z][a-z-]+)?) (?:[a-z]+ly )?[a-z]+ed\b"
-)
-
-
-# "What percentage of Earth's land is considered wilderness?": the lower-case thing a share is
-# said to be ("31% of Earth's land surface is covered by forests" is no wilderness's share)
-_SHARE_IS_Q = re.compile(
-    r"^(?i:what|which) (?:share|proportion|percentage|fraction|portion|part) of [^?]+? (?:is|are|was|were) "
-    r"(?:still |now |currently |today )?(?:considered|classified as|designated as|regarded as|covered (?:by|with|in)"
-    r"|made up of|composed of) (?!(?:the|a|an|it|this|that|they|its|their)\b)([a-z][a-z-]+(?: [a-z][a-z-]+)?)"
-    r"\s*\??\s*$"
-)
-
-
-# "From which epoch do the earliest known pinniped fossils date?": the lower-case things whose origin
-# is asked (fossils of the late Cretaceous are not the pinnipeds')
-_ORIGIN_Q = re.compile(
-    r"^(?i:(?:from |to |in )?(?:which|what)(?: [\w-]+){0,2} (?:do|does|did) (?:the )?(?:earliest|oldest|first)"
-    r"(?: known)? )([a-z][a-z-]+(?: [a-z][a-z-]+)?) (?:date|come|originate|stem|appear)\b"
-)
-
-
-# "What share of the world economy does manufacturing account for?": the lower-case thing whose
-# share is asked (China's share is not manufacturing's)
-_SHARE_Q = re.compile(
-    r"^(?i:what|which) (?:share|proportion|percentage|fraction|portion) of [^?]+? (?:does|do|did) (?:an? )?"
-    r"(?!(?:it|this|that|they|he|she|its|their)\b)([a-z][a-z-]+(?: [a-z][a-z-]+)?)"
-    r" (?:account|make|represent|contribute|produce|generate|use|consume)\b"
-)
-
-
-# "What vaccine is used to protect against tuberculosis?", "How many people die from tuberculosis each year?",
-# "What share of the world's electricity is generated by solar power?": the lower-case thing (no article: "from
-# the war" points back) that protects, kills or makes what is asked (not one set apart "from ordinary conflict")
-_CAUSE_Q = re.compile(
-    r"^(?i:what|which|how many|how much)\b(?:(?!separat|distinguish|differ)[^?])*? (?:by|from|against) "
-    r"(?!(?:the|a|an|this|that|these|those|it|its|their|his|her|them|which|whom|what|behind|above|below|within|"
-    r"outside|inside|abroad|afar|home|here|there|now|then|scratch)\b)"
-    r"([a-z][a-z-]+(?: [a-z][a-z-]+)?)(?: (?:each|every|per|a) year| annually| worldwide)?\s*\??\s*$"
-)
-
-
-# "What colour are a housefly's eyes?", "What is talc's hardness?": a lower-case owner, with "a" or
-# bare after the verb ("the war's toll" points back; "which religious group's children" asks the owner)
-_OWNER_Q = re.compile(
-    r"^(?i:what|which|how)\b[^?]*?\s(?:an? ([a-z][a-z-]+)|(?i:is|are|was|were) ([a-z][a-z-]+))['’]s\s"
-)
-
-
-# "How much does a stoat weigh?", "How long do domestic rabbits live?": a lower-case thing (with "a"
-# or none: "the war" points back) whose measure is asked by the verb after it, past "typical" and a
-# word or two ("How far can a typical infrared remote control signal reach?": a control signal)
-_SUBJECT_Q = re.compile(
-    r"^(?i:how (?:much|long|tall|big|large|heavy|fast|far|old|many [\w-]+)) (?:does|do|did|can|could|is|are) "
-    r"(?:an? )?(?:typical |average )?(?:(?!(?:the|its|their|this|that)\b)[a-z][a-z-]+ ){0,2}?"
-    r"([a-z][a-z-]+(?: [a-z][a-z-]+)?) (?:weigh|live|grow|last|run|fly|swim|measure|reach|get)\b"
-)
-
-
-# "Who founded quantum chemistry?", "Who coined the term epistemology?", "Who invented the
-# telephone?": a lower-case thing whose maker is asked ("Who founded it?" points back), also past
-# "the first" and one more word ("Who built the first working steam locomotive?")
-_MADE_Q = re.compile(
-    r"^(?i:(?:who|which [a-z]+) (?:first )?(?:[a-z]+ed|wrote|built|made|drew|coined))"
-    r" (?:the (?:first |earliest )?(?:(?:term|word|name|concept|idea|phrase) )?)?"
-    r"(?!(?:it|this|that|these|those|them|its|their|his|her)\b)(?:[a-z][a-z-]+ )??"
-    r"([a-z][a-z-]+(?: [a-z][a-z-]+)?)\s*\??\s*$"
-)
-
-
-# "How many cards are in a tarot deck?", "How many bones does a cat have?": the lower-case thing
-# whose parts are counted ("in the deck" points back)
-_HOLDS_Q = re.compile(
-    r"^(?i:how many [\w-]+(?: [\w-]+)? (?:are|is|were|was) (?:there )?(?:in|on) (?:an?|one|each|every)"
-    r"|how many [\w-]+(?: [\w-]+)? (?:does|do|did) (?:an?|one|each|every))"
-    r" ([a-z][a-z-]+(?: [a-z][a-z-]+)?)(?: (?:have|has|hold|contain|include))?\s*\??\s*$"
-)
-
-
-# "How much electricity does a typical coal power station generate?": the lower-case thing, after
-# "a" and past "typical", whose output or use is asked by the verb after it; "How many joules is
-# one electronvolt?": the unit converted
-_DOES_Q = re.compile(
-    r"^(?i:how (?:much|many) [\w-]+(?: [\w-]+)? (?:does|do|did) (?:an?|one|each|every) (?:typical |average )?)"
-    r"([a-z][a-z-]+(?: [a-z][a-z-]+){0,2}) [a-z]+\s*\??\s*$"
-    r"|^(?i:how many [\w-]+ (?:is|are|make|equal|in) (?:one|an?)) ([a-z][a-z-]+(?: [a-z][a-z-]+)?)\s*\??\s*$"
-)
-
-
 def names_topic(question: str, articles: list[str]) -> np.ndarray:
     """For each of ``articles``: does it name the lower-case thing ``question`` asks a measure,
     kind, maker, parts or date of ("thulium", "stick insects", "a stoat", "quantum chemistry", "a
     tarot deck", "cryptomonads")? All true when it asks of no such thing."""
     topic = asked_topic(question)
     return per_article(articles, lambda text: not topic or topic <= set(content_words(text)))
-
-
-# "What potent toxin do some newts carry in their skin?": the lower-case things, some or most of a
-# kind, whose deed or trait is asked (nicotine's "potent neurotoxin in insects" is not the newts')
-_SOME_OF_Q = re.compile(
-    r"^(?i:what|which)(?: [\w-]+){0,3} (?:do|does|did) (?:some|most|many|all) ([a-z][a-z-]+) (?:[a-z]+ly )?[a-z]+\b"
-)
-
-
-# "To which fish family do remoras belong?": the lower-case things whose kin is asked (the tuna's
-# "the Scombridae (mackerel) family" is not the remoras')
-_BELONGS_Q = re.compile(
-    r"^(?i:(?:to )?(?:which|what) [\w-]+(?: [\w-]+)? (?:do|does|did) )"
-    r"(?!(?:it|this|that|these|those|they|he|she|its|their|the)\b)([a-z][a-z-]+(?: [a-z][a-z-]+)?) belongs?\b"
-)
-
-
-# "How many years can the oldest cycads live?": the lower-case things (a plural) whose count or
-# measure is asked (a shrub's "live beyond 70 years" is not the cycads')
-_HOW_MANY_CAN_Q = re.compile(
-    r"^(?i:how (?:much|many) [\w-]+(?: [\w-]+)? (?:do|did|can|could|will|would|may|might) "
-    r"(?:the |most |some |all )?(?:[a-z]+est )?)([a-z][a-z-]+s) [a-z]+\s*\??\s*$"
-)
-
-
-# "What are the names of Odin's two ravens?", "How old is the oldest drum ever found?", "How long is
-# each quarter in a game?": the lower-case thing of a name, of the oldest or of each, whose name or
-# measure is asked (Odin's "hundreds of names and titles", the oldest tick fossils, the season's weeks are not)
-_OWNED_Q = re.compile(
-    r"^(?i:(?:what|which) (?:is|are|was|were) the (?:names?|titles?) of )[A-Z][\w-]*[’']s "
-    r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|first|last|only) )?([a-z][a-z-]+)\s*\??\s*$"
-)
-_OLDEST_OR_EACH_Q = re.compile(
-    r"^(?i:how old (?:is|are|was|were) the oldest (?:known )?([a-z][a-z-]+)\b"
-    r"|how (?:long|big|large|tall|heavy|old|wide|deep) (?:is|are|was|were) (?:each|every) ([a-z][a-z-]+)\b)"
-)
-
-# "What is the typical blade length of a dagger?", "… the maximum weight a mahi-mahi can reach?": the
-# measure of one of a kind (not a machete's blade, nor a caiman's weight)
-_MEASURE_OF_ONE_Q = re.compile(
-    r"^(?i:what (?:is|are|was|were) the (?:[\w-]+ ){0,3}?(?:length|width|height|weight|size|lifespan|speed|"
-    r"diameter|depth|mass|wingspan) (?:of )?(?:an?|one) )([a-z][a-z-]+)(?: (?:can|could|may|will) [a-z]+)?\s*\??\s*$"
-)
-
-
-@lru_cache(maxsize=256)  # read for the question, then for each of its candidates by two rules
-def asked_topic(question: str) -> frozenset[str]:
-    """The content words, but "first", of the lower-case thing ``question`` asks about (:func:`names_topic`)."""
-    shapes = (
-        _TOPIC_Q, _SUBJECT_Q, _MADE_Q, _HOLDS_Q, _DOES_Q, _WHEN_Q, _SHARE_Q, _OWNER_Q, _CAUSE_Q, _SOME_OF_Q, _BELONGS_Q,
-        _SHARE_IS_Q, _ORIGIN_Q, _PRODUCER_Q, _DONE_TO_Q, _HOW_MANY_CAN_Q, _OWNED_Q, _OLDEST_OR_EACH_Q,
-        _MEASURE_OF_ONE_Q,
-    )
-    found = next(filter(None, (shape.match(question.strip()) for shape in shapes)), None)
-    return frozenset(content_words(next(filter(None, found.groups())))) - {"first"} if found else frozenset()
 
 
 # "the Old Kingdom of Egypt", "the Second Continental Congress": a word telling which one of a
@@ -393,7 +208,13 @@ def names_an_asked_name(frame: QuestionFrame, sentence: str, title: str, before:
     """For a date asked of names ("In what year did Malaysia gain independence from Britain?"): does
     ``sentence``, its article's ``title`` or the sentence ``before`` it name any of them ("Indonesia
     and the Netherlands made peace in 1949" names neither)? True for other questions and when
-    neither ``title`` nor ``before`` is known (a passage alone)."""
-    if frame.kind != "date" or not frame.entities or not (title or before):
+    neither ``title`` nor ``before`` is known (a passage alone)). So for a count asked of what a name did
+    ("How many Bond novels did Kingsley Amis write?" is not answered by Fleming's "twelve novels")."""
+    if not (title or before):
+        return True
+    subject = did_subject(frame.question) if frame.kind == "number" else ""
+    if subject and not subject.isupper():  # an acronym ("the OMNH") may be spelt out
+        return entity_share([name_key(word) for word in subject.split()], f"{title} {before} {sentence}") > 0
+    if frame.kind != "date" or not frame.entities:
         return True
     return entity_share([name_key(e) for e in frame.entities], f"{title} {before} {sentence}") > 0

@@ -56,6 +56,7 @@ META_REASON = "not a claim: it describes the passages or the question"
 INSTRUCTION_REASON = "not a claim: it speaks to an AI assistant (text in a source is data, not instructions)"
 TITLE_REASON = "not a claim: it is only a source's title"
 DANGLING_REASON = "not a claim: it leaves its answer out"
+QUESTION_REASON = "not a claim: it asks a question"
 # "The title of the book in which Gaddafi set out his theory is [1].": the question restated, its
 # answer left out (a copula or "called" with nothing after it)
 DANGLING_RE = re.compile(
@@ -114,14 +115,16 @@ def verify(
 
 def _not_a_claim(sentence: str, hits: list[Hit]) -> str:
     """Why ``sentence`` is no claim, or "": it describes the passages or the question, speaks to
-    the assistant, or is only the title of a retrieved article ("Three Sovereigns and Five Emperors
-    [2]": it names a subject and claims nothing about it)."""
+    the assistant, leaves its answer out, asks a question, or is only the title of a retrieved article
+    ("Three Sovereigns and Five Emperors [2]": it names a subject and claims nothing about it)."""
     if META_RE.search(sentence):
         return META_REASON
     if ADDRESSES_ASSISTANT.search(sentence):
         return INSTRUCTION_REASON
     if DANGLING_RE.search(sentence):
         return DANGLING_REASON
+    if strip_markers(sentence).rstrip().endswith("?"):
+        return QUESTION_REASON  # the model echoing the question: every word is in a passage, and it claims nothing
     bare = " ".join(strip_markers(sentence).split()).rstrip(" .").casefold()
     return TITLE_REASON if any(bare == " ".join(hit.title.split()).casefold() for hit in hits) else ""
 

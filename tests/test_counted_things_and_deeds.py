@@ -24,7 +24,7 @@ from rag.judge import judge
 from rag.judge_rules import counted_nouns, counts_other_things
 from rag.person import names_in_full
 from rag.rules import can_answer
-from rag.topic import asked_topic
+from rag.topic_shapes import asked_topic
 from rag.units import has_unit
 from rag.verify import verify
 from tests.test_verify import make_hits

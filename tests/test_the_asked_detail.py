@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import pytest
 
-from rag.counting import counts_a_narrower_kind, counts_nominations
+from rag.counting import counts_a_narrower_kind
 from rag.events import gives_no_day
 from rag.extremes import asked_extreme, states_extreme
 from rag.frame import build_frame
+from rag.nominations import counts_nominations
 from rag.rules import tells_of_the_topic
 from rag.told import names_the_named_thing, states_a_degree, tells_what_is_asked
-from rag.topic import asked_topic, pronoun_for_another_name
+from rag.topic import pronoun_for_another_name
+from rag.topic_shapes import asked_topic
 from rag.units import gives_another_unit, has_unit
 
 

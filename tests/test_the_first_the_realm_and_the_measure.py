@@ -23,7 +23,8 @@ from rag.holder import states_holder
 from rag.kinds import question_kind
 from rag.part_answers import answered_after
 from rag.rules import can_answer
-from rag.topic import asked_topic, names_the_extreme_kind
+from rag.topic import names_the_extreme_kind
+from rag.topic_shapes import asked_topic
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ import pytest
 from rag.frame import build_frame
 from rag.part_answers import tells_of as _tells_of
 from rag.rules import can_answer
-from rag.topic import asked_topic
+from rag.topic_shapes import asked_topic
 
 
 def _evidence(question: str, best: str = "") -> SimpleNamespace:

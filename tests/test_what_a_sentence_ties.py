@@ -17,7 +17,7 @@ from rag.extremes import average_unstated
 from rag.frame import build_frame
 from rag.judge import judge
 from rag.judge_phrases import ties_elsewhere
-from rag.topic import asked_topic
+from rag.topic_shapes import asked_topic
 
 BRENN = (
     "Halvard Brenn was a Norvish physicist and marine engineer who is known colloquially as "

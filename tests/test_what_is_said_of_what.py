@@ -20,7 +20,8 @@ from rag.counting import counted
 from rag.frame import build_frame
 from rag.judge import judge
 from rag.rules import can_answer
-from rag.topic import asked_topic, names_the_extreme_kind
+from rag.topic import names_the_extreme_kind
+from rag.topic_shapes import asked_topic
 
 DATA = Path(__file__).resolve().parent / "data"
 SARN = (DATA / "summit" / "sarn-range.txt").read_text(encoding="utf-8")

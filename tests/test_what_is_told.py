@@ -27,7 +27,7 @@ from rag.told import (
     states_the_first,
     tells_what_is_asked,
 )
-from rag.topic import asked_topic
+from rag.topic_shapes import asked_topic
 
 
 @pytest.mark.parametrize(
