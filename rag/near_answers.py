@@ -20,6 +20,7 @@ from rag.frame import QuestionFrame
 from rag.holder import dated_to_other_years
 from rag.judge import content_words
 from rag.text import MONTH_NAMES, UPPER, entity_share, fold_accents, name_key
+from rag.units import UNIT_WORDS
 from rag.unmet_asks import gives_no_figure, leaves_the_ask_unmet, reads_the_article_for_an_ask
 from rag.unmet_names import reads_the_article_for_a_name
 
@@ -80,7 +81,9 @@ def a_decade_for_a_year(frame: QuestionFrame, sentence: str) -> bool:
 
 # "Which constituency was Gladstone representing …?", "Which museum attracts the most visitors …?":
 # one thing of a kind, asked by its name (not "Which of …", nor a plural "Which countries …")
-_WHICH_ONE_Q = re.compile(r"^\W*(?i:which|what)\s+([a-z]{4,})\s+(?:is|was|has|had|did|does|will|[a-z]+s)\b")
+_WHICH_ONE_Q = re.compile(  # also after a lead clause: "In Islamic tradition, which angel is …?"
+    r"(?:^\W*|,\s*)(?i:which|what)\s+([a-z]{4,})\s+(?:is|was|are|were|has|had|did|does|do|will|[a-z]+s)\b"
+)
 # kinds whose one asked for is a time or a measure ("What year did the war end?" is not answered by a name)
 _MEASURE_KINDS = frozenset("year date month century decade time period amount number percentage size".split())
 # kinds of things with proper names, which a sentence naming nothing capitalised cannot give
@@ -98,7 +101,7 @@ def names_the_kind_only_in_plural(frame: QuestionFrame, sentence: str) -> bool:
     the plural, counted ("representing a total of five constituencies") or, for a kind with proper
     names, naming nothing at all ("… the most visited museums in the world attracting millions of
     visitors annually")?"""
-    asked = _WHICH_ONE_Q.match(frame.question)
+    asked = _WHICH_ONE_Q.search(frame.question)
     if frame.kind not in ("name", "other") or not asked or asked.group(1).endswith("s"):
         return False
     noun = asked.group(1)
@@ -115,14 +118,10 @@ def names_the_kind_only_in_plural(frame: QuestionFrame, sentence: str) -> bool:
     return counted or names_nothing
 
 
-# "In Islamic tradition, which angel is identified with the Holy Spirit?": one of a kind, which the kind's
-# definition ("An angel is a spiritual … entity") names none of
-_ONE_OF_KIND_Q = re.compile(r"(?:^|,\s*)(?i:which|what)\s+([a-z]{4,})\s+(?:is|was|are|were|has|had|did|does|do)\b")
-
-
 def defines_the_asked_kind(question: str, sentence: str) -> bool:
-    """For "Which <thing> …?": is ``sentence`` the definition of the thing's kind ("An angel is …")?"""
-    asked = _ONE_OF_KIND_Q.search(question)
+    """For "Which <thing> …?": is ``sentence`` the definition of the thing's kind ("An angel is a spiritual …
+    entity" for "In Islamic tradition, which angel is identified with the Holy Spirit?"), naming none?"""
+    asked = _WHICH_ONE_Q.search(question)
     if not asked or asked.group(1) in _MEASURE_KINDS:
         return False
     kind = asked.group(1)
@@ -132,18 +131,17 @@ def defines_the_asked_kind(question: str, sentence: str) -> bool:
 # "How many years from now is the universe predicted to reach heat death?": a time ahead, which the age
 # of the universe ("13.787 billion years ago", "has been expanding for 13.8 billion years") does not tell
 _AHEAD_Q = re.compile(r"\b(?:from now|in the future|hence)\b", re.IGNORECASE)
-_SPAN = re.compile(r"\b(?:years?|centuries|millennia|months|days)\b(\s+ago\b)?", re.IGNORECASE)
+_SPAN = re.compile(rf"{UNIT_WORDS['time'].pattern}(\s+ago\b)?", re.IGNORECASE)  # a span, and whether it is ago
 _HAS_BEEN = re.compile(r"\b(?:has|have|had) been\b", re.IGNORECASE)
 _FOR_A_FIGURE = re.compile(r"\bfor\s+(?:about\s+|nearly\s+|over\s+)?[\d.,±]+\s*(?:thousand|million|billion)?\s*$")
 
 
 def tells_only_how_long_ago(question: str, sentence: str) -> bool:
     """For a time asked ahead ("… from now"): does ``sentence`` give its spans of time only as past?"""
-    spans = list(_SPAN.finditer(sentence)) if _AHEAD_Q.search(question) else []
-    perfect = bool(_HAS_BEEN.search(sentence))
-    return bool(spans) and all(
-        span.group(1) or (perfect and _FOR_A_FIGURE.search(sentence[: span.start()])) for span in spans
-    )
+    text = ORDINAL.sub(" ", sentence)  # "the early 20th century" is a date, no span
+    spans = list(_SPAN.finditer(text)) if _AHEAD_Q.search(question) else []
+    perfect = bool(_HAS_BEEN.search(text))
+    return bool(spans) and all(span[1] or (perfect and _FOR_A_FIGURE.search(text[: span.start()])) for span in spans)
 
 
 # figures of a measure: none counts a kind ("How many moons does Mars have?" is not answered by "Its

@@ -357,8 +357,7 @@ _NAMED_UNITS = {
         ("light-year", r"\blight[- ]?years?\b|\d\s*ly\b"),
         # "the total nominal GDP … in US dollars" is not told by "€18.802 trillion"
         ("dollar", r"\$|\bdollars?\b|\bUSD\b"),
-        ("parts per million", r"\bparts per million\b|\bppm\b"),  # a concentration ("50% more" gives none)
-        ("ppm", r"\bparts per million\b|\bppm\b"),
+        *((asked, r"\bparts per million\b|\bppm\b") for asked in ("parts per million", "ppm")),  # not "50% more"
     )
 }
 _NAMED_UNIT_Q = re.compile(rf"\b({'|'.join(_NAMED_UNITS)})s?\b")
