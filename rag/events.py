@@ -234,9 +234,11 @@ _PERIOD = re.compile(
 
 # a question asking when (not one with a "when" clause: "How did Putin describe Trump when
 # congratulating him?" asks for words)
+# (not a time zone, nor a "when" clause before the question: "When protests are part of …, what might they …?")
 _ASKS_WHEN = re.compile(
     r"^\W*(?:(?:and|but|so|then)\s+)?(?:(?:in|on|by|until|since|from|during|at)\s+)?"
-    r"(?:when|(?:what|which)\s+(?:date|day|month|year|decade|century|time))\b",
+    r"(?:when\b(?![^?]*,\s*(?:what|which|who|whom|how|where|why)\b)|(?:what|which)\s+(?:date|day|month|year|decade|century|"
+    r"time(?!\s+zones?\b)))\b",
     re.IGNORECASE,
 )
 
@@ -375,4 +377,9 @@ def tells_the_dated_deed(frame: QuestionFrame, sentence: str, title: str, before
     if _MAKING.match(root) or any(re.search(rf"\b\d{{3,4}}\s+{re.escape(e)}\b", sentence) for e in frame.entities):
         return True  # "the 1916 Sykes–Picot treaty" dates the thing itself
     told = _TOLD_DEEDS.get(verb, re.escape(root[:5]))
+    # "After the Partition of India in 1947, East Bengal … was later renamed East Pakistan": a deed told after
+    # "later" with no year of its own is not dated by the year before it
+    later = re.search(rf"\b(?:later|subsequently|eventually|afterwards)\s+(?:\w+\s+){{0,2}}?(?:{told})", sentence, re.I)
+    if later and not re.search(r"\b\d{3,4}\b", sentence[later.end() :]):
+        return bool(re.search(rf"\b(?:{told})", f"{title} {before} {sentence[: later.start()]}", re.IGNORECASE))
     return bool(re.search(rf"\b(?:{told})", f"{title} {before} {sentence}", re.IGNORECASE))

@@ -205,9 +205,14 @@ _LED_PERSONAL_OPENING = re.compile(
 _IT_IS = re.compile(r"^It (?:is|was)\b(?! (?:\w+ly )?(?:believed|thought|said|estimated|known|possible|likely)\b)")
 
 
+# "Isolated independently by two chemists, …, its name was derived from …" in bromine's summary
+_ITS_LED = re.compile(r"^[A-Z][^.;]{0,120}?,\s+its\s+[a-z]+\s+(?:is|was|are|were)\b")
+
+
 def opens_with_it_is(text: str) -> bool:
-    """Does ``text`` open "It is" or "It was" about its article's subject (not "It is believed that …")?"""
-    return bool(_IT_IS.match(text))
+    """Does ``text`` open "It is" or "It was" about its article's subject (not "It is believed that …"), or say
+    "its <noun> was" after a lead?"""
+    return bool(_IT_IS.match(text) or _ITS_LED.match(text))
 
 
 def opens_with_he_or_she(text: str) -> bool:

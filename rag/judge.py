@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from rag.judge_dates import check_dates
+from rag.judge_dates import check_dates, check_span_ends
 from rag.judge_phrases import PHRASE_CHECKS, check_pronoun_made_a_name
 from rag.judge_rules import (
     ALIASES,
@@ -94,8 +94,8 @@ def judge(
     claim = strip_markers(claim)
     precision = content_precision(claim, passage)
     checks = (
-        _check_numbers, check_dates, counts_other_things, _check_unit_words, _check_entities, _check_polarity,
-        _check_roles, _check_identity, *PHRASE_CHECKS,
+        _check_numbers, check_dates, check_span_ends, counts_other_things, _check_unit_words, _check_entities,
+        _check_polarity, _check_roles, _check_identity, *PHRASE_CHECKS,
     )
     for check in checks:
         reason = check(claim, passage)

@@ -46,3 +46,36 @@ def check_dates(claim: str, passage: str) -> str:
         if year and year not in same_day and "" in same_day and any(y == year for *_, y in have):
             return f"the passage gives {year} with another date, not {shown}"
     return ""
+
+
+# a span of years: "lasting from 1858 to 1947", "(1461–1483)"
+_SPAN = re.compile(
+    r"\bfrom\s+(?:[\w.]+\s+){0,2}?(\d{3,4})\s+(?:to|until|till|through)\s+(?:[\w.]+\s+){0,2}?(\d{3,4})\b"
+    r"|\b(\d{3,4})\s*[–—-]\s*(\d{3,4})\b"
+)
+# a beginning or an end dated by a year: "began its direct rule … in 1947", "ended in 1858"
+_BEGAN = re.compile(
+    r"\b(?:beg[au]n|begins?|beginning|start(?:ed|s|ing)?|commenc(?:ed|es?)|establish(?:ed|es)?|found(?:ed|s)|"
+    r"inaugurated|instituted)\b[^.;]{0,60}?\b(?:in|by|around|circa)\s+(\d{3,4})\b",
+    re.IGNORECASE,
+)
+_ENDED = re.compile(
+    r"\b(?:end(?:ed|s|ing)?|ceas(?:ed|es)|finish(?:ed|es)|dissolved|abolished|conclud(?:ed|es))\b[^.;]{0,60}?"
+    r"\b(?:in|by|around|circa)\s+(\d{3,4})\b",
+    re.IGNORECASE,
+)
+
+
+def check_span_ends(claim: str, passage: str) -> str:
+    """Why the claim dates a beginning by the year its passage ends a span with ("The British Crown began its
+    direct rule … in 1947" where the Raj lasted "from 1858 to 1947"), or an end by the year one starts, or ""."""
+    spans = [(m.group(1) or m.group(3), m.group(2) or m.group(4)) for m in _SPAN.finditer(passage)]
+    if not spans:
+        return ""
+    starts, ends = {start for start, _ in spans}, {end for _, end in spans}
+    for told, same, other, role in ((_BEGAN, starts, ends, "end"), (_ENDED, ends, starts, "beginning")):
+        said = {m.group(1) for m in told.finditer(passage)}
+        for year in (m.group(1) for m in told.finditer(claim)):
+            if year in other and year not in same and year not in said:
+                return f"the passage gives {year} as the {role} of a span"
+    return ""

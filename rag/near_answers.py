@@ -128,9 +128,9 @@ def defines_the_asked_kind(question: str, sentence: str) -> bool:
     return bool(re.match(rf"^\W*(?:an?\s+{kind}|{kind}s)\s+(?:is|are)\s+(?:an?|any|the)\b", sentence, re.I))
 
 
-# "How many years from now is the universe predicted to reach heat death?": a time ahead, which the age
-# of the universe ("13.787 billion years ago", "has been expanding for 13.8 billion years") does not tell
-_AHEAD_Q = re.compile(r"\b(?:from now|in the future|hence)\b", re.IGNORECASE)
+# "How many years from now is the universe predicted to reach heat death?", "How long will …": a time ahead, which
+# the age of the universe ("13.787 billion years ago", "has been expanding for 13.8 billion years") does not tell
+_AHEAD_Q = re.compile(r"\b(?:from now|in the future|hence)\b|^\W*how (?:many|long)\b[^?]*\bwill\b", re.IGNORECASE)
 _SPAN = re.compile(rf"{UNIT_WORDS['time'].pattern}(\s+ago\b)?", re.IGNORECASE)  # a span, and whether it is ago
 _HAS_BEEN = re.compile(r"\b(?:has|have|had) been\b", re.IGNORECASE)
 _FOR_A_FIGURE = re.compile(r"\bfor\s+(?:about\s+|nearly\s+|over\s+)?[\d.,±]+\s*(?:thousand|million|billion)?\s*$")

@@ -81,16 +81,29 @@ _SUCCESSION = re.compile(
 
 
 def tells_a_succession(question: str, sentence: str) -> bool:
-    """For "Who … after X?": does ``sentence`` tell anyone coming after (succeeding, following,
-    replacing) someone? True for other questions."""
-    return not _SUCCESSOR_Q.match(question) or bool(_SUCCESSION.search(sentence))
+    """For "Who … after X?" (a person, not an event): does ``sentence`` tell anyone coming after (succeeding,
+    following, replacing) someone? True for other questions."""
+    asked = _SUCCESSOR_Q.match(question)
+    return not asked or bool(_AN_EVENT.search(asked.group(1))) or bool(_SUCCESSION.search(sentence))
+
+
+# "Who became the first ruler of the Kingdom of Jerusalem after the First Crusade?": after an event, not a person
+_AN_EVENT = re.compile(
+    r"\b(?:Wars?|Crusade|Revolution|Battle|Conquest|Invasion|Restoration|Reformation|Partition|Independence|Revolt|"
+    r"Rebellion|Uprising|Council|Treaty|Congress)$"
+)
 
 
 # "What was the supercontinent that existed before Pangaea?", "Who ruled before Ashoka?": who or what
 # came before a named one, which a sentence tells by an order (not "the last shogun before the Meiji
 # Restoration", which "the final shogun" tells)
-_PREDECESSOR_Q = re.compile(r"\b(?:existed|came|ruled|reigned|served|called|named|known)\s+before\s+(?:the\s+)?[A-Z]")
-_PRECEDENCE = re.compile(r"\b(?i:preced\w*|predecessor|before|prior|previous(?:ly)?|earlier|former(?:ly)?|since)\b")
+# (also "Who ruled Tenochtitlan immediately before Moctezuma I?", which "He succeeded his uncle" tells)
+_PREDECESSOR_Q = re.compile(
+    r"\b(?:existed|came|ruled|reigned|served|called|named|known)\s+(?:[\w’'-]+\s+){0,3}?before\s+(?:the\s+)?[A-Z]"
+)
+_PRECEDENCE = re.compile(
+    r"\b(?i:preced\w*|predecessor|before|prior|previous(?:ly)?|earlier|former(?:ly)?|since|succeeded)\b"
+)
 
 
 def tells_a_precedence(question: str, sentence: str) -> bool:

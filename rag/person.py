@@ -45,7 +45,8 @@ _ROLE = (
     r"astronaut|mountaineer|climber|photographer|filmmaker|lawyer|statesman|tsar|czar|shah|caliph|khan|grammarian|"
     r"rhetorician|delegate|vizier|patriarch|imam|ayatollah|abbot|abbess|historical figures?|meteorologist|"
     r"climatologist|geographer|cartographer|jurist|physiologist|geneticist|microbiologist|ornithologist|"
-    r"entomologist|pal(?:a)?eontologist|oceanographer|philologist|ethnographer|chemists|physicists)"
+    r"entomologist|pal(?:a)?eontologist|oceanographer|philologist|ethnographer|chemists|physicists|logician|"
+    r"statistician|cosmologist|epidemiologist|pathologist|pharmacologist|ecologist|psychiatrist|neuroscientist)"
 )
 _AUXILIARY = "did|does|do|is|was|are|were|has|have|had|will|would|can|could|the|a|an"
 _LEAD = r"^\W*(?:and |but |so )?"
@@ -289,7 +290,8 @@ def _is_personal_name(run: str) -> bool:
     # a compass word ends a person's name ("Gladys West", "Oliver North") but not a place's
     # ("the Middle East"); it opens only a place's ("West Bank", "North Korea")
     last = keys[-1] if keys[-1] in _COMPASS and not _COMPASS_PLACE.intersection(keys[:-1]) else ""
-    acronym = any(w.isupper() and len(w) > 1 for w in words)
+    # (a ruler's numeral is no acronym: "Leo XIV", "Haakon VI")
+    acronym = any(w.isupper() and len(w) > 1 and not (i and re.fullmatch(r"[IVX]+", w)) for i, w in enumerate(words))
     of_origin = all(_OF_ORIGIN.search(k) for k in keys)
     return not any(_not_a_persons(k) and k != last for k in keys) and not acronym and not of_origin
 

@@ -101,4 +101,11 @@ def tells_the_relation(relative: str, sentence: str) -> bool:
     teacher"). (The model's feature reads :func:`states_relative` as it was fitted.)"""
     if relative in ("teacher", "student"):
         sentence = _OWN_ROLE.sub(" ", sentence)
+    if relative == "parent":
+        sentence = _UNNAMED_PARENTS.sub(" ", sentence)
     return states_relative(relative, sentence)
+
+
+# "born … to royal parents of the Shakya clan": parents of a kind, named by none ("What was the name of the
+# Buddha's father?"; not "born to parents Ram and Sita")
+_UNNAMED_PARENTS = re.compile(r"\b(?:to|of) (?:(?:his|her|their|a|an) )?(?:[a-z-]+ ){0,2}parents\b(?!,? (?-i:[A-Z]))")

@@ -60,6 +60,7 @@ from rag.ordinals import (
 )
 from rag.person import PERSONAL_PRONOUN, about_another, answers_who
 from rag.relatives import names_the_relative, tells_the_relation
+from rag.shares import shares_another_whole
 from rag.speakers import states_words
 from rag.told import (
     holds_the_quoted,
@@ -70,7 +71,7 @@ from rag.told import (
     states_the_first,
     tells_what_is_asked,
 )
-from rag.topic import names_an_asked_name, pronoun_for_another_name, qualifies_another
+from rag.topic import names_an_asked_name, names_another_numbered, pronoun_for_another_name, qualifies_another
 from rag.topic_shapes import asked_topic
 from rag.units import (
     gives_another_unit,
@@ -97,10 +98,11 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
     count of the whole kind asked, an average for "the average …", does not say the asked "<noun> of X" only of
     another thing, tells the deed whose date is asked, gives an age something starts at as more than an end, a
     latitude in degrees and a count of the whole kind (not of a group within it), shares the race, event, place
-    or far end the question fixes (rag.circumstance), and is not about another subject than the one asked about,
-    and has the form of answer the wording asks (rag.unmet_forms: a scientific name, a title, a taxon's rank, a
-    period) (``title`` and ``before``: its article's title and, with it, the sentence before it in its passage;
-    ``article``: its text)."""
+    or far end the question fixes (rag.circumstance), and is not about another subject than the one asked about
+    (nor another holder of a numbered name: "Louis XII" for "Louis XI"), nor gives only another whole's share
+    (rag.shares), speaks of the river or script asked for, and has the form of answer the wording asks
+    (rag.unmet_forms: a scientific name, a title, a taxon's rank, a period) (``title`` and ``before``: its
+    article's title and, with it, the sentence before it in its passage; ``article``: its text)."""
     return (
         says_more(frame, sentence)
         and states_asked_event(frame, sentence)
@@ -115,6 +117,7 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and states_a_degree(frame, sentence)
         and states_the_capital(frame, sentence)
         and names_the_kind(frame.question, sentence)
+        and speaks_of_the_kind(frame.question, sentence)
         and names_a_doer(frame.question, sentence)
         and names_the_term(frame.question, sentence, title)
         and tells_a_succession(frame.question, sentence)
@@ -172,6 +175,8 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and states_the_deed(frame.question, sentence)
         and not deed_done_to_another(frame.question, sentence)
         and not qualifies_another(frame.question, sentence)
+        and not names_another_numbered(frame.question, sentence)
+        and not shares_another_whole(frame.question, sentence)
         and not about_another(frame.question, frame.relative, sentence, title, before, article)
         and not pronoun_for_another_name(frame.question, sentence, title, before)
         and tells_the_relation(frame.relative, sentence)
@@ -248,6 +253,27 @@ def names_the_kind(question: str, sentence: str) -> bool:
     kind = re.sub(r"ies$", "y", asked.group(1).lower())
     return any(_names_one(word, rest) for word in _KIND_WORDS.get(kind, (kind,)))
 
+
+
+# "Which script is Odia written in?", "Which river flows through Raipur?": a kind an answer names by its word
+# or its deed ("written in the Odia script", "stands on the River Danube"), which "Odia is one of the official
+# languages of India" and "Raipur is the capital city of … Chhattisgarh" do not (one asked alone: no ", and …")
+_CUE_KIND_Q = re.compile(
+    r"^\W*(?:(?:on|in|along|by|through|across|of) (?:the (?:[a-z]+ )?banks? of )?)?(?:which|what) "
+    r"(river|script|alphabet)s?\b(?! basin)(?![^?]*,? and )",
+    re.IGNORECASE,
+)
+_KIND_CUES = {
+    "river": r"rivers?\b|flow|banks?\b|confluence|tributar|estuar|delta|on the (?-i:[A-Z])",
+    "script": r"script|alphabet|written|writing|letters|characters|abugida|syllabar",
+}
+
+
+def speaks_of_the_kind(question: str, sentence: str) -> bool:
+    """For "Which river (script) …?" asked alone: does ``sentence`` speak of one by the kind's word or deed?"""
+    asked = _CUE_KIND_Q.match(question)
+    kind = asked.group(1).lower() if asked else ""
+    return not kind or bool(re.search(rf"\b(?:{_KIND_CUES.get(kind, _KIND_CUES['script'])})", sentence, re.I))
 
 # a law is named as an act too ("the Identity Theft Act")
 # and an agreement by the name it goes by ("the Austro-Hungarian Compromise of 1867")

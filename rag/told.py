@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rag.frame import QuestionFrame
-from rag.judge import numbers
+from rag.judge import content_words, numbers
 from rag.judge_rules import STOPWORDS
 from rag.text import QUOTED_PHRASE, UPPER, fold_accents
 from rag.told_table import TOLD_FOR_ASKED
@@ -50,7 +50,11 @@ def _gives_a_title(question: str, sentence: str) -> bool:
 _OWNER = r"(?:the |an? |(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*(?:’s|'s) )"
 _NAME_OF_Q = re.compile(
     rf"\bname of {_OWNER}(?:[a-z][\w-]* ){{0,3}}?([a-z][\w-]+)\b"
-    r"(?=\s*(?:[a-z]+ed\s+)?(?:[?,;]|$|(?:that|which|who|whom|with|in|on|at|of|from|for|by|during)\b))"
+    r"(?=\s*(?:(?:[a-z]+ed|built|made|held|kept|won|led|run|drawn|written|chosen|shown)\s+)?"
+    r"(?:[?,;]|$|(?:that|which|who|whom|with|in|on|at|of|from|for|by|during|to)\b))"
+    # "What was the title of Rajinikanth's debut film?": a work's title (not a ruler's: "the title of the head")
+    rf"|\btitle of {_OWNER}(?:[a-z][\w-]* ){{0,3}}?(film|movie|novel|book|song|album|single|play|poem|painting|"
+    r"opera|symphony|thesis|dissertation|treatise|essay|memoir|autobiography|series|show|game)\b"
     # "By what name is Ptolemy's astrological treatise most commonly known?"
     rf"|^\W*(?i:by what name) (?:is|was|are|were) {_OWNER}(?:[a-z][\w-]* ){{0,3}}?"
     r"(?!(?:most|more|best|also|now|still)\b)([a-z][\w-]+) (?:(?:most|more|best|also|now|still|[a-z]+ly) )*"
@@ -63,12 +67,16 @@ def names_the_named_thing(question: str, sentence: str, before: str = "") -> boo
     Odysseus naming no dog names none; one opening with a pronoun may speak of it in the sentence
     ``before`` it: "This is … more commonly known as the Tetrábiblos"), and give a name: one the question
     does not hold or one it calls the thing ("… both an international airport and an international
-    seaport are located within the city" names no seaport)? True for other questions."""
-    thing = _wording(question).named_thing
+    seaport are located within the city" names no seaport)? For a work's title, does it speak of the work? True
+    for other questions."""
+    wording = _wording(question)
+    thing = wording.named_thing
     if not thing:
         return True
     spoken_of = f"{before} {sentence}" if _OPENS_POINTING_BACK.match(sentence) else sentence
     said = rf"\b(?:{_SAME_THING.get(thing, re.escape(thing))})"
+    if wording.work_title:  # the title itself is left to rag.unmet_forms (a title's word may be the question's)
+        return bool(re.search(said, spoken_of, re.IGNORECASE))
     # the name stands near the thing when the sentence itself speaks of it ("his dog Argos"), not elsewhere in
     # it ("Located in Theodore Roosevelt Park, … in addition to a planetarium and library" names no planetarium)
     near = [sentence[max(0, m.start() - 50) : m.end() + 60] for m in re.finditer(said, sentence, re.IGNORECASE)]
@@ -86,9 +94,11 @@ _SAME_THING = {
     "ship": r"ship|vessel|boat|steamer|liner|frigate|galleon",
     "boat": r"boat|ship|vessel|yacht",
     "car": r"car\b|cars\b|automobile|vehicle",
-    "film": r"film|movie|picture",
-    "movie": r"movie|film|picture",
-    "novel": r"novel|book",
+    # (a work by its making: "In 1665 he published his observations in Micrographia" names the book)
+    "film": r"film|movie|picture|directed|starred",
+    "movie": r"movie|film|picture|directed|starred",
+    "novel": r"novel|book|publish|wrote|written",
+    "book": r"book|volume|publish|wrote|written",
     "song": r"song|single|track|ballad|anthem",
     "horse": r"horse|steed|stallion|mare\b|pony",
 }
@@ -217,6 +227,7 @@ class _Wording:
 
     told: tuple[re.Pattern[str], ...]  # the patterns of TOLD_FOR_ASKED its wording calls for
     named_thing: str  # the stem of the thing whose name is asked ("dog"), or ""
+    work_title: bool  # it asks a work's title ("the title of Rajinikanth's debut film")
     quoted: tuple[str, ...]  # the phrases it quotes, accents folded and lower-cased
     first: bool  # it asks for the first of a kind
     proper_kind: bool  # it asks which places, bodies, ships, languages … of a kind
@@ -231,7 +242,8 @@ def _wording(question: str) -> _Wording:
     proper = _PROPER_KIND_Q.search(question)
     return _Wording(
         told=tuple(told for asked, told in TOLD_FOR_ASKED if asked.search(question)),
-        named_thing=(named.group(1) or named.group(2))[:5] if named else "",
+        named_thing=next(filter(None, named.groups()))[:5] if named else "",
+        work_title=bool(named and named.group(2)),
         quoted=tuple(_folded(phrase) for phrase in QUOTED_PHRASE.findall(question)),
         first=bool(_FIRST_Q.search(question)),
         proper_kind=bool(proper),
@@ -262,10 +274,24 @@ def asked_term(question: str) -> str:
 
 
 def names_the_term(question: str, sentence: str, title: str) -> bool:
-    """For a question about "the term (word) X": does ``sentence`` or its article's ``title`` hold X?"""
+    """For a question about "the term (word) X": does ``sentence`` or its article's ``title`` hold X? For one
+    asking the term for a description: does it tell a third of the description's words or more?"""
     term = asked_term(question)
+    described = _TERM_FOR_Q.match(question)
+    if described:
+        wanted = set(content_words(described.group(1)))
+        return len(wanted) < 3 or 3 * len(wanted & set(content_words(sentence))) >= len(wanted)
     return (
         not term
         or fold_accents(term).lower() in fold_accents(f"{sentence} {title}").lower()
         or bool(_THE_TERM.match(sentence))
     )
+
+
+# "What is the economic term for a market dominated by exactly two sellers?": a term for a description, which
+# "In economics, competition is a scenario …" does not tell
+_TERM_FOR_Q = re.compile(
+    r"^\W*(?:what|which) (?:is|was|are|were) (?:the |an? )?(?:[\w-]+ ){0,2}?(?:term|word) (?:used )?"
+    r"(?:for|to describe|describing|that describes) ([^?]+)\?\s*$",
+    re.IGNORECASE,
+)

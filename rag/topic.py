@@ -91,6 +91,21 @@ def qualifies_another(question: str, sentence: str) -> bool:
     return False
 
 
+
+# "Louis XI", "Moctezuma I", "World War I": a name and the number telling which one of its holders
+_NUMBERED = re.compile(r"\b([A-Z][\w’'-]+) ([IVX]{1,5})\b")
+
+
+def names_another_numbered(question: str, sentence: str) -> bool:
+    """Does ``sentence`` name one the question names with a number ("Who succeeded Louis XI?", "… the second
+    Aztec emperor, Moctezuma I") only with another number ("… father-in-law Louis XII", "Moctezuma II")?"""
+    for asked in _NUMBERED.finditer(question):
+        name, number = asked.groups()
+        said = {m.group(1) for m in re.finditer(rf"\b{re.escape(name)} ([IVX]{{1,5}})\b", sentence)}
+        if said and number not in said:
+            return True
+    return False
+
 def _keys(name: str) -> list[str]:
     return [name_key(word) for word in name.split()]
 

@@ -16,7 +16,8 @@ from rag.judge import content_words
 _TOPIC_Q = re.compile(
     r"^(?i:(?:approximately |roughly |about )?(?:(?:(?:what|which)|how (?:long|big|large|deep|tall|high|heavy|wide|"
     r"old)) (?:is|are|was|were) the (?:[\w-]+ ){0,2}[\w-]+|how (?:many|much) [\w-]+(?: [\w-]+)?))"
-    r" of (?!(?:the|a|an|this|that|these|those|its|their|his|her|our|each|every|all)\b)"
+    # ("of the world ocean", "of the world economy": the world's one, which points back to nothing)
+    r" of (?:the world (?=[a-z-]+\s*\?))?(?!(?:the|a|an|this|that|these|those|its|their|his|her|our|each|every|all)\b)"
     r"([a-z][a-z-]+(?: (?!(?:called|named|exist)\b)[a-z][a-z-]+)?)"
     r"(?: (?:are|is|were|was|ha(?:ve|s) been) (?:[a-z]+ly )?(?:there|known|made|grown|sold|[a-z]+ed)| called| named)?"
     r"(?: (?:each|every|per|a) year| annually| worldwide| exist| (?:after|during|among) [^?]+)?\s*\??\s*$"
@@ -95,7 +96,9 @@ _CAUSE_Q = re.compile(
 # "What colour are a housefly's eyes?", "What is talc's hardness?": a lower-case owner, with "a" or
 # bare after the verb ("the war's toll" points back; "which religious group's children" asks the owner)
 _OWNER_Q = re.compile(
-    r"^(?i:what|which|how)\b[^?]*?\s(?:an? ([a-z][a-z-]+)|(?i:is|are|was|were) ([a-z][a-z-]+))['’]s\s"
+    # (not any animal's or person's: "Which part of an animal's body …" asks of none)
+    r"^(?i:what|which|how)\b[^?]*?\s(?:an? (?!(?:animal|person|human|organism|individual|plant)['’])([a-z][a-z-]+)"
+    r"|(?i:is|are|was|were) ([a-z][a-z-]+))['’]s\s"
 )
 
 
@@ -140,9 +143,11 @@ _DOES_Q = re.compile(
 
 
 # "What potent toxin do some newts carry in their skin?": the lower-case things, some or most of a
-# kind, whose deed or trait is asked (nicotine's "potent neurotoxin in insects" is not the newts')
+# kind, whose deed or trait is asked (nicotine's "potent neurotoxin in insects" is not the newts'; "some people"
+# are any: "Some men and women who practice celibacy …")
 _SOME_OF_Q = re.compile(
-    r"^(?i:what|which)(?: [\w-]+){0,3} (?:do|does|did) (?:some|most|many|all) ([a-z][a-z-]+) (?:[a-z]+ly )?[a-z]+\b"
+    r"^(?i:what|which)(?: [\w-]+){0,3} (?:do|does|did) (?:some|most|many|all) "
+    r"(?!(?:people|persons|men|women|humans|individuals)\b)([a-z][a-z-]+) (?:[a-z]+ly )?[a-z]+\b"
 )
 
 
@@ -181,6 +186,12 @@ _MEASURE_OF_ONE_Q = re.compile(
     r"diameter|depth|mass|wingspan) (?:of )?(?:an?|one) )([a-z][a-z-]+)(?: (?:can|could|may|will) [a-z]+)?"
     r"(?: (?:in|at) (?:the )?[a-z]+)?\s*\??\s*$"  # "… of a koala in the wild" (not a common raven's)
 )
+# "How much does the pancreas of an adult human typically weigh?": the lower-case part of one of a kind
+# whose measure is asked (a sea otter's weight is not the pancreas's)
+_PART_OF_ONE_Q = re.compile(
+    r"^(?i:how (?:much|long|big|large|heavy|tall|wide) (?:does|do|did|can|is|are) the )([a-z][a-z-]+) of (?:an?|one) "
+    r"(?:[a-z-]+ ){0,2}?[a-z-]+ (?:[a-z]+ly )?(?:weigh|live|grow|last|measure)\b"
+)
 # "How many people die from whooping cough worldwide each year?": the disease or cause of the deaths
 # counted (tobacco's "7 million people die from tobacco-related causes" are not)
 _DIE_OF_Q = re.compile(
@@ -195,7 +206,7 @@ def asked_topic(question: str) -> frozenset[str]:
     shapes = (
         _TOPIC_Q, _SUBJECT_Q, _MADE_Q, _HOLDS_Q, _DOES_Q, _WHEN_Q, _SHARE_Q, _OWNER_Q, _CAUSE_Q, _SOME_OF_Q, _BELONGS_Q,
         _SHARE_IS_Q, _ORIGIN_Q, _PRODUCER_Q, _DONE_TO_Q, _HOW_MANY_CAN_Q, _OWNED_Q, _OLDEST_OR_EACH_Q,
-        _MEASURE_OF_ONE_Q, _DIE_OF_Q,
+        _MEASURE_OF_ONE_Q, _DIE_OF_Q, _PART_OF_ONE_Q,
     )
     found = next(filter(None, (shape.match(question.strip()) for shape in shapes)), None)
     return frozenset(content_words(next(filter(None, found.groups())))) - {"first"} if found else frozenset()

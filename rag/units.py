@@ -111,12 +111,12 @@ def asked_dimension(focus: str, unit: str = "", question: str = "") -> str:
     if unit == "length" and focus in _BY_ADJECTIVE:
         return "" if _INTO.search(question.lower()) else _BY_ADJECTIVE[focus]
     dimension = next((key for key, (asked, _) in DIMENSIONS.items() if asked.search(focus)), "")
-    return "" if dimension == "range" and _SPAN_OF_VALUES.search(question) else dimension
+    return "" if dimension == "range" and _VALUE_SPAN.search(question) else dimension
 
 
-# "What range of wavelengths does infrared radiation cover?": the span of a plural kind of value,
+# "What range of (audio) frequencies …?", "… range of medium voltage": the span of a plural kind of value,
 # not how far something reaches ("the range of the Iskander", "the range of ATACMS" are)
-_SPAN_OF_VALUES = re.compile(r"\brange of (?!(?:the|its|their|this|that|these|those|an?)\b)[a-z]+s\b")
+_VALUE_SPAN = re.compile(r"\brange of (?!(?:the|its|their|this|that|these|those|an?)\b)(?:[a-z]+ )?[a-z]+(?:s|age)\b")
 
 
 def states_dimension(dimension: str, sentence: str) -> bool:
@@ -153,8 +153,8 @@ _DIGIT = re.compile(r"\d")
 
 # a share in words: "covering more than one-third of the world's land area", "two-thirds of", "half of"
 _SHARE_IN_WORDS = re.compile(
-    r"\b(?:(?:one|two|three|four|a)[- ](?:half|third|quarter|fifth|tenth)s?|half (?:of|the)|three[- ]quarters"
-    r"|one in (?:two|three|four|five|six|ten))\b",
+    r"\b(?:(?:one|two|three|four|a)[- ](?:half|third|quarter|fifth|tenth)s?|half (?:of|the)|three[- ]quarters|one in"
+    r" (?:two|three|four|five|six|ten)|(?:[a-z]+ty|one|two|three|four|five|six|seven|eight|nine|ten) per ?cent)\b",
     re.IGNORECASE,
 )
 
@@ -222,8 +222,9 @@ def states_duration(kind: str, question: str, sentence: str) -> bool:
     return not _LASTS_Q.search(lowered) or bool(_DURATION.search(sentence) or _YEAR_SPAN.search(sentence))
 
 
-# "How long do orangutans live in the wild?": a lifespan
-_LIFESPAN_Q = re.compile(r"\bhow long (?:do|does|did|can|could|may|will) (?:[\w-]+ ){1,4}?(?:live|survive)\b")
+# "How long do orangutans live in the wild?", "What is the typical lifespan of a Siamese cat?": a lifespan
+_LIFESPAN_Q = re.compile(r"\bhow long (?:do|does|did|can|could|may|will) (?:[\w-]+ ){1,4}?(?:live|survive)\b"
+                         r"|\blife ?span of\b")
 _LIFE = re.compile(r"\bliv(?:e|es|ed|ing)\b|\blife|\blongevity|\bage[ds]? (?:of )?\d|\byears? old\b", re.IGNORECASE)
 
 
