@@ -8,8 +8,8 @@ command -v "$PYTHON" >/dev/null || PYTHON=python3
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/pip install --upgrade pip >/dev/null
 # llama.cpp is built for the AVX2 baseline on x86-64, not for this CPU (-march=native): an AVX-512 build
-# decodes some answers differently (the Wikipedia test split lost one answer to it), so every x86-64 machine
-# gives the same answers. Set CMAKE_ARGS yourself for another build (e.g. -DGGML_NATIVE=ON).
+# decodes some answers differently (the Wikipedia test split lost one answer to it); built for AVX2, an AVX-512
+# Xeon gave an AVX2-only EPYC's answers. Set CMAKE_ARGS yourself for another build (e.g. -DGGML_NATIVE=ON).
 if [ "$(uname -m)" = "x86_64" ] && [ -z "${CMAKE_ARGS:-}" ]; then
   export CMAKE_ARGS="-DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON \
 -DGGML_AVX512=OFF -DGGML_AVX512_VBMI=OFF -DGGML_AVX512_VNNI=OFF -DGGML_AVX512_BF16=OFF -DGGML_AVX_VNNI=OFF \

@@ -291,7 +291,8 @@ def _is_personal_name(run: str) -> bool:
     # ("the Middle East"); it opens only a place's ("West Bank", "North Korea")
     last = keys[-1] if keys[-1] in _COMPASS and not _COMPASS_PLACE.intersection(keys[:-1]) else ""
     # (a ruler's numeral is no acronym: "Leo XIV", "Haakon VI")
-    acronym = any(w.isupper() and len(w) > 1 and not (i and re.fullmatch(r"[IVX]+", w)) for i, w in enumerate(words))
+    acronym = any(w.isupper() and len(w) > 1 and not (i and re.fullmatch(ROMAN_NUMERAL, w))
+                  for i, w in enumerate(words))
     of_origin = all(_OF_ORIGIN.search(k) for k in keys)
     return not any(_not_a_persons(k) and k != last for k in keys) and not acronym and not of_origin
 

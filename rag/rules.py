@@ -254,7 +254,6 @@ def names_the_kind(question: str, sentence: str) -> bool:
     return any(_names_one(word, rest) for word in _KIND_WORDS.get(kind, (kind,)))
 
 
-
 # "Which script is Odia written in?", "Which river flows through Raipur?": a kind an answer names by its word
 # or its deed ("written in the Odia script", "stands on the River Danube"), which "Odia is one of the official
 # languages of India" and "Raipur is the capital city of … Chhattisgarh" do not (one asked alone: no ", and …")
@@ -263,9 +262,11 @@ _CUE_KIND_Q = re.compile(
     r"(river|script|alphabet)s?\b(?! basin)(?![^?]*,? and )",
     re.IGNORECASE,
 )
+_WRITTEN = r"script|alphabet|written|writing|letters|characters|abugida|syllabar"
 _KIND_CUES = {
     "river": r"rivers?\b|flow|banks?\b|confluence|tributar|estuar|delta|on the (?-i:[A-Z])",
-    "script": r"script|alphabet|written|writing|letters|characters|abugida|syllabar",
+    "script": _WRITTEN,
+    "alphabet": _WRITTEN,
 }
 
 
@@ -273,7 +274,8 @@ def speaks_of_the_kind(question: str, sentence: str) -> bool:
     """For "Which river (script) …?" asked alone: does ``sentence`` speak of one by the kind's word or deed?"""
     asked = _CUE_KIND_Q.match(question)
     kind = asked.group(1).lower() if asked else ""
-    return not kind or bool(re.search(rf"\b(?:{_KIND_CUES.get(kind, _KIND_CUES['script'])})", sentence, re.I))
+    return not kind or bool(re.search(rf"\b(?:{_KIND_CUES[kind]})", sentence, re.I))
+
 
 # a law is named as an act too ("the Identity Theft Act")
 # and an agreement by the name it goes by ("the Austro-Hungarian Compromise of 1867")

@@ -5,6 +5,7 @@ in the ocean?" by "… which covers 70.8% of Earth's crust". Read by ``rag.rules
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rag.judge import content_words
 
@@ -37,13 +38,16 @@ def _whole(words: str) -> set[str]:
     return found
 
 
+@lru_cache(maxsize=256)  # read for the question once, not for each of its candidates
+def _asked_whole(question: str) -> frozenset[str]:
+    asked = _SHARE_OF_Q.match(question)
+    return frozenset(_whole(asked.group(1))) if asked else frozenset()
+
+
 def shares_another_whole(question: str, sentence: str) -> bool:
     """For "What percentage of <a whole> …?": does every share ``sentence`` gives say which whole it is a
     share of, each another one (nothing of the asked whole's words)?"""
-    asked = _SHARE_OF_Q.match(question)
-    if not asked:
-        return False
-    whole = _whole(asked.group(1))
+    whole = _asked_whole(question)
     given = list(_SHARE_GIVEN.finditer(sentence))
     if not whole or not given:
         return False

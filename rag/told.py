@@ -276,16 +276,22 @@ def asked_term(question: str) -> str:
 def names_the_term(question: str, sentence: str, title: str) -> bool:
     """For a question about "the term (word) X": does ``sentence`` or its article's ``title`` hold X? For one
     asking the term for a description: does it tell a third of the description's words or more?"""
-    term = asked_term(question)
-    described = _TERM_FOR_Q.match(question)
+    described = _described(question)
     if described:
-        wanted = set(content_words(described.group(1)))
-        return len(wanted) < 3 or 3 * len(wanted & set(content_words(sentence))) >= len(wanted)
+        return len(described) < 3 or 3 * len(described & set(content_words(sentence))) >= len(described)
+    term = asked_term(question)
     return (
         not term
         or fold_accents(term).lower() in fold_accents(f"{sentence} {title}").lower()
         or bool(_THE_TERM.match(sentence))
     )
+
+
+@lru_cache(maxsize=256)  # read for the question once, not for each of its candidates
+def _described(question: str) -> frozenset[str]:
+    """The content words of the description a term is asked for ("a market dominated by … two sellers")."""
+    asked = _TERM_FOR_Q.match(question)
+    return frozenset(content_words(asked.group(1))) if asked else frozenset()
 
 
 # "What is the economic term for a market dominated by exactly two sellers?": a term for a description, which

@@ -18,7 +18,7 @@ import numpy as np
 from rag.frame import QuestionFrame
 from rag.judge import content_words
 from rag.person import PERSONAL_PRONOUN
-from rag.text import entity_share, name_key
+from rag.text import ROMAN_NUMERAL, entity_share, name_key
 from rag.topic_shapes import asked_topic
 
 # "the Western Roman Empire", "North Korea", "Lower Saxony": a part of a named whole
@@ -91,9 +91,8 @@ def qualifies_another(question: str, sentence: str) -> bool:
     return False
 
 
-
 # "Louis XI", "Moctezuma I", "World War I": a name and the number telling which one of its holders
-_NUMBERED = re.compile(r"\b([A-Z][\w’'-]+) ([IVX]{1,5})\b")
+_NUMBERED = re.compile(rf"\b([A-Z][\w’'-]+) ({ROMAN_NUMERAL})\b")
 
 
 def names_another_numbered(question: str, sentence: str) -> bool:
@@ -101,10 +100,11 @@ def names_another_numbered(question: str, sentence: str) -> bool:
     Aztec emperor, Moctezuma I") only with another number ("… father-in-law Louis XII", "Moctezuma II")?"""
     for asked in _NUMBERED.finditer(question):
         name, number = asked.groups()
-        said = {m.group(1) for m in re.finditer(rf"\b{re.escape(name)} ([IVX]{{1,5}})\b", sentence)}
+        said = {m.group(1) for m in re.finditer(rf"\b{re.escape(name)} ({ROMAN_NUMERAL})\b", sentence)}
         if said and number not in said:
             return True
     return False
+
 
 def _keys(name: str) -> list[str]:
     return [name_key(word) for word in name.split()]
