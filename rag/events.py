@@ -52,6 +52,12 @@ _LIFE_EVENTS = tuple(
         (r"\bmarr(?:y|ied)\b", r"\bmarri|\bwed\b|\bwedding\b|\bwife\b|\bhusband\b", False),
         (r"\bindependen", r"\bindependen|\bsovereign|\bliberat|\bsecede|\bsecession", False),
         (r"\bstandardi[sz]", r"\bstandard", False),
+        (  # "Where is the headquarters of the Commonwealth Secretariat located?" is not answered by
+            # what the Secretariat does ("Its chief institutions are the Commonwealth Secretariat, …")
+            r"\bheadquarter",
+            r"\bheadquarter|\bhq\b|\bbased (?:in|at)\b|\bseat\b|\boffices?\b|\blocated\b|\bsited\b",
+            False,
+        ),
         (  # "Where is the scroll kept today?" is not answered by who painted it
             r"^\W*where\b.*\b(?:kept|housed|displayed|exhibited|stored|preserved|held)\b",
             r"\bkept\b|\bhous|\bdisplay|\bexhibit|\bstored\b|\bpreserved\b|\bheld\b|\bmuseum|\bcollection"

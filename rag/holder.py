@@ -194,8 +194,13 @@ def _named_after_its_subject(keys: list[str], title: str, before: str) -> bool:
     title_keys = [name_key(w) for w in _NAME_WORD.findall(title) if w[0].isupper() or title.islower()]
     named = [name_key(w) for w in _NAME_WORD.findall(before)]
     # (a title naming a later word of X is another place: Samoa's article is not American Samoa's)
-    if not title_keys or title_keys[0] == keys[0]:
+    if not title_keys:
         return False
+    if title_keys[0] == keys[0]:
+        # the Ross Sea's article names the Ross Ice Shelf, then says "Its … area …": the sea's, unless
+        # the sentence before opens with X
+        opening = [key for key in named if key != "the"][: len(keys)]
+        return not set(keys) <= set(title_keys) and opening != keys
     if _PRONOUN_SUBJECT.match(before.lstrip()):
         return True
     if title_keys[0] not in named:

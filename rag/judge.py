@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from rag.judge_dates import check_dates, check_span_ends
+from rag.judge_dates import check_by_time, check_dates, check_span_ends
 from rag.judge_phrases import PHRASE_CHECKS, check_pronoun_made_a_name
 from rag.judge_rules import (
     ALIASES,
@@ -66,8 +66,10 @@ Similarity = Callable[[str, str], float]
 
 # Units that, even without a number, state a quantity ("for months", "days after"). Singular
 # time units ("this year") and "second" (also an ordinal) say too little to compare.
-_BARE_UNITS = "hours|days|weeks|months|years|decades|kilometers|kilometres|miles|meters|metres"
-UNIT_WORD_RE = re.compile(rf"\b(?:square\s+)?({_BARE_UNITS})\b", re.IGNORECASE)
+# Only a length is squared: "Red Square years later" names years, not an area.
+_LENGTHS = "kilometers|kilometres|miles|meters|metres"
+_BARE_UNITS = f"hours|days|weeks|months|years|decades|{_LENGTHS}"
+UNIT_WORD_RE = re.compile(rf"\b(?:square\s+(?:{_LENGTHS})|{_BARE_UNITS})\b", re.IGNORECASE)
 MIN_PRECISION = 0.75  # share of content words found that is enough on its own
 # Embedding thresholds (all-MiniLM-L6-v2): two *different* sentences of one news article reach
 # cosine 0.59 at the 95th and 0.68 at the 99th percentile (measured over the sample corpus), so
@@ -94,8 +96,8 @@ def judge(
     claim = strip_markers(claim)
     precision = content_precision(claim, passage)
     checks = (
-        _check_numbers, check_dates, check_span_ends, counts_other_things, _check_unit_words, _check_entities,
-        _check_polarity, _check_roles, _check_identity, *PHRASE_CHECKS,
+        _check_numbers, check_dates, check_span_ends, check_by_time, counts_other_things, _check_unit_words,
+        _check_entities, _check_polarity, _check_roles, _check_identity, *PHRASE_CHECKS,
     )
     for check in checks:
         reason = check(claim, passage)

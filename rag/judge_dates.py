@@ -79,3 +79,32 @@ def check_span_ends(claim: str, passage: str) -> str:
             if year in other and year not in same and year not in said:
                 return f"the passage gives {year} as the {role} of a span"
     return ""
+
+
+_ORDINAL_WORDS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+).split()
+_ORDINALS = {word: str(n) for n, word in enumerate(_ORDINAL_WORDS, 1)} | {"twenty-first": "21", "twenty-second": "22"}
+# a time something had happened "by": "by 1900", "by the 1990s", "by the twenty-first (century)", "by the 20th"
+_BY_TIME = re.compile(
+    r"\bby\s+(?:the\s+)?(\d{3,4}s?\b|\d{1,2}(?:st|nd|rd|th)\b|" + "|".join(sorted(_ORDINALS, key=len, reverse=True))
+    + r"\b)(?!\s+(?:of|to|and)\b)",
+    re.IGNORECASE,
+)
+
+
+def _by_times(text: str) -> set[str]:
+    found = (m.group(1).lower() for m in _BY_TIME.finditer(text))
+    return {_ORDINALS.get(time, re.sub(r"(?<=\d)(?:st|nd|rd|th)$", "", time)) for time in found}
+
+
+def check_by_time(claim: str, passage: str) -> str:
+    """Why the claim says a thing had happened by one time where its passage says by another, or "": "UAVs …
+    by the twentieth century had become essential assets" against "developed through the twentieth century …,
+    and by the twenty-first had become essential assets"."""
+    have = _by_times(passage)
+    for time in sorted(_by_times(claim) - have):
+        if have:
+            return f"the passage says by {sorted(have)[0]}, not by {time}"
+    return ""

@@ -230,15 +230,23 @@ def ties_elsewhere(question: str, sentence: str) -> bool:
     """Does ``sentence`` say the question's "<noun> of <thing>" only of other things ("the father of
     the hydrogen bomb" for "Who is the father of chemical engineering?")? Not when it also says the
     noun bare ("His reign lasted 54 years – … until the reign of the Kangxi Emperor"), ties it to a
-    figure ("a population of 8 million": the noun's value, not another thing), or names the thing
-    elsewhere ("the Kingdom of Indore was a … Princely State of the British Raj")."""
+    figure ("a population of 8 million": the noun's value, not another thing), names the thing
+    elsewhere ("the Kingdom of Indore was a … Princely State of the British Raj") or opens with it, its
+    subject, and counts the noun ("Flea, the common name for the order Siphonaptera, includes 2,500
+    species of small flightless insects" for "How many species of flea …?"; not "Cartilage is a … type of
+    connective tissue" for its types)."""
     tokens = _tokens(sentence)
     said = _ties(tokens)
     stems = {stem(t) for t in tokens}
+    subject = {stem(t) for t in tokens[:2]}
     for head, phrase, named in _asked_ties(question):
         others = [words_after for found_head, words_after in said if found_head == head]
         uses = sum(1 for token in tokens if stem(token) == head)
-        if not others or uses > len(others) or (named and phrase & stems) or any(_kind_of(w) for w in others):
+        # a figure just before the noun: "includes 2,500 species"
+        counted = phrase <= subject and any(stem(t) == head and p[:1].isdigit() for p, t in itertools.pairwise(tokens))
+        if not others or uses > len(others) or ((named or counted) and phrase & stems):
+            continue
+        if any(_kind_of(w) for w in others):
             continue
         if not any(_is_figure(w[:4]) or _shares_a_word(phrase, w) for w in others):
             return True

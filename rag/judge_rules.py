@@ -36,7 +36,8 @@ UNITS = {
     "km": "km", "kilometer": "km", "kilometers": "km", "kilometre": "km", "kilometres": "km",
     "mile": "mi", "miles": "mi", "mi": "mi", "%": "pct", "percent": "pct", "per cent": "pct",
     "square kilometers": "km2", "square kilometres": "km2", "square miles": "mi2", "sq km": "km2",
-    "square kilometer": "km2", "square mile": "mi2", "meter": "m", "meters": "m", "metre": "m", "metres": "m",
+    "square kilometer": "km2", "square mile": "mi2", "square meters": "m2", "square metres": "m2",
+    "square meter": "m2", "square metre": "m2", "meter": "m", "meters": "m", "metre": "m", "metres": "m",
     "seconds": "second", "second": "second", "minutes": "minute", "minute": "minute",
     "weeks": "week", "week": "week", "months": "month", "month": "month", "days": "day", "day": "day",
     "years": "year", "year": "year", "hours": "hour", "hour": "hour", "decades": "decade", "decade": "decade",
@@ -44,7 +45,7 @@ UNITS = {
 }  # fmt: skip
 # Units of the same dimension: a claim naming one where the passage names another is wrong.
 DIMENSION = {
-    "km": "length", "mi": "length", "m": "length", "km2": "area", "mi2": "area",
+    "km": "length", "mi": "length", "m": "length", "km2": "area", "mi2": "area", "m2": "area",
     "second": "time", "minute": "time", "hour": "time", "day": "time", "week": "time", "month": "time",
     "year": "time", "decade": "time",
 }  # fmt: skip

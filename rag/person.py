@@ -64,8 +64,9 @@ _PERSON_Q = re.compile(
     # "Who is the NATO Secretary-General?", "Who was the first president of …"
     rf"|{_LEAD}who (?:is|was|are|were) (?:the|a|an) (?:[\w’'-]+ ){{0,3}}(?:secretary|secretary-general|head|chief|"
     rf"ceo|founder|leader|mayor|governor|ministers|{_ROLE})\b"
-    # "Which of the two Wright brothers piloted …?": one of them by name
-    r"|\bwhich of the (?:two |three |four )?(?:[\w’'-]+ ){0,2}(?:brothers|sisters|twins|siblings|sons|daughters)\b"
+    # "Which of the two Wright brothers piloted …?", "Which of Mayer Rothschild's five sons …?": one of them by name
+    r"|\bwhich of (?:the |his |her |their |(?:[\w’'-]+ ){0,3}[\w-]+(?:’s|'s) )(?:two |three |four |five |six |seven )?"
+    r"(?:[\w’'-]+ ){0,2}(?:brothers|sisters|twins|siblings|sons|daughters|children|wives|husbands)\b"
     # "Under whose leadership did the Göktürks rise?"
     rf"|\bunder whose\b"
     # "What is the name of the current Sultan of Brunei?"

@@ -120,7 +120,9 @@ KIND_WORDS = frozenset(
     "international royal north south east west northern southern eastern western upper lower central grand world "
     "act council union house court army navy force air federation "
     # kinds of realm: "the Khanate of Bukhara" names no "Kazakh Khanate"
-    "khanate sultanate caliphate emirate duchy principality shogunate tsardom confederacy".split()
+    "khanate sultanate caliphate emirate duchy principality shogunate tsardom confederacy "
+    # kinds of subdivision: "Novosibirsk Oblast" names no "Sakhalin Oblast"
+    "oblast krai okrug prefecture governorate voivodeship canton municipality territory".split()
 )
 
 
