@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from rag.text import MONTH_NAMES, MONTH_PATTERN
+from rag.text import MONTH_NAMES, MONTH_PATTERN, ORDINAL_WORDS
 
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(\d{3,4})"
@@ -81,11 +81,11 @@ def check_span_ends(claim: str, passage: str) -> str:
     return ""
 
 
-_ORDINAL_WORDS = (
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
-    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+# the shared ordinals (rag.text) and the rest a century takes, numbered: "twentieth" is "20"
+_CENTURY_ORDINALS = (
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty-first twenty-second"
 ).split()
-_ORDINALS = {word: str(n) for n, word in enumerate(_ORDINAL_WORDS, 1)} | {"twenty-first": "21", "twenty-second": "22"}
+_ORDINALS = {word: str(n) for n, word in enumerate((*ORDINAL_WORDS, *_CENTURY_ORDINALS), 1)}
 # a time something had happened "by": "by 1900", "by the 1990s", "by the twenty-first (century)", "by the 20th"
 _BY_TIME = re.compile(
     r"\bby\s+(?:the\s+)?(\d{3,4}s?\b|\d{1,2}(?:st|nd|rd|th)\b|" + "|".join(sorted(_ORDINALS, key=len, reverse=True))
@@ -104,7 +104,5 @@ def check_by_time(claim: str, passage: str) -> str:
     by the twentieth century had become essential assets" against "developed through the twentieth century …,
     and by the twenty-first had become essential assets"."""
     have = _by_times(passage)
-    for time in sorted(_by_times(claim) - have):
-        if have:
-            return f"the passage says by {sorted(have)[0]}, not by {time}"
-    return ""
+    moved = sorted(_by_times(claim) - have)
+    return f"the passage says by {min(have)}, not by {moved[0]}" if have and moved else ""
