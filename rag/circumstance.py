@@ -1,10 +1,19 @@
-"""Circumstances a question fixes that a sentence must share: the race it names by its distance
-("Who holds the world record in the men's 400 metres hurdles?" is not answered by a record in
-the 100 metres), the place a dated deed was done in ("On what date was the album released in
-the United States?" is not answered by "Released in the UK on 26 May 1967"), the event of a kind
-("the Congress of Berlin", not the Congress of Vienna) and the far end of a distance ("How far is
-Port Blair from Mumbai?", not from Chennai). Each is a plain reading of the question and the
-sentence; :func:`rag.rules.can_answer` reads them.
+"""Circumstances a question fixes that a sentence must share (:func:`shares_the_circumstances`, read by
+:func:`rag.rules.can_answer`), each a plain reading of the question and the sentence:
+
+- the race it names by its distance ("Who holds the world record in the men's 400 metres hurdles?" is
+  not answered by a record in the 100 metres);
+- the place a dated deed was done in ("On what date was the album released in the United States?" is
+  not answered by "Released in the UK on 26 May 1967");
+- the event of a kind ("the Congress of Berlin", not the Congress of Vienna);
+- the far end of a distance ("How far is Port Blair from Mumbai?", not from Chennai);
+- a count made outside a place ("How many people outside Egypt speak Egyptian Arabic?", not "111
+  million Egyptians speak …");
+- the language a script writes ("Which script is used to write Malay?", not "The Arabic script is …
+  used for Arabic and several other languages");
+- the medium a figure holds in ("What is the speed of sound in water?", not "… in dry air");
+- the named thing a name was given to ("What name did the Taiping rebels give to Nanjing?", not "The
+  Taiping Rebellion, also known as …").
 """
 
 from __future__ import annotations
@@ -12,6 +21,20 @@ from __future__ import annotations
 import re
 
 from rag.text import UPPER
+
+
+def shares_the_circumstances(question: str, sentence: str, title: str) -> bool:
+    """Does ``sentence`` (in the article titled ``title``) share every circumstance ``question`` fixes?"""
+    return (
+        names_the_race(question, sentence)
+        and names_the_far_end(question, sentence)
+        and tells_what_is_outside(question, sentence)
+        and not in_another_medium(question, sentence)
+        and names_the_language_written(question, sentence, title)
+        and not deed_in_another_place(question, sentence)
+        and not another_of_the_kind(question, sentence, title)
+        and names_what_was_named(question, sentence)
+    )
 
 # "the men's 400 metres hurdles", "the 1,500 m": a race named by its distance
 _RACE_Q = re.compile(
@@ -96,3 +119,74 @@ def names_the_far_end(question: str, sentence: str) -> bool:
     if not asked or asked.group(1) in ("Sun", "Earth"):
         return True  # a star's distance is from the Sun or the Earth unless said ("Capella is … at 42.9 light-years")
     return bool(re.search(rf"\b{re.escape(asked.group(1)[:5])}", sentence))
+
+
+# "How many people outside Egypt speak …?": a figure of those beyond a named place
+_OUTSIDE_Q = re.compile(rf"\boutside (?:of )?(?:the )?{UPPER}")
+# words a sentence says "beyond that place" with
+_BEYOND = re.compile(
+    r"\b(?:outside|abroad|beyond|elsewhere|overseas|diaspora|emigra\w*|expatriates?|"
+    r"other (?:countries|nations|parts))\b",
+    re.IGNORECASE,
+)
+
+
+def tells_what_is_outside(question: str, sentence: str) -> bool:
+    """For a question about what lies outside a named place ("How many people outside Egypt speak
+    Egyptian Arabic as a second language?"): does ``sentence`` speak of beyond it at all ("The estimated
+    111 million Egyptians speak a continuum of dialects" does not)? True for other questions."""
+    return not _OUTSIDE_Q.search(question) or bool(_BEYOND.search(sentence))
+
+
+# "Which script has been used to write the Malay language?", "Which alphabet is Odia written in?"
+_LANGUAGE_WRITTEN_Q = re.compile(
+    rf"\b(?:(?:write|writing) (?:the )?({UPPER}[\w’'-]+)(?: language)?\W*$|(?:is|was|are|were) (?:the )?"
+    rf"({UPPER}[\w’'-]+)(?: language)? (?:\w+ )?written\b)"
+)
+
+
+def names_the_language_written(question: str, sentence: str, title: str) -> bool:
+    """For a question asking the script of a named language: does ``sentence`` or its article's ``title``
+    name that language ("The Arabic script is the writing system used for Arabic and several other
+    languages of Asia and Africa" does not name Malay)? True for other questions."""
+    asked = _LANGUAGE_WRITTEN_Q.search(question)
+    if not asked:
+        return True
+    language = asked.group(1) or asked.group(2)
+    return bool(re.search(rf"\b{re.escape(language[:5])}", f"{title} {sentence}"))
+
+
+# "What is the speed of sound in water?": a figure that holds in one medium
+_MEDIA = r"(?:air|water|seawater|sea water|fresh water|vacuum|a vacuum|steel|iron|glass|ice|helium|hydrogen)"
+_MEDIUM_Q = re.compile(rf"\b(?:in|through) ({_MEDIA})\W*$", re.IGNORECASE)
+_MEDIUM = re.compile(rf"\b(?:in|through) (?:(?:dry|moist|humid|pure|still|cold|warm|fresh|salt) )?({_MEDIA})\b",
+                     re.IGNORECASE)  # fmt: skip
+
+
+def in_another_medium(question: str, sentence: str) -> bool:
+    """For a figure asked in a medium ("What is the speed of sound in water?"): does ``sentence`` give
+    it only in others ("At 0 °C, the speed of sound in dry air is about 331 m/s")? False otherwise."""
+    asked = _MEDIUM_Q.search(question)
+    if not asked:
+        return False
+    told = {_medium(found) for found in _MEDIUM.findall(sentence)}
+    return bool(told) and _medium(asked.group(1)) not in told
+
+
+def _medium(name: str) -> str:
+    return name.lower().removeprefix("a ").replace("sea water", "seawater")
+
+
+# "What name did the Taiping rebels give to Nanjing?", "What did the Romans call London?"
+_NAME_GIVEN_Q = re.compile(
+    rf"^\W*(?i:what) (?:(?:new |other )?names? )?(?:did|do|does) (?:the )?[^?]*?\b(?:give|gave) (?:to )?(?:the )?"
+    rf"({UPPER}[\w’'-]+)|^\W*(?i:what) (?:did|do|does) [^?]*?\bcall (?:the )?({UPPER}[\w’'-]+)\W*$"
+)
+
+
+def names_what_was_named(question: str, sentence: str) -> bool:
+    """For a name given to a named thing ("What name did the Taiping rebels give to Nanjing?"): does
+    ``sentence`` name that thing ("… Nanjing—which had been renamed to Tianjing—")? True for other questions."""
+    asked = _NAME_GIVEN_Q.match(question)
+    named = next((name for name in asked.groups() if name), "") if asked else ""
+    return not named or bool(re.search(rf"\b{re.escape(named[:5])}", sentence))

@@ -239,8 +239,18 @@ def counts_another_kind(frame: QuestionFrame, sentence: str) -> bool:
 # "How many species of snakes are currently recognized?": a count of a kind of the whole, which "27
 # species of Old World coral snakes" (a narrower kind) does not give; words saying how the count was
 # made ("known", "living") do not narrow it
-_OF_WHOLE_Q = re.compile(r"\bhow many ([a-z]+) of ([a-z][a-z-]+)\b")
 _NOT_NARROWING = frozenset("the known living extant recognized recognised described named existing modern true".split())
+_OF_WHOLE_Q = re.compile(rf"\bhow many (?:(?:{'|'.join(sorted(_NOT_NARROWING))}) )?([a-z]+) of ([a-z][a-z-]+)\b")
+# a group named within the whole ("three extant species in the sperm whale superfamily"): a narrower kind
+_GROUP = r"(?:family|subfamily|superfamily|genus|order|suborder|infraorder|class|clade|tribe)"
+
+
+def _singular(word: str) -> str:
+    """"fireflies" → "firefly", "snakes" → "snake", "species" → "specie" (the stem a title or a sentence
+    names the kind by: "species" is its own plural)."""
+    if word.endswith("ies") and word not in ("species", "series"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") else word
 
 
 def counts_a_narrower_kind(frame: QuestionFrame, sentence: str) -> bool:
@@ -250,10 +260,12 @@ def counts_a_narrower_kind(frame: QuestionFrame, sentence: str) -> bool:
     asked = _OF_WHOLE_Q.search(frame.question.lower())
     if frame.kind != "number" or not asked:
         return False
-    noun, whole = (re.escape(word[:-1] if word.endswith("s") else word) for word in asked.groups())
+    noun, whole = (re.escape(_singular(word)) for word in asked.groups())
     counts = re.findall(rf"\d[\d,.]*(?:\s+[\w-]+){{0,2}}?\s+{noun}\w*\s+of\s+((?:[\w’'-]+\s+){{0,4}}?){whole}\w*",
                         sentence, re.IGNORECASE)  # fmt: skip
-    return bool(counts) and all(set(between.lower().split()) - _NOT_NARROWING for between in counts)
+    within = re.search(rf"{COUNT}(?:\s+[\w-]+){{0,2}}?\s+{noun}\w*\s+(?:in|within)\s+the\s+(?:[\w’'-]+\s+){{0,3}}?"
+                       rf"{whole}\w*\s+{_GROUP}\b", sentence, re.IGNORECASE)  # fmt: skip
+    return bool(counts or within) and all(set(between.lower().split()) - _NOT_NARROWING for between in counts)
 
 
 # "How many species of rodents are there?" is not answered by the species of a group within the
@@ -288,7 +300,7 @@ def counts_a_group_within(frame: QuestionFrame, sentence: str, title: str, artic
     asked = _OF_WHOLE_Q.search(frame.question.lower())
     if frame.kind != "number" or not asked or not title:
         return False
-    noun, whole = (re.escape(word[:-1] if word.endswith("s") else word) for word in asked.groups())
+    noun, whole = (re.escape(_singular(word)) for word in asked.groups())
     noun_counted = re.search(rf"{COUNT}\s+(?:[\w-]+\s+)?{noun}", sentence, re.IGNORECASE)
     defined = _DEFINITION.match(article.split("\n\n", 1)[-1])  # the summary's first words, a short "X are Y."
     if re.search(rf"\b{whole}", f"{title} {defined.group() if defined else ''}", re.IGNORECASE) or not noun_counted:

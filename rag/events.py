@@ -45,7 +45,7 @@ _LIFE_EVENTS = tuple(
             # not say who founded it
             r"\bfounded\b|\bestablished\b|\bformed\s*\?*\s*$",
             r"\bfound(?:ed|ing|er|ers|ation)\b|\bestablish|\bformed\b|\bcreated\b|\bincorporated\b|\bset up\b"
-            r"|\blaunched\b",
+            r"|\blaunched\b|\bformation of\b",  # "the formation of the first city … at Huaricanga"
             False,
             r"\bexist(?:ed|s)\s+(?:from|since)\b",
         ),
@@ -268,7 +268,11 @@ def gives_no_year(frame: QuestionFrame, sentence: str) -> bool:
 
 # "On what date did the play open on Broadway?": a day, which "a 1949 stage play" does not give; a
 # date written out ("February 10", "10 Feb."), a month by name or a weekday ("on Sunday", as news writes)
-_ON_WHAT_DATE_Q = re.compile(r"\b(?:what|which) (?:exact |precise )?date\b(?! range)", re.IGNORECASE)
+# ("From roughly what date was Göbekli Tepe inhabited?" asks no day: "from around 9500 BCE" answers)
+_ON_WHAT_DATE_Q = re.compile(
+    r"(?<!roughly )(?<!approximately )(?<!about )(?<!around )\b(?:what|which) (?:exact |precise )?date\b(?! range)",
+    re.IGNORECASE,
+)
 
 
 def gives_no_day(frame: QuestionFrame, sentence: str) -> bool:

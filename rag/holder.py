@@ -80,7 +80,8 @@ _HOLDS = re.compile(
     re.IGNORECASE,
 )
 # a sentence opening with its figure before its subject: "With a population of 412,000, Tamra is …"
-_FIGURE_FIRST = re.compile(r"^(?:With|Having|At)\b[^,]*?\d(?:[\d,.]*\d)?[^,\d]*,\s+")
+# (its figure perhaps converted in brackets: "At 2,428 kilometres (1,509 mi), it is …")
+_FIGURE_FIRST = re.compile(r"^(?:With|Having|At)\b[^,]*?\d(?:[\d,.]*\d)?[^,\d]*(?:\([^)]*\)\s*)?,\s+")
 _NAME_WORD = re.compile(r"[^\W\d_][\w’'.-]*")
 # another name for X itself: "Ho Chi Minh City, also known as Saigon, is …" is still X's figure
 _ALIAS_OF_IT = re.compile(
@@ -95,14 +96,17 @@ _LEAD_WORDS = frozenset(
 )
 
 
-def states_holder(holder: str, sentence: str, title: str = "", before: str = "", *, number: bool = False) -> bool:
+def states_holder(
+    holder: str, sentence: str, title: str = "", before: str = "", *, number: bool = False, article: str = ""
+) -> bool:
     """For "What is the population (area, height, capital) of X" (``holder``, X, from
     :func:`measure_holder`; ``number``: a figure is asked, not a capital): is ``sentence`` about X? It
     names X itself — not only as where something else lies ("the most populous city in Hubei")
     or inside a longer name ("Western Australia") — or belongs to X's article (its ``title``
     or, with it, the sentence ``before`` it in its passage names X so: "South Korea" is not
     Korea's) and names nothing else as what its figure is of ("Its population is …", not "The
-    neighbouring town of Kell has 96,000 people").
+    neighbouring town of Kell has 96,000 people"). An ``article`` whose opening calls its subject X
+    ("The Qing dynasty, … also known as the Qing Empire") is X's as much as one titled so.
     True for every other question."""
     if not holder:
         return True
@@ -118,8 +122,8 @@ def states_holder(holder: str, sentence: str, title: str = "", before: str = "",
         return number or not _capital_of_another(keys, sentence, title)
     if held:
         return False
-    if _names_itself_so(holder, keys, title):  # X's own article ("South Korea" is not Korea's)
-        return True
+    if _names_itself_so(holder, keys, title) or _called_so(holder, article):  # X's own article (not Korea's
+        return True  # for "South Korea")
     if any(name_key(w.group()) == keys[0] for w in words):
         return False  # named only as a container or inside another name
     return _names_itself(keys, before) and not _named_after_its_subject(keys, title, before)
@@ -141,6 +145,14 @@ def _capital_of_another(keys: list[str], sentence: str, title: str) -> bool:
         return True
     of = [found.group(1) for found in _CAPITAL_OF.finditer(sentence)]
     return bool(of) and not any(name_key(w) in keys for name in of for w in _NAME_WORD.findall(name))
+
+
+def _called_so(holder: str, article: str) -> bool:
+    """Does the opening of ``article`` (its first 400 characters after the title) call its subject ``holder``
+    by another of its names ("also known as the Qing Empire")?"""
+    opening = article.split("\n\n", 1)[-1][:400]
+    return bool(article) and bool(re.search(rf"\b(?:known as|called|officially) (?:the )?{re.escape(holder)}\b",
+                                            opening))  # fmt: skip
 
 
 def _held_by_another(sentence: str, keys: list[str]) -> bool:
@@ -168,19 +180,27 @@ def _held_by_another(sentence: str, keys: list[str]) -> bool:
 # "It has a population of …", "With a population of 7,097,329, it is …": the article's subject has
 # the figure (a pronoun's; "They have a total area of 315,159 km2 …" in the British Isles' summary)
 _PRONOUN_SUBJECT = re.compile(r"(?:It|it|Its|its|They|they|Their|their)\b")
+# "Located within the Middle East, it is bordered by … Turkey to the north" (Iraq's): still the article's subject
+_PRONOUN_AFTER_PHRASE = re.compile(r"[^,.;]{1,80},\s+(?:it|they)\b")
+_SOURCE_FIRST = re.compile(r"(?:As per|According to|As of|In|At)\b[^,]{0,80},\s+")
 
 
 def _pronoun_holds_it(keys: list[str], sentence: str) -> bool:
     """Does a pronoun opening ``sentence`` have its figure, X (``keys``) being named only after
     the figure ("It has a population of almost 3.5 million people, of whom nearly 2 million live in
     … its capital and largest city, Montevideo" in Uruguay's summary)?"""
+    sentence = sentence.lstrip()
     opened = _FIGURE_FIRST.match(sentence)
-    subject = _PRONOUN_SUBJECT.match(sentence.lstrip(), opened.end() if opened else 0)
-    figure = re.search(r"\d", sentence)
+    # "As per the 2021 Nepal census, it has a population of 845,767" (Kathmandu's): X named only in the
+    # phrase the sentence opens with, where the figure was counted
+    phrase = None if opened else _SOURCE_FIRST.match(sentence)
+    start = opened.end() if opened else phrase.end() if phrase else 0
+    subject = _PRONOUN_SUBJECT.match(sentence, start)
+    figure = re.search(r"\d", sentence[phrase.end() :] if phrase else sentence)
     if not subject or not figure:
         return False
-    first = next((w.start() for w in _NAME_WORD.finditer(sentence) if name_key(w.group()) == keys[0]), -1)
-    return first > figure.start()
+    first = next((w.start() for w in _NAME_WORD.finditer(sentence, start) if name_key(w.group()) == keys[0]), -1)
+    return first > figure.start() + (phrase.end() if phrase else 0) or (bool(phrase) and first < 0)
 
 
 def _named_after_its_subject(keys: list[str], title: str, before: str) -> bool:
@@ -188,7 +208,8 @@ def _named_after_its_subject(keys: list[str], title: str, before: str) -> bool:
     Then the next sentence's "it" is still the article's subject: in Belém's summary "Belém lies …
     separated from the Amazon delta by Ilha de Marajó. With an estimated population of 1,398,531
     …, it is …" gives Belém's population, not Marajó's. So does a sentence ``before`` whose subject
-    is "It": "It borders … Hesse to the north-west … The state's capital … is Munich" (Bavaria's)."""
+    is "It": "It borders … Hesse to the north-west … The state's capital … is Munich" (Bavaria's), or
+    "it" after an opening phrase ("Located within the Middle East, it is bordered by … Turkey …": Iraq's)."""
     # a title in lower case is a file's name ("00953-bavaria": a one-word headline is not taken
     # as the title); its words still name the article's subject
     title_keys = [name_key(w) for w in _NAME_WORD.findall(title) if w[0].isupper() or title.islower()]
@@ -201,7 +222,7 @@ def _named_after_its_subject(keys: list[str], title: str, before: str) -> bool:
         # the sentence before opens with X
         opening = [key for key in named if key != "the"][: len(keys)]
         return not set(keys) <= set(title_keys) and opening != keys
-    if _PRONOUN_SUBJECT.match(before.lstrip()):
+    if _PRONOUN_SUBJECT.match(before.lstrip()) or _PRONOUN_AFTER_PHRASE.match(before.lstrip()):
         return True
     if title_keys[0] not in named:
         return False

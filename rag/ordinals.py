@@ -84,7 +84,14 @@ def tells_a_succession(question: str, sentence: str) -> bool:
     """For "Who … after X?" (a person, not an event): does ``sentence`` tell anyone coming after (succeeding,
     following, replacing) someone? True for other questions."""
     asked = _SUCCESSOR_Q.match(question)
-    return not asked or bool(_AN_EVENT.search(asked.group(1))) or bool(_SUCCESSION.search(sentence))
+    if not asked or _DONE_TO_THE_ASKED.match(question, asked.end()):
+        return True
+    return bool(_AN_EVENT.search(asked.group(1))) or bool(_SUCCESSION.search(sentence))
+
+
+# "Which band did Dave Mustaine form after Metallica fired him?": what the name after "after" did to the
+# one asked about, not a predecessor ("after Nebuchadnezzar II died" is one)
+_DONE_TO_THE_ASKED = re.compile(r"\s+[a-z]+(?:ed|t)\s+(?:him|her|them)\b")
 
 
 # "Who became the first ruler of the Kingdom of Jerusalem after the First Crusade?": after an event, not a person

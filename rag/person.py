@@ -46,7 +46,7 @@ _ROLE = (
     r"rhetorician|delegate|vizier|patriarch|imam|ayatollah|abbot|abbess|historical figures?|meteorologist|"
     r"climatologist|geographer|cartographer|jurist|physiologist|geneticist|microbiologist|ornithologist|"
     r"entomologist|pal(?:a)?eontologist|oceanographer|philologist|ethnographer|chemists|physicists|logician|"
-    r"statistician|cosmologist|epidemiologist|pathologist|pharmacologist|ecologist|psychiatrist|neuroscientist)"
+    r"statistician|cosmologist|epidemiologist|pathologist|pharmacologist|ecologist|psychiatrist|neuroscientist|friar|nun)"
 )
 _AUXILIARY = "did|does|do|is|was|are|were|has|have|had|will|would|can|could|the|a|an"
 _LEAD = r"^\W*(?:and |but |so )?"
@@ -102,6 +102,9 @@ _CAPITALISED = rf"(?:{UPPER}[^\W\d_]*(?:[’'-]{UPPER}?[^\W\d_]+)*\.?|{UPPER}\.)
 _PARTICLE = r"(?:de|da|del|della|di|van|von|der|den|bin|ibn|al|la|le|du|y)"
 # two or more capitalised words in a row: "Mark Rutte", "Leonardo da Vinci", "Transfrontier Conservation Area"
 NAME_RUN = re.compile(rf"{_CAPITALISED}(?:\s+(?:{_PARTICLE}\s+)?{_CAPITALISED})+")
+# a role in lower case right after a run of capitalised words makes the run its description, not a
+# name: "an English Franciscan friar", "a Russian Orthodox priest" ("the painter Raphael" is _TITLED)
+_DESCRIBES_A_ROLE = re.compile(rf"\s+{_ROLE}s?\b")
 # Words that make a run of capitalised words a place, a body or an event, not a person ("Kursk Oblast").
 _NOT_A_PERSON = frozenset(
     "organization organisation treaty port oblast union kingdom states republic ministry council party army forces "
@@ -113,7 +116,9 @@ _NOT_A_PERSON = frozenset(
     "road avenue north south east west northern southern eastern western central greater lesser upper lower new "
     "the a an fort castle palace tower cathedral temple mount cape point harbour harbor system systems in on at of "
     "this that united nations medal order presidential royal national international world global dynasty khaganate "
-    "khanate sultanate caliphate emirate age ages era laboratory laboratories observatory flyer hills".split()
+    "khanate sultanate caliphate emirate age ages era laboratory laboratories observatory flyer hills "
+    # titles in the plural name many holders ("the German Landgraves of Hesse-Kassel"), never one person
+    "kings queens emperors dukes earls barons landgraves margraves electors princes popes tsars sultans".split()
 )
 # adjectives of origin ("Anatolian Indo-European", "Iranian"): a run made only of them names a people's
 # kind, not a person (-ean too, unlike rag.told's name check, where "Aegean" may name the asked sea)
@@ -156,10 +161,12 @@ def names_person(text: str, speaking: bool = True, besides: str = "") -> bool:
     "by" it, or (when ``speaking``) a name that speaks?"""
     if _BY.search(text) or (speaking and _SPEAKS.search(text)):
         return True
-    asked = set(words(besides))
+    # (the possessive dropped: "Mayer Amschel Rothschild's five sons" holds the name "Mayer Amschel Rothschild")
+    asked = {word.removesuffix("'s").removesuffix("’s") for word in words(besides)} | set(words(besides))
 
     def names_one(name: re.Match[str]) -> bool:
-        return not _ends_a_place_name(text, name.start()) and not _the_asked_name(words(name.group(0)), asked)
+        return (not _ends_a_place_name(text, name.start()) and not _the_asked_name(words(name.group(0)), asked)
+                and not _DESCRIBES_A_ROLE.match(text, name.end()))
 
     # ("the London Missionary Society": a role's word beginning a body's name is no title)
     titled = any(names_one(name) and name.group().split()[-1].lower() not in _NOT_A_PERSON
@@ -197,7 +204,12 @@ def answers_who(sentence: str, before: str = "", words: bool = True, question: s
     A name ``question`` holds is not the person it asks for ("Who painted the Mona Lisa?")."""
     if names_person(sentence, speaking=words, besides=question) or _BY_BODY.search(sentence):
         return True
-    return bool(_PERSONAL_PRONOUN.search(sentence)) and names_person(before, besides=question)
+    pronoun = _PERSONAL_PRONOUN.search(sentence)
+    # ("… with Mayer Amschel Rothschild (1744–1812), …, who established his banking business": "his" is
+    # the asked name's, told in the sentence before the pronoun, not someone's of the sentence before)
+    if not pronoun or any(_is_personal_name(run.group(0)) for run in NAME_RUN.finditer(sentence[: pronoun.start()])):
+        return False
+    return names_person(before, besides=question)
 
 
 def names_in_full(names: tuple[str, ...], question: str, text: str) -> bool:

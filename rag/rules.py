@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from rag.circumstance import another_of_the_kind, deed_in_another_place, names_the_far_end, names_the_race
+from rag.circumstance import shares_the_circumstances
 from rag.counting import (
     counts_a_group_within,
     counts_a_narrower_kind,
@@ -97,9 +97,10 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
     and an order for "… before X?", a day for "On what date …?", a value in the unit the question names and a
     count of the whole kind asked, an average for "the average …", does not say the asked "<noun> of X" only of
     another thing, tells the deed whose date is asked, gives an age something starts at as more than an end, a
-    latitude in degrees and a count of the whole kind (not of a group within it), shares the race, event, place
-    or far end the question fixes (rag.circumstance), and is not about another subject than the one asked about
-    (nor another holder of a numbered name: "Louis XII" for "Louis XI"), nor gives only another whole's share
+    latitude in degrees and a count of the whole kind (not of a group within it), shares the race, event,
+    place, far end, medium or script's language the question fixes (rag.circumstance), and is not about
+    another subject than the one asked about (nor another holder of a numbered name: "Louis XII" for
+    "Louis XI"), nor gives only another whole's share
     (rag.shares), speaks of the river or script asked for, and has the form of answer the wording asks
     (rag.unmet_forms: a scientific name, a title, a taxon's rank, a period) (``title`` and ``before``: its
     article's title and, with it, the sentence before it in its passage; ``article``: its text)."""
@@ -130,7 +131,7 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and states_extreme(frame.extreme, frame.question, sentence)
         and states_dimension(frame.dimension, sentence)
         and not gives_only_heights(frame.unit, frame.dimension, sentence)
-        and states_holder(frame.holder, sentence, title, before, number=frame.kind == "number")
+        and states_holder(frame.holder, sentence, title, before, number=frame.kind == "number", article=article)
         and not (frame.holder and frame.kind == "number" and only_wider_area_figures(frame.question, sentence))
         and not (frame.holder and frame.kind == "number" and wider_area_unstated(frame.question, sentence))
         and not (frame.kind == "number" and figures_of_other_years(frame.question, sentence))
@@ -149,10 +150,7 @@ def can_answer(frame: QuestionFrame, sentence: str, title: str = "", before: str
         and not unstated_superlative(frame.question, sentence)
         and not extreme_of_another_place(frame.question, sentence, title)
         and not extreme_of_another_kind(frame.question, sentence)
-        and names_the_race(frame.question, sentence)
-        and names_the_far_end(frame.question, sentence)
-        and not deed_in_another_place(frame.question, sentence)
-        and not another_of_the_kind(frame.question, sentence, title)
+        and shares_the_circumstances(frame.question, sentence, title)
         and not near_answer_only(frame, sentence, title, before)
         and not leaves_a_name_unmet(frame.question, sentence, title, before, article)
         and not leaves_a_form_unmet(frame.question, sentence)
@@ -259,7 +257,7 @@ def names_the_kind(question: str, sentence: str) -> bool:
 # languages of India" and "Raipur is the capital city of … Chhattisgarh" do not (one asked alone: no ", and …")
 _CUE_KIND_Q = re.compile(
     r"^\W*(?:(?:on|in|along|by|through|across|of) (?:the (?:[a-z]+ )?banks? of )?)?(?:which|what) "
-    r"(river|script|alphabet)s?\b(?! basin)(?![^?]*,? and )",
+    r"(river|script|alphabet|desert)s?\b(?! basin)(?![^?]*,? and )",
     re.IGNORECASE,
 )
 _WRITTEN = r"script|alphabet|written|writing|letters|characters|abugida|syllabar"
@@ -267,11 +265,12 @@ _KIND_CUES = {
     "river": r"rivers?\b|flow|banks?\b|confluence|tributar|estuar|delta|on the (?-i:[A-Z])",
     "script": _WRITTEN,
     "alphabet": _WRITTEN,
+    "desert": r"desert",  # "Which desert lies to the north of Lake Eyre?" (not the lake's own opening sentence)
 }
 
 
 def speaks_of_the_kind(question: str, sentence: str) -> bool:
-    """For "Which river (script) …?" asked alone: does ``sentence`` speak of one by the kind's word or deed?"""
+    """For "Which river (script, desert) …?" asked alone: does ``sentence`` speak of one by the kind's word or deed?"""
     asked = _CUE_KIND_Q.match(question)
     kind = asked.group(1).lower() if asked else ""
     return not kind or bool(re.search(rf"\b(?:{_KIND_CUES[kind]})", sentence, re.I))

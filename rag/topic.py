@@ -169,7 +169,7 @@ _EXTREME_KIND = (
     r"the (?:world's |earth's )?"
     r"(?:highest|tallest|largest|biggest|longest|deepest|smallest|oldest|busiest|heaviest|fastest) "
     r"(?:(?:surviving|known|existing|living|standing|recorded) )?"
-    r"(?:([a-z]{3,} [a-z]{3,})(?= (?:in|on|of)\b|\W*$)|([a-z]{3,})\b)"
+    r"(?:([a-z][a-z-]{2,} [a-z]{3,})(?= (?:in|on|of)\b|\W*$)|([a-z][a-z-]{2,})\b)"  # (hyphened: "ray-finned")
 )
 _EXTREME_KIND_Q = re.compile(
     rf"^\W*(?:what|which)(?: \w+)? (?:is|was|are|were|has|had|have) {_EXTREME_KIND}"

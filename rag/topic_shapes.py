@@ -179,11 +179,12 @@ _OLDEST_OR_EACH_Q = re.compile(
     r"|how (?:long|big|large|tall|heavy|old|wide|deep) (?:is|are|was|were) (?:each|every) ([a-z][a-z-]+)\b)"
 )
 
-# "What is the typical blade length of a dagger?", "… the maximum weight a mahi-mahi can reach?": the
-# measure of one of a kind (not a machete's blade, nor a caiman's weight)
+# "What is the typical blade length of a dagger?", "… the maximum weight a mahi-mahi can reach?", "What is
+# the typical wingspan of the anhinga?": the measure of one of a kind (not a machete's blade, nor a caiman's
+# weight, nor the flying fox's wingspan)
 _MEASURE_OF_ONE_Q = re.compile(
     r"^(?i:what (?:is|are|was|were) the (?:[\w-]+ ){0,3}?(?:length|width|height|weight|size|lifespan|speed|"
-    r"diameter|depth|mass|wingspan) (?:of )?(?:an?|one) )([a-z][a-z-]+)(?: (?:can|could|may|will) [a-z]+)?"
+    r"diameter|depth|mass|wingspan) (?:of )?(?:an?|one|the) )([a-z][a-z-]+)(?: (?:can|could|may|will) [a-z]+)?"
     r"(?: (?:in|at) (?:the )?[a-z]+)?\s*\??\s*$"  # "… of a koala in the wild" (not a common raven's)
 )
 # "How much does the pancreas of an adult human typically weigh?": the lower-case part of one of a kind

@@ -277,7 +277,8 @@ def population_of_another_unit(question: str, sentence: str) -> bool:
     found = _POPULATION_OF_A_UNIT_Q.match(question)
     if not found:
         return False
-    unit = found.group(1).lower().split()[-1]
+    # the word that tells the unit ("a metro population of over 15 million" is the metropolitan area's)
+    unit = "metro" if found.group(1).lower().startswith("metro") else found.group(1).lower().split()[-1]
     near = [sentence[max(0, f.start() - 60) : f.end() + 40].lower() for f in re.finditer(r"\d[\d.,]*", sentence)]
     return not any(unit in text for text in near)
 
