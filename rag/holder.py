@@ -194,13 +194,13 @@ def _pronoun_holds_it(keys: list[str], sentence: str) -> bool:
     # "As per the 2021 Nepal census, it has a population of 845,767" (Kathmandu's): X named only in the
     # phrase the sentence opens with, where the figure was counted
     phrase = None if opened else _SOURCE_FIRST.match(sentence)
-    start = opened.end() if opened else phrase.end() if phrase else 0
-    subject = _PRONOUN_SUBJECT.match(sentence, start)
-    figure = re.search(r"\d", sentence[phrase.end() :] if phrase else sentence)
-    if not subject or not figure:
+    counted_in = phrase.end() if phrase else 0  # the figure is looked for after the source phrase
+    start = opened.end() if opened else counted_in
+    figure = re.search(r"\d", sentence[counted_in:])
+    if not _PRONOUN_SUBJECT.match(sentence, start) or not figure:
         return False
     first = next((w.start() for w in _NAME_WORD.finditer(sentence, start) if name_key(w.group()) == keys[0]), -1)
-    return first > figure.start() + (phrase.end() if phrase else 0) or (bool(phrase) and first < 0)
+    return first > counted_in + figure.start() or (bool(phrase) and first < 0)
 
 
 def _named_after_its_subject(keys: list[str], title: str, before: str) -> bool:

@@ -216,11 +216,14 @@ def test_cutting_a_50mb_line_is_linear():
 def test_huge_file_indexes_with_raised_limit_in_bounded_time(batch, tmp_path, embedder):
     """With ``max_file_bytes`` raised, a big file is chunked in time linear in its size and indexed.
 
-    The 50 MB file is chunked whole (about 110,000 chunks); embedding all of them would take
-    most of an hour on 2 cores, so the end-to-end index build uses a 2 MB cut of the same text.
+    The 50 MB file is loaded whole; chunking is timed on a quarter of it (12.5 MB, about 30,000 chunks)
+    against a 0.25 MB sample, fifty times smaller: time growing faster than the size would show there.
+    Chunking the whole file took about 10 minutes of a 2-core AMD EPYC's CI run (it proves no more), and
+    embedding its chunks would take hours, so the end-to-end index build uses a 1 MB cut of the same text.
     """
     _, _, paths, _ = batch
-    document = load_file(paths["huge"], max_bytes=60 * MB)
+    loaded = load_file(paths["huge"], max_bytes=60 * MB)
+    document = loaded.__class__(doc_id="q", path="q", text=loaded.text[: 50 * MB // 4])
     small = document.text[: MB // 4]
     began = time.perf_counter()
     chunk_document(document.__class__(doc_id="s", path="s", text=small))
@@ -228,12 +231,12 @@ def test_huge_file_indexes_with_raised_limit_in_bounded_time(batch, tmp_path, em
     began = time.perf_counter()
     chunks = chunk_document(document)
     seconds = time.perf_counter() - began
-    assert seconds < 4 * per_byte * len(document.text) + 120, f"{seconds:.0f}s: chunking is not linear"
+    assert seconds < 4 * per_byte * len(document.text) + 60, f"{seconds:.0f}s: chunking is not linear"
     print(f"\nchunked {len(document.text):,} characters into {len(chunks):,} chunks in {seconds:.0f}s")
     assert chunks[-1].end >= len(document.text.rstrip()) - 1
     assert all(document.text[c.start : c.end].strip() for c in chunks[:: max(1, len(chunks) // 1000)])
     cut = tmp_path / "big.txt"
-    cut.write_text(document.text[: 2 * MB], encoding="utf-8")
+    cut.write_text(document.text[:MB], encoding="utf-8")
     settings = Settings.load(index_dir=tmp_path / "idx", max_file_bytes=60 * MB)
     report = build_index([cut], settings, embedder)
     assert report.skipped == () and report.documents == 1 and report.chunks > 1000
