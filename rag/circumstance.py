@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from rag.text import UPPER
+from rag.text import UPPER, entity_share, name_key
 
 
 def shares_the_circumstances(question: str, sentence: str, title: str) -> bool:
@@ -152,8 +152,7 @@ def names_the_language_written(question: str, sentence: str, title: str) -> bool
     asked = _LANGUAGE_WRITTEN_Q.search(question)
     if not asked:
         return True
-    language = asked.group(1) or asked.group(2)
-    return bool(re.search(rf"\b{re.escape(language[:5])}", f"{title} {sentence}"))
+    return entity_share([name_key(asked.group(1) or asked.group(2))], f"{title} {sentence}") > 0
 
 
 # "What is the speed of sound in water?": a figure that holds in one medium
@@ -189,4 +188,4 @@ def names_what_was_named(question: str, sentence: str) -> bool:
     ``sentence`` name that thing ("… Nanjing—which had been renamed to Tianjing—")? True for other questions."""
     asked = _NAME_GIVEN_Q.match(question)
     named = next((name for name in asked.groups() if name), "") if asked else ""
-    return not named or bool(re.search(rf"\b{re.escape(named[:5])}", sentence))
+    return not named or entity_share([name_key(named)], sentence) > 0

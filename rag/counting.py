@@ -247,7 +247,7 @@ _GROUP = r"(?:family|subfamily|superfamily|genus|order|suborder|infraorder|class
 
 def _singular(word: str) -> str:
     """"fireflies" → "firefly", "snakes" → "snake", "species" → "specie" (the stem a title or a sentence
-    names the kind by: "species" is its own plural)."""
+    names the kind by: "species" is its own plural, which judge_rules.stem reads as "specy")."""
     if word.endswith("ies") and word not in ("species", "series"):
         return word[:-3] + "y"
     return word[:-1] if word.endswith("s") else word

@@ -151,8 +151,7 @@ def _called_so(holder: str, article: str) -> bool:
     """Does the opening of ``article`` (its first 400 characters after the title) call its subject ``holder``
     by another of its names ("also known as the Qing Empire")?"""
     opening = article.split("\n\n", 1)[-1][:400]
-    return bool(article) and bool(re.search(rf"\b(?:known as|called|officially) (?:the )?{re.escape(holder)}\b",
-                                            opening))  # fmt: skip
+    return bool(re.search(rf"\b(?:known as|called|officially) (?:the )?{re.escape(holder)}\b", opening))
 
 
 def _held_by_another(sentence: str, keys: list[str]) -> bool:

@@ -162,7 +162,7 @@ def names_person(text: str, speaking: bool = True, besides: str = "") -> bool:
     if _BY.search(text) or (speaking and _SPEAKS.search(text)):
         return True
     # (the possessive dropped: "Mayer Amschel Rothschild's five sons" holds the name "Mayer Amschel Rothschild")
-    asked = {word.removesuffix("'s").removesuffix("’s") for word in words(besides)} | set(words(besides))
+    asked = {form for word in words(besides) for form in (word, word.removesuffix("'s").removesuffix("’s"))}
 
     def names_one(name: re.Match[str]) -> bool:
         return (not _ends_a_place_name(text, name.start()) and not _the_asked_name(words(name.group(0)), asked)
